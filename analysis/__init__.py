@@ -5,9 +5,86 @@ block below (edit only your block).
 """
 
 # -- SEM engine (analysis.sem, analysis.invariance) ------------------------------------------
+from .invariance import InvarianceResult, invariance  # noqa: E402
+from .sem import CompiledModel, SEMResult, compile_model, fit, fit_moments  # noqa: E402
+
+# isort: split
 
 # -- data in, data quality, descriptives, reliability ----------------------------------------
+from .data import (  # noqa: E402
+    Export,
+    long_to_wide,
+    read_data,
+    read_export,
+    score_all,
+    verify_export,
+    wide_to_long,
+)
+from .descriptives import (  # noqa: E402
+    CorrelationTable,
+    correlation_table,
+    correlation_tables_by_wave,
+    describe,
+)
+from .omega_h import OmegaHierarchical, omega_hierarchical  # noqa: E402
+from .quality import Exclusion, quality_flags  # noqa: E402
+from .reliability import (  # noqa: E402
+    Reliability,
+    ave,
+    composite_reliability,
+    cronbach_alpha,
+    htmt,
+    omega_total,
+    reliability,
+    reliability_table,
+)
 
+# isort: split
 # -- panel models, moderated mediation, bootstrap, growth, attrition, simulation, power -------
+from .mediation import ModeratedMediationResult, moderated_mediation  # noqa: E402
+
+# isort: split
+from .attrition import (  # noqa: E402
+    MCARResult,
+    dropout_comparison,
+    little_mcar,
+    missingness_by_wave,
+    missingness_patterns,
+)
+from .growth import GrowthResult, growth  # noqa: E402
+from .panel import PanelModel, clpm, focal, lcs, riclpm  # noqa: E402
+from .power import PowerResult, power  # noqa: E402
+from .simulate import FocalPopulation, RICLPMPopulation, SimulatedPanel, simulate  # noqa: E402
 
 __all__: list[str] = []
+
+__all__ += [  # SEM engine
+    "CompiledModel", "InvarianceResult", "SEMResult", "compile_model", "fit", "fit_moments",
+    "invariance",
+]
+
+# -- intervention evaluation (analysis.intervention) ------------------------------------------
+from .intervention import (  # noqa: E402
+    ancova,
+    attrition_by_arm,
+    diff_in_diff,
+    evaluate_intervention,
+)
+
+__all__ += ["ancova", "attrition_by_arm", "diff_in_diff", "evaluate_intervention"]
+
+__all__ += ["ModeratedMediationResult", "moderated_mediation"]  # moderated mediation
+
+__all__ += [  # data in, data quality, descriptives, reliability
+    "CorrelationTable", "Exclusion", "Export", "Reliability", "ave", "composite_reliability",
+    "correlation_table", "correlation_tables_by_wave", "cronbach_alpha", "describe", "htmt",
+    "OmegaHierarchical", "long_to_wide", "omega_hierarchical", "omega_total", "quality_flags", "read_data", "read_export",
+    "reliability", "reliability_table", "score_all", "verify_export", "wide_to_long",
+]
+
+__all__ += [  # panel models, growth, attrition, simulation, power
+    "FocalPopulation", "GrowthResult", "MCARResult", "PanelModel", "PowerResult",
+    "RICLPMPopulation", "SimulatedPanel", "clpm", "dropout_comparison", "focal", "growth",
+    "lcs", "little_mcar", "missingness_by_wave", "missingness_patterns", "power", "riclpm",
+    "simulate",
+]

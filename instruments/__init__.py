@@ -1,6 +1,8 @@
 """What is asked: instrument definitions, their schema and loader, scoring rules and codebooks.
 
-This package imports nothing else of craftwave.
+This package imports nothing else of craftwave. The codebook lives in its own module
+(``from instruments.codebook import codebook``), so that the name ``instruments.codebook``
+stays the module.
 """
 
 from .errors import (
@@ -12,8 +14,9 @@ from .errors import (
 )
 from .loader import LIBRARY_DIR, instrument_from_dict, load_instrument, load_library
 from .names import item_var, product_var, scale_var, split_wave, subscale_var, with_wave
-from .scoring import reverse_value, score
 from .schema import AttentionCheck, Instrument, Item, Option, ResponseScale, Scoring, Subscale
+from .scoring import reverse_value, score, score_columns
+from .study import Study, load_study, study_from_dict
 
 __all__ = [
     "LIBRARY_DIR",
@@ -27,17 +30,21 @@ __all__ = [
     "Option",
     "ResponseScale",
     "Scoring",
+    "Study",
     "StudyError",
     "Subscale",
     "instrument_from_dict",
     "item_var",
     "load_instrument",
     "load_library",
+    "load_study",
     "product_var",
     "reverse_value",
     "score",
+    "score_columns",
     "scale_var",
     "split_wave",
+    "study_from_dict",
     "subscale_var",
     "with_wave",
 ]

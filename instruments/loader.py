@@ -166,6 +166,12 @@ def _cross_checks(inst: Instrument) -> Iterable[str]:
             elif inst.scoring.min_items > n:
                 yield (f"subscale '{sub.id}': scoring.min_items = {inst.scoring.min_items} "
                        f"exceeds its {n} items")
+        n_scored = len(inst.scored_items)
+        if n_scored and (inst.scoring.total or not inst.subscales):
+            need = inst.scoring.total_min_items or inst.scoring.min_items
+            if need > n_scored:
+                yield (f"scoring: the whole scale needs {need} answered items "
+                       f"(total_min_items/min_items) but has only {n_scored} scored items")
 
 
 def _check_item(inst: Instrument, item: Item, sub_ids: list[str], langs: list[str]) -> Iterable[str]:
@@ -182,6 +188,8 @@ def _check_item(inst: Instrument, item: Item, sub_ids: list[str], langs: list[st
         if item.min is not None or item.max is not None:
             yield f"item '{item.id}': min/max apply to number items; a scale item takes its options"
     else:
+        if item.scale is not None:
+            yield f"item '{item.id}': a number item takes min/max, not a response scale ('{item.scale}')"
         if item.min is None or item.max is None:
             yield f"item '{item.id}': a number item needs both min and max"
         elif item.min >= item.max:

@@ -42,6 +42,11 @@ class ResponseScale(_Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     options: list[Option] = Field(min_length=2)
+    level: Literal["ordinal", "nominal"] = Field(
+        "ordinal",
+        description="Measurement level of answers on this scale (codebook, SPSS 'measure'): "
+        "ordered options are ordinal; unordered categories (country, gender, yes/no) nominal.",
+    )
 
     @property
     def values(self) -> list[int | float]:

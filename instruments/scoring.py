@@ -64,16 +64,49 @@ def score(answers: pd.DataFrame, instrument: Instrument, wave: int | None = None
             s = block.mean(axis=1) * len(cols)
         return s.where(n >= min_items)
 
+    for name, sub in score_columns(instrument, wave):
+        if sub is not None:
+            cols = [i.id for i in instrument.subscale_items(sub) if i.type == "scale"]
+            out[name] = combine(cols, rules.min_items)
+        else:
+            cols = [i.id for i in instrument.scored_items]
+            out[name] = combine(cols, rules.total_min_items or rules.min_items)
+    return out
+
+
+def score_columns(instrument: Instrument, wave: int | None = None) -> list[tuple[str, str | None]]:
+    """The score variables :func:`score` makes, in order, with the subscale each one scores.
+
+    Parameters
+    ----------
+    instrument : Instrument
+        The definition.
+    wave : int, optional
+        The wave suffix; ``None`` gives names without it.
+
+    Returns
+    -------
+    list of (str, str or None)
+        ``(variable name, subscale id)``; the subscale is ``None`` for the whole-scale score.
+        Empty when the instrument defines no scoring.
+
+    Examples
+    --------
+    >>> from instruments import LIBRARY_DIR, load_instrument
+    >>> score_columns(load_instrument(LIBRARY_DIR / "icraft.yaml"), wave=2)[-1]
+    ('icraft_w2', None)
+    """
+    rules = instrument.scoring
+    if rules is None:
+        return []
+    out: list[tuple[str, str | None]] = []
     for sub in instrument.subscales:
-        cols = [i.id for i in instrument.subscale_items(sub.id) if i.type == "scale"]
         name = (subscale_var(instrument.prefix, sub.id, wave) if wave is not None
                 else f"{instrument.prefix}_{sub.id}")
-        out[name] = combine(cols, rules.min_items)
+        out.append((name, sub.id))
     if rules.total or not instrument.subscales:
-        cols = [i.id for i in instrument.scored_items]
-        need = rules.total_min_items or rules.min_items
         name = scale_var(instrument.prefix, wave) if wave is not None else instrument.prefix
-        out[name] = combine(cols, need)
+        out.append((name, None))
     return out
 
 

@@ -1,0 +1,137 @@
+"""Random-intercept cross-lagged panel model (RI-CLPM).
+
+After Hamaker, Kuiper and Grasman (2015): each construct's observed scores split into a stable
+between-person part (a random intercept with loadings fixed to 1) and wave-specific
+within-person deviations; the lagged (autoregressive and cross-lagged) effects live among the
+within-person components. With several indicators per construct the model follows the
+multiple-indicator extension of Mulder and Hamaker (2021): one random intercept per indicator,
+a within-person factor per construct and wave with loadings equal across waves (weak
+invariance), and free measurement-error variances.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from instruments.errors import ModelError
+from instruments.names import item_var
+
+from ._common import PanelModel, block, check_name, join, pairs, resolve_variables
+from .clpm import lag_terms
+
+
+def riclpm(
+    constructs: Sequence[str] | None = None,
+    waves: Sequence[int] | None = None,
+    *,
+    variables: Mapping[str, Sequence[str]] | None = None,
+    stationary: bool = False,
+    indicators: Mapping[str, Sequence[str]] | None = None,
+) -> PanelModel:
+    """Build a random-intercept cross-lagged panel model.
+
+    Parameters
+    ----------
+    constructs : sequence of str
+        Construct stems; the columns are ``{construct}_w{wave}`` (codebook names).
+    waves : sequence of int
+        The waves (at least 3), e.g. ``[1, 2, 3, 4]``.
+    variables : mapping, optional
+        Explicit columns instead: ``{construct: [column at each wave]}``.
+    stationary : bool, default False
+        Constrain each lagged effect to be equal across waves (labels ``ar_{c}`` and
+        ``cl_{from}_{to}``, as in :func:`analysis.clpm`).
+    indicators : mapping, optional
+        Multiple indicators: ``{construct: [item ids]}``, e.g. ``{"icraft": ["task_1",
+        "task_2", "task_3"]}``; the columns are the codebook's item names
+        ``{construct}_{item}_w{wave}``. Constructs not named here use their scale score.
+
+    Returns
+    -------
+    PanelModel
+        Latent variables are ``RI_{c}`` (random intercepts; ``RI_{c}_{item}`` with
+        indicators) and ``W_{c}_w{t}`` (within-person components).
+
+    Notes
+    -----
+    The random intercepts covary with each other and not with the wave-1 within-person
+    components; observed means (intercepts) are free per wave. With single indicators the
+    observed residual variances are fixed to zero, so the within components carry all of the
+    wave-specific variance.
+
+    Examples
+    --------
+    >>> m = riclpm(["icraft", "resil"], [1, 2, 3, 4], stationary=True)
+    >>> "W_resil_w2 ~ cl_icraft_resil*W_icraft_w1 + ar_resil*W_resil_w1" in m.syntax
+    True
+    """
+    cs, wv, names = resolve_variables(constructs, waves, variables, minimum_waves=3)
+    indicators = dict(indicators or {})
+    unknown = [c for c in indicators if c not in cs]
+    if unknown:
+        raise ModelError(f"indicators given for unknown construct(s): {', '.join(unknown)}")
+    if indicators and variables is not None:
+        raise ModelError("indicators use codebook item names; give constructs and waves, not variables")
+    within = {c: [f"W_{c}_w{w}" for w in wv] for c in cs}
+
+    ri, wdef, zero_err, err_var, observed = [], [], [], [], []
+    for c in cs:
+        items = list(indicators.get(c, []))
+        if items:
+            if len(items) < 2:
+                raise ModelError(f"{c}: multiple indicators need at least two items")
+            cols = {it: [item_var(c, check_name(it, "item"), w) for w in wv] for it in items}
+            for it in items:
+                ri.append(f"RI_{c}_{it} =~ " + " + ".join(f"1*{v}" for v in cols[it]))
+                err_var += [f"{v} ~~ {v}" for v in cols[it]]
+                observed += cols[it]
+            for t in range(len(wv)):
+                terms = [f"{'1' if k == 0 else f'l_{c}_{it}'}*{cols[it][t]}"
+                         for k, it in enumerate(items)]
+                wdef.append(f"{within[c][t]} =~ " + " + ".join(terms))
+        else:
+            ri.append(f"RI_{c} =~ " + " + ".join(f"1*{v}" for v in names[c]))
+            for t in range(len(wv)):
+                wdef.append(f"{within[c][t]} =~ 1*{names[c][t]}")
+            zero_err += [f"{v} ~~ 0*{v}" for v in names[c]]
+            observed += names[c]
+    ri_names = [ln.split(" =~ ")[0] for ln in ri]
+
+    lagged, resid_cov, resid_var = [], [], []
+    for t in range(1, len(wv)):
+        for c in cs:
+            lagged.append(f"{within[c][t]} ~ {lag_terms(cs, within, t, c, stationary)}")
+        resid_cov += [f"{within[a][t]} ~~ {within[b][t]}" for a, b in pairs(cs)]
+        resid_var += [f"{within[c][t]} ~~ {within[c][t]}" for c in cs]
+    first = [f"{within[c][0]} ~~ {within[c][0]}" for c in cs]
+    first += [f"{within[a][0]} ~~ {within[b][0]}" for a, b in pairs(cs)]
+    ri_cov = [f"{r} ~~ {r}" for r in ri_names] + [f"{a} ~~ {b}" for a, b in pairs(ri_names)]
+    ri_zero = [f"{r} ~~ 0*{within[c][0]}" for r in ri_names for c in cs]
+
+    kind = "multiple-indicator " if indicators else ""
+    header = (
+        f"Random-intercept cross-lagged panel model ({kind}Hamaker, Kuiper & Grasman, 2015"
+        + ("; Mulder & Hamaker, 2021" if indicators else "") + "):\n"
+        f"{', '.join(cs)} at waves {', '.join(map(str, wv))}.\n"
+        "Built by craftwave (analysis.riclpm); fitted with FIML by default.\n"
+        + ("Lagged effects are constrained equal across waves (stationary).\n" if stationary else "")
+    )
+    syntax = join(
+        [
+            block("random intercepts: stable between-person differences (loadings fixed to 1)", ri),
+            block("within-person components"
+                  + (" (loadings equal across waves)" if indicators else ""), wdef),
+            block("observed residual variances fixed to zero", zero_err),
+            block("measurement-error variances", err_var),
+            block("lagged effects among the within-person components", lagged),
+            block("wave-1 within-person variances and covariance", first),
+            block("within-wave residual covariances", resid_cov),
+            block("within-person residual variances", resid_var),
+            block("random-intercept variances and covariances", ri_cov),
+            block("random intercepts unrelated to the wave-1 within-person components", ri_zero),
+        ],
+        header,
+    )
+    return PanelModel("riclpm", syntax, tuple(observed), cs, wv,
+                      options={"stationary": stationary,
+                               "indicators": {c: list(v) for c, v in indicators.items()}})

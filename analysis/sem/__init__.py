@@ -1,0 +1,46 @@
+"""craftwave's SEM engine: lavaan syntax in, lavaan-identical estimates and fit measures out.
+
+High level: :func:`fit` (a DataFrame) returns an :class:`SEMResult`.
+
+Low level, for bootstraps and simulations (compile once, refit many times)::
+
+    from analysis.sem import compile_model, moments_from_data, fit_moments
+    cm = compile_model(syntax, meanstructure=False)
+    full = fit_moments(cm, [moments_from_data(Y)])
+    boot = fit_moments(cm, [moments_from_data(Y, w=counts)], start=full.theta)
+
+``Evaluator`` exposes the objective, analytic gradient, expected/observed information and
+casewise scores of a compiled model on given data.
+"""
+
+from analysis.sem.api import baseline_syntax, fit, fit_moments, prepare_groups
+from analysis.sem.estimation import (
+    Evaluator,
+    FitState,
+    GroupMoments,
+    GroupPatterns,
+    moments_from_data,
+    patterns_from_data,
+    start_values,
+)
+from analysis.sem.result import SEMResult
+from analysis.sem.specification import CompiledModel, compile_model
+from analysis.sem.syntax import parse_model
+
+__all__ = [
+    "CompiledModel",
+    "Evaluator",
+    "FitState",
+    "GroupMoments",
+    "GroupPatterns",
+    "SEMResult",
+    "baseline_syntax",
+    "compile_model",
+    "fit",
+    "fit_moments",
+    "moments_from_data",
+    "parse_model",
+    "patterns_from_data",
+    "prepare_groups",
+    "start_values",
+]

@@ -1,0 +1,88 @@
+"""lavaan's fit measures: chi-square, CFI, TLI, RMSEA (with its 90% CI), SRMR, logl, AIC, BIC.
+
+Formulas as lavaan 0.6 (``lav_fit_cfi.R``, ``lav_fit_rmsea.R``, ``lav_fit_srmr.R``): N (not N - 1)
+everywhere, RMSEA multiplied by sqrt(G) with G groups, TLI in the form
+1 - ((X2 - df) / (X2_0 - df_0)) * df_0 / df, SRMR Bentler's (residuals standardised by the
+sample standard deviations, means included with a mean structure, groups weighted by n_g / N),
+and the robust CFI/TLI/RMSEA of Brosseau-Liard and Savalei, which move the scaling factor c into
+the non-centrality (X2 - c df).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import optimize, stats
+
+__all__ = ["cfi", "tli", "rmsea", "rmsea_ci", "srmr", "chisq_pvalue"]
+
+
+def chisq_pvalue(chisq: float, df: float) -> float:
+    if not np.isfinite(chisq) or df <= 0:
+        return float("nan")
+    return float(stats.chi2.sf(chisq, df))
+
+
+def cfi(x2: float, df: float, x2_0: float, df_0: float, c: float = 1.0, c0: float = 1.0) -> float:
+    t1 = max(x2 - c * df, 0.0)
+    t2 = max(x2 - c * df, x2_0 - c0 * df_0, 0.0)
+    if t1 == 0.0 and t2 == 0.0:
+        return 1.0
+    return 1.0 - t1 / t2
+
+
+def tli(x2: float, df: float, x2_0: float, df_0: float, c: float = 1.0, c0: float = 1.0) -> float:
+    t1 = (x2 - c * df) * df_0
+    t2 = (x2_0 - c0 * df_0) * df
+    if df > 0 and abs(t2) > 0:
+        return 1.0 - t1 / t2
+    return 1.0
+
+
+def rmsea(x2: float, df: float, n: float, n_groups: int, c: float = 1.0) -> float:
+    if df <= 0:
+        return 0.0
+    return math.sqrt(max(x2 - c * df, 0.0) / (n * df)) * math.sqrt(n_groups)
+
+
+def _ncp(x2: float, df: float, prob: float) -> float:
+    """The non-centrality lambda with P(chi2(df, lambda) <= x2) = prob (0 when none)."""
+    if stats.chi2.cdf(x2, df) < prob:
+        return 0.0
+
+    def f(lam):
+        return stats.ncx2.cdf(x2, df, lam) - prob if lam > 0 else stats.chi2.cdf(x2, df) - prob
+
+    hi = max(x2, 1.0)
+    while f(hi) > 0:
+        hi *= 2.0
+    return optimize.brentq(f, 0.0, hi, xtol=1e-12, rtol=1e-12)
+
+
+def rmsea_ci(x2: float, df: float, n: float, n_groups: int, level: float = 0.90,
+             c: float = 1.0) -> tuple[float, float]:
+    """lavaan's RMSEA confidence interval (``c`` scales the statistic for the robust version)."""
+    if df <= 0 or not np.isfinite(x2):
+        return float("nan"), float("nan")
+    alpha = (1 - level) / 2
+    x2s = x2 / c
+    lo = _ncp(x2s, df, 1 - alpha)
+    hi = _ncp(x2s, df, alpha)
+    scale = math.sqrt(n_groups) * math.sqrt(c)
+    return (math.sqrt(lo / (n * df)) * scale, math.sqrt(hi / (n * df)) * scale)
+
+
+def srmr(samples: list[tuple[np.ndarray, np.ndarray]], implied: list[tuple[np.ndarray, np.ndarray]],
+         weights: list[float], meanstructure: bool) -> float:
+    """Bentler's SRMR over groups (weights n_g / N)."""
+    total = 0.0
+    for (S, ybar), (Sigma, mu), w in zip(samples, implied, weights, strict=True):
+        sd = np.sqrt(np.diag(S))
+        R = (S - Sigma) / np.outer(sd, sd)
+        j, k = np.triu_indices(S.shape[0])
+        res = list(R[j, k])
+        if meanstructure:
+            res += list((ybar - mu) / sd)
+        total += w * math.sqrt(float(np.mean(np.square(res))))
+    return total

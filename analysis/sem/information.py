@@ -1,0 +1,223 @@
+"""Standard errors and robust test statistics: information matrices, sandwich, Yuan-Bentler.
+
+Conventions follow lavaan 0.6: information matrices are per observation (the sum over groups
+weighted by n_g / N), so ``vcov = inverse(information) / N``. Complete-data ML uses the expected
+information, FIML the observed one (the Hessian, from Richardson differences of the analytic
+gradient as lavaan's ``lav_model_hessian``). MLR takes the observed information as the bread and
+the first-order (casewise score) information as the meat, and scales the chi-square with the
+Mplus variant of the Yuan-Bentler correction: c = [sum_g tr(A1_g^-1 B1_g) - tr(E^-1 B0)] / df,
+with A1 and B1 the unstructured (saturated) model's information and first-order matrices.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from analysis.errors import IdentificationWarning, NotPositiveDefiniteWarning
+from analysis.sem.estimation import Evaluator, GroupMoments, GroupPatterns, _fiml_group
+
+__all__ = ["vcov_matrix", "yuan_bentler_scaling", "saturated_h1", "em_saturated"]
+
+
+def _inverse(info: np.ndarray, names: list[str] | None = None) -> np.ndarray:
+    """Invert an information matrix; warn and name parameters when it is singular."""
+    w, vecs = np.linalg.eigh(0.5 * (info + info.T))
+    tol = max(w.max(), 1.0) * 1e-10 if w.size else 0.0
+    if w.size and w.min() <= tol:
+        bad = np.argmax(np.abs(vecs[:, np.argmin(w)]))
+        which = f" (involving {names[bad]})" if names else ""
+        warnings.warn("the information matrix is singular or not positive definite: the model "
+                      f"may not be identified{which}; standard errors are unreliable",
+                      IdentificationWarning, stacklevel=3)
+        return np.linalg.pinv(info)
+    return np.linalg.inv(info)
+
+
+def vcov_matrix(ev: Evaluator, theta: np.ndarray, estimator: str,
+                names: list[str] | None = None) -> dict:
+    """Covariance matrix of the free parameters and the matrices it was built from.
+
+    Returns a dict with ``vcov``, ``information`` (the bread, per observation), ``information_inv``
+    and, for MLR, ``first_order`` (the meat, per observation).
+    """
+    N = ev.N
+    if ev.fiml or estimator == "MLR":
+        info = ev.observed_information(theta)
+    else:
+        info = ev.expected_information(theta)
+    inv = _inverse(info, names)
+    out = {"information": info, "information_inv": inv}
+    if estimator == "MLR":
+        sc, w, _ = ev.scores(theta)
+        B = (sc * w[:, None]).T @ sc / N
+        out["first_order"] = B
+        out["vcov"] = inv @ B @ inv / N
+    else:
+        out["vcov"] = inv / N
+    return out
+
+
+# ---- the unrestricted (saturated) model ----------------------------------------------------
+def _sat_derivatives(p: int, meanstructure: bool):
+    j, k = np.triu_indices(p)
+    K = j.size
+    U = np.zeros((K, p))
+    V = np.zeros((K, p))
+    U[np.arange(K), j] = 1.0
+    V[np.arange(K), k] = np.where(j == k, 0.5, 1.0)
+    if meanstructure:
+        U = np.vstack([np.zeros((p, p)), U])
+        V = np.vstack([np.zeros((p, p)), V])
+        Dmu = np.vstack([np.eye(p), np.zeros((K, p))])
+    else:
+        Dmu = np.zeros((K, p))
+    return U, V, Dmu
+
+
+def _sat_pack(Sigma, mu, meanstructure):
+    j, k = np.triu_indices(Sigma.shape[0])
+    vals = Sigma[j, k]
+    return np.concatenate([mu, vals]) if meanstructure else vals
+
+
+def _sat_unpack(x, p, meanstructure, mu_fixed):
+    j, k = np.triu_indices(p)
+    if meanstructure:
+        mu, vals = x[:p], x[p:]
+    else:
+        mu, vals = mu_fixed, x
+    S = np.zeros((p, p))
+    S[j, k] = vals
+    S[k, j] = vals
+    return S, mu
+
+
+def em_saturated(g: GroupPatterns, max_iter: int = 5000, tol: float = 1e-11):
+    """EM estimates (Sigma, mu) of the saturated normal model on incomplete data."""
+    Y, w = g.Y, g.w
+    p = Y.shape[1]
+    mu = np.array([np.average(Y[~np.isnan(Y[:, j]), j], weights=w[~np.isnan(Y[:, j])])
+                   for j in range(p)])
+    var = np.array([np.average((Y[~np.isnan(Y[:, j]), j] - mu[j]) ** 2,
+                               weights=w[~np.isnan(Y[:, j])]) for j in range(p)])
+    Sigma = np.diag(var)
+    for _ in range(max_iter):
+        T1 = np.zeros(p)
+        T2 = np.zeros((p, p))
+        for pat in g.patterns:
+            o = pat.obs
+            m = np.setdiff1d(np.arange(p), o)
+            Yo = Y[np.ix_(pat.rows, o)]
+            wk = w[pat.rows]
+            if m.size == 0:
+                T1 += wk @ Yo
+                T2 += (Yo * wk[:, None]).T @ Yo
+                continue
+            Soo = Sigma[np.ix_(o, o)]
+            Smo = Sigma[np.ix_(m, o)]
+            Bm = np.linalg.solve(Soo, Smo.T).T          # |m| x |o|
+            Cm = Sigma[np.ix_(m, m)] - Bm @ Smo.T
+            Yhat = np.empty((pat.rows.size, p))
+            Yhat[:, o] = Yo
+            Yhat[:, m] = mu[m] + (Yo - mu[o]) @ Bm.T
+            T1 += wk @ Yhat
+            T2 += (Yhat * wk[:, None]).T @ Yhat
+            T2[np.ix_(m, m)] += pat.n * Cm
+        mu_new = T1 / g.n
+        Sigma_new = T2 / g.n - np.outer(mu_new, mu_new)
+        delta = max(np.abs(mu_new - mu).max(), np.abs(Sigma_new - Sigma).max())
+        mu, Sigma = mu_new, Sigma_new
+        if delta < tol:
+            break
+    return Sigma, mu
+
+
+def _fiml_sat_gradient(x, p, g, meanstructure, U, V, Dmu, mu_fixed):
+    Sigma, mu = _sat_unpack(x, p, meanstructure, mu_fixed)
+    res = _fiml_group(Sigma, mu, g, True)
+    if res is None:
+        return np.full(x.size, np.nan)
+    _, Wc, gmu = res
+    return 2.0 * np.einsum("kp,pq,kq->k", U, Wc, V) + Dmu @ gmu
+
+
+def _scores_rows(Y, Sigma, mu, U, V, Dmu, patterns=None):
+    """Casewise loglik scores for the saturated parameterisation."""
+    if patterns is None:
+        P = np.linalg.inv(Sigma)
+        Z = (Y - mu) @ P
+        const = np.einsum("kp,pq,kq->k", V, P, U)
+        return -const + (Z @ U.T) * (Z @ V.T) + Z @ Dmu.T
+    out = np.zeros((Y.shape[0], U.shape[0]))
+    for pat in patterns:
+        o = pat.obs
+        P = np.linalg.inv(Sigma[np.ix_(o, o)])
+        Z = (Y[np.ix_(pat.rows, o)] - mu[o]) @ P
+        Uo, Vo = U[:, o], V[:, o]
+        const = np.einsum("kp,pq,kq->k", Vo, P, Uo)
+        out[pat.rows] = -const + (Z @ Uo.T) * (Z @ Vo.T) + Z @ Dmu[:, o].T
+    return out
+
+
+def saturated_h1(g, meanstructure: bool) -> dict:
+    """The unrestricted model of one group: (Sigma, mu), log-likelihood, A1 and B1 per obs."""
+    if isinstance(g, GroupMoments):
+        Sigma, mu = g.S, g.ybar
+        p = Sigma.shape[0]
+        U, V, Dmu = _sat_derivatives(p, meanstructure)
+        P = np.linalg.inv(Sigma)
+        PU, PV = U @ P, V @ P
+        UU, VV, VU = PU @ U.T, PV @ V.T, PV @ U.T
+        A1 = VU * VU.T + VV * UU + Dmu @ P @ Dmu.T
+        B1 = None
+        if g.Y is not None:
+            sc = _scores_rows(g.Y, Sigma, mu, U, V, Dmu)
+            B1 = (sc * g.w[:, None]).T @ sc / g.n
+        _, logdet = np.linalg.slogdet(Sigma)
+        logl = -0.5 * g.n * (p * np.log(2 * np.pi) + logdet + p)
+        return {"Sigma": Sigma, "mu": mu, "loglik": float(logl), "A1": A1, "B1": B1}
+    Sigma, mu = em_saturated(g)
+    p = Sigma.shape[0]
+    U, V, Dmu = _sat_derivatives(p, True)
+    x = _sat_pack(Sigma, mu, True)
+    h = 1e-6
+    n = x.size
+    A1 = np.zeros((n, n))
+    for j in range(n):
+        e = np.zeros(n)
+        e[j] = h
+        gs = [_fiml_sat_gradient(x + s * e, p, g, True, U, V, Dmu, mu) for s in (-2, -1, 1, 2)]
+        A1[:, j] = (gs[0] - 8 * gs[1] + 8 * gs[2] - gs[3]) / (12 * h)
+    A1 = 0.5 * (A1 + A1.T)
+    sc = _scores_rows(g.Y, Sigma, mu, U, V, Dmu, g.patterns)
+    B1 = (sc * g.w[:, None]).T @ sc / g.n
+    logl = 0.0
+    for pat in g.patterns:
+        o = pat.obs
+        So = Sigma[np.ix_(o, o)]
+        _, logdet = np.linalg.slogdet(So)
+        d = pat.ybar - mu[o]
+        logl += -0.5 * pat.n * (o.size * np.log(2 * np.pi) + logdet
+                                + np.sum((pat.S + np.outer(d, d)) * np.linalg.inv(So)))
+    return {"Sigma": Sigma, "mu": mu, "loglik": float(logl), "A1": A1, "B1": B1}
+
+
+def yuan_bentler_scaling(ev: Evaluator, h1: list[dict], info_inv: np.ndarray,
+                         first_order: np.ndarray, df: int) -> float:
+    """The Yuan-Bentler (Mplus variant) scaling factor of the chi-square (lavaan's MLR)."""
+    if df <= 0:
+        return float("nan")
+    trace_h1 = 0.0
+    for h in h1:
+        A1, B1 = h["A1"], h["B1"]
+        try:
+            trace_h1 += float(np.sum(B1 * np.linalg.inv(A1).T))
+        except np.linalg.LinAlgError:
+            warnings.warn("the unrestricted model's information is singular: no scaled test",
+                          NotPositiveDefiniteWarning, stacklevel=3)
+            return float("nan")
+    trace_h0 = float(np.sum(first_order * info_inv.T))
+    c = (trace_h1 - trace_h0) / df
+    return c if c > 0 else float("nan")

@@ -1,0 +1,109 @@
+"""Commands of the survey app: ``db upgrade``, ``serve``, ``study load``, ``study link``."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from .output import fail
+
+PROLIFIC_QUERY = "PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"
+
+
+@click.group("db")
+def db_group() -> None:
+    """Prepare the survey app's database (SQLite in the instance folder, or CRAFTWAVE_DATABASE_URL)."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+def db_upgrade(revision: str) -> None:
+    """Run the migrations up to REVISION (creates the tables on a new database)."""
+    from flask_migrate import upgrade
+
+    from survey_app import MIGRATIONS_DIR, create_app
+
+    app = create_app()
+    with app.app_context():
+        upgrade(directory=MIGRATIONS_DIR, revision=revision)
+        from survey_app.extensions import db
+
+        url = db.engine.url.render_as_string(hide_password=True)
+    click.echo(f"database at {url} is at revision {revision}")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=None, type=int,
+              help="gunicorn worker processes (default: the number of CPU cores).")
+@click.option("--threads", default=1, show_default=True, type=int, help="Threads per worker.")
+@click.option("--dev", is_flag=True, help="Flask's development server with the debugger off.")
+def serve(host: str, port: int, workers: int | None, threads: int, dev: bool) -> None:
+    """Serve the survey app with gunicorn (Flask's own server only with --dev)."""
+    if dev:
+        from survey_app import create_app
+
+        create_app().run(host=host, port=port, debug=False, use_reloader=False)
+        return
+    from survey_app.wsgi_server import run_gunicorn
+
+    run_gunicorn(host=host, port=port, workers=workers or os.cpu_count() or 2, threads=threads)
+
+
+@click.group("study")
+def study_group() -> None:
+    """Load study definitions and print their recruitment links."""
+
+
+@study_group.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def study_load(path: str) -> None:
+    """Validate the study file PATH and create or update the study in the database."""
+    from instruments import CraftwaveError
+    from survey_app import create_app
+    from survey_app.studies import load_study_file
+
+    app = create_app()
+    with app.app_context():
+        try:
+            study, created = load_study_file(path)
+        except CraftwaveError as exc:
+            fail(str(exc))
+    click.echo(f"{'created' if created else 'updated'} study '{study.id}' "
+               f"({len(study.waves)} waves, instruments: {', '.join(study.instrument_ids)})")
+
+
+@study_group.command("link")
+@click.argument("study_id")
+@click.option("--source", type=click.Choice(["public", "prolific", "mturk"]), default="public",
+              show_default=True)
+@click.option("--base-url", default=None,
+              help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
+def study_link(study_id: str, source: str, base_url: str | None) -> None:
+    """Print the public link of STUDY_ID, with the recruitment site's placeholders."""
+    from survey_app import create_app
+    from survey_app.studies import get_study
+
+    base = (base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+    app = create_app()
+    with app.app_context():
+        cs = get_study(study_id)
+        if cs is None:
+            fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+        rec = cs.study.recruitment
+        if source == "prolific" and rec.prolific is None:
+            fail(f"study '{study_id}' has no Prolific recruitment in its file")
+        if source == "mturk" and rec.mturk is None:
+            fail(f"study '{study_id}' has no MTurk recruitment in its file")
+    url = f"{base}/study/{study_id}"
+    if source == "prolific":
+        url += "?" + PROLIFIC_QUERY
+    click.echo(url)
+    if source == "mturk":
+        click.echo("Use it as the ExternalURL of an MTurk ExternalQuestion; MTurk appends "
+                   "assignmentId, hitId, workerId and turkSubmitTo.", err=True)
+
+
+COMMANDS = [db_group, serve, study_group]

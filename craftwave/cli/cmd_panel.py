@@ -1,0 +1,228 @@
+"""Panel-model commands: ``model``, ``growth``, ``attrition`` and ``power``.
+
+Panel models print readable lavaan syntax and, with ``--fit``, are fitted with FIML (the
+panel default; every output says so).
+"""
+
+from __future__ import annotations
+
+import click
+
+from craftwave.cli.output import echo_json, fail
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _ints(value: str | None, what: str) -> list[int]:
+    try:
+        return [int(v) for v in _split(value)]
+    except ValueError:
+        fail(f"{what} must be integers separated by commas; got {value!r}")
+    return []
+
+
+def _floats(value: str | None, what: str) -> list[float]:
+    try:
+        return [float(v) for v in _split(value)]
+    except ValueError:
+        fail(f"{what} must be numbers separated by commas; got {value!r}")
+    return []
+
+
+def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
+    out = {}
+    for v in values:
+        if ":" not in v:
+            fail(f"--indicators takes CONSTRUCT:ITEM,ITEM,...; got {v!r}")
+        c, items = v.split(":", 1)
+        out[c.strip()] = _split(items)
+    return out
+
+
+@click.command("model")
+@click.argument("kind", type=click.Choice(["clpm", "riclpm", "lcs", "focal"]))
+@click.option("--constructs", help="Comma-separated construct stems, e.g. icraft,resil "
+              "(columns {construct}_w{wave}).")
+@click.option("--waves", default="1,2,3", show_default=True, help="Comma-separated waves.")
+@click.option("--stationary", is_flag=True, help="Lagged effects equal across waves (clpm, riclpm).")
+@click.option("--indicators", multiple=True,
+              help="riclpm with multiple indicators: CONSTRUCT:ITEM,ITEM,... (repeatable).")
+@click.option("--controls", help="focal: comma-separated control variables.")
+@click.option("--fit", "data", type=click.Path(exists=True),
+              help="Fit the model to DATA (CSV or export directory) with FIML.")
+@click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
+              show_default=True, help="Missing-data method with --fit.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, missing,
+              as_json) -> None:
+    """Write (and optionally fit) a panel model: CLPM, RI-CLPM, latent change score, focal.
+
+    Prints the lavaan syntax. With --fit DATA the model is fitted with full-information
+    maximum likelihood (FIML) by default, since panels lose participants between waves.
+    """
+    from analysis.data import read_data
+    from analysis.panel import clpm, focal, lcs, riclpm
+    from instruments.errors import CraftwaveError
+
+    wv = _ints(waves, "--waves")
+    try:
+        frame = read_data(data) if data else None
+        if kind == "focal":
+            if constructs:
+                fail("focal takes no --constructs (it is icraft, ccraft -> resil -> ccommit)")
+            spec = focal(frame, waves=tuple(wv), controls=_split(controls))
+        else:
+            cs = _split(constructs)
+            if not cs:
+                fail(f"{kind} needs --constructs, e.g. --constructs icraft,resil")
+            if kind == "clpm":
+                spec = clpm(cs, wv, stationary=stationary)
+            elif kind == "riclpm":
+                spec = riclpm(cs, wv, stationary=stationary, indicators=_indicators(indicators))
+            else:
+                spec = lcs(cs, wv)
+        result = spec.fit(frame, missing=missing) if frame is not None else None
+    except CraftwaveError as exc:
+        fail(str(exc))
+    method = {"fiml": "FIML (full-information maximum likelihood)",
+              "listwise": "ML on complete cases (listwise deletion)"}[missing]
+    if as_json:
+        payload = {"model": kind, "syntax": spec.syntax, "missing": missing}
+        if result is not None:
+            payload = {**_result_dict(result), **payload, "missing": missing}
+        echo_json(payload)
+        return
+    click.echo(spec.syntax.rstrip("\n"))
+    if result is not None:
+        click.echo("")
+        click.echo(f"Fitted with {method}.")
+        click.echo(result.summary() if hasattr(result, "summary") else str(result))
+
+
+def _result_dict(result) -> dict:
+    if hasattr(result, "to_dict"):
+        return dict(result.to_dict())
+    return {"parameters": result.params.to_dict(orient="records")}
+
+
+@click.command("growth")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--id", "id_col", required=True, help="Participant column.")
+@click.option("--time", "time_col", required=True, help="Time column (wave number or date).")
+@click.option("--outcome", required=True, help="Outcome column.")
+@click.option("--random-slope", is_flag=True, help="Add a random slope of time.")
+@click.option("--time-coding", type=click.Choice(["first", "center", "raw", "months"]),
+              default="first", show_default=True,
+              help="first: time - first occasion; center: minus the mean occasion; months: "
+                   "months since each participant's first date.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, as_json) -> None:
+    """Linear growth model (REML mixed model) on long DATA.csv (one row per person and wave)."""
+    import warnings
+
+    import pandas as pd
+
+    from analysis.growth import growth
+    from instruments.errors import ConvergenceWarning, CraftwaveError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # the result reports it
+            res = growth(pd.read_csv(data), id=id_col, time=time_col, outcome=outcome,
+                         random_slope=random_slope, time_coding=time_coding)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    if as_json:
+        echo_json(res.to_dict())
+    else:
+        click.echo(res.summary())
+
+
+@click.command("attrition")
+@click.argument("data", type=click.Path(exists=True))
+@click.option("--constructs", required=True, help="Comma-separated construct stems.")
+@click.option("--waves", default="1,2,3", show_default=True, help="Comma-separated waves.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def attrition_cmd(data, constructs, waves, as_json) -> None:
+    """Who drops out: completers vs dropouts, Little's MCAR test, patterns by wave."""
+    from analysis.attrition import (
+        dropout_comparison,
+        little_mcar,
+        missingness_by_wave,
+        missingness_patterns,
+    )
+    from analysis.data import read_data
+    from instruments.errors import CraftwaveError
+    from instruments.names import with_wave
+
+    cs, wv = _split(constructs), _ints(waves, "--waves")
+    try:
+        frame = read_data(data)
+        comp = dropout_comparison(frame, cs, wv)
+        pats = missingness_patterns(frame, cs, wv)
+        by_wave = missingness_by_wave(frame, cs, wv)
+        cols = [with_wave(c, w) for c in cs for w in wv if with_wave(c, w) in frame.columns]
+        mcar = little_mcar(frame, cols)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    if as_json:
+        echo_json({"dropout": comp.to_dict(orient="records"), "little_mcar": mcar.to_dict(),
+                   "patterns": pats.to_dict(orient="records"),
+                   "by_wave": by_wave.to_dict(orient="records")})
+        return
+    fmt = {"float_format": lambda v: f"{v:.3f}", "index": False}
+    click.echo("Completers vs dropouts (wave-1 scores; Welch t-test, Cohen's d, Hedges' g):")
+    click.echo(comp.to_string(**fmt))
+    click.echo(f"\nLittle's MCAR test: chi2({mcar.df}) = {mcar.statistic:.3f}, "
+               f"p = {mcar.pvalue:.4g} ({mcar.n_patterns} patterns)")
+    click.echo("\nParticipation patterns (1 = took part):")
+    click.echo(pats.to_string(**fmt))
+    click.echo("\nMissing scores by wave:")
+    click.echo(by_wave.to_string(**fmt))
+
+
+@click.command("power")
+@click.argument("model", type=click.Choice(["focal", "riclpm"]))
+@click.option("--n", "ns", default="200,300,400", show_default=True,
+              help="Comma-separated sample sizes at wave 1.")
+@click.option("--attrition", default="0", show_default=True,
+              help="Dropout share before each later wave: one value or one per transition.")
+@click.option("--reps", type=click.IntRange(min=2), default=500, show_default=True)
+@click.option("--waves", type=int, default=None, help="Waves (focal: 3; riclpm default 4).")
+@click.option("--free-lags", is_flag=True, help="riclpm: fit wave-specific lagged effects.")
+@click.option("--alpha", type=float, default=0.05, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--n-jobs", type=int, default=1, show_default=True, help="Local processes.")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
+              help="Write the power curve (PNG, SVG or PDF).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def power_cmd(model, ns, attrition, reps, waves, free_lags, alpha, seed, n_jobs, scheduler,
+              plot_path, as_json) -> None:
+    """Monte Carlo power, bias and coverage of the focal model or the RI-CLPM."""
+    from analysis.power import power
+    from instruments.errors import CraftwaveError
+
+    rates = _floats(attrition, "--attrition") or [0.0]
+    try:
+        res = power(model, _ints(ns, "--n"), reps=reps,
+                    attrition=rates[0] if len(rates) == 1 else rates, waves=waves,
+                    stationary=not free_lags, alpha=alpha, seed=seed, n_jobs=n_jobs,
+                    scheduler=scheduler, progress=True)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    if plot_path:
+        res.plot(plot_path)
+    if as_json:
+        echo_json(res.to_dict())
+        return
+    s = res.settings
+    click.echo(f"Monte Carlo power: {s['model']}, {s['reps']} replications per n, "
+               f"attrition {s['attrition']}, fitted with {s['missing']}; alpha = {s['alpha']}, "
+               f"seed {s['seed']}")
+    click.echo(res.table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+
+
+COMMANDS = [model_cmd, growth_cmd, attrition_cmd, power_cmd]

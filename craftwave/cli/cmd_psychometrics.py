@@ -1,0 +1,163 @@
+"""``craftwave reliability`` and ``craftwave quality``: psychometrics from an export or a CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from craftwave.cli.output import echo_json, fail
+
+
+def _split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    return names or None
+
+
+def _load(source: str):
+    """(wide data, page timings or None) from an export directory or a CSV file."""
+    from analysis.data import long_to_wide, read_data, read_export
+
+    path = Path(source)
+    if path.is_dir():
+        export = read_export(path)
+        if export.wide is not None:
+            data = export.wide
+        elif export.answers_long is not None:
+            data = long_to_wide(export.answers_long)
+        else:
+            fail(f"{path}: the export holds neither wide.csv nor answers_long.csv")
+        return data, export.page_timings
+    return read_data(path), None
+
+
+@click.command("reliability")
+@click.argument("data", type=click.Path(exists=True))
+@click.option("--items", help="Comma-separated item columns of one scale.")
+@click.option("--reverse", help="Comma-separated items to reverse-key (with --items).")
+@click.option("--scale-min", type=float, help="Lowest answer of the response scale (for --reverse).")
+@click.option("--scale-max", type=float, help="Highest answer of the response scale (for --reverse).")
+@click.option("--instrument", "instrument_id", help="Instrument id whose items to use (with --wave).")
+@click.option("--wave", type=int, help="Wave of the instrument's items.")
+@click.option("--subscale", help="Subscale of the instrument.")
+@click.option("--nfactors", type=int,
+              help="Also hierarchical omega (Schmid-Leiman) with this many group factors; "
+                   "automatic for a whole multidimensional instrument.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, wave, subscale,
+                    nfactors, as_json):
+    """Alpha (Feldt 95% CI), omega total, composite reliability and AVE.
+
+    DATA is an export directory or a CSV file. With --items: one scale of plain columns.
+    With --instrument and --wave: that instrument's items, reverse keyed through its
+    definition. With neither: every (sub)scale of every bundled instrument at every wave.
+    """
+    from instruments.errors import CraftwaveError
+
+    try:
+        frame, _ = _load(data)
+        if items is None and instrument_id is None:
+            from analysis.reliability import reliability_table
+
+            table = reliability_table(frame)
+            if table.empty:
+                fail("no items of a known instrument in the data: give --items")
+            if as_json:
+                echo_json(table.to_dict("records"))
+            else:
+                click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+            return
+        from analysis.reliability import reliability
+
+        rng = None
+        if instrument_id is not None:
+            from instruments import load_library
+
+            library = load_library()
+            if instrument_id not in library:
+                fail(f"unknown instrument '{instrument_id}' (known: {', '.join(sorted(library))})")
+            if wave is None:
+                fail("--instrument needs --wave")
+            inst = library[instrument_id]
+            result = reliability(frame, instrument=inst, wave=wave, subscale=subscale)
+            if subscale is None and len(inst.subscales) > 1 and nfactors is None:
+                nfactors = len(inst.subscales)
+        else:
+            if scale_min is not None or scale_max is not None:
+                if scale_min is None or scale_max is None:
+                    fail("give both --scale-min and --scale-max")
+                rng = (scale_min, scale_max)
+            result = reliability(frame, _split(items), reverse=_split(reverse), scale_range=rng)
+        payload = result.to_dict()
+        if nfactors is not None:
+            from analysis.omega_h import omega_hierarchical
+
+            om = omega_hierarchical(frame, list(result.items), nfactors=nfactors,
+                                    reverse=None if instrument_id else _split(reverse),
+                                    scale_range=None if instrument_id else rng)
+            payload.update(omega_h=om.omega_h, omega_total_hierarchical=om.omega_total,
+                           nfactors=nfactors)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    if as_json:
+        echo_json(payload)
+    else:
+        click.echo(result.summary())
+        if nfactors is not None:
+            click.echo(f"Omega hierarchical     {payload['omega_h']:.3f}  "
+                       f"(Schmid-Leiman, {nfactors} group factors; omega total "
+                       f"{payload['omega_total_hierarchical']:.3f})")
+
+
+@click.command("quality")
+@click.argument("data", type=click.Path(exists=True))
+@click.option("--timings", type=click.Path(exists=True, dir_okay=False),
+              help="page_timings.csv (read from the export when DATA is an export directory).")
+@click.option("--items", help="Comma-separated item columns (default: the instruments' items).")
+@click.option("--seconds-per-item-min", type=float, default=2.0, show_default=True)
+@click.option("--longstring-fraction", type=float, default=0.8, show_default=True)
+@click.option("--longstring-min-items", type=int, default=6, show_default=True)
+@click.option("--irv-max", type=float, default=None, help="Flag IRV at or below this (off by default).")
+@click.option("--mahalanobis-alpha", type=float, default=0.001, show_default=True)
+@click.option("--attention-max-failures", type=int, default=0, show_default=True)
+@click.option("--flagged-only", is_flag=True, help="List only flagged participant x waves.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one record per participant x wave).")
+def quality_cmd(data, timings, items, seconds_per_item_min, longstring_fraction,
+                longstring_min_items, irv_max, mahalanobis_alpha, attention_max_failures,
+                flagged_only, as_json):
+    """Careless-responding indices and flags per participant and wave.
+
+    Longstring, IRV, Mahalanobis distance, attention-check failures and seconds per item,
+    with the flags the dashboard and the reports use.
+    """
+    import pandas as pd
+
+    from analysis.quality import quality_flags
+    from instruments.errors import CraftwaveError
+
+    try:
+        frame, page_timings = _load(data)
+        if timings is not None:
+            page_timings = pd.read_csv(timings, dtype={"participant_id": str})
+        table = quality_flags(
+            frame, page_timings, items=_split(items),
+            seconds_per_item_min=seconds_per_item_min, longstring_fraction=longstring_fraction,
+            longstring_min_items=longstring_min_items, irv_max=irv_max,
+            mahalanobis_alpha=mahalanobis_alpha, attention_max_failures=attention_max_failures)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    if flagged_only:
+        table = table[table["flagged"]]
+    if as_json:
+        records = [{k: (None if v is pd.NA else v) for k, v in row.items()}
+                   for row in table.astype(object).to_dict("records")]
+        echo_json(records)
+        return
+    n_flagged = int(table["flagged"].sum())
+    click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3g}"))
+    click.echo(f"\n{n_flagged} of {len(table)} participant x waves flagged.")
+
+
+COMMANDS = [reliability_cmd, quality_cmd]

@@ -1,0 +1,132 @@
+"""``craftwave fit`` and ``craftwave invariance``: lavaan-syntax SEM on a CSV file."""
+
+from __future__ import annotations
+
+import click
+
+from craftwave.cli.output import echo_json, fail
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _read(model_path: str, data_path: str):
+    import pandas as pd
+
+    with open(model_path, encoding="utf-8") as fh:
+        syntax = fh.read()
+    sep = "\t" if data_path.lower().endswith((".tsv", ".tab")) else ","
+    return syntax, pd.read_csv(data_path, sep=sep)
+
+
+def _run(fn):
+    """Run ``fn`` recording craftwave's warnings; exit with a message on a CraftwaveError."""
+    import warnings
+
+    from instruments.errors import CraftwaveError, CraftwaveWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CraftwaveWarning)
+        try:
+            result = fn()
+        except CraftwaveError as exc:
+            fail(str(exc))
+    messages = []
+    for w in caught:
+        if issubclass(w.category, CraftwaveWarning):
+            messages.append(f"{w.category.__name__}: {w.message}")
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return result, list(dict.fromkeys(messages))
+
+
+@click.command("fit")
+@click.argument("model", type=click.Path(exists=True, dir_okay=False))
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
+              default="ML", show_default=True,
+              help="ML, or MLR (robust SEs and Yuan-Bentler scaled chi-square).")
+@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
+              default="listwise", show_default=True,
+              help="Listwise deletion (lavaan's default) or full-information ML.")
+@click.option("--group", help="Column with the group of each row (multi-group model).")
+@click.option("--group-equal", help="Comma-separated: loadings,intercepts,residuals,means,"
+              "residual.covariances,lv.variances,lv.covariances,regressions.")
+@click.option("--group-partial", help="Comma-separated parameters freed from --group-equal, "
+              "e.g. 'visual =~ x2,x3 ~ 1'.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
+            as_json) -> None:
+    """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem().
+
+    The output always states the estimator and the missing-data method used.
+    """
+    from analysis.sem import fit
+
+    syntax, frame = _read(model, data)
+    res, messages = _run(lambda: fit(syntax, frame, estimator=estimator.upper(),
+                                     missing=missing.lower(), group=group,
+                                     group_equal=_split(group_equal),
+                                     group_partial=_split(group_partial)))
+    if as_json:
+        out = res.to_dict()
+        out["warnings"] = list(dict.fromkeys(out["warnings"] + messages))
+        echo_json(out)
+        return
+    click.echo(res.summary())
+    for m in messages:
+        click.echo(f"Warning: {m}", err=True)
+
+
+@click.command("invariance")
+@click.argument("model", type=click.Path(exists=True, dir_okay=False))
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--group", help="Group column: multi-group invariance.")
+@click.option("--long", "long_", help="Comma-separated factors, one per wave (e.g. F1,F2,F3): "
+              "longitudinal invariance.")
+@click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
+              default="ML", show_default=True)
+@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
+              default="listwise", show_default=True)
+@click.option("--residual-lags", default="1", show_default=True,
+              help="Longitudinal: lagged residual covariances of the same indicator (a number "
+              "or 'all').")
+@click.option("--partial", help="Comma-separated parameters left free (partial invariance).")
+@click.option("--delta-cfi", type=float, default=-0.010, show_default=True,
+              help="Smallest acceptable change in CFI.")
+@click.option("--delta-rmsea", type=float, default=0.015, show_default=True,
+              help="Largest acceptable change in RMSEA.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def invariance_cmd(model, data, group, long_, estimator, missing, residual_lags, partial,
+                   delta_cfi, delta_rmsea, as_json) -> None:
+    """Configural, metric, scalar and strict invariance of MODEL (the configural model).
+
+    Give --group COL for groups or --long F1,F2,F3 for one construct at successive waves.
+    """
+    from analysis.invariance import invariance
+
+    if (group is None) == (long_ is None):
+        fail("give exactly one of --group and --long")
+    lags = residual_lags if residual_lags == "all" else None
+    if lags is None:
+        try:
+            lags = int(residual_lags)
+        except ValueError:
+            fail("--residual-lags must be a number or 'all'")
+    syntax, frame = _read(model, data)
+    res, messages = _run(lambda: invariance(
+        syntax, frame, group=group, long=_split(long_) if long_ else None,
+        estimator=estimator.upper(), missing=missing.lower(), residual_lags=lags,
+        partial=_split(partial), criteria={"delta_cfi": delta_cfi, "delta_rmsea": delta_rmsea}))
+    if as_json:
+        out = res.to_dict()
+        out["warnings"] = messages
+        echo_json(out)
+        return
+    click.echo(res.summary())
+    for m in messages:
+        click.echo(f"Warning: {m}", err=True)
+
+
+COMMANDS = [fit_cmd, invariance_cmd]

@@ -1,0 +1,381 @@
+"""The schema of a study definition (one YAML file per study) and its loader.
+
+A study says who is asked (eligibility, recruitment sources), what they agree to (consent),
+what is asked when (waves of pages of instruments), how they are reminded and, optionally,
+which intervention arm they are in. The participant app, the researcher side, the analysis and
+the reports all read this one file; nothing else configures a study.
+
+Every problem becomes a :class:`~instruments.errors.StudyError` whose message names the file
+and the place, e.g.::
+
+    study.yaml: wave 2: page 'crafting': unknown subscale 'tsak' of instrument 'icraft'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import StudyError
+from .loader import load_library
+from .schema import ID_PATTERN, ITEM_ID_PATTERN, Instrument, Text
+
+PROLIFIC_COMPLETE_URL = "https://app.prolific.com/submissions/complete"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Consent(_Strict):
+    """The consent text shown before anything is stored, and its version (recorded)."""
+
+    version: str
+    text: Text
+    decline_text: Text | None = None
+
+
+class ScreeningOption(_Strict):
+    value: int
+    label: Text
+
+
+class ScreeningQuestion(_Strict):
+    """A screening question; a participant qualifies when every answer is in ``eligible``."""
+
+    id: str = Field(pattern=ITEM_ID_PATTERN)
+    text: Text
+    options: list[ScreeningOption] = Field(min_length=2)
+    eligible: list[int] = Field(min_length=1)
+
+
+class Eligibility(_Strict):
+    """Screening after consent: who does not qualify gets ``screen_out_code`` and no survey."""
+
+    questions: list[ScreeningQuestion] = Field(min_length=1)
+    rule: Literal["all"] = Field(
+        "all", description="'all': every answer must be one of the question's eligible values.")
+    screen_out_code: str = Field(pattern=r"^[A-Za-z0-9_-]{3,64}$")
+    screen_out_text: Text | None = None
+
+    def qualifies(self, answers: Mapping[str, int]) -> bool:
+        """Whether answers (question id to value) pass the screening rule."""
+        return all(answers.get(q.id) in q.eligible for q in self.questions)
+
+
+class ProlificSource(_Strict):
+    """Prolific: per-wave completion codes, the completion redirect and the screen-out code."""
+
+    completion_codes: dict[int, str] = Field(
+        description="Wave number to the Prolific completion code of that wave's study.")
+    completion_url: str = PROLIFIC_COMPLETE_URL
+    screen_out_code: str | None = None
+
+    def completion_redirect(self, wave: int) -> str:
+        return f"{self.completion_url}?cc={self.completion_codes[wave]}"
+
+    def screen_out_redirect(self) -> str | None:
+        if self.screen_out_code is None:
+            return None
+        return f"{self.completion_url}?cc={self.screen_out_code}"
+
+
+class MTurkSource(_Strict):
+    """MTurk external question: completion posts the assignment back to ``turkSubmitTo``."""
+
+    description: Text
+    allowed_submit_hosts: list[str] = Field(
+        default_factory=lambda: ["https://www.mturk.com", "https://workersandbox.mturk.com"])
+
+
+class InvitationSource(_Strict):
+    """Personal invitations (email or a platform's community): one unguessable link each."""
+
+    enabled: bool = True
+
+
+class Recruitment(_Strict):
+    prolific: ProlificSource | None = None
+    mturk: MTurkSource | None = None
+    invitations: InvitationSource | None = Field(default_factory=InvitationSource)
+    public: bool = Field(True, description="Whether the public study link accepts entries "
+                         "without a recruitment id (e.g. a community post).")
+
+    @property
+    def sources(self) -> list[str]:
+        out = []
+        if self.prolific is not None:
+            out.append("prolific")
+        if self.mturk is not None:
+            out.append("mturk")
+        if self.invitations is not None and self.invitations.enabled:
+            out.append("invitation")
+        if self.public:
+            out.append("public")
+        return out
+
+
+class Block(_Strict):
+    """One instrument on a page, whole or restricted to some subscales or items."""
+
+    instrument: str = Field(pattern=ID_PATTERN)
+    subscales: list[str] | None = None
+    items: list[str] | None = None
+
+
+class AttentionPlacement(_Strict):
+    """An attention check of an instrument, placed at ``position`` (0-based) on the page."""
+
+    instrument: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ITEM_ID_PATTERN)
+    position: int | None = Field(None, ge=0, description="Default: the middle of the page.")
+
+
+class Page(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: Text | None = None
+    blocks: list[Block] = Field(min_length=1)
+    randomise: bool = Field(False, description="Shuffle the items of the page, seeded per "
+                            "participant; the order shown is recorded.")
+    attention_checks: list[AttentionPlacement] = Field(default_factory=list)
+
+
+class Wave(_Strict):
+    """A wave; wave k opens ``after_days`` after the participant completed wave k-1."""
+
+    number: int = Field(ge=1)
+    title: Text | None = None
+    after_days: int = Field(0, ge=0)
+    window_days: int | None = Field(None, ge=1, description="Days the wave stays open; "
+                                    "None: open indefinitely.")
+    pages: list[Page] = Field(min_length=1)
+
+
+class Reminders(_Strict):
+    days_after_open: list[int] = Field(default_factory=lambda: [3, 7])
+    max_count: int = Field(2, ge=0)
+
+
+class EmailTemplate(_Strict):
+    subject: Text
+    body: Text
+
+
+class Arm(_Strict):
+    name: str = Field(pattern=ID_PATTERN)
+    ratio: int = Field(1, ge=1)
+    description: str | None = None
+
+
+class Intervention(_Strict):
+    """Optional intervention arms, assigned at consent by a seeded, recorded draw."""
+
+    arms: list[Arm] = Field(min_length=2)
+    seed: int
+    after_wave: int = Field(ge=1, description="The intervention runs after this wave.")
+    method: Literal["block", "simple"] = "block"
+
+
+class Study(_Strict):
+    """A validated study definition."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]{1,62}$")
+    title: Text
+    description: Text | None = None
+    languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
+    consent: Consent
+    eligibility: Eligibility | None = None
+    recruitment: Recruitment = Field(default_factory=Recruitment)
+    waves: list[Wave] = Field(min_length=1)
+    reminders: Reminders = Field(default_factory=Reminders)
+    email_templates: dict[str, EmailTemplate] = Field(default_factory=dict)
+    intervention: Intervention | None = None
+    k_threshold: int = Field(5, ge=1, description="Platform reports suppress cells under k.")
+    randomisation_seed: int = Field(0, description="Study seed of item-order randomisation.")
+
+    @cached_property
+    def waves_by_number(self) -> dict[int, Wave]:
+        return {w.number: w for w in self.waves}
+
+    @property
+    def instrument_ids(self) -> list[str]:
+        """Every instrument the study asks, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for wave in self.waves:
+            for page in wave.pages:
+                for block in page.blocks:
+                    seen.setdefault(block.instrument, None)
+                for check in page.attention_checks:
+                    seen.setdefault(check.instrument, None)
+        return list(seen)
+
+    @cached_property
+    def content_hash(self) -> str:
+        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def load_study(path: str | Path, library: Mapping[str, Instrument] | None = None) -> Study:
+    """Read one study YAML file and validate it against the instrument library.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML file.
+    library : mapping of str to Instrument, optional
+        Instruments by id (default: the bundled library).
+
+    Returns
+    -------
+    Study
+
+    Raises
+    ------
+    StudyError
+        If the file cannot be read or parsed, breaks the schema, or names an instrument,
+        subscale, item or attention check that does not exist.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from instruments.study import load_study
+    >>> study = load_study(Path("data/demo/study.yaml"))  # doctest: +SKIP
+    """
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise StudyError(f"{path.name}: cannot read the file: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise StudyError(f"{path.name}: not valid YAML: {exc}") from exc
+    return study_from_dict(raw, library=library, source=path.name)
+
+
+def study_from_dict(raw: object, library: Mapping[str, Instrument] | None = None,
+                    source: str = "<dict>") -> Study:
+    """Validate an already-parsed study definition; ``source`` names it in messages."""
+    if not isinstance(raw, dict):
+        raise StudyError(f"{source}: the file must hold a mapping of fields, not {type(raw).__name__}")
+    try:
+        study = Study.model_validate(raw)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            loc = ".".join(str(x) for x in err["loc"])
+            lines.append(f"{source}: field '{loc}': {err['msg'].lower()}")
+        raise StudyError("\n".join(lines)) from None
+    if library is None:
+        library = load_library()
+    problems = list(_cross_checks(study, library))
+    if problems:
+        raise StudyError(f"{source}: " + f"\n{source}: ".join(problems))
+    return study
+
+
+def _cross_checks(study: Study, library: Mapping[str, Instrument]) -> Iterable[str]:
+    langs = study.languages
+    yield from _langs("title", study.title, langs)
+    yield from _langs("consent text", study.consent.text, langs)
+    numbers = [w.number for w in study.waves]
+    if numbers != list(range(1, len(numbers) + 1)):
+        yield f"waves must be numbered 1, 2, ... in order; got {numbers}"
+    if study.waves and study.waves[0].after_days != 0:
+        yield "wave 1: after_days must be 0 (wave 1 opens at entry)"
+    for wave in study.waves:
+        for pid, n in Counter(p.id for p in wave.pages).items():
+            if n > 1:
+                yield f"wave {wave.number}: page id '{pid}' is used {n} times"
+        asked: Counter[tuple[str, str]] = Counter()
+        for page in wave.pages:
+            where = f"wave {wave.number}: page '{page.id}'"
+            for block in page.blocks:
+                for problem, item_ids in _check_block(block, library):
+                    if problem:
+                        yield f"{where}: {problem}"
+                    asked.update((block.instrument, i) for i in item_ids)
+            for check in page.attention_checks:
+                inst = library.get(check.instrument)
+                if inst is None:
+                    yield f"{where}: unknown instrument '{check.instrument}'"
+                elif check.id not in {a.id for a in inst.attention_checks}:
+                    yield (f"{where}: unknown attention check '{check.id}' of instrument "
+                           f"'{check.instrument}'")
+                else:
+                    asked[(check.instrument, check.id)] += 1
+        for (iid, item), n in asked.items():
+            if n > 1:
+                yield f"wave {wave.number}: item '{item}' of instrument '{iid}' is asked {n} times"
+    if study.eligibility is not None:
+        for qid, n in Counter(q.id for q in study.eligibility.questions).items():
+            if n > 1:
+                yield f"eligibility: question id '{qid}' is used {n} times"
+        for q in study.eligibility.questions:
+            yield from _langs(f"eligibility question '{q.id}'", q.text, langs)
+            values = [o.value for o in q.options]
+            bad = [v for v in q.eligible if v not in values]
+            if bad:
+                yield f"eligibility question '{q.id}': eligible values {bad} are not options"
+    prolific = study.recruitment.prolific
+    if prolific is not None:
+        missing = [n for n in numbers if n not in prolific.completion_codes]
+        if missing:
+            yield f"recruitment.prolific: no completion code for wave(s) {missing}"
+    arms = study.intervention
+    if arms is not None:
+        for name, n in Counter(a.name for a in arms.arms).items():
+            if n > 1:
+                yield f"intervention: arm '{name}' is defined {n} times"
+        if arms.after_wave >= len(study.waves):
+            yield (f"intervention: after_wave {arms.after_wave} leaves no later wave to "
+                   f"measure its effect (the study has {len(study.waves)} waves)")
+    for name, tpl in study.email_templates.items():
+        yield from _langs(f"email template '{name}' subject", tpl.subject, langs)
+        yield from _langs(f"email template '{name}' body", tpl.body, langs)
+
+
+def _check_block(block: Block, library: Mapping[str, Instrument]) -> Iterable[tuple[str, list[str]]]:
+    inst = library.get(block.instrument)
+    if inst is None:
+        known = ", ".join(sorted(library)) or "none"
+        yield f"unknown instrument '{block.instrument}' (known: {known})", []
+        return
+    items = block_items(inst, block, strict=False)
+    sub_ids = {s.id for s in inst.subscales}
+    for sub in block.subscales or []:
+        if sub not in sub_ids:
+            yield f"unknown subscale '{sub}' of instrument '{inst.id}'", []
+    for item in block.items or []:
+        if item not in inst.items_by_id:
+            yield f"unknown item '{item}' of instrument '{inst.id}'", []
+    if not items:
+        yield f"instrument '{inst.id}': the block selects no item", []
+    yield "", [i.id for i in items]
+
+
+def block_items(inst: Instrument, block: Block, strict: bool = True) -> list:
+    """The items of ``inst`` a block asks, in the instrument's order."""
+    items = list(inst.items)
+    if block.subscales is not None:
+        items = [i for i in items if i.subscale in block.subscales]
+    if block.items is not None:
+        wanted = set(block.items)
+        items = [i for i in items if i.id in wanted]
+    if strict and not items:
+        raise StudyError(f"block of instrument '{inst.id}' selects no item")
+    return items
+
+
+def _langs(what: str, text: Mapping[str, str] | None, langs: list[str]) -> Iterable[str]:
+    if text is None:
+        return
+    for lang in langs:
+        if not (text.get(lang) or "").strip():
+            yield f"{what}: missing text for declared language '{lang}'"

@@ -1,0 +1,108 @@
+"""Recommendations for the platform report, each tied to an estimated effect and its evidence.
+
+Rules: a recommendation is made only from a section that was built; it names the table or
+figure it rests on; it speaks of effects only for randomised arms and of associations
+otherwise; where the interval includes zero it says the evidence is not there yet.
+"""
+
+from __future__ import annotations
+
+from .sections.base import ReportContext, Section
+
+
+def recommendations(ctx: ReportContext, sections: list[Section],
+                    refs: dict[str, str]) -> Section:
+    """Build the recommendations from the other sections' results."""
+    by_id = {s.id: s for s in sections if s.available}
+    items: list[dict] = []
+
+    def ref(*ids: str) -> list[str]:
+        return [refs[i] for i in ids if i in refs]
+
+    iv = by_id.get("intervention")
+    if iv is not None:
+        randomised = iv.results["randomised"]
+        for e in iv.results["ancova"]:
+            arm, lo, hi, est = e["arm"], e["ci_lower"], e["ci_upper"], e["est"]
+            kind = "effect" if randomised else "association"
+            if lo > 0:
+                head = f"Offer '{arm}' to more workers"
+                text = (f"Workers offered '{arm}' ended with higher resilience than those in "
+                        f"'{e['control']}' ({est:+.2f} points, plausible range {lo:.2f} to "
+                        f"{hi:.2f}). " + ("Because the arms were assigned at random, this is the "
+                                          "effect of the offer." if randomised else
+                                          "The arms were not randomised, so test it in a "
+                                          "randomised roll-out before relying on it."))
+            elif hi < 0:
+                head = f"Review '{arm}' before continuing it"
+                text = (f"Resilience was lower in '{arm}' than in '{e['control']}' "
+                        f"({est:+.2f}, {lo:.2f} to {hi:.2f}); find out why before offering it "
+                        "further.")
+            else:
+                head = f"Do not scale '{arm}' yet"
+                text = (f"The estimated {kind} of '{arm}' on resilience ({est:+.2f}) is "
+                        f"uncertain: plausible values run from {lo:.2f} to {hi:.2f}, including "
+                        "no effect. Run it longer or with more workers before investing more.")
+            items.append({"headline": head, "text": text,
+                          "evidence": f"ANCOVA of wave-2 resilience on arm ({kind})",
+                          "refs": ref("tab-arms", "fig-arms")})
+    fd = by_id.get("findings")
+    if fd is not None:
+        r = fd.results
+        a3, a2, a1, b = r["a3"], r["a2"], r["a1"], r["b"]
+        if a3["ci_upper"] < 0:
+            items.append({
+                "headline": "Point workers who shape their work little on their own to "
+                            "community spaces",
+                "text": "Collaborative crafting went with more resilience especially among "
+                        "workers who did little individual crafting. Invite newcomers and "
+                        "workers with little control over their gigs into forums and peer "
+                        "groups where they can shape their work together. This is an "
+                        "association over time, not a tested effect.",
+                "evidence": f"interaction of individual and collaborative crafting "
+                            f"({a3['est']:+.2f}, {a3['ci_lower']:.2f} to {a3['ci_upper']:.2f})",
+                "refs": ref("tab-group-resil", "fig-groups")})
+        elif a2["ci_lower"] > 0:
+            items.append({
+                "headline": "Invest in spaces where workers shape their work together",
+                "text": "Collaborative crafting went with higher later resilience. This is an "
+                        "association over time, not a tested effect.",
+                "evidence": f"collaborative crafting -> resilience ({a2['est']:+.2f}, "
+                            f"{a2['ci_lower']:.2f} to {a2['ci_upper']:.2f})",
+                "refs": ref("tab-group-resil", "fig-groups")})
+        if a1["ci_lower"] > 0:
+            items.append({
+                "headline": "Give workers room to shape their own gigs",
+                "text": "Workers who crafted their work more reported more resilience months "
+                        "later. Features that let workers choose and organise their gigs may "
+                        "support this (an association, not a tested effect).",
+                "evidence": f"individual crafting -> later resilience ({a1['est']:+.2f}, "
+                            f"{a1['ci_lower']:.2f} to {a1['ci_upper']:.2f})",
+                "refs": ref("fig-groups")})
+        if b["ci_lower"] > 0:
+            items.append({
+                "headline": "Treat resilience as a retention lever",
+                "text": "More resilient workers were more committed to gig work later on, so "
+                        "support that builds resilience may also keep experienced workers "
+                        "(an association).",
+                "evidence": f"resilience -> later career commitment ({b['est']:+.2f}, "
+                            f"{b['ci_lower']:.2f} to {b['ci_upper']:.2f})",
+                "refs": ref("tab-group-ccommit", "fig-groups")})
+    pa = by_id.get("participation")
+    if pa is not None:
+        shares = {f: min(s.values()) for f, s in pa.results["shares"].items() if s}
+        if shares:
+            low = min(shares, key=shares.get)
+            items.append({
+                "headline": f"Make '{low.lower()}' easier to find",
+                "text": f"It was the least used community feature (as low as {shares[low]:.0%} "
+                        "of workers weekly). Low use limits whatever good it can do.",
+                "evidence": "participation counts (descriptive)",
+                "refs": ref("tab-participation", "fig-participation")})
+    if not items:
+        return Section.unavailable("recommendations", "What to do next",
+                                   "no estimated effect was available to base a "
+                                   "recommendation on")
+    return Section(id="recommendations", title="What to do next", items=items,
+                   paragraphs=["Each recommendation rests on the result it names; the "
+                               "uncertainty is given as a plausible range (95% interval)."])

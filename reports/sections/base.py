@@ -1,0 +1,139 @@
+"""The section object, the shared context of a report build, and the safe runner."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from instruments.errors import CraftwaveError, CraftwaveWarning
+
+from ..export import ReportData
+from ..figures import Figure
+from ..studyinfo import StudyInfo
+from ..tables import Table
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Section:
+    """One section of a report.
+
+    Attributes
+    ----------
+    id, title : str
+    available : bool
+        False for a placeholder; ``reason`` then says why ("not available: ...").
+    paragraphs : list of str
+        Plain text paragraphs (escaped when rendered).
+    tables, figures : list
+    results : dict
+        Key numbers of the section (for the methods paragraph, recommendations and tests).
+    """
+
+    id: str
+    title: str
+    available: bool = True
+    reason: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    results: dict[str, Any] = field(default_factory=dict)
+    code: list[tuple[str, str]] = field(default_factory=list)  # (caption, code) for appendices
+    items: list[dict[str, Any]] = field(default_factory=list)  # e.g. recommendations
+
+    @classmethod
+    def unavailable(cls, id: str, title: str, reason: str) -> Section:
+        return cls(id=id, title=title, available=False, reason=f"not available: {reason}")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the analysis runs with (recorded in the methods paragraph)."""
+
+    bootstrap: int = 1000
+    seed: int = 20261123
+    missing: str = "fiml"
+    estimator: str = "ML"
+    exclude_careless: bool = True
+    level: float = 0.95
+
+
+@dataclass
+class RunRecord:
+    """What was actually run, collected while sections build, for the methods paragraph."""
+
+    models: dict[str, dict[str, Any]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    exclusions: pd.DataFrame | None = None
+    packages: set[str] = field(default_factory=lambda: {"craftwave", "numpy", "pandas",
+                                                         "scipy", "matplotlib", "jinja2"})
+
+    def model(self, name: str, *, syntax: str | None = None, estimator: str | None = None,
+              missing: str | None = None, n: int | None = None, bootstrap: int | None = None,
+              software: str = "craftwave", **extra: Any) -> None:
+        """Record a model that was fitted (or whose syntax is reported)."""
+        self.models[name] = {"syntax": syntax, "estimator": estimator, "missing": missing,
+                             "n": n, "bootstrap": bootstrap, "software": software, **extra}
+
+
+@dataclass
+class ReportContext:
+    """Everything a section may read: the export, the study, the options and shared results."""
+
+    data: ReportData
+    study: StudyInfo
+    options: ReportOptions = field(default_factory=ReportOptions)
+    record: RunRecord = field(default_factory=RunRecord)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute a result once per report build (e.g. the fitted focal model)."""
+        if key not in self.cache:
+            try:
+                self.cache[key] = ("ok", compute())
+            except Exception as exc:  # remembered so a second section fails the same way
+                self.cache[key] = ("error", exc)
+        state, value = self.cache[key]
+        if state == "error":
+            raise value
+        return value
+
+
+SectionFn = Callable[[ReportContext], Section]
+
+
+def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Section:
+    """Build a section, or a placeholder saying why it is not available.
+
+    A missing analysis module (``ImportError``), a craftwave error on these data, or any other
+    failure of the analysis becomes a placeholder; the failure is logged with its traceback.
+    craftwave's own warnings (non-convergence, Heywood cases, ...) are listed in the section.
+    """
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            section = fn(ctx)
+    except ImportError as exc:
+        name = getattr(exc, "name", None) or str(exc)
+        return Section.unavailable(id, title, f"the analysis module {name} is not installed "
+                                   "in this version of craftwave")
+    except CraftwaveError as exc:
+        return Section.unavailable(id, title, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a failing analysis must not stop the report
+        log.warning("section %s failed", id, exc_info=True)
+        return Section.unavailable(id, title, f"the analysis failed ({type(exc).__name__}: "
+                                   f"{exc})")
+    notes = sorted({f"{w.category.__name__}: {w.message}" for w in caught
+                    if issubclass(w.category, CraftwaveWarning)})
+    for w in caught:  # other warnings go on as they came (tests turn them into errors)
+        if not issubclass(w.category, CraftwaveWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if notes:
+        section.results.setdefault("warnings", notes)
+    return section

@@ -1,0 +1,149 @@
+"""What several sections share: construct names, the analysis frame and engine-result access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from instruments.errors import DataError
+from instruments.names import with_wave
+
+from .base import ReportContext
+
+#: The study's constructs (instrument prefixes) and how reports name them.
+LABELS = {
+    "icraft": "individual job crafting",
+    "ccraft": "collaborative job crafting",
+    "resil": "resilience",
+    "meaning": "meaningful work",
+    "ccommit": "career commitment",
+}
+SHORT = {"icraft": "Individual crafting", "ccraft": "Collaborative crafting",
+         "resil": "Resilience", "meaning": "Meaningful work", "ccommit": "Career commitment"}
+#: Roles in the focal model.
+FOCAL = {"x": "icraft", "w": "ccraft", "m": "resil", "y": "ccommit"}
+#: Community features (subscales of the ``community`` instrument) and their names.
+FEATURES = {
+    "community_forums": "Worker forums and groups",
+    "community_giving": "Helping other workers",
+    "community_receiving": "Getting help from other workers",
+    "community_platform": "Platform events and support",
+}
+#: A worker "takes part" in a feature when its subscale mean is at least this value
+#: (3 = "about once a week" on the community instrument's 1-5 frequency scale).
+TAKES_PART = 3.0
+
+
+def study_waves(ctx: ReportContext) -> list[int]:
+    """The study's waves (study file first, else the data)."""
+    return list(ctx.study.waves) or ctx.data.waves
+
+
+def constructs_present(ctx: ReportContext, frame: pd.DataFrame | None = None) -> list[str]:
+    """The study constructs with a score at wave 1."""
+    frame = analysis_frame(ctx) if frame is None else frame
+    return [c for c in LABELS if with_wave(c, 1) in frame.columns]
+
+
+def quality(ctx: ReportContext):
+    """The data-quality screen (``analysis.quality``), run once per build."""
+
+    def compute():
+        from analysis.quality import quality_flags
+
+        wide = ctx.data.wide
+        if wide.empty:
+            raise DataError("the export has no wide.csv with item answers")
+        timings = ctx.data.page_timings if not ctx.data.page_timings.empty else None
+        return quality_flags(wide, timings, exclude="any", scope="wave")
+
+    return ctx.shared("quality", compute)
+
+
+def analysis_frame(ctx: ReportContext) -> pd.DataFrame:
+    """One row per participant: participants.csv joined with scores, after exclusions.
+
+    With ``exclude_careless`` and :mod:`analysis.quality` available, the waves a participant
+    was flagged at are blanked and scores recomputed from the kept items
+    (:func:`analysis.data.score_all`); otherwise the exported scores are used and the record
+    says no exclusion was made.
+    """
+
+    def compute() -> pd.DataFrame:
+        data = ctx.data
+        scores = data.scores
+        if ctx.options.exclude_careless:
+            try:
+                from analysis.data import score_all
+
+                excl = quality(ctx)
+                scores = score_all(excl.kept)
+                scores["participant_id"] = excl.kept["participant_id"].astype(str).to_numpy()
+                ctx.record.exclusions = excl.excluded
+            except Exception as exc:  # noqa: BLE001 - reported in the methods paragraph
+                ctx.record.notes.append(
+                    f"No careless-responding exclusions were applied ({type(exc).__name__}: "
+                    f"{exc}); the exported scores were analysed as they are.")
+        else:
+            ctx.record.notes.append("Careless responding was not screened out (option off).")
+        part = data.participants
+        keep = ["participant_id", *[c for c in scores.columns
+                                    if c not in part.columns and c != "participant_id"]]
+        return part.merge(scores[keep], on="participant_id", how="left")
+
+    return ctx.shared("frame", compute)
+
+
+def params_of(result: Any) -> pd.DataFrame:
+    """The engine result's parameter table (lavaan orientation)."""
+    params = getattr(result, "params", None)
+    if callable(params):
+        params = params()
+    if not isinstance(params, pd.DataFrame):
+        raise DataError("the fitted model has no parameter table")
+    return params
+
+
+def measures_of(result: Any) -> dict[str, float]:
+    """The engine result's fit measures as a flat dict."""
+    fm = getattr(result, "fit_measures", None)
+    if callable(fm):
+        fm = fm()
+    if isinstance(fm, pd.Series):
+        return {str(k): _float(v) for k, v in fm.items()}
+    if isinstance(fm, pd.DataFrame):
+        if {"measure", "value"} <= set(fm.columns):
+            return {str(r.measure): _float(r.value) for r in fm.itertuples()}
+        return {str(k): _float(v) for k, v in fm.iloc[0].items()}
+    if isinstance(fm, dict):
+        return {str(k): _float(v) for k, v in fm.items()}
+    return {}
+
+
+def _float(v: Any) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def fit_sentence(fm: dict[str, float]) -> str:
+    """APA-style fit summary: chi-square, CFI, TLI, RMSEA [90% CI], SRMR."""
+    parts = []
+    if np.isfinite(fm.get("chisq", np.nan)):
+        df = fm.get("df", np.nan)
+        p = fm.get("pvalue", np.nan)
+        ptxt = "p < .001" if p < 0.001 else f"p = {p:.3f}".replace("0.", ".")
+        parts.append(f"χ²({df:.0f}) = {fm['chisq']:.2f}, {ptxt}")
+    for key, name in (("cfi", "CFI"), ("tli", "TLI")):
+        if np.isfinite(fm.get(key, np.nan)):
+            parts.append(f"{name} = {fm[key]:.3f}")
+    if np.isfinite(fm.get("rmsea", np.nan)):
+        lo, hi = fm.get("rmsea_ci_lower", np.nan), fm.get("rmsea_ci_upper", np.nan)
+        ci = f" [{lo:.3f}, {hi:.3f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
+        parts.append(f"RMSEA = {fm['rmsea']:.3f}{ci}")
+    if np.isfinite(fm.get("srmr", np.nan)):
+        parts.append(f"SRMR = {fm['srmr']:.3f}")
+    return ", ".join(parts)

@@ -1,0 +1,555 @@
+"""The researcher report's sections (each ``ctx -> Section``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from instruments.errors import DataError
+from instruments.names import with_wave
+
+from .. import figures as F
+from .. import tables as T
+from .base import ReportContext, Section
+from .common import (
+    FOCAL,
+    LABELS,
+    SHORT,
+    analysis_frame,
+    constructs_present,
+    fit_sentence,
+    measures_of,
+    params_of,
+    quality,
+    study_waves,
+)
+from .models import focal_fit, focal_waves, mediation_fit
+
+STATUSES = ("invited", "started", "completed", "screened out", "closed")
+
+
+# -- sample and retention ---------------------------------------------------------------------
+
+
+def sample(ctx: ReportContext) -> Section:
+    """Participants per wave by status, retention relative to wave 1, withdrawals."""
+    part = ctx.data.participants
+    waves = study_waves(ctx)
+    rows = []
+    n1 = None
+    for w in waves:
+        status = ctx.data.status(w).astype("string").str.lower()
+        counts = status.value_counts()
+        completed = int(counts.get("completed", 0))
+        n1 = completed if n1 is None else n1
+        rows.append({"Wave": w, **{s.capitalize(): int(counts.get(s, 0)) for s in STATUSES},
+                     "retained": completed / n1 if n1 else np.nan})
+    table = pd.DataFrame(rows)
+    withdrawn = (part["withdrawal"].astype(str).value_counts().drop("none", errors="ignore")
+                 if "withdrawal" in part.columns else pd.Series(dtype=int))
+    fig = F.new_figure(5.5, 2.6)
+    ax = fig.subplots()
+    ax.bar([f"Wave {w}" for w in waves], table["Completed"], color=F.PALETTE[0])
+    for i, r in enumerate(rows):
+        ax.text(i, r["Completed"], f"{r['Completed']}\n({r['retained']:.0%})", ha="center",
+                va="bottom", fontsize=8)
+    ax.set_ylabel("Completed")
+    ax.set_ylim(0, max(1, table["Completed"].max()) * 1.25)
+    F.style_axes(ax)
+    text = [
+        f"{len(part)} participants entered the study. "
+        + "; ".join(f"{r['Completed']} completed wave {r['Wave']}"
+                    + (f" ({r['retained']:.0%} of wave {waves[0]})" if i else "")
+                    for i, r in enumerate(rows)) + "."
+    ]
+    if len(withdrawn):
+        text.append("Withdrawals: " + ", ".join(f"{n} asked to {k}" for k, n in withdrawn.items())
+                    + " (participants who asked for deletion are absent from the export).")
+    return Section(
+        id="sample", title="Sample and retention", paragraphs=text,
+        tables=[T.from_frame(table, id="tab-sample", title="Participants by wave and status",
+                             columns={"Wave": "Wave", **{s.capitalize(): s.capitalize()
+                                                          for s in STATUSES},
+                                      "retained": "Retained"},
+                             formats={c: T.integer for c in ["Wave", *[s.capitalize()
+                                                                       for s in STATUSES]]},
+                             note=f"Retained = completed at the wave / completed at wave "
+                                  f"{waves[0]}. Status as recorded by the survey app.")],
+        figures=[F.embed(fig, id="fig-flow", title="Completed surveys per wave",
+                         caption="Bars: participants who completed each wave; in brackets, "
+                                 "retention relative to the first wave.")],
+        results={"n_entered": int(len(part)),
+                 "completed": {int(r["Wave"]): int(r["Completed"]) for r in rows},
+                 "retained": {int(r["Wave"]): float(r["retained"]) for r in rows}},
+    )
+
+
+# -- data quality --------------------------------------------------------------------------
+
+
+def data_quality(ctx: ReportContext) -> Section:
+    """Careless-responding flags and what was excluded, per wave (``analysis.quality``)."""
+    excl = quality(ctx)
+    ind = excl.indices
+    flags = [c for c in ind.columns if c.startswith("flag_")]
+    rows = []
+    for w, g in ind.groupby("wave"):
+        rows.append({"wave": int(w), "screened": int(len(g)),
+                     **{c.removeprefix("flag_"): int(g[c].fillna(False).astype(bool).sum())
+                        for c in flags},
+                     "excluded": int(excl.excluded["wave"].eq(w).sum())
+                     if "wave" in excl.excluded.columns else 0})
+    table = pd.DataFrame(rows)
+    total = int(table["excluded"].sum()) if len(table) else 0
+    labels = {"wave": "Wave", "screened": "Screened", "longstring": "Longstring",
+              "irv": "Low IRV", "mahalanobis": "Mahalanobis", "attention": "Attention check",
+              "speeding": "Speeding", "excluded": "Excluded"}
+    return Section(
+        id="quality", title="Data quality and exclusions",
+        paragraphs=[
+            f"Every participant's answers at every wave were screened for careless responding "
+            f"(analysis.quality: longstring, intra-individual response variability, "
+            f"Mahalanobis distance, attention checks, seconds per item). {total} "
+            f"participant-wave(s) were flagged and excluded from the analyses below "
+            f"(scope: {excl.scope}, i.e. the flagged wave's answers were set to missing).",
+        ],
+        tables=[T.from_frame(table, id="tab-quality", title="Careless-responding flags by wave",
+                             columns={k: v for k, v in labels.items() if k in table.columns},
+                             formats={k: T.integer for k in labels},
+                             note="A participant-wave can carry several flags; Excluded counts "
+                                  "each participant-wave once.")],
+        results={"excluded_total": total,
+                 "excluded": {int(r["wave"]): int(r["excluded"]) for r in rows}},
+    )
+
+
+# -- descriptives and reliability ------------------------------------------------------------
+
+
+def descriptives(ctx: ReportContext) -> Section:
+    """Means, SDs and the APA correlation table per wave (``analysis.descriptives``)."""
+    from analysis import descriptives as D
+
+    frame = analysis_frame(ctx)
+    try:
+        rel = reliability_frame(ctx)
+        alphas = {r.scale: float(r.alpha) for r in rel.itertuples() if pd.notna(r.alpha)}
+    except Exception:  # noqa: BLE001 - the diagonal then shows dashes
+        alphas = {}
+    tables, results = [], {}
+    for w in study_waves(ctx):
+        cols = [with_wave(c, w) for c in constructs_present(ctx, frame)
+                if with_wave(c, w) in frame.columns]
+        if len(cols) < 2:
+            continue
+        ct = D.correlation_table(frame, cols, reliability={c: alphas[c] for c in cols
+                                                           if c in alphas},
+                                 labels={with_wave(c, w): SHORT[c] for c in LABELS})
+        tables.append(T.from_frame(ct.table, id=f"tab-cor-w{w}",
+                                   title=f"Means, standard deviations and correlations, wave {w}",
+                                   formats={c: str for c in ct.table.columns},
+                                   note="* p < .05, ** p < .01, *** p < .001 (pairwise complete "
+                                        "cases); Cronbach's alpha on the diagonal."))
+        results[w] = {c: float(frame[c].mean()) for c in cols}
+    return Section(id="descriptives", title="Descriptives and correlations", tables=tables,
+                   results={"means": results})
+
+
+def reliability_frame(ctx: ReportContext) -> pd.DataFrame:
+    """Reliability of every scale and subscale at every wave, computed once per build."""
+
+    def compute() -> pd.DataFrame:
+        from analysis.reliability import reliability_table
+        from instruments import load_library
+
+        lib = load_library()
+        insts = {k: lib[k] for k in [*LABELS, "community"] if k in lib}
+        return reliability_table(_kept_wide(ctx), insts)
+
+    return ctx.shared("reliability", compute)
+
+
+def reliability(ctx: ReportContext) -> Section:
+    """Alpha (with CI) and omega per scale and wave (``analysis.reliability``)."""
+    rel = reliability_frame(ctx)
+    rel = rel[rel["subscale"].isna() | (rel["instrument"] == "community")]
+    shown = rel.assign(alpha_ci=[T.ci(a, b) for a, b in zip(rel["alpha_ci_lower"],
+                                                            rel["alpha_ci_upper"],
+                                                            strict=True)])
+    table = T.from_frame(
+        shown, id="tab-reliability", title="Reliability by scale and wave",
+        columns={"scale": "Scale", "wave": "Wave", "n_items": "Items", "n": "n",
+                 "alpha": "α", "alpha_ci": "95% CI", "omega_total": "ω"},
+        formats={"alpha": T.bounded, "omega_total": T.bounded, "wave": T.integer,
+                 "n_items": T.integer},
+        note="α: Cronbach's alpha with Feldt's CI; ω: omega total from a one-factor CFA "
+             "(unidimensional scales; empty for multidimensional totals, whose subscales "
+             "carry the omega).")
+    return Section(id="reliability", title="Reliability", tables=[table],
+                   results={"alpha": {(r.scale): float(r.alpha) for r in rel.itertuples()}})
+
+
+def _kept_wide(ctx: ReportContext) -> pd.DataFrame:
+    try:
+        return quality(ctx).kept if ctx.options.exclude_careless else ctx.data.wide
+    except Exception:  # noqa: BLE001 - quality screen unavailable: the exported items
+        return ctx.data.wide
+
+
+# -- measurement invariance ---------------------------------------------------------------------
+
+
+def invariance(ctx: ReportContext) -> Section:
+    """Longitudinal invariance of each multi-item construct (``analysis.invariance``)."""
+    from analysis.invariance import longitudinal_invariance
+
+    from instruments import load_library
+
+    lib = load_library()
+    frame = _kept_wide(ctx)
+    waves = study_waves(ctx)
+    tables, results = [], {}
+    for c in [FOCAL["m"], FOCAL["x"]]:
+        inst = lib[c]
+        subs = [s.id for s in inst.subscales]
+        if not subs:
+            continue
+        res = longitudinal_invariance(frame, instrument=inst, waves=waves,
+                                      missing=ctx.options.missing)
+        steps = res.steps if hasattr(res, "steps") else pd.DataFrame(res["steps"])
+        tables.append(T.from_frame(steps, id=f"tab-inv-{c}",
+                                   title=f"Longitudinal invariance of {LABELS[c]}"))
+        results[c] = getattr(res, "level_reached", None)
+    return Section(id="invariance", title="Measurement invariance across waves", tables=tables,
+                   results={"level_reached": results})
+
+
+# -- the focal model and moderated mediation ----------------------------------------------------
+
+
+def focal_model(ctx: ReportContext) -> Section:
+    """The focal panel model fitted by the SEM engine (FIML by default)."""
+    res = focal_fit(ctx)
+    params = params_of(res)
+    fm = measures_of(res)
+    reg = params[params["op"].isin(["~", ":="])].copy()
+    reg["path"] = np.where(reg["op"] == "~", reg["lhs"] + " ← " + reg["rhs"], reg["lhs"])
+    reg["ci"] = [T.ci(a, b) for a, b in zip(reg["ci_lower"], reg["ci_upper"], strict=True)]
+    cols = {"path": "Path", "label": "Label", "est": "B", "se": "SE", "ci": "95% CI",
+            "pvalue": "p"}
+    if "std_all" in reg.columns:
+        cols["std_all"] = "β"
+    table = T.from_frame(reg.fillna({"label": ""}), id="tab-focal",
+                         title="Focal model: regression paths and defined effects",
+                         columns={k: v for k, v in cols.items() if k in reg.columns},
+                         note=f"Estimator {ctx.options.estimator}; missing data: "
+                              f"{_missing_text(ctx.options.missing)}. Wald 95% CIs. imm: index "
+                              "of moderated mediation; ind_*: indirect effect of individual "
+                              "crafting on career commitment at low (-1 SD), mean and high "
+                              "(+1 SD) collaborative crafting.")
+    by_label = {str(r.label): float(r.est) for r in reg.itertuples() if r.label}
+    w1, w2, w3 = focal_waves(ctx)
+    return Section(
+        id="focal", title="Focal model",
+        paragraphs=[
+            f"Individual and collaborative job crafting at wave {w1} and their product predicted "
+            f"resilience at wave {w2} (controlling resilience at wave {w1}), which predicted "
+            f"career commitment at wave {w3} (controlling commitment at wave {w2}). "
+            f"Model fit: {fit_sentence(fm)}.",
+        ],
+        tables=[table],
+        results={"labels": by_label, "fit": fm},
+    )
+
+
+def _missing_text(missing: str) -> str:
+    return {"fiml": "full-information maximum likelihood (FIML)",
+            "listwise": "listwise deletion"}.get(missing, missing)
+
+
+def moderated_mediation(ctx: ReportContext) -> Section:
+    """PROCESS model 7: conditional indirect effects, index, Johnson-Neyman and plots."""
+    res = mediation_fit(ctx)
+    ci_name = res.bootstrap.describe() if hasattr(res.bootstrap, "describe") else ""
+    cond = res.conditional_indirect.assign(
+        ci=[T.ci(a, b, 3) for a, b in zip(res.conditional_indirect["ci_lower"],
+                                          res.conditional_indirect["ci_upper"], strict=True)])
+    idx = res.index.iloc[0]
+    t1 = T.from_frame(cond, id="tab-cond-indirect",
+                      title="Conditional indirect effects of individual crafting on career "
+                            "commitment through resilience",
+                      columns={"w_value": "Collaborative crafting", "est": "Effect",
+                               "se": "SE", "ci": "95% CI"},
+                      formats={"est": lambda v: T.num(v, 3), "se": lambda v: T.num(v, 3)},
+                      note=f"Index of moderated mediation = {idx['est']:.3f}, "
+                           f"95% CI {T.ci(idx['ci_lower'], idx['ci_upper'], 3)}. {ci_name} "
+                           f"N = {res.n} complete cases ({res.n_dropped} dropped).")
+    figs = []
+    fig = F.new_figure(5.5, 3.2)
+    res.plot_interaction(ax=fig.subplots())
+    figs.append(F.embed(fig, id="fig-interaction", title="Interaction plot",
+                        caption="Predicted resilience at wave 2 over individual crafting at "
+                                "three values of collaborative crafting (mean and ±1 SD)."))
+    fig = F.new_figure(5.5, 3.2)
+    res.plot_conditional_indirect(ax=fig.subplots())
+    figs.append(F.embed(fig, id="fig-jn", title="Conditional indirect effect and Johnson-Neyman "
+                        "region", caption="The indirect effect over the observed range of "
+                        "collaborative crafting with its band; where the band excludes zero "
+                        "the effect is significant."))
+    jn = res.johnson_neyman
+    jn_text = ("Johnson-Neyman boundaries of the moderated first-stage path: "
+               + (", ".join(f"{b:.2f}" + ("" if r else " (outside the observed range)")
+                            for b, r in zip(jn["boundary"], jn["in_range"], strict=True))
+                  if len(jn) else "none (the path's significance does not change within "
+                                  "any real value of the moderator)") + ".")
+    return Section(
+        id="mediation", title="Moderated mediation",
+        paragraphs=["The focal hypothesis was also tested as PROCESS model 7 on observed "
+                    "scores (complete cases), with a bootstrap of the indirect effects.", jn_text],
+        tables=[t1], figures=figs,
+        results={"index": float(idx["est"]), "index_ci": (float(idx["ci_lower"]),
+                                                         float(idx["ci_upper"])),
+                 "n": int(res.n), "bootstrap": int(res.bootstrap.n_boot),
+                 "conditional": cond[["w_value", "est"]].to_dict(orient="list")},
+    )
+
+
+# -- RI-CLPM, growth, attrition ----------------------------------------------------------------
+
+
+def riclpm(ctx: ReportContext) -> Section:
+    """RI-CLPM of individual crafting and resilience (within-person lagged effects)."""
+    from analysis.panel import riclpm as build
+
+    waves = study_waves(ctx)
+    frame = analysis_frame(ctx)
+    spec = build([FOCAL["x"], FOCAL["m"]], waves)
+    res = spec.fit(frame, missing=ctx.options.missing, estimator=ctx.options.estimator)
+    ctx.record.model("riclpm", syntax=spec.syntax, estimator=ctx.options.estimator,
+                     missing=ctx.options.missing, n=int(len(frame)))
+    params = params_of(res)
+    lag = params[(params["op"] == "~") & params["lhs"].str.startswith("W_")].copy()
+    lag["path"] = lag["lhs"] + " ← " + lag["rhs"]
+    lag["ci"] = [T.ci(a, b) for a, b in zip(lag["ci_lower"], lag["ci_upper"], strict=True)]
+    cols = {"path": "Path", "est": "B", "se": "SE", "ci": "95% CI", "pvalue": "p"}
+    if "std_all" in lag.columns:
+        cols["std_all"] = "β"
+    return Section(
+        id="riclpm", title="Random-intercept cross-lagged panel model",
+        paragraphs=["Within-person lagged effects of individual crafting and resilience "
+                    "(Hamaker, Kuiper & Grasman, 2015), separating stable between-person "
+                    f"differences (random intercepts). Fit: {fit_sentence(measures_of(res))}."],
+        tables=[T.from_frame(lag, id="tab-riclpm", title="RI-CLPM: within-person lagged effects",
+                             columns=cols,
+                             note=f"Missing data: {_missing_text(ctx.options.missing)}.")],
+        results={"paths": {r.path: float(r.est) for r in lag.itertuples()}},
+    )
+
+
+def growth(ctx: ReportContext) -> Section:
+    """Mean trajectories and linear growth models (``analysis.growth``)."""
+    from analysis.growth import growth as fit_growth
+
+    frame = analysis_frame(ctx)
+    waves = study_waves(ctx)
+    cons = constructs_present(ctx, frame)
+    fig = F.new_figure(6.0, 3.2)
+    ax = fig.subplots()
+    rows: list[dict] = []
+    failed: list[str] = []
+    for i, c in enumerate(cons):
+        cols = [with_wave(c, w) for w in waves if with_wave(c, w) in frame.columns]
+        m = frame[cols].mean()
+        se = frame[cols].std(ddof=1) / np.sqrt(frame[cols].notna().sum())
+        ax.errorbar(waves[:len(cols)], m.to_numpy(), yerr=1.96 * se.to_numpy(), marker="o",
+                    capsize=3, label=SHORT[c], color=F.PALETTE[i % len(F.PALETTE)])
+        long = frame[["participant_id", *cols]].melt(id_vars="participant_id", value_name="y")
+        long["wave"] = long["variable"].str.rsplit("_w", n=1).str[1].astype(int)
+        long = long.dropna(subset=["y"])
+        try:
+            g = fit_growth(long, id="participant_id", time="wave", outcome="y",
+                           random_slope=False)
+        except Exception as exc:  # noqa: BLE001 - one construct's failure is reported in place
+            failed.append(f"{SHORT[c]}: the growth model failed ({type(exc).__name__}: {exc})")
+            continue
+        slope = g.fixed.set_index("term").loc["time"]
+        rows.append({"construct": SHORT[c], "est": slope["est"], "se": slope["se"],
+                     "ci": T.ci(slope["ci_lower"], slope["ci_upper"], 3),
+                     "pvalue": slope["pvalue"], "n": g.ngroups})
+    ax.set_xticks(waves)
+    ax.set_xlabel("Wave")
+    ax.set_ylabel("Mean score (95% CI)")
+    ax.legend(frameon=False, fontsize=7, ncol=2)
+    F.style_axes(ax)
+    if not rows:
+        raise DataError("no growth model could be fitted: " + "; ".join(failed))
+    table = pd.DataFrame(rows)
+    return Section(
+        id="growth", title="Change over waves",
+        paragraphs=["Linear growth models (random intercept per participant, REML; time = "
+                    "wave - 1) estimate each construct's average change per wave.", *failed],
+        tables=[T.from_frame(table, id="tab-growth", title="Average change per wave",
+                             columns={"construct": "Construct", "est": "Slope", "se": "SE",
+                                      "ci": "95% CI", "pvalue": "p", "n": "Participants"},
+                             formats={"est": lambda v: T.num(v, 3), "se": lambda v: T.num(v, 3)})],
+        figures=[F.embed(fig, id="fig-growth", title="Mean scores by wave",
+                         caption="Means of the participants who responded at each wave, "
+                                 "with 95% CIs.")],
+        results={"slopes": {r["construct"]: float(r["est"]) for r in rows}},
+    )
+
+
+def attrition(ctx: ReportContext) -> Section:
+    """Completers vs dropouts on wave-1 scores and Little's MCAR test (``analysis.attrition``)."""
+    from analysis.attrition import dropout_comparison, little_mcar, missingness_patterns
+
+    frame = analysis_frame(ctx)
+    waves = study_waves(ctx)
+    cons = constructs_present(ctx, frame)
+    comp = dropout_comparison(frame, cons, waves)
+    pats = missingness_patterns(frame, cons, waves)
+    cols = [with_wave(c, w) for c in (FOCAL["x"], FOCAL["m"], FOCAL["y"]) for w in waves
+            if with_wave(c, w) in frame.columns]
+    mcar = little_mcar(frame, cols)
+    stat = mcar.to_dict() if hasattr(mcar, "to_dict") else {}
+    chi, df, p = (stat.get(k) for k in ("chisq", "df", "pvalue"))
+    mcar_text = (f"Little's MCAR test on the focal scores: χ²({df:.0f}) = {chi:.2f}, "
+                 f"p {T.pval(p) if p < 0.001 else '= ' + T.pval(p)}."
+                 if None not in (chi, df, p) else "")
+    return Section(
+        id="attrition", title="Attrition",
+        paragraphs=["Participants who stayed were compared with those who left at each "
+                    "transition, on their wave-1 scores (Welch t tests, Hedges' g). " + mcar_text],
+        tables=[
+            T.from_frame(comp, id="tab-dropout", title="Completers versus dropouts",
+                         columns={"from_wave": "From", "to_wave": "To", "variable": "Variable",
+                                  "n_completers": "n stay", "mean_completers": "M stay",
+                                  "n_dropouts": "n left", "mean_dropouts": "M left",
+                                  "pvalue": "p", "hedges_g": "g"},
+                         formats={"from_wave": T.integer, "to_wave": T.integer,
+                                  "n_completers": T.integer, "n_dropouts": T.integer}),
+            T.from_frame(pats, id="tab-patterns", title="Participation patterns",
+                         columns={"pattern": "Pattern", "n": "n", "share": "Share",
+                                  "monotone": "Monotone"},
+                         note="Pattern: 1 = took part at the wave, in wave order."),
+        ],
+        results={"mcar": stat},
+    )
+
+
+# -- intervention -----------------------------------------------------------------------------
+
+
+def intervention(ctx: ReportContext) -> Section:
+    """ITT evaluation of the intervention arms (ANCOVA, DiD, attrition by arm)."""
+    ev = evaluation(ctx)
+    an, did, att = ev.ancova, ev.did, ev.attrition
+    tables = [
+        T.from_frame(an.effects.assign(ci=[T.ci(a, b, 3) for a, b in
+                                           zip(an.effects["ci_lower"], an.effects["ci_upper"],
+                                               strict=True)]),
+                     id="tab-ancova", title=f"ANCOVA: effect of arm on {an.post}",
+                     columns={"arm": "Arm", "control": "vs", "est": "Difference", "se": "SE",
+                              "ci": "95% CI", "pvalue": "p", "n_arm": "n arm",
+                              "n_control": "n control"},
+                     formats={"est": lambda v: T.num(v, 3), "se": lambda v: T.num(v, 3),
+                              "n_arm": T.integer, "n_control": T.integer},
+                     note=f"Adjusted for {an.pre}; {an.se_type} standard errors; intention to "
+                          "treat."),
+        T.from_frame(did.effects.assign(ci=[T.ci(a, b, 3) for a, b in
+                                            zip(did.effects["ci_lower"], did.effects["ci_upper"],
+                                                strict=True)]),
+                     id="tab-did", title=f"Difference-in-differences in {did.outcome}",
+                     columns={"arm": "Arm", "wave": "Wave", "est": "DiD", "se": "SE",
+                              "ci": "95% CI", "pvalue": "p"},
+                     formats={"wave": T.integer, "est": lambda v: T.num(v, 3),
+                              "se": lambda v: T.num(v, 3)},
+                     note=f"Change since wave {did.reference_wave} in the arm minus the change "
+                          "in the control arm; SEs clustered by participant."),
+        T.from_frame(att.table, id="tab-attrition-arm", title="Retention by arm",
+                     columns={"arm": "Arm", "wave": "Wave", "assigned": "Assigned",
+                              "responded": "Responded", "retained": "Retained"},
+                     formats={"wave": T.integer, "assigned": T.integer,
+                              "responded": T.integer}),
+    ]
+    return Section(
+        id="intervention", title="Intervention evaluation",
+        paragraphs=[an.statement, did.statement, att.statement],
+        tables=tables, figures=[arm_figure(ctx, ev)],
+        results={"ancova": an.effects.to_dict(orient="records"),
+                 "did": did.effects.to_dict(orient="records"),
+                 "attrition_tests": att.tests.to_dict(orient="records")},
+    )
+
+
+def evaluation(ctx: ReportContext):
+    """The intervention evaluation, computed once per build."""
+    if not ctx.study.has_intervention:
+        raise DataError("the study records no intervention arms")
+
+    def compute():
+        from analysis.intervention import evaluate_intervention
+
+        frame = analysis_frame(ctx)
+        waves = study_waves(ctx)
+        present = {}
+        d = frame.copy()
+        for w in waves:
+            d[f"_responded_w{w}"] = ctx.data.status(w).astype("string").str.lower().eq(
+                "completed").fillna(False).to_numpy()
+            present[w] = f"_responded_w{w}"
+        ev = evaluate_intervention(d, outcome=FOCAL["m"], waves=waves,
+                                   after_wave=ctx.study.after_wave, present=present,
+                                   randomised=ctx.study.randomised, level=ctx.options.level)
+        ctx.record.model("intervention", estimator="OLS", missing="complete cases",
+                         n=ev.ancova.n if ev.ancova else None,
+                         software="craftwave (analysis.intervention)")
+        return ev
+
+    return ctx.shared("intervention", compute)
+
+
+def arm_figure(ctx: ReportContext, ev, suppress_under: int | None = None) -> F.Figure:
+    """Mean resilience by arm and wave (cells under ``suppress_under`` left out)."""
+    frame = analysis_frame(ctx)
+    waves = study_waves(ctx)
+    fig = F.new_figure(5.5, 3.0)
+    ax = fig.subplots()
+    for i, arm in enumerate(ctx.study.arms):
+        sel = frame[frame["arm"] == arm]
+        xs, ms, es = [], [], []
+        for w in waves:
+            col = with_wave(FOCAL["m"], w)
+            v = sel[col].dropna() if col in sel.columns else pd.Series(dtype=float)
+            if len(v) < 2 or (suppress_under is not None and len(v) < suppress_under):
+                continue
+            xs.append(w)
+            ms.append(v.mean())
+            es.append(1.96 * v.std(ddof=1) / np.sqrt(len(v)))
+        ax.errorbar(xs, ms, yerr=es, marker="o", capsize=3, label=arm,
+                    color=F.PALETTE[i % len(F.PALETTE)])
+    if ctx.study.after_wave is not None:
+        ax.axvline(ctx.study.after_wave + 0.5, color="#999999", linestyle="--", linewidth=0.8)
+    ax.set_xticks(waves)
+    ax.set_xlabel("Wave")
+    ax.set_ylabel("Mean resilience (95% CI)")
+    ax.legend(frameon=False, title="Arm")
+    F.style_axes(ax)
+    return F.embed(fig, id="fig-arms", title="Resilience by arm and wave",
+                   caption="Dashed line: when the intervention ran. Means of those who "
+                           "responded at each wave.")
+
+
+SECTIONS = [
+    ("sample", "Sample and retention", sample),
+    ("quality", "Data quality and exclusions", data_quality),
+    ("descriptives", "Descriptives and correlations", descriptives),
+    ("reliability", "Reliability", reliability),
+    ("invariance", "Measurement invariance across waves", invariance),
+    ("focal", "Focal model", focal_model),
+    ("mediation", "Moderated mediation", moderated_mediation),
+    ("riclpm", "Random-intercept cross-lagged panel model", riclpm),
+    ("growth", "Change over waves", growth),
+    ("attrition", "Attrition", attrition),
+    ("intervention", "Intervention evaluation", intervention),
+]

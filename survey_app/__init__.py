@@ -1,0 +1,99 @@
+"""craftwave's survey app: consented, multi-wave, paged surveys that never lose an answer.
+
+Create it with :func:`create_app`; prepare its database with ``craftwave db upgrade``; serve it
+with ``craftwave serve``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask, g, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .config import DEFAULTS, apply_environment, instance_secret_key
+
+MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the Flask app: defaults, then ``instance/config.py``, then the environment, then tests.
+
+    Parameters
+    ----------
+    test_config : dict, optional
+        Settings that override everything else (tests, benchmarks, the demo), e.g.
+        ``{"SQLALCHEMY_DATABASE_URI": ..., "CLOCK": FakeClock(...)}``.
+
+    Returns
+    -------
+    Flask
+        The app, with its extensions bound and blueprints registered. It creates no tables:
+        migrations do (``craftwave db upgrade``).
+    """
+    instance = os.environ.get("CRAFTWAVE_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=instance, instance_relative_config=True)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    apply_environment(app.config, app.instance_path)
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+    from . import models  # noqa: F401  (registers the tables)
+    from .db import configure_engine
+    from .extensions import csrf, db, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR)
+    csrf.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
+
+    from .participant import entry, survey
+    from .participant.common import tr
+    from .security import init_security
+
+    app.register_blueprint(entry.bp)
+    app.register_blueprint(survey.bp)
+    init_security(app)
+    app.jinja_env.globals["tr"] = tr
+    app.add_url_rule("/", "index", _index)
+    app.add_url_rule("/healthz", "healthz", lambda: {"ok": True})
+    _register_errors(app)
+    return app
+
+
+def _index():
+    return render_template("entry/index.html")
+
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    404: "There is nothing at this address. Please check your link.",
+    405: "This address does not accept that kind of request.",
+    413: "What was sent is too large.",
+}
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf(exc):
+        return render_template("errors/error.html", code=400,
+                               message="Your page was open too long or came from elsewhere. "
+                               "Please go back, reload the page and send it again."), 400
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        if exc.code is None or exc.code < 400:
+            return exc
+        desc = exc.description if exc.code == 400 else None
+        message = desc or MESSAGES.get(exc.code, exc.name)
+        return render_template("errors/error.html", code=exc.code, message=message), exc.code
+
+    @app.teardown_request
+    def _forget(_exc):
+        g.pop("study", None)

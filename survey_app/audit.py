@@ -1,0 +1,71 @@
+"""The audit log: who did what when, for logins, exports, study changes, invitations,
+withdrawals and deletions.
+
+Entries are added to the current session and committed with the change they record (a
+deletion and its entry are one transaction). Participants' withdrawals are recorded by a
+listener on :class:`~survey_app.models.WithdrawalRequest`, so the participant side needs no
+call of its own.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Mapping
+
+from sqlalchemy import event
+
+from . import clock
+from .extensions import db
+from .models import Participant, WithdrawalRequest
+from .models.researcher import AuditEntry
+
+ACTIONS = (
+    "login", "login_failed", "lockout", "logout", "researcher_added", "study_loaded",
+    "participants_imported", "invitations_sent", "reminders_sent", "export", "withdrawal",
+    "withdrawal_handled", "participant_deleted",
+)
+"""The actions the log records."""
+
+
+def cli_actor() -> str:
+    """The actor of a command-line action: ``cli:<operating-system user>``."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers)
+        user = "unknown"
+    return f"cli:{user}"
+
+
+def record(actor: str, action: str, study_id: str | None = None, target: str | None = None,
+           detail: Mapping | None = None) -> AuditEntry:
+    """Add an audit entry to the session; the caller's commit stores it with its change.
+
+    Parameters
+    ----------
+    actor : str
+        A researcher's email, ``cli:<user>`` (:func:`cli_actor`) or ``participant``.
+    action : str
+        One of :data:`ACTIONS`.
+    study_id, target : str, optional
+        The study, and the pseudonymous participant id, the action concerns.
+    detail : mapping, optional
+        Counts and options (JSON); never answers or contact details.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    entry = AuditEntry(at=clock.now(), actor=actor[:320], action=action, study_id=study_id,
+                       target=target, detail=dict(detail or {}))
+    db.session.add(entry)
+    return entry
+
+
+@event.listens_for(WithdrawalRequest, "after_insert")
+def _withdrawal_recorded(_mapper, connection, target: WithdrawalRequest) -> None:
+    row = connection.execute(
+        db.select(Participant.pid, Participant.study_id)
+        .where(Participant.id == target.participant_id)).first()
+    if row is None:
+        return
+    connection.execute(AuditEntry.__table__.insert().values(
+        at=target.requested_at, actor="participant", action="withdrawal", study_id=row.study_id,
+        target=row.pid, detail={"kind": target.kind}))

@@ -1,0 +1,71 @@
+"""Configuration: defaults, then the instance ``config.py``, then the environment and tests.
+
+Settings read from the environment:
+
+``CRAFTWAVE_DATABASE_URL``
+    SQLAlchemy URL of the database (e.g. ``postgresql+psycopg://user@host/db``). Default: the
+    SQLite file ``craftwave.sqlite`` in the instance folder.
+``CRAFTWAVE_SECRET_KEY``
+    The key that signs sessions and CSRF tokens. Default: generated once into
+    ``instance/secret_key`` (mode 0600), never into the repository.
+``CRAFTWAVE_SQLITE_SYNCHRONOUS``
+    ``NORMAL`` (default: durable when the process is killed, not on power loss) or ``FULL``.
+``CRAFTWAVE_SECURE_COOKIES``
+    ``1`` to send the session cookie only over HTTPS (set it behind an HTTPS proxy).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+DEFAULTS: dict[str, object] = {
+    "SQLALCHEMY_TRACK_MODIFICATIONS": False,
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": False},
+    "SQLITE_SYNCHRONOUS": "NORMAL",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_COOKIE_NAME": "craftwave_session",
+    "WTF_CSRF_TIME_LIMIT": None,  # a page may stay open for hours on a phone
+    "WTF_CSRF_SSL_STRICT": False,
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "MAX_FORM_PARTS": 400,
+    "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+    "DEFAULT_LANGUAGE": "en",
+    "CLOCK": None,  # a callable returning naive UTC datetimes; None: the system clock
+}
+
+
+def instance_secret_key(instance_path: str | Path) -> str:
+    """Read ``instance/secret_key``, creating it (0600, 256 random bits) on first use."""
+    path = Path(instance_path) / "secret_key"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another worker won the race
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    return key
+
+
+def apply_environment(config: dict, instance_path: str) -> None:
+    """Fill the database URL, secret key and durability settings from the environment."""
+    env = os.environ
+    if env.get("CRAFTWAVE_DATABASE_URL"):
+        config["SQLALCHEMY_DATABASE_URI"] = env["CRAFTWAVE_DATABASE_URL"]
+    elif not config.get("SQLALCHEMY_DATABASE_URI"):
+        config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(instance_path) / "craftwave.sqlite")
+    if env.get("CRAFTWAVE_SECRET_KEY"):
+        config["SECRET_KEY"] = env["CRAFTWAVE_SECRET_KEY"]
+    if env.get("CRAFTWAVE_SQLITE_SYNCHRONOUS"):
+        config["SQLITE_SYNCHRONOUS"] = env["CRAFTWAVE_SQLITE_SYNCHRONOUS"].upper()
+    if env.get("CRAFTWAVE_SECURE_COOKIES") == "1":
+        config["SESSION_COOKIE_SECURE"] = True

@@ -1,0 +1,1 @@
+"""The participant side: public and personal entry, consent, screening, pages, withdrawal."""

@@ -1,0 +1,73 @@
+"""Helpers the participant blueprints share: loading by token, texts, the shown-time token."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from flask import abort, current_app, g
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from ..extensions import db
+from ..models import Participant
+from ..studies import CompiledStudy, get_study
+
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def load_participant(token: str) -> tuple[Participant, CompiledStudy]:
+    """The participant of a personal link and their study; 404 for an unknown or forged token."""
+    if not TOKEN_RE.match(token):
+        abort(404)
+    p = db.session.execute(db.select(Participant).where(Participant.token == token)).scalar_one_or_none()
+    if p is None:
+        abort(404)
+    cs = get_study(p.study_id)
+    if cs is None:
+        abort(404)
+    g.study = cs.study
+    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
+    g.token = token
+    return p, cs
+
+
+def study_or_404(study_id: str) -> CompiledStudy:
+    cs = get_study(study_id) if re.match(r"^[a-z][a-z0-9_-]{1,62}$", study_id) else None
+    if cs is None:
+        abort(404)
+    g.study = cs.study
+    g.lang = cs.study.languages[0]
+    return cs
+
+
+def tr(text: dict | None) -> str:
+    """Pick the participant's language from a multilingual text."""
+    if not text:
+        return ""
+    lang = g.get("lang", "en")
+    return text.get(lang) or next(iter(text.values()))
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="craftwave-page-shown")
+
+
+def shown_token(pid: str, wave: int, page_id: str, at: datetime) -> str:
+    """A signed record of when the server showed a page, carried by the form."""
+    return _serializer().dumps([pid, wave, page_id, at.isoformat()])
+
+
+def read_shown_token(token: str | None, pid: str, wave: int, page_id: str) -> datetime | None:
+    """The time a page was shown, or ``None`` if the token is missing, forged or for another page."""
+    if not token:
+        return None
+    try:
+        t_pid, t_wave, t_page, at = _serializer().loads(token)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    if (t_pid, t_wave, t_page) != (pid, wave, page_id):
+        return None
+    try:
+        return datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,118 @@
+"""Public study links: Prolific and MTurk parameters, MTurk preview, consent before storage.
+
+Nothing is written to the database before the participant consents: the recruitment
+parameters wait in the signed session cookie until then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from sqlalchemy.exc import IntegrityError
+
+from .. import clock
+from ..db import write_transaction
+from ..extensions import db
+from ..forms import ConsentForm
+from ..models import Participant
+from ..progress import create_participant, record_consent
+from .common import study_or_404
+
+bp = Blueprint("entry", __name__)
+
+EXTERNAL_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+PREVIEW = "ASSIGNMENT_ID_NOT_AVAILABLE"
+
+
+def _param(name: str, required: bool = True) -> str | None:
+    value = request.args.get(name)
+    if value is None or value == "":
+        if required:
+            abort(400, description=f"The study link lacks its '{name}' parameter.")
+        return None
+    if not EXTERNAL_ID.match(value):
+        abort(400, description=f"The study link's '{name}' parameter is malformed.")
+    return value
+
+
+def parse_entry(study) -> dict | None:
+    """The entry described by the query string, or ``None`` for an MTurk preview."""
+    args = request.args
+    rec = study.recruitment
+    if "PROLIFIC_PID" in args:
+        if rec.prolific is None:
+            abort(404)
+        return {"source": "prolific", "external_id": _param("PROLIFIC_PID"),
+                "recruitment": {"study_id": _param("STUDY_ID", False),
+                                "session_id": _param("SESSION_ID", False)}}
+    if "assignmentId" in args or "workerId" in args:
+        if rec.mturk is None:
+            abort(404)
+        if args.get("assignmentId") == PREVIEW:
+            return None
+        submit_to = args.get("turkSubmitTo", "").rstrip("/")
+        if submit_to not in rec.mturk.allowed_submit_hosts:
+            abort(400, description="The MTurk link's 'turkSubmitTo' is not an MTurk address.")
+        return {"source": "mturk", "external_id": _param("workerId"),
+                "recruitment": {"assignment_id": _param("assignmentId"),
+                                "hit_id": _param("hitId", False), "submit_to": submit_to}}
+    if not rec.public:
+        abort(404)
+    return {"source": "public", "external_id": None, "recruitment": {}}
+
+
+def _existing(study_id: str, source: str, external_id: str | None) -> Participant | None:
+    if external_id is None:
+        return None
+    return db.session.execute(db.select(Participant).where(
+        Participant.study_id == study_id, Participant.source == source,
+        Participant.external_id == external_id)).scalar_one_or_none()
+
+
+@bp.get("/study/<study_id>")
+def study_link(study_id: str):
+    """The public link: resume a known recruitment id, preview for MTurk, else consent."""
+    cs = study_or_404(study_id)
+    entry = parse_entry(cs.study)
+    if entry is None:
+        return render_template("entry/preview.html", study=cs.study)
+    known = _existing(cs.study.id, entry["source"], entry["external_id"])
+    if known is not None:
+        return redirect(url_for("survey.home", token=known.token), 303)
+    session["entry"] = {"study": cs.study.id, **entry}
+    return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
+                           action=url_for("entry.consent", study_id=cs.study.id))
+
+
+@bp.post("/study/<study_id>/consent")
+def consent(study_id: str):
+    cs = study_or_404(study_id)
+    form = ConsentForm()
+    entry = session.get("entry")
+    if not entry or entry.get("study") != cs.study.id:
+        abort(400, description="Your visit has expired. Please open the study link again.")
+    if not form.validate_on_submit():
+        return render_template("entry/consent.html", study=cs.study, form=form,
+                               action=url_for("entry.consent", study_id=cs.study.id))
+    if form.decision.data == "decline":
+        session.pop("entry", None)
+        return render_template("entry/declined.html", study=cs.study)
+    now = clock.now()
+    try:
+        with write_transaction():
+            p = _existing(cs.study.id, entry["source"], entry["external_id"])
+            if p is None:
+                p = create_participant(cs.study.id, entry["source"], entry["external_id"],
+                                       entry["recruitment"], now, cs.study.languages[0])
+            if not p.consented:
+                record_consent(p, cs, now)
+            token = p.token
+    except IntegrityError:
+        # The same recruitment id consented at the same moment in another tab: resume it.
+        p = _existing(cs.study.id, entry["source"], entry["external_id"])
+        if p is None:
+            raise
+        token = p.token
+    session.pop("entry", None)
+    return redirect(url_for("survey.home", token=token), 303)

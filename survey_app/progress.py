@@ -1,0 +1,263 @@
+"""A participant's way through a study: creation, consent, screening, waves, pages, withdrawal.
+
+Views call these functions inside :func:`survey_app.db.write_transaction`, so each page
+submission is one transaction that is committed before the response goes out. Writes are
+idempotent: answers are upserted on their unique key, the page visit on its primary key,
+and completing a completed wave changes nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+from sqlalchemy.dialects import postgresql, sqlite
+
+from instruments.study import Study
+
+from .extensions import db
+from .models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus, WithdrawalRequest
+from .studies import CompiledPage, CompiledStudy
+
+SCREENING_INSTRUMENT = "screening"
+
+
+def new_token() -> str:
+    """A personal-link token: 192 random bits, URL-safe."""
+    return secrets.token_urlsafe(24)
+
+
+def new_pid() -> str:
+    """A pseudonymous participant id (64 random bits; carries nothing about the person)."""
+    return "p" + secrets.token_hex(8)
+
+
+def create_participant(study_id: str, source: str, external_id: str | None,
+                       recruitment: dict, now: datetime, language: str = "en") -> Participant:
+    """Add a participant (not yet consented); the caller's transaction commits it."""
+    p = Participant(pid=new_pid(), token=new_token(), study_id=study_id, source=source,
+                    external_id=external_id, recruitment=recruitment, created_at=now,
+                    language=language, withdrawal="none")
+    db.session.add(p)
+    db.session.flush()
+    return p
+
+
+def assign_arm(study: Study, sequence: int) -> str | None:
+    """The arm of the ``sequence``-th assigned participant (0-based), reproducible from the seed.
+
+    ``block``: permuted blocks holding each arm ``ratio`` times, one generator per block seeded
+    with ``(seed, block number)``; ``simple``: an independent draw with probabilities in
+    proportion to the ratios, seeded with ``(seed, sequence)``.
+    """
+    iv = study.intervention
+    if iv is None:
+        return None
+    if iv.method == "block":
+        block = [a.name for a in iv.arms for _ in range(a.ratio)]
+        b, pos = divmod(sequence, len(block))
+        perm = np.random.default_rng([iv.seed, b]).permutation(len(block))
+        return block[perm[pos]]
+    weights = np.array([a.ratio for a in iv.arms], dtype=float)
+    rng = np.random.default_rng([iv.seed, sequence])
+    return iv.arms[int(rng.choice(len(weights), p=weights / weights.sum()))].name
+
+
+def record_consent(p: Participant, cs: CompiledStudy, now: datetime) -> None:
+    """Record consent (version, time), assign the arm, and open wave 1 unless screening comes first."""
+    study = cs.study
+    p.consent_version = study.consent.version
+    p.consented_at = now
+    if study.intervention is not None and p.arm is None:
+        seq = db.session.execute(
+            db.select(db.func.count()).select_from(Participant)
+            .where(Participant.study_id == p.study_id, Participant.arm.is_not(None))).scalar_one()
+        p.arm_sequence = seq
+        p.arm = assign_arm(study, seq)
+    if study.eligibility is not None:
+        p.eligibility = "pending"
+    else:
+        open_wave(p, study, 1, now)
+
+
+def open_wave(p: Participant, study: Study, number: int, opens_at: datetime) -> WaveStatus:
+    wave = study.waves_by_number[number]
+    ws = db.session.get(WaveStatus, (p.id, number))
+    if ws is None:
+        closes = opens_at + timedelta(days=wave.window_days) if wave.window_days else None
+        ws = WaveStatus(participant_id=p.id, wave=number, status="invited", opens_at=opens_at,
+                        closes_at=closes, next_page=0)
+        db.session.add(ws)
+    return ws
+
+
+def record_screening(p: Participant, cs: CompiledStudy, answers: dict[str, int], now: datetime) -> bool:
+    """Store the screening answers and decide; returns whether the participant qualifies."""
+    elig = cs.study.eligibility
+    ok = elig.qualifies(answers)
+    _upsert_answers(p.id, 1, [
+        dict(participant_id=p.id, wave=1, instrument_id=SCREENING_INSTRUMENT,
+             instrument_version=cs.study.consent.version, instrument_hash=cs.screening_hash,
+             item_id=qid, value=float(v), page="screening", submitted_at=now)
+        for qid, v in answers.items()])
+    p.eligibility = "eligible" if ok else "screened_out"
+    ws = open_wave(p, cs.study, 1, now)
+    if not ok:
+        ws.status = "screened_out"
+    return ok
+
+
+@dataclass(frozen=True)
+class WaveView:
+    """Where a participant stands: ``state`` is one of not_open, open, closed, completed,
+    screened_out, finished (every wave done or missed)."""
+
+    state: str
+    status: WaveStatus | None
+
+
+def current_wave(p: Participant, study: Study, now: datetime, create: bool = True) -> WaveView:
+    """The wave the participant should see now, creating the next wave's row when it is due.
+
+    Wave k opens ``after_days`` after the participant completed wave k-1; if they missed wave
+    k-1 (it closed), wave k opens ``after_days`` after wave k-1 opened.
+    """
+    rows = db.session.execute(
+        db.select(WaveStatus).where(WaveStatus.participant_id == p.id)
+        .order_by(WaveStatus.wave.desc()).limit(1)).scalars().all()
+    ws = rows[0] if rows else None
+    if ws is None:
+        return WaveView("not_open", None)
+    while True:
+        state = wave_state(ws, now)
+        if state not in ("completed", "closed") or ws.wave >= len(study.waves):
+            break
+        if not create:
+            return WaveView(state, ws)
+        if state == "closed" and ws.status != "closed":
+            ws.status = "closed"
+        anchor = ws.completed_at if state == "completed" else ws.opens_at
+        nxt = study.waves_by_number[ws.wave + 1]
+        ws = open_wave(p, study, ws.wave + 1, anchor + timedelta(days=nxt.after_days))
+        db.session.flush()
+    if state in ("completed", "closed") and ws.wave >= len(study.waves):
+        if state == "closed" and ws.status != "closed":
+            ws.status = "closed"
+        return WaveView("finished" if state == "completed" else "closed", ws)
+    return WaveView(state, ws)
+
+
+def wave_state(ws: WaveStatus, now: datetime) -> str:
+    if ws.status in ("completed", "screened_out"):
+        return ws.status
+    if ws.status == "closed" or (ws.closes_at is not None and now >= ws.closes_at):
+        return "closed"
+    if ws.opens_at is not None and now < ws.opens_at:
+        return "not_open"
+    return "open"
+
+
+def saved_answers(p: Participant, wave: int, page_id: str) -> dict[str, float]:
+    """Current answers of a page, by form field name."""
+    rows = db.session.execute(
+        db.select(Answer.instrument_id, Answer.item_id, Answer.value)
+        .where(Answer.participant_id == p.id, Answer.wave == wave, Answer.page == page_id)).all()
+    return {f"{i}__{item}": v for i, item, v in rows}
+
+
+def save_page(p: Participant, ws: WaveStatus, page: CompiledPage, values: dict[str, float | None],
+              shown_at: datetime, order: list[str], now: datetime) -> bool:
+    """Store one page submission; returns whether it completed the wave.
+
+    ``values`` maps field names to answers (None: an optional item left blank). A changed
+    answer replaces the old one and the change goes to the answer history; an unchanged
+    resubmission writes the same row again (idempotent).
+    """
+    old = {(i, item): v for i, item, v in db.session.execute(
+        db.select(Answer.instrument_id, Answer.item_id, Answer.value)
+        .where(Answer.participant_id == p.id, Answer.wave == ws.wave, Answer.page == page.id)).all()}
+    rows, history, cleared = [], [], []
+    for name, value in values.items():
+        q = page.by_name[name]
+        key = (q.instrument.id, q.item_id)
+        before = old.get(key)
+        if value is None:
+            if before is not None:
+                cleared.append(key)
+                history.append(_history(p, ws.wave, key, before, None, page.id, now))
+            continue
+        value = float(value)
+        if before is not None and before != value:
+            history.append(_history(p, ws.wave, key, before, value, page.id, now))
+        rows.append(dict(participant_id=p.id, wave=ws.wave, instrument_id=q.instrument.id,
+                         instrument_version=q.instrument.version,
+                         instrument_hash=q.instrument.content_hash, item_id=q.item_id,
+                         value=value, page=page.id, submitted_at=now))
+    _upsert_answers(p.id, ws.wave, rows)
+    for inst_id, item_id in cleared:
+        db.session.execute(db.delete(Answer).where(
+            Answer.participant_id == p.id, Answer.wave == ws.wave,
+            Answer.instrument_id == inst_id, Answer.item_id == item_id))
+    if history:
+        db.session.execute(db.insert(AnswerHistory), history)
+    _upsert_visit(dict(participant_id=p.id, wave=ws.wave, page=page.id, shown_at=shown_at,
+                       submitted_at=now, last_submitted_at=now, n_items=len(rows),
+                       n_submissions=1, item_order=order))
+    if ws.status == "invited":
+        ws.status = "started"
+        ws.started_at = now
+    ws.next_page = max(ws.next_page, page.index + 1)
+    if page.index + 1 >= page.n_pages and ws.status != "completed":
+        ws.status = "completed"
+        ws.completed_at = now
+        ws.completion_code = _completion_code(p, page.study, ws.wave)
+        return True
+    return False
+
+
+def withdraw(p: Participant, kind: str, now: datetime) -> None:
+    """Record a withdrawal request (stop contact, or delete); no invitation goes out after it."""
+    db.session.add(WithdrawalRequest(participant_id=p.id, kind=kind, requested_at=now))
+    if p.withdrawal != "delete":
+        p.withdrawal = kind
+    p.withdrawn_at = p.withdrawn_at or now
+
+
+def _completion_code(p: Participant, study: Study, wave: int) -> str:
+    if p.source == "prolific" and study.recruitment.prolific is not None:
+        return study.recruitment.prolific.completion_codes[wave]
+    return secrets.token_hex(5).upper()
+
+
+def _history(p, wave, key, old, new, page_id, now) -> dict:
+    return dict(participant_id=p.id, wave=wave, instrument_id=key[0], item_id=key[1],
+                old_value=old, new_value=new, page=page_id, changed_at=now)
+
+
+def _insert_for_dialect(table):
+    name = db.session.get_bind().dialect.name
+    return (postgresql.insert if name == "postgresql" else sqlite.insert)(table)
+
+
+def _upsert_answers(participant_id: int, wave: int, rows: list[dict]) -> None:
+    if not rows:
+        return
+    stmt = _insert_for_dialect(Answer.__table__)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["participant_id", "wave", "instrument_id", "item_id"],
+        set_={c: stmt.excluded[c] for c in ("value", "page", "submitted_at",
+                                             "instrument_version", "instrument_hash")})
+    db.session.execute(stmt, rows)
+
+
+def _upsert_visit(row: dict) -> None:
+    table = PageVisit.__table__
+    stmt = _insert_for_dialect(table).values(**row)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["participant_id", "wave", "page"],
+        set_={"last_submitted_at": stmt.excluded.last_submitted_at,
+              "n_items": stmt.excluded.n_items,
+              "n_submissions": table.c.n_submissions + 1})
+    db.session.execute(stmt)

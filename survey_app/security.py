@@ -1,0 +1,43 @@
+"""Security headers on every response: a Content-Security-Policy without inline scripts, no framing."""
+
+from __future__ import annotations
+
+from flask import Flask, g
+
+
+def _csp(form_action: list[str]) -> str:
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action " + " ".join(["'self'", *form_action]),
+    ])
+
+
+def init_security(app: Flask) -> None:
+    @app.after_request
+    def _headers(response):
+        extra = list(g.get("csp_form_action", []))
+        study = g.get("study")
+        if study is not None and study.recruitment.prolific is not None:
+            # Chromium applies form-action to the redirect after the last page's POST.
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(study.recruitment.prolific.completion_url)
+            extra.append(f"{parts.scheme}://{parts.netloc}")
+        h = response.headers
+        h.setdefault("Content-Security-Policy", _csp(extra))
+        h.setdefault("X-Frame-Options", "DENY")
+        h.setdefault("X-Content-Type-Options", "nosniff")
+        h.setdefault("Referrer-Policy", "no-referrer")
+        h.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        h.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if response.mimetype == "text/html":
+            h.setdefault("Cache-Control", "no-store")
+        return response

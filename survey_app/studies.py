@@ -1,0 +1,208 @@
+"""Studies at run time: loading a study file into the database and compiling it per process.
+
+A compiled study resolves every page to its list of questions (instrument, item, response
+scale, form field name) once per process and content hash, so a request does no YAML parsing
+and no schema validation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import yaml
+from flask import current_app
+
+from instruments import Instrument, StudyError, load_library
+from instruments.schema import AttentionCheck, Item, ResponseScale
+from instruments.study import Page, Study, block_items, study_from_dict
+
+from . import clock
+from .extensions import db
+from .models import StudyRecord
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question on a page: an instrument item or attention check."""
+
+    name: str  # form field name: "{instrument}__{item}"
+    instrument: Instrument
+    item: Item | AttentionCheck
+    scale: ResponseScale | None
+    is_check: bool = False
+
+    @property
+    def item_id(self) -> str:
+        return self.item.id
+
+    @property
+    def required(self) -> bool:
+        return True if self.is_check else self.item.required
+
+
+@dataclass
+class CompiledPage:
+    study: Study
+    wave: int
+    index: int  # 0-based position in the wave
+    n_pages: int
+    page: Page
+    questions: list[Question]
+    checks: list[tuple[int | None, Question]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.page.id
+
+    @cached_property
+    def by_name(self) -> dict[str, Question]:
+        return {q.name: q for q in self.all_questions}
+
+    @cached_property
+    def all_questions(self) -> list[Question]:
+        return self.questions + [q for _, q in self.checks]
+
+    @cached_property
+    def form_class(self):
+        from .forms import build_page_form
+
+        return build_page_form(self)
+
+    def order_for(self, pid: str) -> list[str]:
+        """Field names in the order this participant sees them (seeded by study, pid, page)."""
+        names = [q.name for q in self.questions]
+        if self.page.randomise and len(names) > 1:
+            key = f"{self.study.randomisation_seed}:{pid}:{self.wave}:{self.page.id}"
+            seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+            perm = np.random.default_rng(seed).permutation(len(names))
+            names = [names[i] for i in perm]
+        for position, q in self.checks:
+            pos = len(names) // 2 if position is None else min(position, len(names))
+            names.insert(pos, q.name)
+        return names
+
+
+class CompiledStudy:
+    """A study with its pages resolved to questions."""
+
+    def __init__(self, study: Study, library: dict[str, Instrument]) -> None:
+        self.study = study
+        self.instruments = {i: library[i] for i in study.instrument_ids}
+        self.pages: dict[int, list[CompiledPage]] = {}
+        for wave in study.waves:
+            pages = []
+            for index, page in enumerate(wave.pages):
+                questions = []
+                for block in page.blocks:
+                    inst = library[block.instrument]
+                    for item in block_items(inst, block):
+                        questions.append(Question(f"{inst.id}__{item.id}", inst, item, inst.scale_of(item)))
+                checks = []
+                for placement in page.attention_checks:
+                    inst = library[placement.instrument]
+                    check = next(a for a in inst.attention_checks if a.id == placement.id)
+                    checks.append((placement.position,
+                                   Question(f"{inst.id}__{check.id}", inst, check, inst.scale_of(check), True)))
+                pages.append(CompiledPage(study, wave.number, index, len(wave.pages), page, questions, checks))
+            self.pages[wave.number] = pages
+
+    def page(self, wave: int, index: int) -> CompiledPage | None:
+        pages = self.pages.get(wave)
+        if pages is None or not 0 <= index < len(pages):
+            return None
+        return pages[index]
+
+    @cached_property
+    def screening_hash(self) -> str:
+        elig = self.study.eligibility
+        payload = elig.model_dump_json() if elig is not None else ""
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+_cache: dict[tuple[str, str], CompiledStudy] = {}
+_library_cache: dict[str, dict[str, Instrument]] = {}
+_cache_lock = threading.Lock()
+
+
+def instrument_library() -> dict[str, Instrument]:
+    """The instruments the app knows: the bundled library, or ``INSTRUMENT_LIBRARY`` (a folder)."""
+    directory = current_app.config.get("INSTRUMENT_LIBRARY")
+    key = str(directory)
+    lib = _library_cache.get(key)
+    if lib is None:
+        lib = load_library(directory)
+        _library_cache[key] = lib
+    return lib
+
+
+def get_study(study_id: str) -> CompiledStudy | None:
+    """The compiled current definition of a loaded study (``None`` if unknown)."""
+    content_hash = db.session.execute(
+        db.select(StudyRecord.content_hash).where(StudyRecord.id == study_id)).scalar_one_or_none()
+    if content_hash is None:
+        return None
+    compiled = _cache.get((study_id, content_hash))
+    if compiled is None:
+        record = db.session.get(StudyRecord, study_id)
+        library = instrument_library()
+        study = study_from_dict(yaml.safe_load(record.source_yaml), library=library, source=study_id)
+        compiled = CompiledStudy(study, library)
+        with _cache_lock:
+            _cache[(study_id, content_hash)] = compiled
+    return compiled
+
+
+def load_study_file(path: str | Path) -> tuple[Study, bool]:
+    """Validate a study YAML file and create or update its record; returns (study, created).
+
+    Raises
+    ------
+    StudyError
+        If the file is invalid, or it changes the waves or pages of a study that already
+        has answers (that would break collected data: load it under a new id instead).
+    """
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise StudyError(f"{path.name}: not valid YAML: {exc}") from exc
+    library = instrument_library()
+    study = study_from_dict(raw, library=library, source=path.name)
+    record = db.session.get(StudyRecord, study.id)
+    created = record is None
+    if record is None:
+        record = StudyRecord(id=study.id)
+        db.session.add(record)
+    else:
+        _check_compatible(record, study, library, path.name)
+    record.title = study.title.get(study.languages[0], study.id)[:300]
+    record.source_yaml = text
+    record.content_hash = study.content_hash
+    record.loaded_at = clock.now()
+    db.session.commit()
+    return study, created
+
+
+def _check_compatible(record: StudyRecord, new: Study, library, source: str) -> None:
+    from .models import Answer, Participant
+
+    has_answers = db.session.execute(
+        db.select(Answer.id).join(Participant, Participant.id == Answer.participant_id)
+        .where(Participant.study_id == record.id).limit(1)).first() is not None
+    if not has_answers:
+        return
+    old = study_from_dict(yaml.safe_load(record.source_yaml), library=library, source=record.id)
+
+    def layout(s: Study):
+        return [(w.number, [(p.id, p.blocks) for p in w.pages]) for w in s.waves]
+
+    if layout(old) != layout(new):
+        raise StudyError(f"{source}: study '{new.id}' already has answers and this file changes "
+                         "its waves or pages; load the new design under a new study id")

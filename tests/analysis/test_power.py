@@ -1,0 +1,80 @@
+"""Monte Carlo power: reproducibility across workers and schedulers, and honest numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.power import power
+from analysis.simulate import RICLPMPopulation
+from instruments.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def complete_run():
+    return power("riclpm", n=[100, 400], reps=60, seed=3, chunk_size=20)
+
+
+def test_table_shape_and_truth(complete_run):
+    t = complete_run.table
+    assert list(t.columns) == ["n", "parameter", "true", "mean_est", "bias", "rel_bias", "sd_est",
+                               "mean_se", "power", "coverage", "n_converged", "reps"]
+    assert set(t.parameter) == {"ar_icraft", "ar_resil", "cl_icraft_resil", "cl_resil_icraft"}
+    truth = t.set_index(["n", "parameter"])["true"]
+    lagged = RICLPMPopulation().lagged
+    assert truth[(400, "cl_icraft_resil")] == lagged[1][0]
+    assert truth[(400, "cl_resil_icraft")] == lagged[0][1]
+    assert (t.n_converged >= 55).all()
+
+
+def test_power_grows_with_n_and_estimates_are_honest(complete_run):
+    t = complete_run.table.set_index(["n", "parameter"])
+    assert t.loc[(400, "cl_icraft_resil"), "power"] > t.loc[(100, "cl_icraft_resil"), "power"]
+    big = t.xs(400, level="n")
+    # ML is consistent: bias small against the Monte Carlo error sd / sqrt(reps) (4 such errors)
+    assert (big.bias.abs() < 4 * big.sd_est / np.sqrt(big.n_converged)).all()
+    # standard errors describe the spread, and 95% intervals cover about 95% of the time
+    assert np.allclose(big.mean_se, big.sd_est, rtol=0.3)
+    assert (big.coverage > 0.85).all()
+
+
+def test_same_results_for_any_number_of_workers(complete_run):
+    small = power("riclpm", n=[100], reps=30, seed=3, chunk_size=20)
+    split = power("riclpm", n=[100], reps=30, seed=3, chunk_size=7, n_jobs=2)
+    pd.testing.assert_frame_equal(small.table, split.table)
+    other = power("riclpm", n=[100], reps=30, seed=4, chunk_size=20)
+    assert not small.table.equals(other.table)
+
+
+def test_dask_local_cluster_gives_the_same_table():
+    distributed = pytest.importorskip("dask.distributed")
+    local = power("riclpm", n=[100], reps=20, seed=5, chunk_size=10)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = power("riclpm", n=[100], reps=20, seed=5, chunk_size=10, scheduler=client)
+    pd.testing.assert_frame_equal(local.table, remote.table)
+
+
+def test_focal_with_attrition_uses_fiml_and_reports_imm(tmp_path):
+    res = power("focal", n=[250], reps=20, attrition=[0.2, 0.1], seed=6, chunk_size=10)
+    assert res.settings["missing"] == "fiml"
+    t = res.table.set_index("parameter")
+    assert {"a1", "a2", "a3", "b", "c1", "imm"} <= set(t.index)
+    assert t.loc["imm", "true"] == pytest.approx(-0.15 * 0.35)
+    assert t.loc["b", "power"] > 0.8  # b = .35 at n = 250 is detected nearly always
+    fig_path = tmp_path / "curve.png"
+    res.plot(str(fig_path))
+    assert fig_path.stat().st_size > 1000
+    d = res.to_dict()
+    assert d["settings"]["model"] == "focal" and len(d["power"]) == len(res.table)
+
+
+def test_validation():
+    with pytest.raises(DataError, match="at least 10"):
+        power("riclpm", n=[5], reps=10)
+    with pytest.raises(DataError, match="three waves"):
+        power("focal", n=[100], waves=4, reps=10)
+    with pytest.raises(DataError, match="RICLPMPopulation"):
+        power("riclpm", n=[100], reps=10, population=object())

@@ -1,0 +1,252 @@
+"""Careless-responding indices on constructed data where the answer is known."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from scipy.spatial.distance import mahalanobis as scipy_mahalanobis
+
+from analysis.data import wide_to_long
+from analysis.quality import (
+    INDEX_COLUMNS,
+    irv,
+    longstring,
+    mahalanobis,
+    quality_flags,
+    seconds_per_item,
+)
+from craftwave.cli import main
+from instruments import DataError, load_library
+from instruments.names import item_var
+
+LIB = load_library()
+ICRAFT = LIB["icraft"]
+ATTN = LIB["attn"]
+ITEMS_W = {w: [item_var("icraft", i.id, w) for i in ICRAFT.items] for w in (1, 2)}
+
+
+def make_panel(rng: np.random.Generator, n: int = 80) -> pd.DataFrame:
+    """icraft at waves 1 and 2, the four attention checks at wave 1, all answered correctly."""
+    subs = [s.id for s in ICRAFT.subscales]
+    cols: dict[str, object] = {"participant_id": [f"p{i:02d}" for i in range(n)]}
+    for w in (1, 2):
+        trait = rng.normal(size=(n, 3))
+        for item in ICRAFT.items:
+            x = 3 + 0.8 * trait[:, subs.index(item.subscale)] + rng.normal(scale=0.8, size=n)
+            if ICRAFT.is_reversed(item.id):
+                x = 6 - x
+            cols[item_var("icraft", item.id, w)] = np.clip(np.round(x), 1, 5).astype(int)
+        if w == 1:
+            for check in ATTN.attention_checks:
+                cols[item_var("attn", check.id, 1)] = int(check.expected)
+    return pd.DataFrame(cols)
+
+
+@pytest.fixture
+def panel() -> pd.DataFrame:
+    return make_panel(np.random.default_rng(2026))
+
+
+def _row(q: pd.DataFrame, pid: str, wave: int) -> pd.Series:
+    hit = q[(q["participant_id"] == pid) & (q["wave"] == wave)]
+    assert len(hit) == 1
+    return hit.iloc[0]
+
+
+def test_columns_and_one_row_per_participant_and_wave(panel):
+    q = quality_flags(panel, instruments=LIB)
+    assert list(q.columns) == INDEX_COLUMNS
+    assert len(q) == 2 * len(panel)
+    assert set(q["wave"]) == {1, 2}
+    assert (q["n_items"] == 10).all()          # attention checks are not items
+
+
+def test_straight_liner_gets_longstring_n_items_and_zero_irv(panel):
+    panel.loc[3, ITEMS_W[2]] = 4
+    q = quality_flags(panel, instruments=LIB)
+    r = _row(q, "p03", 2)
+    assert r["longstring"] == 10 and r["irv"] == 0
+    assert bool(r["flag_longstring"]) and bool(r["flagged"]) and "longstring" in r["reasons"]
+    assert not bool(_row(q, "p03", 1)["flag_longstring"])
+
+
+def test_longstring_runs_and_missing_answers():
+    d = pd.DataFrame([[1, 1, 2, 2, 2, 3, np.nan, 3, 3, 3],
+                      [5, 4, 5, 4, 5, 4, 5, 4, 5, 4],
+                      [np.nan] * 10])
+    assert longstring(d).tolist()[:2] == [3, 1]
+    assert np.isnan(longstring(d).iloc[2])
+
+
+def test_irv_is_the_row_sd():
+    d = pd.DataFrame([[1, 2, 3, 4, 5], [2, 2, np.nan, 2, 3]])
+    assert irv(d).tolist() == pytest.approx([np.std([1, 2, 3, 4, 5], ddof=1),
+                                             np.std([2, 2, 2, 3], ddof=1)])
+
+
+def test_longstring_threshold_is_a_keyword(panel):
+    panel.loc[5, ITEMS_W[1][:7]] = 2
+    panel.loc[5, ITEMS_W[1][7:]] = [1, 3, 5]
+    default = _row(quality_flags(panel, instruments=LIB), "p05", 1)
+    assert default["longstring"] >= 7 and not bool(default["flag_longstring"])   # 7 < .8 * 10
+    strict = _row(quality_flags(panel, instruments=LIB, longstring_fraction=0.7), "p05", 1)
+    assert bool(strict["flag_longstring"])
+
+
+def test_mahalanobis_matches_scipy_and_flags_an_outlier():
+    rng = np.random.default_rng(7)
+    cov = np.full((5, 5), 0.5) + 0.5 * np.eye(5)
+    x = rng.multivariate_normal(np.zeros(5), cov, size=300)
+    x[0] = [3, -3, 3, -3, 3]
+    d = pd.DataFrame(x, columns=[f"v{i}" for i in range(5)])
+    got = mahalanobis(d)
+    vi = np.linalg.inv(np.cov(x, rowvar=False))
+    mu = x.mean(axis=0)
+    want = [scipy_mahalanobis(row, mu, vi) ** 2 for row in x]
+    assert np.allclose(got["mahalanobis"], want)
+    q = quality_flags(d.assign(participant_id=[str(i) for i in range(300)]), items=list(d.columns))
+    assert bool(q.loc[0, "flag_mahalanobis"]) and q.loc[0, "mahalanobis_p"] < 1e-6
+    assert q["flag_mahalanobis"].sum() <= 3            # about .001 of 300 by chance
+    assert q["wave"].isna().all()                      # no wave suffix: no wave
+
+
+def test_mahalanobis_with_missing_uses_the_answered_items():
+    rng = np.random.default_rng(8)
+    x = rng.normal(size=(100, 4))
+    d = pd.DataFrame(x, columns=list("abcd"))
+    d.loc[0, "d"] = np.nan
+    got = mahalanobis(d)
+    complete = x[1:]
+    sub = np.cov(complete[:, :3], rowvar=False)
+    want = scipy_mahalanobis(x[0, :3], complete[:, :3].mean(axis=0), np.linalg.inv(sub)) ** 2
+    assert got.loc[0, "mahalanobis"] == pytest.approx(want)
+
+
+def test_attention_check_failures(panel):
+    panel.loc[7, item_var("attn", "2", 1)] = 1          # expected 5
+    panel.loc[8, [item_var("attn", c.id, 1) for c in ATTN.attention_checks]] = 3
+    q = quality_flags(panel, instruments=LIB)
+    assert _row(q, "p07", 1)["attention_failed"] == 1
+    assert _row(q, "p08", 1)["attention_failed"] == 4
+    assert _row(q, "p09", 1)["attention_checks"] == 4
+    assert bool(_row(q, "p07", 1)["flag_attention"])
+    assert not bool(_row(q, "p09", 1)["flag_attention"])
+    assert pd.isna(_row(q, "p07", 2)["flag_attention"])         # no checks at wave 2
+    lenient = quality_flags(panel, instruments=LIB, attention_max_failures=1)
+    assert not bool(_row(lenient, "p07", 1)["flag_attention"])
+
+
+def _timings(fast: str) -> pd.DataFrame:
+    rows = []
+    for pid in ("p00", "p01", fast):
+        t0 = pd.Timestamp("2026-03-01T10:00:00Z")
+        per_page = 5 if pid == fast else 30            # two pages of 5 items
+        rows.append((pid, 1, 0, t0, t0 + pd.Timedelta(seconds=90), 0))   # consent page
+        start = t0 + pd.Timedelta(seconds=90)
+        for page in (1, 2):
+            end = start + pd.Timedelta(seconds=per_page)
+            rows.append((pid, 1, page, start.isoformat(), end.isoformat(), 5))
+            start = end
+    return pd.DataFrame(rows, columns=["participant_id", "wave", "page", "shown_at",
+                                       "submitted_at", "n_items"])
+
+
+def test_seconds_per_item_from_page_timings(panel):
+    t = _timings("p02")
+    spi = seconds_per_item(t).set_index("participant_id")["seconds_per_item"]
+    assert spi.to_dict() == {"p00": 6.0, "p01": 6.0, "p02": 1.0}       # item-free page left out
+    q = quality_flags(panel, t, instruments=LIB)
+    assert bool(_row(q, "p02", 1)["flag_speeding"]) and "speeding" in _row(q, "p02", 1)["reasons"]
+    assert not bool(_row(q, "p00", 1)["flag_speeding"])
+    assert pd.isna(_row(q, "p03", 1)["flag_speeding"])          # no timings: unknown
+    slow = quality_flags(panel, t, instruments=LIB, seconds_per_item_min=0.5)
+    assert not bool(_row(slow, "p02", 1)["flag_speeding"])
+
+
+def test_timing_errors_name_the_row():
+    t = _timings("p02")
+    t.loc[4, "submitted_at"] = "2026-03-01T09:00:00+00:00"
+    with pytest.raises(DataError, match="row 4: submitted_at is before shown_at"):
+        seconds_per_item(t)
+    with pytest.raises(DataError, match="missing column.*'n_items'"):
+        seconds_per_item(t.drop(columns="n_items"))
+
+
+def test_non_numeric_answer_names_column_and_row(panel):
+    panel[ITEMS_W[1][2]] = panel[ITEMS_W[1][2]].astype(object)
+    panel.loc[4, ITEMS_W[1][2]] = "often"
+    with pytest.raises(DataError, match=f"column '{ITEMS_W[1][2]}': non-numeric value 'often' in row 4"):
+        quality_flags(panel, instruments=LIB)
+
+
+def test_long_answers_give_the_same_table(panel):
+    long = wide_to_long(panel, LIB)
+    a = quality_flags(panel, instruments=LIB)
+    b = quality_flags(long, instruments=LIB)
+    pd.testing.assert_frame_equal(a, b)
+
+
+# -- exclusion --------------------------------------------------------------------------------
+
+def test_exclude_blanks_the_flagged_wave_and_records_why(panel):
+    panel.loc[3, ITEMS_W[2]] = 4
+    ex = quality_flags(panel, _timings("p02"), instruments=LIB, exclude="any")
+    rec = ex.excluded.set_index(["participant_id", "wave"])
+    assert rec.loc[("p03", 2), "reasons"] == "longstring"
+    assert rec.loc[("p02", 1), "reasons"] == "speeding"
+    assert ex.kept.shape == panel.shape
+    kept = ex.kept.set_index("participant_id")
+    assert kept.loc["p03", ITEMS_W[2]].isna().all()
+    assert kept.loc["p03", ITEMS_W[1]].notna().all()
+    assert kept.loc["p02", ITEMS_W[1]].isna().all() and kept.loc["p02", ITEMS_W[2]].notna().all()
+    untouched = kept.drop(index=["p02", "p03"] + list(rec.index.get_level_values(0)))
+    original = panel.set_index("participant_id").loc[untouched.index]
+    pd.testing.assert_frame_equal(untouched, original, check_dtype=False)
+
+
+def test_exclude_chosen_flags_and_participant_scope(panel):
+    panel.loc[3, ITEMS_W[2]] = 4
+    ex = quality_flags(panel, _timings("p02"), instruments=LIB, exclude=["speeding"],
+                       scope="participant")
+    assert list(ex.excluded["participant_id"]) == ["p02"]
+    assert "p02" not in set(ex.kept["participant_id"]) and "p03" in set(ex.kept["participant_id"])
+    with pytest.raises(DataError, match="unknown flag.*'slow'"):
+        quality_flags(panel, instruments=LIB, exclude=["slow"])
+
+
+def test_exclude_on_long_answers_drops_rows(panel):
+    panel.loc[3, ITEMS_W[2]] = 4
+    long = wide_to_long(panel, LIB)
+    ex = quality_flags(long, instruments=LIB, exclude="longstring")
+    gone = long[(long["participant_id"] == "p03") & (long["wave"] == 2)]
+    assert len(ex.kept) == len(long) - len(gone)
+
+
+def test_plain_rows_without_waves_are_dropped():
+    rng = np.random.default_rng(9)
+    d = pd.DataFrame(rng.integers(1, 6, size=(40, 8)), columns=[f"q{i}" for i in range(8)])
+    d.loc[5] = 3
+    ex = quality_flags(d, exclude="longstring")
+    assert 5 not in ex.kept.index and len(ex.kept) == 39
+    assert ex.excluded["participant_id"].tolist() == ["5"]
+
+
+# -- the command line -------------------------------------------------------------------------
+
+def test_cli_quality_json(tmp_path, panel):
+    panel.loc[3, ITEMS_W[2]] = 4
+    data, timing = tmp_path / "wide.csv", tmp_path / "timings.csv"
+    panel.to_csv(data, index=False)
+    _timings("p02").to_csv(timing, index=False)
+    out = CliRunner().invoke(main, ["quality", str(data), "--timings", str(timing), "--json",
+                                    "--flagged-only"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    got = {(r["participant_id"], r["wave"]): r["reasons"] for r in rows}
+    assert got[("p03", 2)] == "longstring" and got[("p02", 1)] == "speeding"
+    assert all(r["flagged"] for r in rows)
+    assert rows[0]["flag_irv"] is None

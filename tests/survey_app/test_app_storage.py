@@ -1,0 +1,137 @@
+"""Idempotent storage, answer history, page timings, randomisation and arm assignment."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from app_helpers import BACKENDS, DEMO_FILE, Walker, hidden_fields, question_names
+
+from instruments import load_study
+from survey_app.extensions import db
+from survey_app.models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus
+from survey_app.progress import assign_arm
+
+pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+
+
+def rows(app, model, **where):
+    with app.app_context():
+        out = db.session.execute(db.select(model).filter_by(**where)).scalars().all()
+        for r in out:
+            db.session.expunge(r)
+        return out
+
+
+def start(client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    return token, w
+
+
+def test_double_submit_stores_once(app, client, make_participant):
+    token, w = start(client, make_participant)
+    page = w.html
+    names = question_names(page)
+    data = {**hidden_fields(page), **{n: "2" for n in names}}
+    first = client.post(f"/s/{token}/w/1/1", data=data)
+    second = client.post(f"/s/{token}/w/1/1", data=data)  # the double click
+    assert first.status_code == second.status_code == 303
+    answers = rows(app, Answer, page="icraft")
+    assert len(answers) == len(names) == 10
+    assert Counter((a.instrument_id, a.item_id) for a in answers).most_common(1)[0][1] == 1
+    visit = rows(app, PageVisit, page="icraft")[0]
+    assert visit.n_submissions == 2 and visit.n_items == 10
+    assert rows(app, AnswerHistory) == []
+
+
+def test_changed_answer_after_back_is_replaced_and_kept_in_history(app, client, make_participant, clock):
+    token, w = start(client, make_participant)
+    w.answer_page(value_for=lambda n, i: 2)
+    clock.advance(minutes=1)
+    w.get(f"/s/{token}/w/1/1")
+    names = question_names(w.html)
+    w.post({**{n: "2" for n in names}, names[0]: "5"})
+    assert "Page 2 of 3" in w.html
+    changed = [a for a in rows(app, Answer, page="icraft") if a.value == 5]
+    assert len(changed) == 1 and len(rows(app, Answer, page="icraft")) == 10
+    hist = rows(app, AnswerHistory)
+    assert [(h.old_value, h.new_value, h.page) for h in hist] == [(2.0, 5.0, "icraft")]
+    visit = rows(app, PageVisit, page="icraft")[0]
+    assert visit.n_submissions == 2 and visit.last_submitted_at > visit.submitted_at
+
+
+def test_two_tabs_on_one_link_never_duplicate(app, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    a, b = Walker(app.test_client()), Walker(app.test_client())
+    a.get(f"/s/{token}")
+    b.get(f"/s/{token}")
+    names = question_names(a.html)
+    ra = a.post({n: "1" for n in names}, follow=False)
+    rb = b.post({n: "4" for n in names}, follow=False)
+    assert ra.status_code == rb.status_code == 303
+    answers = rows(app, Answer, page="icraft")
+    assert len(answers) == 10 and {x.value for x in answers} == {4.0}
+    assert len(rows(app, AnswerHistory)) == 10
+    # and both tabs continue at page 2
+    a.get(f"/s/{token}")
+    assert "Page 2 of 3" in a.html
+
+
+def test_double_submit_of_last_page_completes_once(app, client, make_participant, clock):
+    token, w = start(client, make_participant)
+    w.answer_page()
+    w.answer_page()
+    page = w.html
+    data = {**hidden_fields(page), **{n: "3" for n in question_names(page)}}
+    r1 = client.post(f"/s/{token}/w/1/3", data=data)
+    (ws1,) = rows(app, WaveStatus)
+    clock.advance(seconds=5)
+    r2 = client.post(f"/s/{token}/w/1/3", data=data)
+    (ws2,) = rows(app, WaveStatus)
+    assert r1.status_code == r2.status_code == 303
+    assert r1.location == r2.location
+    assert (ws1.completed_at, ws1.completion_code) == (ws2.completed_at, ws2.completion_code)
+    assert len(rows(app, Answer)) == 2 + 21
+
+
+def test_page_timings_are_server_times(app, client, make_participant, clock):
+    token, w = start(client, make_participant)
+    shown = clock()
+    clock.advance(seconds=42)
+    w.answer_page()
+    visit = rows(app, PageVisit, page="icraft")[0]
+    assert visit.shown_at == shown
+    assert (visit.submitted_at - visit.shown_at).total_seconds() == 42
+
+
+def test_randomised_order_is_seeded_per_participant_and_recorded(app, make_participant):
+    orders = []
+    for _ in range(4):
+        token = make_participant(consented=True, eligible=True)
+        w = Walker(app.test_client())
+        w.get(f"/s/{token}")
+        shown = question_names(w.html)
+        w.get(f"/s/{token}/w/1/1")
+        assert question_names(w.html) == shown  # the same order on every visit
+        w.answer_page()
+        pid = rows(app, Participant, token=token)[0].id
+        (visit,) = rows(app, PageVisit, participant_id=pid, page="icraft")
+        assert visit.item_order == shown
+        orders.append(tuple(shown))
+    assert len(set(orders)) > 1
+    assert all(sorted(o) == sorted(orders[0]) for o in orders)
+    # a page without randomisation keeps the instrument's order
+    w.answer_page()
+    names = question_names(w.html)
+    assert names == sorted(names, key=lambda n: int(n.rsplit("_", 1)[1]))
+
+
+def test_arms_are_recorded_in_order_of_consent(app, make_participant):
+    for _ in range(6):
+        make_participant(consented=True)
+    people = sorted(rows(app, Participant), key=lambda p: p.arm_sequence)
+    assert [p.arm_sequence for p in people] == list(range(6))
+    study = load_study(DEMO_FILE)
+    assert [p.arm for p in people] == [assign_arm(study, i) for i in range(6)]

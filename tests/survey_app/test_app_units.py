@@ -1,0 +1,32 @@
+"""Pure functions of the app: arm assignment, tokens, the answers table's columns."""
+
+from __future__ import annotations
+
+from app_helpers import DEMO_FILE
+
+from instruments import load_study
+from survey_app.models import Answer
+from survey_app.progress import assign_arm, new_pid, new_token
+
+
+def test_block_randomisation_is_balanced_and_reproducible():
+    study = load_study(DEMO_FILE)
+    arms = [assign_arm(study, i) for i in range(40)]
+    assert arms == [assign_arm(study, i) for i in range(40)]
+    for b in range(20):
+        assert sorted(arms[2 * b: 2 * b + 2]) == ["control", "crafting_exercise"]
+    assert len(set(map(tuple, (arms[i:i + 2] for i in range(0, 40, 2))))) == 2
+
+
+def test_tokens_are_long_random_and_ids_pseudonymous():
+    tokens = {new_token() for _ in range(200)}
+    assert len(tokens) == 200
+    assert all(len(t) == 32 for t in tokens)  # 24 bytes = 192 bits, URL-safe base64
+    pids = {new_pid() for _ in range(200)}
+    assert len(pids) == 200 and all(p.startswith("p") and len(p) == 17 for p in pids)
+
+
+def test_answers_table_holds_no_ip_or_contact():
+    cols = {c.name for c in Answer.__table__.columns}
+    assert cols == {"id", "participant_id", "wave", "instrument_id", "instrument_version",
+                    "instrument_hash", "item_id", "value", "page", "submitted_at"}

@@ -228,7 +228,7 @@ def little_mcar(data: pd.DataFrame, columns: Sequence[str] | None = None) -> MCA
     >>> x.loc[rng.random(300) < .2, "b"] = np.nan
     >>> res = little_mcar(x)
     >>> res.df, bool(res.pvalue > 0.01)
-    (3, True)
+    (2, True)
     """
     cols = list(columns) if columns is not None else list(data.select_dtypes("number").columns)
     absent = [c for c in cols if c not in data.columns]

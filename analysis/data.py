@@ -120,6 +120,11 @@ def verify_export(directory: str | Path, manifest: Mapping | None = None) -> dic
         raise DataError(f"{directory / 'manifest.json'}: the manifest lists no sha256 of any file")
     problems = []
     for name, expected in sorted(hashes.items()):
+        if name == "manifest.json":
+            continue
+        if Path(name).is_absolute() or ".." in Path(name).parts:
+            raise DataError(f"{directory / 'manifest.json'}: file name {name!r} points outside "
+                            "the export directory")
         path = directory / name
         if not path.is_file():
             problems.append(f"'{name}' is listed in the manifest but missing")

@@ -152,8 +152,8 @@ def growth(
     --------
     >>> import numpy as np, pandas as pd
     >>> rng = np.random.default_rng(1)
-    >>> ids = np.repeat(np.arange(60), 3); t = np.tile([1, 2, 3], 60)
-    >>> y = 3 + rng.normal(0, .6, 60)[ids] + .2 * t + rng.normal(0, .4, 180)
+    >>> ids = np.repeat(np.arange(400), 3); t = np.tile([1, 2, 3], 400)
+    >>> y = 3 + rng.normal(0, .6, 400)[ids] + .2 * t + rng.normal(0, .4, 1200)
     >>> res = growth(pd.DataFrame({"pid": ids, "wave": t, "y": y}), id="pid", time="wave",
     ...              outcome="y", random_slope=False)
     >>> round(float(res.fixed.set_index("term").loc["time", "est"]), 1)

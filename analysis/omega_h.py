@@ -101,9 +101,14 @@ def minres(r: np.ndarray, nfactors: int) -> np.ndarray:
         res = (r - lam @ lam.T)[lower]
         return float(res @ res)
 
+    def gradient(psi: np.ndarray) -> np.ndarray:
+        # psych's FAgr.minres: zero where the communalities reproduce themselves
+        lam = _principal(r, psi, nfactors)
+        return (lam**2).sum(axis=1) + psi - 1
+
     start = 1 - _smc(r)
     upper = max(float(_smc(r).max()), 1.0)
-    fit = optimize.minimize(objective, start, method="L-BFGS-B",
+    fit = optimize.minimize(objective, start, jac=gradient, method="L-BFGS-B",
                             bounds=[(0.005, upper)] * len(start),
                             options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 5000})
     lam = _principal(r, fit.x, nfactors)

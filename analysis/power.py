@@ -197,24 +197,18 @@ def _fit_one(model, Y: np.ndarray, theta0: np.ndarray | None):
     """Fit one data matrix; returns (theta, vcov) or None when the fit fails."""
     import warnings
 
-    from analysis.sem.estimation import (
-        Evaluator,
-        moments_from_data,
-        optimise,
-        patterns_from_data,
-        start_values,
-    )
+    from analysis.sem import fit_moments
+    from analysis.sem.estimation import Evaluator, moments_from_data, patterns_from_data
 
     fiml = bool(np.isnan(Y).any())
     group = patterns_from_data(Y) if fiml else moments_from_data(Y, keep_raw=False)
-    ev = Evaluator(model, [group])
-    start = theta0 if theta0 is not None else start_values(model, [group])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)  # counted, not shown, per replication
         try:
-            state = optimise(ev, start, warn=False)
+            state = fit_moments(model, [group], start=theta0, warn=False)
         except (ModelError, np.linalg.LinAlgError):
             return None
+    ev = Evaluator(model, [group])
     if not state.converged:
         return None
     try:

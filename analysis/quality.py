@@ -8,7 +8,8 @@ Indices (per participant x wave, over the scale items of that wave in column ord
 checks are not part of them):
 
 ``longstring``
-    The longest run of identical consecutive answers (a missing answer ends a run); a
+    The longest run of identical consecutive answers (a missing or non-substantive answer,
+    e.g. "prefer not to say", ends a run; it is missing for every index); a
     straight-liner gets the number of items (Johnson, 2005; ``careless::longstring``).
 ``irv``
     Intra-individual response variability: the standard deviation (N - 1) of a participant's
@@ -46,7 +47,7 @@ from scipy import stats
 
 from instruments import Instrument, load_library
 from instruments.errors import DataError
-from instruments.names import split_wave
+from instruments.names import item_var, split_wave
 
 from .data import (
     ID_COL,
@@ -95,20 +96,15 @@ class Exclusion:
 def longstring(values: pd.DataFrame) -> pd.Series:
     """Longest run of identical consecutive answers per row (a missing answer ends a run)."""
     x = values.to_numpy(dtype=float)
-    out = np.zeros(len(x), dtype=float)
-    for r, row in enumerate(x):
-        best = run = 0
-        prev = np.nan
-        for v in row:
-            if np.isnan(v):
-                run = 0
-            elif run and v == prev:
-                run += 1
-            else:
-                run = 1
-            prev = v
-            best = max(best, run)
-        out[r] = best if best else np.nan
+    best = np.zeros(len(x))
+    run = np.zeros(len(x))
+    prev = np.full(len(x), np.nan)
+    for col in x.T:                       # vectorised over participants
+        seen = ~np.isnan(col)
+        run = np.where(seen, np.where((run > 0) & (col == prev), run + 1, 1), 0)
+        best = np.maximum(best, run)
+        prev = col
+    out = np.where(best > 0, best, np.nan)
     return pd.Series(out, index=values.index, name="longstring")
 
 
@@ -133,18 +129,19 @@ def mahalanobis(values: pd.DataFrame) -> pd.DataFrame:
     if len(complete) >= p + 2:
         mu = complete.mean(axis=0)
         cov = np.cov(complete, rowvar=False, ddof=1)
-        for r, row in enumerate(x):
-            seen = ~np.isnan(row)
-            if seen.sum() < 2:
+        seen = ~np.isnan(x)
+        patterns, which = np.unique(seen, axis=0, return_inverse=True)
+        for k, pattern in enumerate(patterns):
+            if pattern.sum() < 2:
                 continue
-            sub = cov[np.ix_(seen, seen)]
+            rows = np.flatnonzero(which.ravel() == k)
             try:
-                chol = np.linalg.cholesky(sub)
+                chol = np.linalg.cholesky(cov[np.ix_(pattern, pattern)])
             except np.linalg.LinAlgError:
                 continue
-            z = np.linalg.solve(chol, row[seen] - mu[seen])
-            d2[r] = float(z @ z)
-            dfs[r] = seen.sum()
+            z = np.linalg.solve(chol, (x[np.ix_(rows, pattern)] - mu[pattern]).T)
+            d2[rows] = (z**2).sum(axis=0)
+            dfs[rows] = pattern.sum()
     pvals = np.where(np.isnan(d2), np.nan, stats.chi2.sf(np.nan_to_num(d2), np.maximum(dfs, 1)))
     return pd.DataFrame({"mahalanobis": d2, "mahalanobis_p": pvals}, index=values.index)
 
@@ -197,6 +194,10 @@ def _blocks(data: pd.DataFrame, items: Sequence[str] | None,
             library: Mapping[str, Instrument]) -> list[tuple[int | None, list[str], dict]]:
     """(wave, scored item columns, {attention column: expected}) per wave, in column order."""
     if items is not None:
+        unknown = [c for c in items if c not in data.columns]
+        if unknown:
+            raise DataError(f"unknown variable(s) {', '.join(map(repr, unknown))}: "
+                            "not columns of the data")
         waves = {getattr(split_wave(str(c)), "wave", None) for c in items}
         wave = waves.pop() if len(waves) == 1 else None
         return [(wave, list(items), {})]
@@ -221,6 +222,18 @@ def _blocks(data: pd.DataFrame, items: Sequence[str] | None,
         raise DataError("no item columns found: give items= or instruments whose items are in "
                         "the data")
     return [(w, cols, {}) for w, cols in by_wave.items()]
+
+
+def _non_substantive(columns, library: Mapping[str, Instrument]) -> dict[str, list[float]]:
+    """``{item column: its non-substantive codes}`` ("prefer not to say" is not an answer)."""
+    out = {}
+    for inst in library.values():
+        for wave in waves_in(columns, inst):
+            for item in inst.scored_items:
+                scale = inst.scale_of(item)
+                if scale is not None and scale.missing_values:
+                    out[item_var(inst.prefix, item.id, wave)] = list(scale.missing_values)
+    return out
 
 
 def quality_flags(
@@ -289,8 +302,10 @@ def quality_flags(
            else pd.Series(data.index.astype(str), index=data.index))
     timing = seconds_per_item(page_timings) if page_timings is not None else None
     parts = []
+    codes = _non_substantive(data.columns, library)
     for wave, cols, checks in _blocks(data, items, library):
-        values = pd.DataFrame({c: to_numeric_column(data[c], c) for c in cols}, index=data.index)
+        values = pd.DataFrame({c: to_numeric_column(data[c], c).mask(
+            lambda v, c=c: v.isin(codes.get(c, ()))) for c in cols}, index=data.index)
         answered = values.notna().sum(axis=1)
         part = pd.DataFrame({ID_COL: ids, "wave": wave, "n_items": len(cols),
                              "n_answered": answered})

@@ -273,7 +273,7 @@ def simulate(
     Examples
     --------
     >>> sim = simulate(n=50, waves=3, attrition=0.2, careless=0.1, seed=1)
-    >>> sim.wide.filter(like="icraft_w").columns.tolist()
+    >>> sim.wide.filter(regex="^icraft_w").columns.tolist()
     ['icraft_w1', 'icraft_w2', 'icraft_w3']
     """
     rng = _rng(seed)

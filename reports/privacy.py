@@ -67,16 +67,17 @@ class SuppressedTable:
         return int((self.hidden & ~self.primary).to_numpy().sum())
 
 
-def with_margins(counts: pd.DataFrame) -> pd.DataFrame:
-    """Add a ``Total`` column and row to a table of counts."""
+def with_margins(counts: pd.DataFrame, row_totals: bool = True) -> pd.DataFrame:
+    """Add a ``Total`` row (column totals) and, with ``row_totals``, a ``Total`` column."""
     body = _check_counts(counts)
     out = body.copy()
-    out[TOTAL] = body.sum(axis=1)
+    if row_totals:
+        out[TOTAL] = body.sum(axis=1)
     out.loc[TOTAL] = out.sum(axis=0)
     return out.astype(int)
 
 
-def suppress(counts: pd.DataFrame, k: int) -> SuppressedTable:
+def suppress(counts: pd.DataFrame, k: int, *, row_totals: bool = True) -> SuppressedTable:
     """Suppress small cells of a count table and its margins, with complementary suppression.
 
     Parameters
@@ -85,6 +86,10 @@ def suppress(counts: pd.DataFrame, k: int) -> SuppressedTable:
         Non-negative integer counts, rows x columns, WITHOUT margins (they are added).
     k : int
         Cells with 1 to ``k - 1`` participants are suppressed.
+    row_totals : bool, default True
+        Add (and protect) a ``Total`` column. Turn off when a row total would not count
+        people, e.g. across waves (it would count person-waves, and a total over a small
+        group's waves would reveal that the group exists).
 
     Returns
     -------
@@ -100,11 +105,11 @@ def suppress(counts: pd.DataFrame, k: int) -> SuppressedTable:
     """
     if int(k) != k or k < 1:
         raise DataError(f"k must be a positive integer; got {k!r}")
-    full = with_margins(counts)
+    full = with_margins(counts, row_totals)
     values = full.to_numpy()
     primary = (values > 0) & (values < k)
     hidden = primary.copy()
-    _complement(values, hidden, k)
+    _complement(values, hidden, k, rows=row_totals)
     shape = dict(index=full.index, columns=full.columns)
     return SuppressedTable(full, pd.DataFrame(hidden, **shape), pd.DataFrame(primary, **shape),
                            int(k))
@@ -132,7 +137,11 @@ def recoverable_by_subtraction(published: pd.DataFrame) -> set[tuple[object, obj
 
     The attacker repeatedly takes a row or column (margins included) with exactly one unknown
     cell and solves it from the line's total. Used by the tests; returns the cells recovered.
+    Rows are used only when the table has a ``Total`` column, columns only when it has a
+    ``Total`` row (the totals must be its last row and column).
     """
+    use_rows = TOTAL in published.columns
+    use_cols = TOTAL in published.index
     vals = published.to_numpy(dtype=object)
     known = np.array([[v is not None and not (isinstance(v, float) and np.isnan(v))
                        for v in row] for row in vals])
@@ -142,7 +151,7 @@ def recoverable_by_subtraction(published: pd.DataFrame) -> set[tuple[object, obj
     changed = True
     while changed:
         changed = False
-        for i in range(n_r):  # row i: body cells sum to the last column
+        for i in range(n_r if use_rows else 0):  # row i: body cells sum to the last column
             unknown = [j for j in range(n_c) if not known[i, j]]
             if len(unknown) == 1:
                 j = unknown[0]
@@ -151,7 +160,7 @@ def recoverable_by_subtraction(published: pd.DataFrame) -> set[tuple[object, obj
                 known[i, j] = True
                 recovered.add((i, j))
                 changed = True
-        for j in range(n_c):  # column j: body cells sum to the last row
+        for j in range(n_c if use_cols else 0):  # column j: body cells sum to the last row
             unknown = [i for i in range(n_r) if not known[i, j]]
             if len(unknown) == 1:
                 i = unknown[0]
@@ -166,13 +175,13 @@ def recoverable_by_subtraction(published: pd.DataFrame) -> set[tuple[object, obj
 # -- internals ----------------------------------------------------------------------------
 
 
-def _lines(n_r: int, n_c: int) -> list[list[tuple[int, int]]]:
-    rows = [[(i, j) for j in range(n_c)] for i in range(n_r)]
+def _lines(n_r: int, n_c: int, rows: bool = True) -> list[list[tuple[int, int]]]:
+    row_lines = [[(i, j) for j in range(n_c)] for i in range(n_r)] if rows else []
     cols = [[(i, j) for i in range(n_r)] for j in range(n_c)]
-    return rows + cols
+    return row_lines + cols
 
 
-def _complement(values: np.ndarray, hidden: np.ndarray, k: int) -> None:
+def _complement(values: np.ndarray, hidden: np.ndarray, k: int, rows: bool = True) -> None:
     """Hide further cells until every line is safe (in place).
 
     A line (row or column of the table with margins) is safe when it hides no cell, or hides
@@ -182,7 +191,7 @@ def _complement(values: np.ndarray, hidden: np.ndarray, k: int) -> None:
     every step hides one more cell; a line whose cells are all hidden is left as it is.
     """
     n_r, n_c = values.shape
-    lines = _lines(n_r, n_c)
+    lines = _lines(n_r, n_c, rows)
     changed = True
     while changed:
         changed = False
@@ -196,7 +205,9 @@ def _complement(values: np.ndarray, hidden: np.ndarray, k: int) -> None:
             visible = [cell for cell in line if not hidden[cell]]
             if not visible:
                 continue
-            margin = {(n_r - 1, j) for j in range(n_c)} | {(i, n_c - 1) for i in range(n_r)}
+            margin = {(n_r - 1, j) for j in range(n_c)}
+            if rows:
+                margin |= {(i, n_c - 1) for i in range(n_r)}
             visible.sort(key=lambda c: (c in margin, values[c] == 0, values[c]))
             hidden[visible[0]] = True
             changed = True

@@ -60,6 +60,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(entry.bp)
     app.register_blueprint(survey.bp)
     init_security(app)
+    from .researcher import init_researcher_side  # researcher side: login, dashboard, limits
+
+    init_researcher_side(app)
     app.jinja_env.globals["tr"] = tr
     app.add_url_rule("/", "index", _index)
     app.add_url_rule("/healthz", "healthz", lambda: {"ok": True})

@@ -3,8 +3,9 @@ withdrawals and deletions.
 
 Entries are added to the current session and committed with the change they record (a
 deletion and its entry are one transaction). Participants' withdrawals are recorded by a
-listener on :class:`~survey_app.models.WithdrawalRequest`, so the participant side needs no
-call of its own.
+listener on :class:`~survey_app.models.WithdrawalRequest`, and study loads and changes by a
+listener on :class:`~survey_app.models.StudyRecord`, so the participant side (and ``craftwave
+study load``) need no call of their own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import event
 
 from . import clock
 from .extensions import db
-from .models import Participant, WithdrawalRequest
+from .models import Participant, StudyRecord, WithdrawalRequest
 from .models.researcher import AuditEntry
 
 ACTIONS = (
@@ -69,3 +70,19 @@ def _withdrawal_recorded(_mapper, connection, target: WithdrawalRequest) -> None
     connection.execute(AuditEntry.__table__.insert().values(
         at=target.requested_at, actor="participant", action="withdrawal", study_id=row.study_id,
         target=row.pid, detail={"kind": target.kind}))
+
+
+def _study_loaded(connection, target, created: bool) -> None:
+    connection.execute(AuditEntry.__table__.insert().values(
+        at=target.loaded_at, actor=cli_actor(), action="study_loaded", study_id=target.id,
+        target=None, detail={"created": created, "content_hash": target.content_hash}))
+
+
+@event.listens_for(StudyRecord, "after_insert")
+def _study_created(_mapper, connection, target: StudyRecord) -> None:
+    _study_loaded(connection, target, True)
+
+
+@event.listens_for(StudyRecord, "after_update")
+def _study_updated(_mapper, connection, target: StudyRecord) -> None:
+    _study_loaded(connection, target, False)

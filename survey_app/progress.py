@@ -110,6 +110,18 @@ def record_screening(p: Participant, cs: CompiledStudy, answers: dict[str, int],
 
 
 @dataclass(frozen=True)
+class PersonRef:
+    """The few facts about a participant a page submission needs (no ORM refresh needed)."""
+
+    id: int
+    source: str
+
+    @classmethod
+    def of(cls, p: Participant) -> PersonRef:
+        return cls(p.id, p.source)
+
+
+@dataclass(frozen=True)
 class WaveView:
     """Where a participant stands: ``state`` is one of not_open, open, closed, completed,
     screened_out, finished (every wave done or missed)."""
@@ -167,7 +179,7 @@ def saved_answers(p: Participant, wave: int, page_id: str) -> dict[str, float]:
     return {f"{i}__{item}": v for i, item, v in rows}
 
 
-def save_page(p: Participant, ws: WaveStatus, page: CompiledPage, values: dict[str, float | None],
+def save_page(p: PersonRef, ws: WaveStatus, page: CompiledPage, values: dict[str, float | None],
               shown_at: datetime, order: list[str], now: datetime) -> bool:
     """Store one page submission; returns whether it completed the wave.
 
@@ -225,7 +237,7 @@ def withdraw(p: Participant, kind: str, now: datetime) -> None:
     p.withdrawn_at = p.withdrawn_at or now
 
 
-def _completion_code(p: Participant, study: Study, wave: int) -> str:
+def _completion_code(p: PersonRef, study: Study, wave: int) -> str:
     if p.source == "prolific" and study.recruitment.prolific is not None:
         return study.recruitment.prolific.completion_codes[wave]
     return secrets.token_hex(5).upper()

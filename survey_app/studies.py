@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -141,10 +142,23 @@ def instrument_library() -> dict[str, Instrument]:
     return lib
 
 
+HASH_TTL = 2.0
+"""Seconds a process trusts its record of a study's content hash before asking the database."""
+_hashes: dict[tuple[str, str], tuple[str | None, float]] = {}
+
+
 def get_study(study_id: str) -> CompiledStudy | None:
-    """The compiled current definition of a loaded study (``None`` if unknown)."""
-    content_hash = db.session.execute(
-        db.select(StudyRecord.content_hash).where(StudyRecord.id == study_id)).scalar_one_or_none()
+    """The compiled current definition of a loaded study (``None`` if unknown).
+
+    A reloaded study (``craftwave study load``) reaches every worker within ``HASH_TTL``
+    seconds; in between, requests skip the lookup of the study's content hash.
+    """
+    key = (current_app.config["SQLALCHEMY_DATABASE_URI"], study_id)
+    content_hash, expires = _hashes.get(key, (None, 0.0))
+    if time.monotonic() >= expires:
+        content_hash = db.session.execute(
+            db.select(StudyRecord.content_hash).where(StudyRecord.id == study_id)).scalar_one_or_none()
+        _hashes[key] = (content_hash, time.monotonic() + HASH_TTL)
     if content_hash is None:
         return None
     compiled = _cache.get((study_id, content_hash))
@@ -187,6 +201,7 @@ def load_study_file(path: str | Path) -> tuple[Study, bool]:
     record.content_hash = study.content_hash
     record.loaded_at = clock.now()
     db.session.commit()
+    _hashes.clear()
     return study, created
 
 

@@ -265,7 +265,7 @@ class BatchedML:
             new_f = f[active].copy()
             new_g = g[active].copy()
             moved = np.zeros(active.size, dtype=bool)
-            while pending.size and t[pending].max() > 1e-12:
+            while pending.size:
                 sel = active[pending]
                 cand = theta[sel] - t[pending, None] * step[pending]
                 sub = [tuple(x[pending] for x in m) for m in mom]
@@ -276,6 +276,7 @@ class BatchedML:
                 moved[acc] = True
                 t[pending[~accept]] *= 0.5
                 pending = pending[~accept]
+                pending = pending[t[pending] > 1e-12]
             stuck = ~done & ~moved
             near = stuck & ((dec < 1e3 * tol) | (np.abs(f[active]) * 1e-13 > dec))
             converged[active[near]] = True

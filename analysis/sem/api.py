@@ -108,7 +108,8 @@ def prepare_groups(model: CompiledModel, data: pd.DataFrame, *, missing: str = "
 
 
 def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None = None,
-                max_iter: int = 500, warn: bool = True) -> FitState:
+                hessian: np.ndarray | None = None, max_iter: int = 500,
+                warn: bool = True) -> FitState:
     """Estimate a compiled model from per-group data (moments or FIML patterns).
 
     This is the fast path for bootstraps and simulations: no parsing, no model building, only
@@ -123,6 +124,10 @@ def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None 
         ybar, n) or :class:`GroupPatterns` (FIML) per group.
     start : ndarray, optional
         Starting values of the free parameters (e.g. the full-sample estimate).
+    hessian : ndarray, optional
+        A Hessian of F (per observation) near the solution, e.g. ``Evaluator(model,
+        groups).observed_information(theta_hat)`` of the full sample: the refit then takes a
+        few quasi-Newton steps instead of Fisher scoring.
 
     Returns
     -------
@@ -131,7 +136,7 @@ def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None 
     """
     ev = Evaluator(model, groups)
     theta0 = start_values(model, groups) if start is None else np.asarray(start, dtype=float)
-    return optimise(ev, theta0, max_iter=max_iter, warn=warn)
+    return optimise(ev, theta0, max_iter=max_iter, hessian=hessian, warn=warn)
 
 
 def baseline_syntax(model: CompiledModel) -> str:
@@ -260,11 +265,11 @@ def fit(
             data = data.loc[ok]
             if case_weights is not None:
                 case_weights = np.asarray(case_weights, dtype=float)[ok]
+    groups, labels = prepare_groups(cm, data, missing=miss, group=group,
+                                    case_weights=case_weights)
     if cm.df < 0:
         raise ModelError(f"the model is not identified: {cm.n_free} free parameters but only "
                          f"{cm.ndat} sample moments (df = {cm.df})")
-    groups, labels = prepare_groups(cm, data, missing=miss, group=group,
-                                    case_weights=case_weights)
     return _finish(cm, groups, labels, est, miss, start)
 
 
@@ -311,7 +316,7 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     messages = _check_solution(cm, parts, labels)
 
     # ---- fit measures ------------------------------------------------------------------------
-    h1 = [saturated_h1(g, cm.meanstructure) for g in groups]
+    h1 = [saturated_h1(g, cm.meanstructure, first_order=est == "MLR") for g in groups]
     x_logl = _x_loglik(cm, groups)
     logl = ev.loglik(theta) - x_logl
     logl_h1 = sum(h["loglik"] for h in h1) - x_logl

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import optimize, stats
+from scipy import optimize, special, stats
 
 __all__ = ["cfi", "tli", "rmsea", "rmsea_ci", "srmr", "chisq_pvalue"]
 
@@ -48,11 +48,11 @@ def rmsea(x2: float, df: float, n: float, n_groups: int, c: float = 1.0) -> floa
 
 def _ncp(x2: float, df: float, prob: float) -> float:
     """The non-centrality lambda with P(chi2(df, lambda) <= x2) = prob (0 when none)."""
-    if stats.chi2.cdf(x2, df) < prob:
+    if special.chdtr(df, x2) < prob:
         return 0.0
 
     def f(lam):
-        return stats.ncx2.cdf(x2, df, lam) - prob if lam > 0 else stats.chi2.cdf(x2, df) - prob
+        return special.chndtr(x2, df, lam) - prob if lam > 0 else special.chdtr(df, x2) - prob
 
     hi = max(x2, 1.0)
     while f(hi) > 0:

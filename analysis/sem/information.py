@@ -161,18 +161,23 @@ def _scores_rows(Y, Sigma, mu, U, V, Dmu, patterns=None):
     return out
 
 
-def saturated_h1(g, meanstructure: bool) -> dict:
-    """The unrestricted model of one group: (Sigma, mu), log-likelihood, A1 and B1 per obs."""
+def saturated_h1(g, meanstructure: bool, first_order: bool = True) -> dict:
+    """The unrestricted model of one group: (Sigma, mu), log-likelihood, A1 and B1 per obs.
+
+    A1 and B1 (the information and first-order matrices, needed by MLR only) are left out
+    with ``first_order=False``.
+    """
     if isinstance(g, GroupMoments):
         Sigma, mu = g.S, g.ybar
         p = Sigma.shape[0]
         U, V, Dmu = _sat_derivatives(p, meanstructure)
-        P = np.linalg.inv(Sigma)
-        PU, PV = U @ P, V @ P
-        UU, VV, VU = PU @ U.T, PV @ V.T, PV @ U.T
-        A1 = VU * VU.T + VV * UU + Dmu @ P @ Dmu.T
-        B1 = None
-        if g.Y is not None:
+        A1 = B1 = None
+        if first_order:
+            P = np.linalg.inv(Sigma)
+            PU, PV = U @ P, V @ P
+            UU, VV, VU = PU @ U.T, PV @ V.T, PV @ U.T
+            A1 = VU * VU.T + VV * UU + Dmu @ P @ Dmu.T
+        if first_order and g.Y is not None:
             sc = _scores_rows(g.Y, Sigma, mu, U, V, Dmu)
             B1 = (sc * g.w[:, None]).T @ sc / g.n
         _, logdet = np.linalg.slogdet(Sigma)
@@ -180,19 +185,22 @@ def saturated_h1(g, meanstructure: bool) -> dict:
         return {"Sigma": Sigma, "mu": mu, "loglik": float(logl), "A1": A1, "B1": B1}
     Sigma, mu = em_saturated(g)
     p = Sigma.shape[0]
-    U, V, Dmu = _sat_derivatives(p, True)
-    x = _sat_pack(Sigma, mu, True)
-    h = 1e-6
-    n = x.size
-    A1 = np.zeros((n, n))
-    for j in range(n):
-        e = np.zeros(n)
-        e[j] = h
-        gs = [_fiml_sat_gradient(x + s * e, p, g, True, U, V, Dmu, mu) for s in (-2, -1, 1, 2)]
-        A1[:, j] = (gs[0] - 8 * gs[1] + 8 * gs[2] - gs[3]) / (12 * h)
-    A1 = 0.5 * (A1 + A1.T)
-    sc = _scores_rows(g.Y, Sigma, mu, U, V, Dmu, g.patterns)
-    B1 = (sc * g.w[:, None]).T @ sc / g.n
+    A1 = B1 = None
+    if first_order:
+        U, V, Dmu = _sat_derivatives(p, True)
+        x = _sat_pack(Sigma, mu, True)
+        h = 1e-6
+        n = x.size
+        A1 = np.zeros((n, n))
+        for j in range(n):
+            e = np.zeros(n)
+            e[j] = h
+            gs = [_fiml_sat_gradient(x + s * e, p, g, True, U, V, Dmu, mu)
+                  for s in (-2, -1, 1, 2)]
+            A1[:, j] = (gs[0] - 8 * gs[1] + 8 * gs[2] - gs[3]) / (12 * h)
+        A1 = 0.5 * (A1 + A1.T)
+        sc = _scores_rows(g.Y, Sigma, mu, U, V, Dmu, g.patterns)
+        B1 = (sc * g.w[:, None]).T @ sc / g.n
     logl = 0.0
     for pat in g.patterns:
         o = pat.obs
@@ -204,6 +212,20 @@ def saturated_h1(g, meanstructure: bool) -> dict:
     return {"Sigma": Sigma, "mu": mu, "loglik": float(logl), "A1": A1, "B1": B1}
 
 
+def _h1_keep(ev: Evaluator, size: int) -> np.ndarray:
+    """Mask of the unrestricted moments that are not fixed.x moments (lavaan's zero.idx)."""
+    model = ev.model
+    p = model.p
+    j, k = np.triu_indices(p)
+    is_x = np.zeros(p, dtype=bool)
+    if model.fixed_x:
+        is_x[[model.ov_names.index(v) for v in model.ov_x]] = True
+    keep = ~(is_x[j] & is_x[k])
+    if size == keep.size + p:
+        keep = np.concatenate([~is_x, keep])
+    return keep
+
+
 def yuan_bentler_scaling(ev: Evaluator, h1: list[dict], info_inv: np.ndarray,
                          first_order: np.ndarray, df: int) -> float:
     """The Yuan-Bentler (Mplus variant) scaling factor of the chi-square (lavaan's MLR)."""
@@ -211,7 +233,8 @@ def yuan_bentler_scaling(ev: Evaluator, h1: list[dict], info_inv: np.ndarray,
         return float("nan")
     trace_h1 = 0.0
     for h in h1:
-        A1, B1 = h["A1"], h["B1"]
+        keep = _h1_keep(ev, h["A1"].shape[0])
+        A1, B1 = h["A1"][np.ix_(keep, keep)], h["B1"][np.ix_(keep, keep)]
         try:
             trace_h1 += float(np.sum(B1 * np.linalg.inv(A1).T))
         except np.linalg.LinAlgError:

@@ -269,14 +269,17 @@ def parse_model(model: str) -> ParsedModel:
             continue
         if op in ("<", ">"):
             raise ModelError(f"inequality constraints are not supported: {stmt}")
-        if not _NAME.match(lhs):
-            raise ModelError(f"{lhs!r} is not a variable name in: {stmt}")
+        lhs_names = _split_top(lhs, "+")
+        for name in lhs_names:
+            if not _NAME.match(name):
+                raise ModelError(f"{name!r} is not a variable name in: {stmt}")
         if not rhs:
             raise ModelError(f"nothing on the right of {op} in: {stmt}")
-        for piece in _split_top(rhs, "+"):
+        pieces = _split_top(rhs, "+")
+        for lhs_name, piece in ((a, b) for a in lhs_names for b in pieces):
             if not piece:
                 raise ModelError(f"an empty term in: {stmt}")
-            term = _parse_rhs_term(lhs, op, piece, stmt)
+            term = _parse_rhs_term(lhs_name, op, piece, stmt)
             key = (term.lhs, term.op, term.rhs)
             if term.op == "~~":
                 rev = (term.rhs, term.op, term.lhs)

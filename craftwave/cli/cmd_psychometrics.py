@@ -106,7 +106,7 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
     else:
         click.echo(result.summary())
         if nfactors is not None:
-            click.echo(f"Omega hierarchical     {payload['omega_h']:.3f}  "
+            click.echo(f"{'Omega hierarchical':<24}{payload['omega_h']:.3f}  "
                        f"(Schmid-Leiman, {nfactors} group factors; omega total "
                        f"{payload['omega_total_hierarchical']:.3f})")
 
@@ -148,6 +148,7 @@ def quality_cmd(data, timings, items, seconds_per_item_min, longstring_fraction,
             mahalanobis_alpha=mahalanobis_alpha, attention_max_failures=attention_max_failures)
     except CraftwaveError as exc:
         fail(str(exc))
+    n_rows, n_flagged = len(table), int(table["flagged"].sum())
     if flagged_only:
         table = table[table["flagged"]]
     if as_json:
@@ -155,9 +156,8 @@ def quality_cmd(data, timings, items, seconds_per_item_min, longstring_fraction,
                    for row in table.astype(object).to_dict("records")]
         echo_json(records)
         return
-    n_flagged = int(table["flagged"].sum())
     click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3g}"))
-    click.echo(f"\n{n_flagged} of {len(table)} participant x waves flagged.")
+    click.echo(f"\n{n_flagged} of {n_rows} participant x waves flagged.")
 
 
 COMMANDS = [reliability_cmd, quality_cmd]

@@ -68,6 +68,8 @@ def mediation_fit(ctx: ReportContext) -> Any:
 def _n_used(result: Any, frame: pd.DataFrame, spec: Any) -> int:
     for attr in ("n_obs", "nobs", "n"):
         v = getattr(result, attr, None)
+        if isinstance(v, (list, tuple)) and v:
+            return int(sum(v))
         if isinstance(v, (int, float)):
             return int(v)
     return int(frame[list(spec.observed[:2])].notna().any(axis=1).sum())

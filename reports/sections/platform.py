@@ -45,7 +45,7 @@ def sources(ctx: ReportContext) -> Section:
     counts = pd.DataFrame({f"Wave {w}": part.loc[_responded(ctx, w).to_numpy(), "source"]
                            .value_counts() for w in waves}).fillna(0).astype(int)
     counts.index = [str(i).capitalize() for i in counts.index]
-    st = suppress(counts, ctx.study.k)
+    st = suppress(counts, ctx.study.k, row_totals=False)
     total = {w: int(st.counts.loc[TOTAL, f"Wave {w}"]) for w in waves}
     n1 = total[waves[0]]
     return Section(
@@ -74,7 +74,8 @@ def participation(ctx: ReportContext) -> Section:
             v = frame[with_wave(f, w)].dropna() if with_wave(f, w) in frame.columns else \
                 pd.Series(dtype=float)
             counts[f"Wave {w}"] = [int((v >= TAKES_PART).sum()), int((v < TAKES_PART).sum())]
-        st = suppress(pd.DataFrame(counts, index=["Takes part", "Does not"]), ctx.study.k)
+        st = suppress(pd.DataFrame(counts, index=["Takes part", "Does not"]), ctx.study.k,
+                      row_totals=False)
         hidden += st.n_hidden
         row = [FEATURES[f]]
         for w in waves:
@@ -144,8 +145,8 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
         means = pd.DataFrame({f"Wave {w}": frame.groupby(g)[with_wave(c, w)].mean()
                               for w in waves}).reindex(LEVELS)
         means.loc[TOTAL] = [frame.loc[g.notna(), with_wave(c, w)].mean() for w in waves]
-        st = suppress(counts, ctx.study.k)
-        shown = suppress_statistic(means, st).drop(columns=TOTAL)
+        st = suppress(counts, ctx.study.k, row_totals=False)
+        shown = suppress_statistic(means, st)
         tables.append(T.Table(id=f"tab-group-{c}", title=f"{label} by use of worker forums "
                               f"at wave {waves[0]}",
                               columns=["Forum use at the start", *shown.columns],
@@ -241,9 +242,10 @@ def intervention(ctx: ReportContext) -> Section:
     frame = analysis_frame(ctx)
     counts = pd.DataFrame({f"Wave {w}": frame.loc[_responded(ctx, w).to_numpy(), "arm"]
                            .value_counts() for w in waves}).reindex(list(ctx.study.arms))
-    st = suppress(counts.fillna(0).astype(int), ctx.study.k)
+    st = suppress(counts.fillna(0).astype(int), ctx.study.k, row_totals=False)
     paras = []
     post_wave = min(w for w in waves if w > ev.did.after_wave)
+    n_pre = sum(1 for w in waves if w <= ev.did.after_wave)
     for r in ev.ancova.effects.itertuples():
         desc = ctx.study.arm_descriptions.get(r.arm, "")
         paras.append(
@@ -262,8 +264,9 @@ def intervention(ctx: ReportContext) -> Section:
                                          "arms were not assigned at random, so differences "
                                          "between them are associations only."),
         "What it cannot show: what the intervention does for workers who actually used it "
-        "(everyone is counted in the arm they were offered); and, with one survey before the "
-        "intervention, whether the arms were already drifting apart. " + ev.attrition.statement,
+        "(everyone is counted in the arm they were offered)"
+        + ("; and, with one survey before the intervention, whether the arms were already "
+           "drifting apart. " if n_pre <= 1 else ". ") + ev.attrition.statement,
     ]
     return Section(
         id="intervention", title="Did the intervention help?", paragraphs=paras,

@@ -171,8 +171,8 @@ def reliability_frame(ctx: ReportContext) -> pd.DataFrame:
 
 def reliability(ctx: ReportContext) -> Section:
     """Alpha (with CI) and omega per scale and wave (``analysis.reliability``)."""
-    rel = reliability_frame(ctx)
-    rel = rel[rel["subscale"].isna() | (rel["instrument"] == "community")]
+    full = reliability_frame(ctx)
+    rel = full[full["subscale"].isna() | (full["instrument"] == "community")]
     shown = rel.assign(alpha_ci=[T.ci(a, b) for a, b in zip(rel["alpha_ci_lower"],
                                                             rel["alpha_ci_upper"],
                                                             strict=True)])
@@ -183,10 +183,10 @@ def reliability(ctx: ReportContext) -> Section:
         formats={"alpha": T.bounded, "omega_total": T.bounded, "wave": T.integer,
                  "n_items": T.integer},
         note="α: Cronbach's alpha with Feldt's CI; ω: omega total from a one-factor CFA "
-             "(unidimensional scales; empty for multidimensional totals, whose subscales "
-             "carry the omega).")
+             "(analysis.reliability). Subscale reliabilities are in the JSON summary.")
     return Section(id="reliability", title="Reliability", tables=[table],
-                   results={"alpha": {(r.scale): float(r.alpha) for r in rel.itertuples()}})
+                   results={"alpha": {r.scale: float(r.alpha) for r in full.itertuples()},
+                            "omega": {r.scale: float(r.omega_total) for r in full.itertuples()}})
 
 
 def _kept_wide(ctx: ReportContext) -> pd.DataFrame:
@@ -200,28 +200,58 @@ def _kept_wide(ctx: ReportContext) -> pd.DataFrame:
 
 
 def invariance(ctx: ReportContext) -> Section:
-    """Longitudinal invariance of each multi-item construct (``analysis.invariance``)."""
-    from analysis.invariance import longitudinal_invariance
+    """Longitudinal invariance of the multidimensional constructs (``analysis.invariance``).
 
+    One factor per wave, indicated by the construct's subscale scores (in the same order at
+    every wave), lag-1 residual covariances of the same indicator, FIML by default.
+    """
+    from analysis.invariance import invariance as fit_invariance
     from instruments import load_library
 
     lib = load_library()
-    frame = _kept_wide(ctx)
+    frame = analysis_frame(ctx)
     waves = study_waves(ctx)
-    tables, results = [], {}
-    for c in [FOCAL["m"], FOCAL["x"]]:
-        inst = lib[c]
-        subs = [s.id for s in inst.subscales]
-        if not subs:
+    tables, results, syntaxes = [], {}, []
+    for c in (FOCAL["x"], FOCAL["w"], FOCAL["m"]):
+        subs = [s.id for s in lib[c].subscales] if c in lib else []
+        inds = {w: [with_wave(f"{c}_{s}", w) for s in subs] for w in waves}
+        if len(subs) < 3 or any(i not in frame.columns for v in inds.values() for i in v):
             continue
-        res = longitudinal_invariance(frame, instrument=inst, waves=waves,
-                                      missing=ctx.options.missing)
-        steps = res.steps if hasattr(res, "steps") else pd.DataFrame(res["steps"])
-        tables.append(T.from_frame(steps, id=f"tab-inv-{c}",
-                                   title=f"Longitudinal invariance of {LABELS[c]}"))
-        results[c] = getattr(res, "level_reached", None)
-    return Section(id="invariance", title="Measurement invariance across waves", tables=tables,
-                   results={"level_reached": results})
+        factors = [f"{c.upper()}{w}" for w in waves]
+        model = "\n".join(f"{f} =~ " + " + ".join(inds[w])
+                           for f, w in zip(factors, waves, strict=True))
+        res = fit_invariance(model, frame, long=factors, missing=ctx.options.missing,
+                             estimator=ctx.options.estimator)
+        steps = res.steps
+        tables.append(T.from_frame(
+            steps, id=f"tab-inv-{c}", title=f"Longitudinal invariance of {LABELS[c]}",
+            columns={k: v for k, v in {"level": "Level", "chisq": "χ²", "df": "df",
+                                       "cfi": "CFI", "rmsea": "RMSEA", "srmr": "SRMR",
+                                       "delta_chisq": "Δχ²", "delta_df": "Δdf",
+                                       "delta_pvalue": "p", "delta_cfi": "ΔCFI",
+                                       "delta_rmsea": "ΔRMSEA"}.items()
+                     if k in steps.columns},
+            formats={"df": T.integer, "delta_df": T.integer,
+                     "cfi": lambda v: T.bounded(v, 3), "rmsea": lambda v: T.bounded(v, 3),
+                     "srmr": lambda v: T.bounded(v, 3), "delta_cfi": lambda v: T.num(v, 3),
+                     "delta_rmsea": lambda v: T.num(v, 3), "delta_pvalue": T.pval},
+            note=f"Indicators: the subscale scores at each wave. Level reached: "
+                 f"{res.level_reached}. Missing data: {_missing_text(ctx.options.missing)}."))
+        results[c] = res.level_reached
+        syntaxes.append((c, res.syntax.get("configural", model)))
+    if not tables:
+        raise DataError("no multidimensional construct with subscale scores at every wave")
+    for c, syntax in syntaxes:
+        ctx.record.model(f"invariance_{c}", syntax=syntax, estimator=ctx.options.estimator,
+                         missing=ctx.options.missing, n=int(len(frame)))
+    return Section(
+        id="invariance", title="Measurement invariance across waves",
+        paragraphs=["Configural, metric, scalar and strict invariance across waves, judged by "
+                    "the chi-square difference test and changes in CFI, RMSEA and SRMR "
+                    "(analysis.invariance defaults). Level reached: "
+                    + "; ".join(f"{LABELS[c]}: {lvl}" for c, lvl in results.items()) + "."],
+        tables=tables, results={"level_reached": results},
+    )
 
 
 # -- the focal model and moderated mediation ----------------------------------------------------
@@ -232,8 +262,12 @@ def focal_model(ctx: ReportContext) -> Section:
     res = focal_fit(ctx)
     params = params_of(res)
     fm = measures_of(res)
-    reg = params[params["op"].isin(["~", ":="])].copy()
-    reg["path"] = np.where(reg["op"] == "~", reg["lhs"] + " ← " + reg["rhs"], reg["lhs"])
+    reg = params[params["op"] == "~"].copy()
+    reg["path"] = reg["lhs"] + " ← " + reg["rhs"]
+    defined = getattr(res, "defined", None)
+    if isinstance(defined, pd.DataFrame) and len(defined):
+        reg = pd.concat([reg, defined.assign(path=defined["name"], label=defined["name"])],
+                        ignore_index=True)
     reg["ci"] = [T.ci(a, b) for a, b in zip(reg["ci_lower"], reg["ci_upper"], strict=True)]
     cols = {"path": "Path", "label": "Label", "est": "B", "se": "SE", "ci": "95% CI",
             "pvalue": "p"}

@@ -12,6 +12,7 @@ from ..extensions import db
 from ..forms import ConsentForm, WithdrawForm, build_screening_form
 from ..models import WaveStatus
 from ..progress import (
+    PersonRef,
     current_wave,
     record_consent,
     record_screening,
@@ -154,15 +155,16 @@ def page(token: str, wave: int, page_no: int):
                   "Please open your link again.")
         values = {q.name: form[q.name].data for q in cpage.all_questions}
         now = clock.now()
+        who = PersonRef.of(p)
         with write_transaction():
-            ws = db.session.get(WaveStatus, (p.id, wave), populate_existing=True)
+            ws = db.session.get(WaveStatus, (who.id, wave), populate_existing=True)
             if ws.status == "completed":
                 completed = True  # a repeated final submission: already stored
             else:
-                completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now)
+                completed = save_page(who, ws, cpage, values, min(shown_at, now), order, now)
         if completed:
             prolific = cs.study.recruitment.prolific
-            if p.source == "prolific" and prolific is not None:
+            if who.source == "prolific" and prolific is not None:
                 return redirect(prolific.completion_redirect(wave), 303)
             return redirect(url_for("survey.done", token=token, wave=wave), 303)
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no + 1), 303)

@@ -33,3 +33,8 @@ def reference():
 @pytest.fixture(scope="session")
 def reference_data():
     return load_reference_data
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    return REFERENCE

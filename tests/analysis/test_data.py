@@ -97,6 +97,14 @@ def test_missing_file_and_missing_manifest(tmp_path, wide):
         read_export(tmp_path / "exp")
 
 
+def test_manifest_names_stay_inside_the_export(tmp_path, wide):
+    write_export(tmp_path / "exp", wide)
+    (tmp_path / "exp" / "manifest.json").write_text(
+        json.dumps({"files": {"../secret.csv": "00"}}), encoding="utf-8")
+    with pytest.raises(DataError, match="points outside the export directory"):
+        read_export(tmp_path / "exp")
+
+
 @pytest.mark.parametrize("shape", [
     lambda h: {"files": {"a.csv": h}},
     lambda h: {"files": {"a.csv": {"sha256": h, "rows": 3}}},

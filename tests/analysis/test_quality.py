@@ -20,7 +20,7 @@ from analysis.quality import (
     seconds_per_item,
 )
 from craftwave.cli import main
-from instruments import DataError, load_library
+from instruments import DataError, instrument_from_dict, load_library
 from instruments.names import item_var
 
 LIB = load_library()
@@ -183,6 +183,22 @@ def test_non_numeric_answer_names_column_and_row(panel):
         quality_flags(panel, instruments=LIB)
 
 
+def test_non_substantive_answers_are_not_answers(panel):
+    raw = ICRAFT.model_dump(mode="json")
+    raw["response_scales"][0]["options"].append(
+        {"value": 9, "label": {"en": "Prefer not to say"}, "missing": True})
+    lib = {"icraft": instrument_from_dict(raw), "attn": ATTN}
+    panel.loc[6, ITEMS_W[1][:4]] = 9
+    r = _row(quality_flags(panel, instruments=lib), "p06", 1)
+    assert r["n_answered"] == 6
+    assert r["irv"] == pytest.approx(panel.loc[6, ITEMS_W[1][4:]].astype(float).std())
+
+
+def test_unknown_items_are_named(panel):
+    with pytest.raises(DataError, match="unknown variable.*'nope'"):
+        quality_flags(panel, items=["icraft_task_1_w1", "nope"])
+
+
 def test_long_answers_give_the_same_table(panel):
     long = wide_to_long(panel, LIB)
     a = quality_flags(panel, instruments=LIB)
@@ -250,3 +266,21 @@ def test_cli_quality_json(tmp_path, panel):
     assert got[("p03", 2)] == "longstring" and got[("p02", 1)] == "speeding"
     assert all(r["flagged"] for r in rows)
     assert rows[0]["flag_irv"] is None
+
+
+def test_cli_quality_reads_the_export_and_its_timings(tmp_path, panel):
+    import hashlib
+
+    out_dir = tmp_path / "export"
+    out_dir.mkdir()
+    panel.to_csv(out_dir / "wide.csv", index=False)
+    _timings("p02").to_csv(out_dir / "page_timings.csv", index=False)
+    files = {name: hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
+             for name in ("wide.csv", "page_timings.csv")}
+    (out_dir / "manifest.json").write_text(json.dumps({"files": files}), encoding="utf-8")
+    out = CliRunner().invoke(main, ["quality", str(out_dir), "--flagged-only"])
+    assert out.exit_code == 0, out.output
+    assert "speeding" in out.output and "1 of 160 participant x waves flagged" in out.output
+    (out_dir / "page_timings.csv").write_text("tampered", encoding="utf-8")
+    bad = CliRunner().invoke(main, ["quality", str(out_dir)])
+    assert bad.exit_code == 2 and "does not match its sha256" in bad.output

@@ -303,3 +303,17 @@ def test_cli_reliability_table_of_instruments(tmp_path):
     one = CliRunner().invoke(main, ["reliability", str(path), "--instrument", "icraft",
                                     "--wave", "1", "--subscale", "task", "--json"])
     assert json.loads(one.output)["alpha"] == pytest.approx(rows[0]["alpha"], abs=1e-12)
+
+
+def test_cli_hierarchical_omega_matches_psych():
+    ref = OMEGA["hs"]
+    out = CliRunner().invoke(main, ["reliability", str(REF / "data" / "psy_hs.csv"),
+                                    "--items", ",".join(ref["items"]), "--nfactors", "3",
+                                    "--json"])
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.output)
+    assert payload["omega_h"] == pytest.approx(ref["omega_h"], abs=TOL)
+    assert payload["omega_total_hierarchical"] == pytest.approx(ref["omega_total"], abs=TOL)
+    text = CliRunner().invoke(main, ["reliability", str(REF / "data" / "psy_hs.csv"),
+                                     "--items", ",".join(ref["items"]), "--nfactors", "3"])
+    assert "Omega hierarchical" in text.output and f"{ref['omega_h']:.3f}" in text.output

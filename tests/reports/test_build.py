@@ -200,7 +200,7 @@ def test_first_page_renders(built, kind, tmp_path):
                     str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     img = np.asarray(Image.open(png).convert("L"), dtype=float)
-    assert img.shape == (585, 413)  # A4 at 50 dpi
+    assert abs(img.shape[0] - 585) <= 1 and abs(img.shape[1] - 413) <= 1  # A4 at 50 dpi
     ink = (img < 200).mean()
     assert 0.02 < ink < 0.5, ink  # text on the page, not a blank or black page
     assert (img[:100] < 200).mean() > 0.01  # the title block is at the top

@@ -100,6 +100,10 @@ local({
   save(describe(fit, med_model, "sem_mediation.csv", list(estimator = "ML")),
        "sem_mediation_ml.json")
 
+  fit <- sem(med_model, data = med, estimator = "MLR")
+  save(describe(fit, med_model, "sem_mediation.csv", list(estimator = "MLR")),
+       "sem_mediation_mlr.json")
+
   # ---- FIML on Holzinger-Swineford with MAR missingness: ML and MLR -----------------------
   set.seed(4242)
   hsm <- hs[, c("id", "school", paste0("x", 1:9))]
@@ -115,6 +119,50 @@ local({
   fit <- cfa(hs_model, data = hsm, missing = "ml", estimator = "MLR")
   save(describe(fit, hs_model, "sem_hs_missing.csv", list(estimator = "MLR", missing = "fiml")),
        "sem_hs_fiml_mlr.json")
+
+  fit <- cfa(hs_model, data = hsm, missing = "ml", group = "school",
+             group.equal = c("loadings", "intercepts"))
+  save(describe(fit, hs_model, "sem_hs_missing.csv",
+                list(estimator = "ML", missing = "fiml", group = "school",
+                     group_equal = c("loadings", "intercepts"))),
+       "sem_mg_fiml_scalar_ml.json")
+
+  # ---- a four-wave random-intercept cross-lagged panel model (RI-CLPM), FIML ---------------
+  set.seed(9090)
+  n <- 500
+  ri <- MASS::mvrnorm(n, c(0, 0), matrix(c(1, 0.3, 0.3, 0.8), 2))
+  wx <- wy <- matrix(0, n, 4)
+  wx[, 1] <- rnorm(n); wy[, 1] <- 0.3 * wx[, 1] + rnorm(n, 0, 0.95)
+  for (t in 2:4) {
+    wx[, t] <- 0.4 * wx[, t - 1] + 0.15 * wy[, t - 1] + rnorm(n, 0, 0.8)
+    wy[, t] <- 0.1 * wx[, t - 1] + 0.35 * wy[, t - 1] + rnorm(n, 0, 0.8)
+  }
+  pan <- data.frame(id = seq_len(n))
+  for (t in 1:4) {
+    pan[[paste0("x", t)]] <- round(3 + 0.1 * t + ri[, 1] + wx[, t], 3)
+    pan[[paste0("y", t)]] <- round(2 + ri[, 2] + wy[, t], 3)
+  }
+  for (t in 2:4) {  # attrition
+    gone <- runif(n) < 0.08 * (t - 1)
+    pan[gone, paste0(c("x", "y"), t)] <- NA
+  }
+  pan <- write_csv(pan, "sem_riclpm.csv")
+  riclpm_model <- paste(
+    "RIx =~ 1*x1 + 1*x2 + 1*x3 + 1*x4",
+    "RIy =~ 1*y1 + 1*y2 + 1*y3 + 1*y4",
+    paste0("wx", 1:4, " =~ 1*x", 1:4, collapse = "\n"),
+    paste0("wy", 1:4, " =~ 1*y", 1:4, collapse = "\n"),
+    paste0("x", 1:4, " ~~ 0*x", 1:4, collapse = "\n"),
+    paste0("y", 1:4, " ~~ 0*y", 1:4, collapse = "\n"),
+    "wx2 ~ wx1 + wy1\nwy2 ~ wx1 + wy1",
+    "wx3 ~ wx2 + wy2\nwy3 ~ wx2 + wy2",
+    "wx4 ~ wx3 + wy3\nwy4 ~ wx3 + wy3",
+    "wx1 ~~ wy1\nwx2 ~~ wy2\nwx3 ~~ wy3\nwx4 ~~ wy4",
+    "RIx ~~ RIy",
+    "RIx + RIy ~~ 0*wx1 + 0*wy1", sep = "\n")
+  fit <- sem(riclpm_model, data = pan, missing = "ml")
+  save(describe(fit, riclpm_model, "sem_riclpm.csv", list(estimator = "ML", missing = "fiml")),
+       "sem_riclpm_fiml_ml.json")
 
   # ---- multi-group invariance: HS by school (ML and MLR) ----------------------------------
   levels_eq <- list(configural = character(0), metric = c("loadings"),

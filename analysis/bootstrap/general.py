@@ -1,0 +1,300 @@
+"""``bootstrap``: the nonparametric bootstrap of any model the SEM engine fits.
+
+Rows are resampled (within groups, group sizes fixed) as case-weight vectors
+(:mod:`analysis.bootstrap.weights`); the model is compiled once and every resample is refitted
+warm-started from the full-sample estimate:
+
+* complete data (listwise): all resamples of a chunk are refitted together by batched Fisher
+  scoring / BFGS on the resamples' weighted moments (:mod:`analysis.bootstrap.batched_ml`);
+* FIML: each resample's missing-data patterns are weighted by its counts and refitted with the
+  engine's optimiser (``analysis.sem.fit_moments``), chunks spread over processes.
+
+Fixed.x covariances are recomputed per resample, ``:=`` parameters are recomputed from each
+resample's estimates, and resamples that fail or do not converge are excluded and counted (as
+lavaan does); inadmissible ones (a negative variance) are kept and counted.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.bootstrap.intervals import CI_METHODS, bca_interval, check_level, percentile_interval
+from analysis.bootstrap.result import BootstrapResult
+from analysis.bootstrap.weights import (
+    CHUNK_SIZE,
+    chunk_bounds,
+    chunk_generators,
+    draw_chunk,
+    jackknife_weights,
+)
+from instruments.errors import ConvergenceWarning, DataError, ModelError
+
+FIT_OPTIONS = ("estimator", "missing", "group", "group_equal", "group_partial", "meanstructure",
+               "fixed_x")
+
+
+class _Problem:
+    """What a bootstrap needs: the compiled model, the rows used, their groups, the estimate."""
+
+    def __init__(self, result, data: pd.DataFrame, group: str | None, tol: float) -> None:
+        from analysis.sem.api import prepare_groups
+
+        self.result = result
+        cm = result.model
+        self.model = cm
+        self.fiml = result.missing == "fiml"
+        self.group = group
+        frame = data
+        if group is not None:
+            if group not in data.columns:
+                raise DataError(f"the data have no group column {group!r}")
+            frame = frame.loc[frame[group].notna()]
+        values = frame[cm.ov_names].apply(pd.to_numeric, errors="coerce")
+        if self.fiml:
+            keep = values.notna().any(axis=1)
+            if cm.fixed_x and cm.ov_x:
+                keep &= frame[cm.ov_x].notna().all(axis=1)
+        else:
+            keep = values.notna().all(axis=1)
+        self.frame = frame.loc[keep.to_numpy()].reset_index(drop=True)
+        self.Y = values.loc[keep.to_numpy()].to_numpy(dtype=float)
+        if group is not None:
+            gvals = self.frame[group].astype(str).to_numpy()
+            self.labels = [str(x) for x in pd.unique(gvals)]
+        else:
+            gvals = np.array(["1"] * len(self.frame))
+            self.labels = ["1"]
+        if self.labels != list(result.group_labels):
+            raise DataError("the data's groups do not match the fitted model's "
+                            f"({self.labels} vs {list(result.group_labels)}); pass the same "
+                            "data and group column that were fitted")
+        self.group_codes = np.array([self.labels.index(g) for g in gvals])
+        self.n = len(self.frame)
+        if int(round(sum(result.n_obs))) != self.n:
+            raise DataError(f"the fitted model used {sum(result.n_obs)} rows but these data give "
+                            f"{self.n}; pass the data that were fitted")
+        self.theta = np.asarray(result.theta, dtype=float)
+        self._prepare = prepare_groups
+        self._batched = None
+        self.tol = tol
+
+    # -- refits ------------------------------------------------------------------------------
+    def refit(self, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Estimates of the resamples given as case weights (B x n); NaN rows where failed."""
+        counts = np.atleast_2d(np.asarray(counts, dtype=float))
+        if counts.shape[1] != self.n:
+            raise DataError(f"weights must have {self.n} columns (one per row used)")
+        if not self.fiml:
+            return self._refit_batched(counts)
+        return self._refit_fiml(counts)
+
+    def _refit_batched(self, counts):
+        from analysis.bootstrap.batched_ml import BatchedML
+
+        if self._batched is None:
+            self._rows = [np.flatnonzero(self.group_codes == g) for g in range(len(self.labels))]
+            self._batched = BatchedML(self.model, [self.Y[r] for r in self._rows])
+        return self._batched.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol)
+
+    def _refit_fiml(self, counts):
+        from analysis.sem.api import fit_moments
+
+        out = np.full((counts.shape[0], self.theta.size), np.nan)
+        ok = np.zeros(counts.shape[0], dtype=bool)
+        for b, w in enumerate(counts):
+            try:
+                groups, _ = self._prepare(self.model, self.frame, missing="fiml",
+                                          group=self.group, case_weights=w)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", ConvergenceWarning)
+                    state = fit_moments(self.model, groups, start=self.theta, warn=False)
+            except (ModelError, DataError, np.linalg.LinAlgError):
+                continue
+            if state.converged and np.all(np.isfinite(state.theta)):
+                out[b], ok[b] = state.theta, True
+        return out, ok
+
+    def chunk(self, m: int, child) -> tuple[np.ndarray, np.ndarray]:
+        counts = draw_chunk(self.n, m, np.random.default_rng(child), self.group_codes)
+        return self.refit(counts)
+
+
+def _resolve(model, data, fit_kwargs) -> tuple[Any, pd.DataFrame, str | None]:
+    from analysis.sem import SEMResult, fit
+
+    kwargs = dict(fit_kwargs or {})
+    unknown = set(kwargs) - set(FIT_OPTIONS)
+    if unknown:
+        raise ModelError(f"unknown fit option(s): {', '.join(sorted(unknown))}")
+    if isinstance(model, tuple):
+        if len(model) not in (2, 3):
+            raise ModelError("give (syntax, data) or (syntax, data, fit options)")
+        syntax, data = model[0], model[1]
+        if len(model) == 3:
+            kwargs.update(model[2] or {})
+        model = syntax
+    if not isinstance(data, pd.DataFrame):
+        raise DataError("the bootstrap needs the data (a DataFrame) the model is fitted to")
+    if isinstance(model, SEMResult):
+        return model, data, kwargs.get("group")
+    if not isinstance(model, str):
+        raise ModelError("model must be lavaan syntax, (syntax, data[, options]) or an SEMResult")
+    return fit(model, data, **kwargs), data, kwargs.get("group")
+
+
+def bootstrap(
+    model,
+    data: pd.DataFrame | None = None,
+    *,
+    n: int = 1000,
+    seed: int | None = None,
+    ci: str = "percentile",
+    level: float = 0.95,
+    n_jobs: int = 1,
+    progress: bool = True,
+    fit_kwargs: dict | None = None,
+    weights: np.ndarray | None = None,
+    tol: float = 1e-12,
+) -> BootstrapResult:
+    """Nonparametric bootstrap of a structural equation model (general path).
+
+    Parameters
+    ----------
+    model : SEMResult, str or tuple
+        A result of :func:`analysis.fit` (then pass the same ``data``, and ``group`` in
+        ``fit_kwargs`` for a multi-group model), lavaan syntax (fitted here with ``fit_kwargs``),
+        or a tuple ``(syntax, data)`` / ``(syntax, data, fit_kwargs)``.
+    data : DataFrame
+        The data the model is (or was) fitted to.
+    n : int
+        Number of resamples.
+    seed : int, optional
+        Seed; the same seed gives the same resamples and intervals whatever ``n_jobs``.
+    ci : {"percentile", "bca"}
+        Interval type; BCa's acceleration comes from a jackknife (n extra refits).
+    level : float
+        Confidence level.
+    n_jobs : int
+        Parallel workers over chunks of resamples (threads for complete data, processes for
+        FIML); results do not depend on it.
+    progress : bool
+        Show a tqdm progress bar over chunks.
+    fit_kwargs : dict, optional
+        Options of :func:`analysis.fit` (estimator, missing, group, group_equal, group_partial,
+        meanstructure, fixed_x).
+    weights : ndarray, optional
+        Resample case weights (B x rows used) to use instead of drawing them.
+    tol : float
+        Convergence criterion of the complete-data refits (Newton decrement of F per case; the
+        engine's default). FIML refits use the engine's optimiser and its own criterion.
+
+    Returns
+    -------
+    BootstrapResult
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2)
+    >>> f = rng.normal(size=(200, 1))
+    >>> df = pd.DataFrame(f @ [[1.0, 0.8, 0.7]] + rng.normal(scale=0.6, size=(200, 3)),
+    ...                   columns=["y1", "y2", "y3"])
+    >>> boot = bootstrap("F =~ y1 + y2 + y3", df, n=200, seed=1, progress=False)
+    >>> boot.n_failed
+    0
+    """
+    level = check_level(level)
+    if ci not in CI_METHODS:
+        raise ModelError(f"ci must be one of {CI_METHODS}; got {ci!r}")
+    result, data, group = _resolve(model, data, fit_kwargs)
+    prob = _Problem(result, data, group, tol)
+    if weights is not None:
+        draws, ok = prob.refit(weights)
+        n = draws.shape[0]
+    else:
+        if not isinstance(n, (int, np.integer)) or n < 2:
+            raise DataError(f"n must be an integer of at least 2; got {n!r}")
+        draws, ok = _run_chunks(prob, int(n), seed, n_jobs, progress)
+    jack = None
+    if ci == "bca":
+        jack, jok = prob.refit(jackknife_weights(prob.n))
+        jack = jack[jok]
+    return _summarise(prob, draws, ok, jack, n, seed, ci, level)
+
+
+def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
+    bounds = chunk_bounds(n, CHUNK_SIZE)
+    jobs = [(stop - start, child)
+            for (start, stop), child in zip(bounds, chunk_generators(seed, len(bounds)),
+                                            strict=True)]
+    if n_jobs == 1 or len(jobs) == 1:
+        if progress:
+            from tqdm.auto import tqdm
+
+            jobs = tqdm(jobs, desc="bootstrap", unit="chunk")
+        results = [prob.chunk(m, child) for m, child in jobs]
+    else:
+        from joblib import Parallel, delayed
+
+        prefer = "processes" if prob.fiml else "threads"
+        results = Parallel(n_jobs=n_jobs, prefer=prefer)(
+            delayed(prob.chunk)(m, child) for m, child in jobs)
+    return np.concatenate([r[0] for r in results]), np.concatenate([r[1] for r in results])
+
+
+def _defined(prob: _Problem, theta: np.ndarray) -> tuple[list[str], np.ndarray]:
+    from analysis.sem.defined import DefinedSet
+
+    cm = prob.model
+    if not cm.defined:
+        return [], np.zeros((theta.shape[0], 0))
+    first: dict[str, int] = {}
+    for k, row in enumerate(cm.rows):
+        if row.label and row.label not in first:
+            first[row.label] = k
+
+    def label_values(th):
+        return {lab: (th[cm.rows[k].free] if cm.rows[k].free >= 0 else cm.rows[k].value)
+                for lab, k in first.items()}
+
+    ds = DefinedSet(cm.defined, set(first), label_values)
+    return ds.names, np.array([ds.values(t) for t in theta]).reshape(theta.shape[0], -1)
+
+
+def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
+    cm = prob.model
+    good = draws[ok]
+    if good.shape[0] < 2:
+        raise ModelError("fewer than two bootstrap resamples could be estimated")
+    names, def_draws = _defined(prob, good)
+    _, def_est = _defined(prob, prob.theta[None, :])
+    est = np.concatenate([prob.theta, def_est[0]])
+    allq = np.hstack([good, def_draws])
+    if ci == "bca":
+        _, def_jack = _defined(prob, jack)
+        lo, hi = bca_interval(allq, est, np.hstack([jack, def_jack]), level)
+    else:
+        lo, hi = percentile_interval(allq, level)
+    se = allq.std(axis=0)  # divisor B, as lavaan
+    var_rows = [r.free for r in cm.rows
+                if r.free >= 0 and r.op == "~~" and r.lhs == r.rhs]
+    n_inadmissible = int((good[:, var_rows] < 0).any(axis=1).sum()) if var_rows else 0
+    params = prob.result.params.copy()
+    free = np.array([r.free for r in cm.rows])
+    is_free = free >= 0
+    params["boot_se"] = np.where(is_free, se[np.where(is_free, free, 0)], 0.0)
+    params["ci_lower"] = np.where(is_free, lo[np.where(is_free, free, 0)], params["est"])
+    params["ci_upper"] = np.where(is_free, hi[np.where(is_free, free, 0)], params["est"])
+    params = params.drop(columns=[c for c in ("z", "pvalue") if c in params.columns])
+    params["free"] = free  # column of ``draws`` holding the parameter (-1: fixed)
+    k = prob.theta.size
+    defined = pd.DataFrame({"name": names, "est": est[k:], "boot_se": se[k:],
+                            "ci_lower": lo[k:], "ci_upper": hi[k:]})
+    return BootstrapResult(
+        params=params, defined=defined, draws=good, defined_draws=def_draws,
+        n_boot=int(n), n_failed=int((~ok).sum()), n_inadmissible=n_inadmissible,
+        seed=seed, ci=ci, level=level, path="general (FIML)" if prob.fiml else "general",
+    )

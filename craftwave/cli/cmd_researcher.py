@@ -1,0 +1,192 @@
+"""Researcher-side commands: accounts, participant import, email waves, export, deletion.
+
+``craftwave researcher add``, ``craftwave participants import``, ``craftwave email invite``,
+``craftwave email remind``, ``craftwave export`` and ``craftwave participant delete``. Each
+runs on the app's database (``CRAFTWAVE_DATABASE_URL`` or the instance folder) and writes
+what it did to the audit log under ``cli:<user>``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .output import echo_json, fail
+
+
+def _app():
+    from survey_app import create_app
+
+    return create_app()
+
+
+@click.group("researcher")
+def researcher_group() -> None:
+    """Researcher accounts (owners manage studies and delete data; analysts read and export)."""
+
+
+@researcher_group.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["owner", "analyst"]), required=True)
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from the first line of standard input (for scripts).")
+def researcher_add(email: str, role: str, password_stdin: bool) -> None:
+    """Create a researcher account for EMAIL (prompts for the password)."""
+    from survey_app.accounts import AccountError, add_researcher
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    app = _app()
+    with app.app_context():
+        try:
+            user = add_researcher(email, password, role)
+        except AccountError as exc:
+            fail(str(exc))
+        click.echo(f"added {user.role} {user.email}")
+
+
+@click.group("participants")
+def participants_group() -> None:
+    """The panel of a study."""
+
+
+@participants_group.command("import")
+@click.argument("study_id")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+def participants_import(study_id: str, csv_file: str) -> None:
+    """Import participants from CSV_FILE (columns: email, optional external_id and language).
+
+    Every row is checked first; any malformed row is reported by line number and nothing is
+    imported. Emails already in the study are skipped, so importing a file twice adds nobody.
+    """
+    from instruments import CraftwaveError
+    from survey_app.audit import cli_actor
+    from survey_app.panel import import_participants
+
+    try:
+        with open(csv_file, encoding="utf-8-sig", newline="") as fh:
+            text = fh.read()
+    except UnicodeDecodeError:
+        fail(f"{csv_file}: not UTF-8 text")
+    app = _app()
+    with app.app_context():
+        try:
+            result = import_participants(study_id, text, cli_actor())
+        except CraftwaveError as exc:
+            fail(f"{csv_file}: {exc}")
+    click.echo(f"imported {len(result.created)} participant(s) into '{study_id}'; "
+               f"skipped {len(result.skipped)} already in the study")
+
+
+@click.group("email")
+def email_group() -> None:
+    """Invitations and reminders over SMTP (safe to run from cron: each message goes once)."""
+
+
+def _report(run, as_json: bool) -> None:
+    if as_json:
+        echo_json({"kind": run.kind, "sent": len(run.sent), "already_sent": run.already,
+                   "failed": [{"participant_id": p, "wave": w, "error": e} for p, w, e in run.failed]})
+    else:
+        click.echo(f"{run.kind}s sent: {len(run.sent)}; failed: {len(run.failed)}")
+        for pid, wave, err in run.failed:
+            click.echo(f"  failed: {pid} wave {wave}: {err}", err=True)
+    if run.failed:
+        raise SystemExit(1)
+
+
+@email_group.command("invite")
+@click.argument("study_id")
+@click.option("--wave", type=int, default=None, help="Only invitations to this wave.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+def email_invite(study_id: str, wave: int | None, as_json: bool) -> None:
+    """Invite everyone whose wave is open and who has not been invited to it yet."""
+    from instruments import CraftwaveError
+    from survey_app.audit import cli_actor
+    from survey_app.mailer import send_invitations
+
+    app = _app()
+    with app.app_context():
+        try:
+            run = send_invitations(study_id, cli_actor(), wave=wave)
+        except CraftwaveError as exc:
+            fail(str(exc))
+    _report(run, as_json)
+
+
+@email_group.command("remind")
+@click.argument("study_id")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+def email_remind(study_id: str, as_json: bool) -> None:
+    """Remind those who have not completed their open wave, per the study's reminder schedule."""
+    from instruments import CraftwaveError
+    from survey_app.audit import cli_actor
+    from survey_app.mailer import send_reminders
+
+    app = _app()
+    with app.app_context():
+        try:
+            run = send_reminders(study_id, cli_actor())
+        except CraftwaveError as exc:
+            fail(str(exc))
+    _report(run, as_json)
+
+
+@click.command("export")
+@click.option("--study", "study_id", required=True, help="The study id.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="A new or empty directory.")
+@click.option("--with-recruitment-ids", is_flag=True,
+              help="Add the recruitment sites' ids (Prolific PID, MTurk worker id) to participants.csv.")
+def export(study_id: str, out_dir: str, with_recruitment_ids: bool) -> None:
+    """Write the export directory of a study (answers, wide, scores, SPSS, codebook, manifest)."""
+    from instruments import CraftwaveError
+    from survey_app.audit import cli_actor
+    from survey_app.export import write_export
+
+    app = _app()
+    with app.app_context():
+        try:
+            result = write_export(study_id, out_dir, actor=cli_actor(),
+                                  with_recruitment_ids=with_recruitment_ids)
+        except CraftwaveError as exc:
+            fail(str(exc))
+    rows = result.manifest["rows"]
+    click.echo(f"exported '{study_id}' to {result.directory}: {rows['participants.csv']} participants, "
+               f"{rows['answers_long.csv']} answers")
+
+
+@click.group("participant")
+def participant_group() -> None:
+    """One participant of a study."""
+
+
+@participant_group.command("delete")
+@click.argument("study_id")
+@click.argument("pid")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def participant_delete(study_id: str, pid: str, yes: bool) -> None:
+    """Delete every row of participant PID (answers, history, timings, contact, ledger).
+
+    The audit log keeps that the deletion happened, not the data.
+    """
+    from instruments import CraftwaveError
+    from survey_app.audit import cli_actor
+    from survey_app.panel import delete_participant
+
+    if not yes:
+        click.confirm(f"Delete all data of participant {pid} in '{study_id}'? This cannot be undone",
+                      abort=True)
+    app = _app()
+    with app.app_context():
+        try:
+            delete_participant(study_id, pid, cli_actor())
+        except CraftwaveError as exc:
+            fail(str(exc))
+    click.echo(f"deleted participant {pid} of '{study_id}'")
+
+
+COMMANDS = [researcher_group, participants_group, email_group, export, participant_group]

@@ -1,0 +1,318 @@
+"""The export directory: the one way data leave the app.
+
+:func:`write_export` writes, for one study (see DESIGN.md, "The export directory"):
+
+``answers_long.csv``
+    participant_id, wave, instrument_id, instrument_version, instrument_hash, item_id, value,
+    page, submitted_at (one row per participant x wave x item; screening answers stay out:
+    the outcome is ``eligibility`` in ``participants.csv``).
+``wide.csv``
+    participant_id and one column per item and attention check of the codebook
+    (``icraft_task_1_w1``, ...), one row per participant with at least one answer.
+``scores.csv``
+    participant_id and the codebook's score variables, from :func:`instruments.score`
+    (non-substantive answers are missing in scores).
+``study.sav``
+    wide and scores together, with variable labels, value labels, measurement levels and
+    user-missing codes from :func:`instruments.codebook.spss_metadata`.
+``codebook.csv``, ``codebook.md``
+    from :func:`instruments.codebook.codebook` (the one codebook function).
+``participants.csv``
+    participant_id, source, arm, language, consent_version, consented_at, eligibility,
+    created_at, per wave ``status_w{k}``, ``opens_at_w{k}``, ``started_at_w{k}``,
+    ``completed_at_w{k}``, then withdrawal and withdrawn_at; ``external_id`` and
+    ``recruitment`` (JSON) only with ``with_recruitment_ids``. Never an email.
+``page_timings.csv``
+    participant_id, wave, page, shown_at, submitted_at, n_items.
+``manifest.json``
+    study id, title and definition hash, export time, craftwave version, instrument versions
+    and hashes, row counts, whether recruitment ids are included, and the sha256 and size of
+    every other file.
+
+Participants who asked for deletion are absent from every file. Times are UTC, ISO 8601
+with a ``Z``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from instruments import DataError, Instrument, score
+from instruments.codebook import codebook, spss_metadata, write_codebook
+from instruments.names import item_var
+from instruments.study import Study
+
+from . import clock
+from .audit import record
+from .extensions import db
+from .fieldwork import study_states
+from .models import Answer, PageVisit, Participant
+from .progress import SCREENING_INSTRUMENT
+from .studies import get_study, instrument_library
+
+LONG_COLUMNS = ["participant_id", "wave", "instrument_id", "instrument_version",
+                "instrument_hash", "item_id", "value", "page", "submitted_at"]
+TIMING_COLUMNS = ["participant_id", "wave", "page", "shown_at", "submitted_at", "n_items"]
+FILES = ("answers_long.csv", "wide.csv", "scores.csv", "study.sav", "codebook.csv",
+         "codebook.md", "participants.csv", "page_timings.csv")
+"""The files of an export, besides ``manifest.json``."""
+
+
+@dataclass
+class ExportTables:
+    """The tables of one study's export, before they are written."""
+
+    study: Study
+    instruments: dict[str, Instrument]
+    answers_long: pd.DataFrame
+    wide: pd.DataFrame
+    scores: pd.DataFrame
+    participants: pd.DataFrame
+    page_timings: pd.DataFrame
+    codebook: pd.DataFrame
+
+
+def iso(value: datetime | None) -> str | None:
+    """A naive-UTC datetime as ISO 8601 with ``Z`` (None stays None)."""
+    if value is None or (not isinstance(value, datetime) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).to_pydatetime().isoformat() + "Z"
+
+
+def study_or_error(study_id: str):
+    """The compiled study; :class:`~instruments.errors.DataError` if it is not loaded."""
+    cs = get_study(study_id)
+    if cs is None:
+        raise DataError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+    return cs
+
+
+def _people(study_id: str) -> list[Participant]:
+    return db.session.execute(
+        db.select(Participant).where(Participant.study_id == study_id,
+                                     Participant.withdrawal != "delete")
+        .order_by(Participant.id)).scalars().all()
+
+
+def answers_long(study_id: str) -> pd.DataFrame:
+    """``answers_long.csv`` as a DataFrame (deleted participants and screening left out)."""
+    rows = db.session.execute(
+        db.select(Participant.pid, Answer.wave, Answer.instrument_id, Answer.instrument_version,
+                  Answer.instrument_hash, Answer.item_id, Answer.value, Answer.page,
+                  Answer.submitted_at)
+        .join(Participant, Participant.id == Answer.participant_id)
+        .where(Participant.study_id == study_id, Participant.withdrawal != "delete",
+               Answer.instrument_id != SCREENING_INSTRUMENT)
+        .order_by(Participant.id, Answer.wave, Answer.submitted_at, Answer.id)).all()
+    df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=LONG_COLUMNS)
+    df["wave"] = df["wave"].astype("int64")
+    df["value"] = df["value"].astype(float)
+    df["submitted_at"] = [iso(v) for v in df["submitted_at"]]
+    return df
+
+
+def page_timings(study_id: str) -> pd.DataFrame:
+    """``page_timings.csv`` as a DataFrame (first submission of each page)."""
+    rows = db.session.execute(
+        db.select(Participant.pid, PageVisit.wave, PageVisit.page, PageVisit.shown_at,
+                  PageVisit.submitted_at, PageVisit.n_items)
+        .join(Participant, Participant.id == PageVisit.participant_id)
+        .where(Participant.study_id == study_id, Participant.withdrawal != "delete")
+        .order_by(Participant.id, PageVisit.wave, PageVisit.shown_at)).all()
+    df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=TIMING_COLUMNS)
+    df["wave"] = df["wave"].astype("int64")
+    df["n_items"] = df["n_items"].astype("int64")
+    for col in ("shown_at", "submitted_at"):
+        df[col] = [iso(v) for v in df[col]]
+    return df
+
+
+def wide_frame(long: pd.DataFrame, cb: pd.DataFrame, instruments: dict[str, Instrument]) -> pd.DataFrame:
+    """One row per participant with answers; columns in the codebook's order."""
+    item_vars = cb.loc[cb["kind"].isin(["item", "attention check"]), "variable"].tolist()
+    if long.empty:
+        return pd.DataFrame({"participant_id": pd.Series(dtype=str),
+                             **{v: pd.Series(dtype=float) for v in item_vars}})
+    names = [item_var(instruments[i].prefix, item, int(w)) if i in instruments else f"{i}_{item}_w{w}"
+             for i, item, w in zip(long["instrument_id"], long["item_id"], long["wave"], strict=True)]
+    frame = pd.DataFrame({"participant_id": long["participant_id"], "var": names,
+                          "value": long["value"].astype(float)})
+    wide = frame.pivot(index="participant_id", columns="var", values="value")
+    extra = [c for c in dict.fromkeys(names) if c not in set(item_vars)]
+    wide = wide.reindex(index=list(dict.fromkeys(long["participant_id"])), columns=item_vars + extra)
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def scores_frame(wide: pd.DataFrame, cb: pd.DataFrame, instruments: dict[str, Instrument]) -> pd.DataFrame:
+    """The codebook's score variables, scored with :func:`instruments.score` per wave."""
+    score_rows = cb[cb["kind"].isin(["subscale score", "scale score"])]
+    out = pd.DataFrame({"participant_id": wide["participant_id"]})
+    for (inst_id, wave), block in score_rows.groupby(["instrument", "wave"], sort=False):
+        scored = score(wide, instruments[inst_id], wave=int(wave))
+        for var in block["variable"]:
+            out[var] = scored[var].to_numpy(dtype=float) if len(wide) else pd.Series(dtype=float)
+    return out
+
+
+def participants_frame(study: Study, people: list[Participant], now: datetime,
+                       with_recruitment_ids: bool) -> pd.DataFrame:
+    """``participants.csv``: one row per participant (never an email)."""
+    states = study_states(study, now)
+    by = {(r.id, r.wave): r for r in states.itertuples(index=False)}
+    records = []
+    for p in people:
+        rec = {"participant_id": p.pid, "source": p.source, "arm": p.arm, "language": p.language,
+               "consent_version": p.consent_version, "consented_at": iso(p.consented_at),
+               "eligibility": p.eligibility, "created_at": iso(p.created_at)}
+        for wave in study.waves:
+            st = by.get((p.id, wave.number))
+            rec[f"status_w{wave.number}"] = st.status if st else None
+            rec[f"opens_at_w{wave.number}"] = iso(st.opens_at) if st else None
+            rec[f"started_at_w{wave.number}"] = iso(st.started_at) if st else None
+            rec[f"completed_at_w{wave.number}"] = iso(st.completed_at) if st else None
+        rec["withdrawal"] = p.withdrawal
+        rec["withdrawn_at"] = iso(p.withdrawn_at)
+        if with_recruitment_ids:
+            rec["external_id"] = p.external_id
+            rec["recruitment"] = json.dumps(p.recruitment or {}, sort_keys=True)
+        records.append(rec)
+    cols = ["participant_id", "source", "arm", "language", "consent_version", "consented_at",
+            "eligibility", "created_at"]
+    for wave in study.waves:
+        cols += [f"{c}_w{wave.number}" for c in ("status", "opens_at", "started_at", "completed_at")]
+    cols += ["withdrawal", "withdrawn_at"]
+    if with_recruitment_ids:
+        cols += ["external_id", "recruitment"]
+    return pd.DataFrame.from_records(records, columns=cols)
+
+
+def collect(study_id: str, *, with_recruitment_ids: bool = False) -> ExportTables:
+    """Read one study's export tables from the database (inside an app context).
+
+    Raises
+    ------
+    DataError
+        If the study is not loaded.
+    """
+    cs = study_or_error(study_id)
+    library = instrument_library()
+    instruments = {i: library[i] for i in cs.study.instrument_ids}
+    cb = codebook(instruments, cs.study, language=cs.study.languages[0])
+    long = answers_long(study_id)
+    wide = wide_frame(long, cb, instruments)
+    return ExportTables(
+        study=cs.study, instruments=instruments, answers_long=long, wide=wide,
+        scores=scores_frame(wide, cb, instruments),
+        participants=participants_frame(cs.study, _people(study_id), clock.now(), with_recruitment_ids),
+        page_timings=page_timings(study_id), codebook=cb)
+
+
+def write_sav(tables: ExportTables, path: Path) -> None:
+    """Write wide and scores into an SPSS file with labels and user-missing codes."""
+    import pyreadstat
+
+    data = tables.wide.merge(tables.scores, on="participant_id", how="left")
+    meta = spss_metadata(tables.codebook, columns=data.columns)
+    labels = {"participant_id": "Pseudonymous participant id", **meta["column_labels"]}
+    data["participant_id"] = data["participant_id"].astype(str)
+    for col in data.columns[1:]:
+        data[col] = data[col].astype(float)
+    pyreadstat.write_sav(
+        data, str(path), file_label=f"craftwave export of {tables.study.id}"[:64],
+        column_labels=labels, variable_value_labels=meta["variable_value_labels"],
+        missing_ranges=meta["missing_ranges"],
+        variable_measure={"participant_id": "nominal", **meta["variable_measure"]})
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """Where an export was written and its manifest."""
+
+    directory: Path
+    manifest: dict
+
+
+def write_export(study_id: str, out_dir: str | Path, *, actor: str,
+                 with_recruitment_ids: bool = False) -> ExportResult:
+    """Write the export directory of a study and audit it (inside an app context).
+
+    Parameters
+    ----------
+    study_id : str
+    out_dir : str or Path
+        A directory that does not exist yet or is empty.
+    actor : str
+        Who exports (a researcher's email or ``cli:<user>``), for the audit log.
+    with_recruitment_ids : bool, default False
+        Add ``external_id`` and ``recruitment`` to ``participants.csv``.
+
+    Returns
+    -------
+    ExportResult
+
+    Raises
+    ------
+    DataError
+        If the study is not loaded or ``out_dir`` is a non-empty directory or a file.
+
+    Examples
+    --------
+    >>> write_export("gigpanel-demo", "out/", actor="cli:me")  # doctest: +SKIP
+    """
+    out = Path(out_dir)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise DataError(f"{out}: the export directory must be new or empty")
+    tables = collect(study_id, with_recruitment_ids=with_recruitment_ids)
+    out.mkdir(parents=True, exist_ok=True)
+    csv = {"answers_long.csv": tables.answers_long, "wide.csv": tables.wide,
+           "scores.csv": tables.scores, "participants.csv": tables.participants,
+           "page_timings.csv": tables.page_timings}
+    for name, frame in csv.items():
+        frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
+    write_codebook(tables.codebook, out)
+    write_sav(tables, out / "study.sav")
+    from craftwave import __version__
+
+    files = {name: {"sha256": _sha256(out / name), "bytes": (out / name).stat().st_size}
+             for name in FILES}
+    manifest = {
+        "study_id": tables.study.id,
+        "study_title": tables.study.title.get(tables.study.languages[0], tables.study.id),
+        "study_hash": tables.study.content_hash,
+        "exported_at": iso(clock.now()),
+        "craftwave_version": __version__,
+        "recruitment_ids": bool(with_recruitment_ids),
+        "instruments": {i: {"version": inst.version, "hash": inst.content_hash}
+                        for i, inst in tables.instruments.items()},
+        "rows": {"answers_long.csv": len(tables.answers_long), "wide.csv": len(tables.wide),
+                 "scores.csv": len(tables.scores), "participants.csv": len(tables.participants),
+                 "page_timings.csv": len(tables.page_timings),
+                 "codebook.csv": len(tables.codebook)},
+        "files": files,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    record(actor, "export", study_id=study_id,
+           detail={"recruitment_ids": bool(with_recruitment_ids),
+                   "participants": len(tables.participants), "answers": len(tables.answers_long)})
+    db.session.commit()
+    return ExportResult(out, manifest)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+__all__ = ["FILES", "ExportResult", "ExportTables", "answers_long", "collect", "iso",
+           "page_timings", "write_export", "write_sav"]

@@ -1,0 +1,223 @@
+"""The panel: importing participants from CSV, handling withdrawals, deleting a participant.
+
+Importing is all or nothing: every row is checked first, and one malformed row (reported with
+its line number) imports nothing. Deleting removes the participant's answers, answer history,
+page timings, wave statuses, withdrawal requests, contact details and sent-message ledger (the
+database cascades from the participant row); the audit log keeps that it happened, under the
+pseudonymous id, and nothing of the data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from instruments.errors import DataError
+
+from . import clock
+from .audit import record
+from .db import write_transaction
+from .extensions import db
+from .models import Contact, Participant, WithdrawalRequest
+from .progress import create_participant
+from .studies import get_study
+
+IMPORT_COLUMNS = ("email", "external_id", "language")
+"""Columns of the import file: ``email`` is required, the others optional."""
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+_EXTERNAL = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+
+
+class ParticipantImportError(DataError):
+    """A participant file that cannot be imported; ``problems`` lists ``(line, message)``."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"line {n}: {m}" for n, m in problems[:50])
+        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s); nothing was imported:\n{shown}{more}")
+
+
+
+
+@dataclass
+class ImportResult:
+    """What an import did: participants created, and rows skipped (already in the study)."""
+
+    created: list[str] = field(default_factory=list)  # pseudonymous ids
+    skipped: list[int] = field(default_factory=list)  # line numbers of existing emails
+
+
+def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
+    """Import participants (personal invitations) from CSV text into a study.
+
+    Parameters
+    ----------
+    study_id : str
+        A loaded study.
+    text : str
+        CSV with a header line; columns ``email`` (required), ``external_id`` and
+        ``language`` (optional, one of the study's languages).
+    actor : str
+        Who imports, for the audit log.
+
+    Returns
+    -------
+    ImportResult
+        An email already in the study is skipped (running the same import twice adds nobody).
+
+    Raises
+    ------
+    ParticipantImportError
+        Listing every malformed row by line number (the header is line 1): a missing or
+        invalid email, an email or external id given twice, an external id used by another
+        participant, an unknown language, a wrong number of fields. Nothing is imported.
+    DataError
+        If the study is not loaded.
+    """
+    cs = get_study(study_id)
+    if cs is None:
+        raise DataError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+    languages = cs.study.languages
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    problems: list[tuple[int, str]] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ParticipantImportError([(1, "the file is empty (expected a header line with 'email')")]) from None
+    except csv.Error as exc:
+        raise ParticipantImportError([(1, f"not readable as CSV: {exc}")]) from None
+    header = [h.strip().lower() for h in header]
+    unknown = [h for h in header if h not in IMPORT_COLUMNS]
+    if "email" not in header or unknown or len(set(header)) != len(header):
+        msg = "the header must name the column 'email' and may add 'external_id' and 'language'"
+        if unknown:
+            msg += f"; unknown column(s): {', '.join(repr(u) for u in unknown)}"
+        raise ParticipantImportError([(1, msg)])
+    existing_emails = {e.lower() for (e,) in db.session.execute(
+        db.select(Contact.email).join(Participant, Participant.id == Contact.participant_id)
+        .where(Participant.study_id == study_id)).all()}
+    existing_external = {x for (x,) in db.session.execute(
+        db.select(Participant.external_id).where(
+            Participant.study_id == study_id, Participant.source == "invitation",
+            Participant.external_id.is_not(None))).all()}
+    seen_email: dict[str, int] = {}
+    seen_external: dict[str, int] = {}
+    rows: list[tuple[int, str, str | None, str]] = []
+    skipped: list[int] = []
+    line = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append((reader.line_num, f"not readable as CSV: {exc}"))
+            break
+        line = reader.line_num
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            problems.append((line, f"{len(fields)} field(s), the header has {len(header)}"))
+            continue
+        row = dict(zip(header, (f.strip() for f in fields), strict=True))
+        email = row["email"]
+        external = row.get("external_id") or None
+        language = row.get("language") or languages[0]
+        if not email:
+            problems.append((line, "no email"))
+            continue
+        if not _EMAIL.match(email) or len(email) > 320:
+            problems.append((line, f"'{email}' is not an email address"))
+            continue
+        key = email.lower()
+        if key in seen_email:
+            problems.append((line, f"email '{email}' is also on line {seen_email[key]}"))
+            continue
+        seen_email[key] = line
+        if language not in languages:
+            problems.append((line, f"language '{language}' is not one of the study's "
+                                   f"({', '.join(languages)})"))
+            continue
+        if key in existing_emails:
+            skipped.append(line)
+            continue
+        if external is not None:
+            if not _EXTERNAL.match(external):
+                problems.append((line, f"external_id '{external}' may hold only letters, digits "
+                                       "and _ . : - (at most 128)"))
+                continue
+            if external in seen_external:
+                problems.append((line, f"external_id '{external}' is also on line "
+                                       f"{seen_external[external]}"))
+                continue
+            if external in existing_external:
+                problems.append((line, f"external_id '{external}' already belongs to another "
+                                       "participant of the study"))
+                continue
+            seen_external[external] = line
+        rows.append((line, email, external, language))
+    if problems:
+        raise ParticipantImportError(problems)
+    result = ImportResult(skipped=skipped)
+    now = clock.now()
+    with write_transaction():
+        for _line, email, external, language in rows:
+            p = create_participant(study_id, "invitation", external, {}, now, language)
+            db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
+            result.created.append(p.pid)
+        record(actor, "participants_imported", study_id=study_id,
+               detail={"created": len(result.created), "skipped": len(skipped)})
+    return result
+
+
+def delete_participant(study_id: str, pid: str, actor: str) -> None:
+    """Delete every row of one participant; the audit log keeps that it happened.
+
+    Raises
+    ------
+    DataError
+        If the study has no participant ``pid``.
+    """
+    with write_transaction():
+        p = db.session.execute(db.select(Participant).where(
+            Participant.study_id == study_id, Participant.pid == pid)).scalar_one_or_none()
+        if p is None:
+            raise DataError(f"study '{study_id}' has no participant '{pid}'")
+        requested = db.session.execute(db.select(db.func.count()).select_from(WithdrawalRequest)
+                                       .where(WithdrawalRequest.participant_id == p.id,
+                                              WithdrawalRequest.kind == "delete")).scalar_one()
+        db.session.delete(p)  # the database cascades to every table that refers to it
+        record(actor, "participant_deleted", study_id=study_id, target=pid,
+               detail={"on_request": bool(requested)})
+
+
+def withdrawal_requests(study_id: str, include_handled: bool = False) -> list[dict]:
+    """Withdrawal requests of a study, oldest first, for the researcher to act on."""
+    q = (db.select(WithdrawalRequest, Participant.pid)
+         .join(Participant, Participant.id == WithdrawalRequest.participant_id)
+         .where(Participant.study_id == study_id).order_by(WithdrawalRequest.requested_at))
+    if not include_handled:
+        q = q.where(WithdrawalRequest.handled_at.is_(None))
+    return [{"id": r.id, "pid": pid, "kind": r.kind, "requested_at": r.requested_at,
+             "handled_at": r.handled_at, "handled_by": r.handled_by}
+            for r, pid in db.session.execute(q).all()]
+
+
+def mark_withdrawal_handled(study_id: str, request_id: int, actor: str) -> None:
+    """Mark a stop-contact request handled (a deletion request is handled by deleting)."""
+    with write_transaction():
+        row = db.session.execute(
+            db.select(WithdrawalRequest, Participant.pid)
+            .join(Participant, Participant.id == WithdrawalRequest.participant_id)
+            .where(WithdrawalRequest.id == request_id, Participant.study_id == study_id)).first()
+        if row is None:
+            raise DataError(f"study '{study_id}' has no withdrawal request {request_id}")
+        req, pid = row
+        req.handled_at = clock.now()
+        req.handled_by = actor[:120]
+        record(actor, "withdrawal_handled", study_id=study_id, target=pid,
+               detail={"kind": req.kind})

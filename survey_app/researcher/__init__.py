@@ -1,0 +1,93 @@
+"""The researcher side of the app: login, dashboard, downloads, withdrawals, deletion, audit log.
+
+:func:`init_researcher_side` binds it to an app (called by :func:`survey_app.create_app`):
+Flask-Login, Flask-Limiter, the blueprints, and a default-deny rule: every endpoint needs a
+logged-in researcher except the participant pages (blueprints ``entry`` and ``survey``), static
+files, the login page, the landing page and the health check.
+
+Settings (``app.config``; defaults in :data:`DEFAULTS`):
+
+``RATELIMIT_STORAGE_URI``
+    Flask-Limiter's store (``memory://`` by default, per process; give every gunicorn worker
+    the same store, e.g. ``redis://host:6379``, so that limits hold across workers).
+``LOGIN_RATE_LIMIT``
+    Limit on login attempts per client address (POST), e.g. ``"10 per minute"``.
+``ENTRY_RATE_LIMIT``
+    Limit on the public study links and consent per client address.
+``RATELIMIT_ENABLED``
+    ``False`` switches every limit off (benchmarks).
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, jsonify, redirect, request, url_for
+from flask_login import LoginManager, current_user
+
+DEFAULTS: dict[str, object] = {
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": False,
+    "LOGIN_RATE_LIMIT": "10 per minute",
+    "ENTRY_RATE_LIMIT": "120 per minute",
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCKOUT_MINUTES": 15,
+    "PASSWORD_MIN_LENGTH": 12,
+    "QUALITY_SECONDS_PER_ITEM_MIN": 2.0,
+}
+
+PUBLIC_BLUEPRINTS = frozenset({"entry", "survey"})
+"""Blueprints of the participant pages (reachable without a researcher login)."""
+PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
+"""Other endpoints reachable without login: static files, login, landing page, health check."""
+
+login_manager = LoginManager()
+
+
+def is_public(endpoint: str | None) -> bool:
+    """Whether an endpoint may be reached without a researcher login."""
+    if endpoint is None:
+        return True  # no route matched: the 404/405 handler answers
+    return endpoint in PUBLIC_ENDPOINTS or endpoint.split(".", 1)[0] in PUBLIC_BLUEPRINTS
+
+
+def init_researcher_side(app: Flask) -> None:
+    """Bind login, rate limits, the researcher blueprints and the default-deny rule to ``app``."""
+    from flask_limiter import Limiter
+    from flask_limiter.util import get_remote_address
+
+    from .. import audit  # noqa: F401  (registers the withdrawal listener)
+    from ..participant import entry
+    from . import auth, dashboard
+
+    for key, value in DEFAULTS.items():
+        app.config.setdefault(key, value)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    limiter = Limiter(get_remote_address)
+    limiter.init_app(app)
+    limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(auth.bp)
+    limiter.limit(lambda: current_app.config["ENTRY_RATE_LIMIT"])(entry.bp)
+    app.extensions["craftwave_limiter"] = limiter
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(dashboard.bp)
+    app.before_request(_require_researcher)
+
+
+@login_manager.user_loader
+def _load_user(user_id: str):
+    from ..extensions import db
+    from ..models.researcher import Researcher
+
+    try:
+        return db.session.get(Researcher, int(user_id))
+    except ValueError:
+        return None
+
+
+def _require_researcher():
+    if is_public(request.endpoint) or current_user.is_authenticated:
+        return None
+    wants_json = request.accept_mimetypes.best == "application/json"
+    if request.method in ("GET", "HEAD") and not wants_json:
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    return jsonify({"error": {"code": "unauthorized",
+                              "message": "Log in as a researcher first."}}), 401

@@ -1,0 +1,67 @@
+"""Researcher login and logout (Flask-Login; argon2 hashes; lockout; rate-limited POST)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField
+from wtforms.validators import InputRequired, Length
+
+from ..accounts import attempt_login
+from ..audit import record
+from ..extensions import db
+
+bp = Blueprint("auth", __name__, url_prefix="/researcher", static_folder="static",
+               static_url_path="/static")
+
+FAILED = ("Email or password not recognised, or the account is locked for a while after "
+          "repeated failures.")
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[InputRequired(), Length(max=320)])
+    password = PasswordField("Password", validators=[InputRequired(), Length(max=1024)])
+
+
+class LogoutForm(FlaskForm):
+    pass
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go to after login (never another site)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("dashboard.studies")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """The login page; a correct password resets the failure count, repeated failures lock."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm()
+    error = None
+    status = 200
+    if form.validate_on_submit():
+        outcome = attempt_login(form.email.data, form.password.data)
+        if outcome.user is not None:
+            session.clear()  # a fresh session: nothing carried over from before the login
+            login_user(outcome.user)
+            return redirect(safe_next(request.args.get("next")), 303)
+        error, status = FAILED, 401
+    elif request.method == "POST":
+        status = 400
+    return render_template("researcher/login.html", form=form, error=error), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    form = LogoutForm()
+    if form.validate_on_submit():
+        record(current_user.email, "logout")
+        db.session.commit()
+        logout_user()
+        session.clear()
+    return redirect(url_for("auth.login"), 303)

@@ -1,0 +1,198 @@
+"""The researcher dashboard: field monitoring per study, downloads, withdrawals, deletion, audit."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from functools import wraps
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from instruments.errors import DataError
+
+from .. import clock
+from ..export import answers_long, page_timings, write_export
+from ..extensions import db
+from ..fieldwork import study_states
+from ..models import Participant, StudyRecord
+from ..models.researcher import AuditEntry
+from ..monitoring import quality, rates_chart, response_chart, wave_summary
+from ..panel import delete_participant, mark_withdrawal_handled, withdrawal_requests
+from ..studies import get_study, instrument_library
+
+bp = Blueprint("dashboard", __name__, url_prefix="/researcher")
+
+TABLE_LIMIT = 500
+CHARTS = {"response": response_chart, "rates": rates_chart}
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+
+
+class ActionForm(FlaskForm):
+    """A button that posts with a CSRF token."""
+
+
+def owner_required(view):
+    """403 unless the researcher is an owner."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not getattr(current_user, "is_owner", False):
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def _study(study_id: str):
+    cs = get_study(study_id) if len(study_id) <= 64 else None
+    if cs is None:
+        abort(404)
+    return cs
+
+
+@bp.get("/")
+def studies():
+    """The loaded studies."""
+    rows = db.session.execute(db.select(StudyRecord).order_by(StudyRecord.id)).scalars().all()
+    counts = dict(db.session.execute(
+        db.select(Participant.study_id, db.func.count()).group_by(Participant.study_id)).all())
+    return render_template("researcher/studies.html", studies=rows, counts=counts)
+
+
+def _threshold() -> float:
+    raw = request.args.get("spi")
+    default = float(current_app.config["QUALITY_SECONDS_PER_ITEM_MIN"])
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        abort(400, description="spi must be a number of seconds per item")
+    if not 0 <= value <= 60:
+        abort(400, description="spi must be between 0 and 60 seconds per item")
+    return value
+
+
+@bp.get("/study/<study_id>")
+def study(study_id: str):
+    """Per wave response, retention, timing and data quality; charts; participant table."""
+    cs = _study(study_id)
+    now = clock.now()
+    states = study_states(cs.study, now)
+    summary = wave_summary(cs.study, states)
+    library = instrument_library()
+    instruments = {i: library[i] for i in cs.study.instrument_ids}
+    waves = [w.number for w in cs.study.waves]
+    q = quality(answers_long(study_id), page_timings(study_id), instruments, waves, _threshold())
+    people = {p.id: p for p in db.session.execute(
+        db.select(Participant).where(Participant.study_id == study_id,
+                                     Participant.withdrawal != "delete")
+        .order_by(Participant.id).limit(TABLE_LIMIT)).scalars()}
+    flags: dict[tuple[str, int], str] = {}
+    if q.available and len(q.flags):
+        for r in q.flags.itertuples(index=False):
+            if r.reasons:
+                flags[(r.participant_id, int(r.wave))] = r.reasons
+    table = []
+    for pid_db, group in states.groupby("id", sort=False):
+        p = people.get(pid_db)
+        if p is None:
+            continue
+        table.append({"pid": p.pid, "source": p.source, "arm": p.arm, "withdrawal": p.withdrawal,
+                      "waves": [(int(r.wave), r.status or "", flags.get((p.pid, int(r.wave)), ""))
+                                for r in group.itertuples(index=False)]})
+    total = db.session.execute(db.select(db.func.count()).select_from(Participant).where(
+        Participant.study_id == study_id, Participant.withdrawal != "delete")).scalar_one()
+    pending = len(withdrawal_requests(study_id))
+    return render_template("researcher/dashboard.html", study=cs.study, summary=summary,
+                           quality=q, table=table, total=total, limit=TABLE_LIMIT,
+                           waves=waves, pending=pending, form=ActionForm(), now=now)
+
+
+@bp.get("/study/<study_id>/chart/<name>.svg")
+def chart(study_id: str, name: str):
+    """A chart as SVG (matplotlib, drawn here: no external service)."""
+    cs = _study(study_id)
+    make = CHARTS.get(name)
+    if make is None:
+        abort(404)
+    svg = make(wave_summary(cs.study))
+    resp = Response(svg, mimetype="image/svg+xml")
+    resp.headers["Content-Security-Policy"] = SVG_CSP
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.get("/study/<study_id>/export.zip")
+def download(study_id: str):
+    """The export directory as a zip file (audited like ``craftwave export``)."""
+    _study(study_id)
+    with_ids = request.args.get("recruitment_ids") == "1"
+    buf = io.BytesIO()
+    with tempfile.TemporaryDirectory(prefix="craftwave-export-") as tmp:
+        out = Path(tmp) / study_id
+        try:
+            write_export(study_id, out, actor=current_user.email, with_recruitment_ids=with_ids)
+        except DataError as exc:
+            abort(400, description=str(exc))
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(out.iterdir()):
+                zf.write(path, f"{study_id}/{path.name}")
+    buf.seek(0)
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
+    return send_file(buf, mimetype="application/zip", as_attachment=True,
+                     download_name=f"{study_id}-export-{stamp}.zip")
+
+
+@bp.get("/study/<study_id>/withdrawals")
+def withdrawals(study_id: str):
+    """Withdrawal requests waiting for action (and, with ?all=1, the handled ones)."""
+    cs = _study(study_id)
+    show_all = request.args.get("all") == "1"
+    return render_template("researcher/withdrawals.html", study=cs.study,
+                           requests=withdrawal_requests(study_id, include_handled=show_all),
+                           show_all=show_all, form=ActionForm())
+
+
+@bp.post("/study/<study_id>/withdrawals/<int:request_id>/handled")
+@owner_required
+def withdrawal_handled(study_id: str, request_id: int):
+    _study(study_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        mark_withdrawal_handled(study_id, request_id, current_user.email)
+    except DataError:
+        abort(404)
+    flash("Marked as handled.")
+    return redirect(url_for("dashboard.withdrawals", study_id=study_id), 303)
+
+
+@bp.post("/study/<study_id>/participants/<pid>/delete")
+@owner_required
+def delete(study_id: str, pid: str):
+    """Delete every row of a participant (owners only); the audit log keeps that it happened."""
+    _study(study_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        delete_participant(study_id, pid, current_user.email)
+    except DataError:
+        abort(404)
+    flash(f"Participant {pid} and all their data were deleted.")
+    return redirect(url_for("dashboard.withdrawals", study_id=study_id), 303)
+
+
+@bp.get("/audit")
+@owner_required
+def audit():
+    """The audit log, newest first (owners only)."""
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    per_page = 200
+    entries = db.session.execute(
+        db.select(AuditEntry).order_by(AuditEntry.id.desc())
+        .offset((page - 1) * per_page).limit(per_page + 1)).scalars().all()
+    return render_template("researcher/audit.html", entries=entries[:per_page], page=page,
+                           more=len(entries) > per_page)

@@ -1,0 +1,152 @@
+"""The SEM engine beyond the R fixtures: frequency weights, the compiled low-level API,
+FIML on complete data, problems said plainly, and the result object."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import fit
+from analysis.errors import (
+    ConvergenceWarning,
+    DataError,
+    HeywoodWarning,
+    IdentificationWarning,
+    ModelError,
+    NotPositiveDefiniteWarning,
+)
+from analysis.sem import Evaluator, compile_model, fit_moments, moments_from_data
+
+HS_MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
+
+
+@pytest.fixture(scope="module")
+def hs(reference_data):
+    return reference_data("sem_hs.csv")
+
+
+@pytest.fixture(scope="module")
+def hs_fit(hs):
+    return fit(HS_MODEL, hs)
+
+
+def _exact_sample(cov: np.ndarray, n: int, rng: np.random.Generator) -> pd.DataFrame:
+    """Data whose sample covariance (divisor n) is exactly ``cov``."""
+    p = cov.shape[0]
+    Z = rng.normal(size=(n, p))
+    Z -= Z.mean(axis=0)
+    Z = Z @ np.linalg.inv(np.linalg.cholesky(Z.T @ Z / n)).T
+    Y = Z @ np.linalg.cholesky(cov).T
+    return pd.DataFrame(Y, columns=[f"x{i + 1}" for i in range(p)])
+
+
+def test_case_weights_equal_repeated_rows(hs):
+    rng = np.random.default_rng(11)
+    counts = rng.multinomial(len(hs), np.full(len(hs), 1 / len(hs)))
+    weighted = fit(HS_MODEL, hs, case_weights=counts, estimator="MLR")
+    repeated = fit(HS_MODEL, hs.loc[hs.index.repeat(counts)].reset_index(drop=True),
+                   estimator="MLR")
+    np.testing.assert_allclose(weighted.params["est"], repeated.params["est"], atol=1e-7)
+    np.testing.assert_allclose(weighted.params["se"], repeated.params["se"], atol=1e-7)
+    for key in ("chisq", "loglik", "cfi", "srmr", "scaling_factor"):
+        assert weighted.fit_measures[key] == pytest.approx(repeated.fit_measures[key], rel=1e-7)
+
+
+def test_compiled_model_refits_from_moments_with_warm_start(hs, hs_fit):
+    cm = compile_model(HS_MODEL)
+    Y = hs[cm.ov_names].to_numpy()
+    state = fit_moments(cm, [moments_from_data(Y)])
+    np.testing.assert_allclose(state.theta, hs_fit.theta, atol=1e-6)
+    assert 2 * len(hs) * state.fmin == pytest.approx(hs_fit.fit_measures["chisq"], rel=1e-8)
+    rng = np.random.default_rng(3)
+    w = rng.multinomial(len(hs), np.full(len(hs), 1 / len(hs))).astype(float)
+    cold = fit_moments(cm, [moments_from_data(Y, w)])
+    warm = fit_moments(cm, [moments_from_data(Y, w)], start=hs_fit.theta)
+    np.testing.assert_allclose(warm.theta, cold.theta, atol=1e-6)
+    assert warm.iterations < cold.iterations
+
+
+def test_analytic_gradient_matches_finite_differences(hs, hs_fit):
+    cm = compile_model(HS_MODEL, meanstructure=True)
+    ev = Evaluator(cm, [moments_from_data(hs[cm.ov_names].to_numpy())])
+    rng = np.random.default_rng(5)
+    theta = fit_moments(cm, ev.groups).theta + rng.normal(scale=0.05, size=cm.n_free)
+    _, grad = ev.value_and_gradient(theta)
+    num = np.array([(ev.objective(theta + e) - ev.objective(theta - e)) / 2e-6
+                    for e in np.eye(cm.n_free) * 1e-6])
+    np.testing.assert_allclose(grad, num, atol=1e-6)
+
+
+def test_fiml_on_complete_data_equals_ml_with_meanstructure(hs):
+    a = fit(HS_MODEL, hs, missing="fiml")
+    b = fit(HS_MODEL, hs, meanstructure=True)
+    np.testing.assert_allclose(a.params["est"], b.params["est"], atol=1e-6)
+    assert a.fit_measures["chisq"] == pytest.approx(b.fit_measures["chisq"], rel=1e-8)
+    assert a.missing == "fiml" and b.missing == "listwise"
+
+
+def test_result_object(hs_fit):
+    d = hs_fit.to_dict()
+    assert d["missing"] == "listwise" and d["estimator"] == "ML" and d["n_obs"] == 301
+    assert set(d["parameters"][0]) == {"lhs", "op", "rhs", "group", "label", "est", "se", "z",
+                                       "pvalue", "ci_lower", "ci_upper", "std_all"}
+    text = hs_fit.summary()
+    assert "listwise deletion" in text and "visual =~ x2" in text and "RMSEA" in text
+    assert hs_fit.vcov.shape == (21, 21)
+
+
+def test_heywood_case_names_the_variable():
+    cov = np.array([[1.0, 0.8, 0.8], [0.8, 1.0, 0.5], [0.8, 0.5, 1.0]])
+    data = _exact_sample(cov, 200, np.random.default_rng(1))
+    with pytest.warns(HeywoodWarning, match="x1"):
+        res = fit("F =~ x1 + x2 + x3", data)
+    assert res.params.query("lhs == 'x1' and op == '~~'")["est"].iloc[0] < 0
+    assert any("x1" in w for w in res.warnings)
+
+
+def test_factor_correlation_above_one_is_not_positive_definite():
+    cov = np.full((6, 6), 0.6)
+    cov[:3, :3] = cov[3:, 3:] = 0.5
+    np.fill_diagonal(cov, 1.0)
+    data = _exact_sample(cov, 300, np.random.default_rng(2))
+    with pytest.warns(NotPositiveDefiniteWarning, match="F and G"):
+        fit("F =~ x1 + x2 + x3\nG =~ x4 + x5 + x6", data)
+
+
+def test_more_parameters_than_moments_is_an_error():
+    data = pd.DataFrame(np.random.default_rng(0).normal(size=(50, 2)), columns=["x1", "x2"])
+    with pytest.raises(ModelError, match="not identified"):
+        fit("F =~ x1 + x2", data)
+
+
+def test_empirically_unidentified_parameter_is_named(hs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        with pytest.warns(IdentificationWarning, match="not be identified"):
+            fit("F =~ x1 + x2\nG =~ x4 + x5 + x6\nF ~~ 0*G", hs)
+
+
+def test_non_convergence_is_reported(hs):
+    cm = compile_model(HS_MODEL)
+    with pytest.warns(ConvergenceWarning, match="did not converge"):
+        state = fit_moments(cm, [moments_from_data(hs[cm.ov_names].to_numpy())], max_iter=2)
+    assert not state.converged
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"estimator": "WLSMV"}, ModelError), ({"missing": "pairwise"}, ModelError),
+    ({"group": "nope"}, DataError)])
+def test_bad_options(hs, kwargs, error):
+    with pytest.raises(error):
+        fit(HS_MODEL, hs, **kwargs)
+
+
+def test_missing_and_non_numeric_columns_are_named(hs):
+    with pytest.raises(DataError, match="x10"):
+        fit("F =~ x1 + x2 + x10", hs)
+    bad = hs.assign(x2=hs["x2"].astype(str) + "a")
+    with pytest.raises(DataError, match="x2"):
+        fit("F =~ x1 + x2 + x3", bad)

@@ -41,6 +41,8 @@ from .reliability import (  # noqa: E402
 
 # isort: split
 # -- panel models, moderated mediation, bootstrap, growth, attrition, simulation, power -------
+from . import bootstrap  # noqa: E402  (a callable package: analysis.bootstrap(fit, data, n=...))
+from .bootstrap import BootstrapResult  # noqa: E402
 from .mediation import ModeratedMediationResult, moderated_mediation  # noqa: E402
 
 # isort: split
@@ -73,7 +75,7 @@ from .intervention import (  # noqa: E402
 
 __all__ += ["ancova", "attrition_by_arm", "diff_in_diff", "evaluate_intervention"]
 
-__all__ += ["ModeratedMediationResult", "moderated_mediation"]  # moderated mediation
+__all__ += ["BootstrapResult", "ModeratedMediationResult", "bootstrap", "moderated_mediation"]
 
 __all__ += [  # data in, data quality, descriptives, reliability
     "CorrelationTable", "Exclusion", "Export", "Reliability", "ave", "composite_reliability",

@@ -106,6 +106,34 @@ class SimulatedPanel:
     latent: pd.DataFrame
     truth: dict[str, Any] = field(default_factory=dict)
 
+    def answers_long(self) -> pd.DataFrame:
+        """Item answers one per row, the shape the survey app stores and exports.
+
+        Columns ``participant_id, wave, instrument_id, item_id, value``, only for waves a
+        participant took part in; use it to drive simulated participants through the app.
+        """
+        lib = _library()
+        rows = []
+        for col in self.wide.columns:
+            parts = col.rsplit("_w", 1)
+            prefix = col.split("_", 1)[0]
+            if len(parts) != 2 or prefix not in lib or not parts[1].isdigit():
+                continue
+            item_id = parts[0][len(prefix) + 1:]
+            if item_id not in lib[prefix].items_by_id:
+                continue
+            vals = self.wide[col]
+            ok = vals.notna().to_numpy()
+            rows.append(pd.DataFrame({
+                "participant_id": self.wide["participant_id"].to_numpy()[ok],
+                "wave": int(parts[1]), "instrument_id": lib[prefix].id, "item_id": item_id,
+                "value": vals.to_numpy()[ok].astype(int)}))
+        if not rows:
+            return pd.DataFrame(columns=["participant_id", "wave", "instrument_id", "item_id",
+                                         "value"])
+        return pd.concat(rows, ignore_index=True).sort_values(
+            ["participant_id", "wave", "instrument_id"], kind="stable", ignore_index=True)
+
 
 def _rng(seed: int | np.random.Generator | None) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):

@@ -72,6 +72,8 @@ def main() -> None:
     port = args.port or free_port()
     work = Path(tempfile.mkdtemp(prefix="craftwave-bench-"))
     env = {**os.environ, "CRAFTWAVE_INSTANCE_PATH": str(work), "CRAFTWAVE_SECRET_KEY": "bench"}
+    # Every simulated participant comes from 127.0.0.1: switch the per-address entry limit off.
+    (work / "config.py").write_text("RATELIMIT_ENABLED = False\n", encoding="utf-8")
     pg = None
     if args.db == "postgres":
         bindir = find_pg_bin()

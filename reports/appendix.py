@@ -1,5 +1,5 @@
 """The appendix: every model's lavaan syntax and ``reproduce.R``, an R script that refits the
-main models from the exported ``wide.csv`` with lavaan."""
+main models from the exported scores with lavaan."""
 
 from __future__ import annotations
 
@@ -32,16 +32,33 @@ def model_syntaxes(ctx: ReportContext) -> dict[str, str]:
 
 
 def reproduce_r(ctx: ReportContext, syntaxes: dict[str, str]) -> str:
-    """An R script that reads the exported ``wide.csv`` and refits the models with lavaan."""
+    """An R script that reads the exported scores and refits the models with lavaan.
+
+    Run it from the report's directory with the export directory as argument:
+    ``Rscript reproduce.R /path/to/export``. It applies the report's careless-responding
+    exclusions (``exclusions.csv`` beside it), fits each model with the report's estimator and
+    missing-data method, prints the summaries and writes ``lavaan_<model>.csv``.
+    """
     missing = "ml" if ctx.options.missing == "fiml" else "listwise"
+    # craftwave's panel builders fit FIML with the observed predictors treated as random
+    # (fixed_x=False), so participants with a missing predictor are kept; lavaan's default
+    # (fixed.x = TRUE) would delete them.
+    fixed_x = ", fixed.x = FALSE" if missing == "ml" else ""
     lines = [
         "# Refit the main models of this craftwave report with lavaan.",
-        "# Run from the export directory (it needs wide.csv, or scores.csv with the scores):",
-        "#   Rscript reproduce.R",
-        "# Scores are recomputed by craftwave; this script reads the exported scores.",
+        "# Run from the report's directory:  Rscript reproduce.R /path/to/export",
         "suppressPackageStartupMessages(library(lavaan))",
-        'scores <- if (file.exists("scores.csv")) read.csv("scores.csv") else '
-        'read.csv("wide.csv")',
+        "args <- commandArgs(trailingOnly = TRUE)",
+        'export_dir <- if (length(args) >= 1) args[1] else "."',
+        'scores <- read.csv(file.path(export_dir, "scores.csv"), stringsAsFactors = FALSE)',
+        "# The report's exclusions: the flagged waves' scores are set to missing.",
+        'if (file.exists("exclusions.csv")) {',
+        '  excl <- read.csv("exclusions.csv", stringsAsFactors = FALSE)',
+        "  for (i in seq_len(nrow(excl))) {",
+        '    cols <- grep(paste0("_w", excl$wave[i], "$"), names(scores))',
+        "    scores[scores$participant_id == excl$participant_id[i], cols] <- NA",
+        "  }",
+        "}",
         "",
     ]
     try:
@@ -49,24 +66,25 @@ def reproduce_r(ctx: ReportContext, syntaxes: dict[str, str]) -> str:
         x, w = with_wave(FOCAL["x"], w1), with_wave(FOCAL["w"], w1)
         spec = focal_spec(ctx)
         means = spec.options.get("centering_means", {})
-        lines += [
-            "# The focal model's product term, centred at the full-sample means used in the "
-            "report.",
-            f"scores${x} <- scores${x} - {means.get(x, 'mean(scores$' + x + ', na.rm = TRUE)')}",
-            f"scores${w} <- scores${w} - {means.get(w, 'mean(scores$' + w + ', na.rm = TRUE)')}",
-            f"scores${product_var(x, w)} <- scores${x} * scores${w}",
-            "",
-        ]
-    except Exception:  # noqa: BLE001
+        if spec.options.get("center", True):
+            lines += ["# The focal model's product term, centred at the report's full-sample "
+                      "means."]
+            for v in (x, w):
+                centre = repr(means[v]) if v in means else f"mean(scores${v}, na.rm = TRUE)"
+                lines.append(f"scores${v} <- scores${v} - {centre}")
+        lines += [f"scores${product_var(x, w)} <- scores${x} * scores${w}", ""]
+    except Exception:  # noqa: BLE001 - no focal model in this study
         pass
     for name, syntax in syntaxes.items():
         if name == "moderated_mediation":
             continue  # the same hypothesis as the focal model, on complete cases
         var = f"model_{name}"
         lines += [f"{var} <- '", syntax.strip().replace("'", "\\'"), "'",
-                  f"fit_{name} <- sem({var}, data = scores, missing = \"{missing}\", "
+                  f"fit_{name} <- sem({var}, data = scores, missing = \"{missing}\"{fixed_x}, "
                   f"estimator = \"{ctx.options.estimator}\")",
-                  f"summary(fit_{name}, fit.measures = TRUE, standardized = TRUE)", ""]
+                  f"summary(fit_{name}, fit.measures = TRUE, standardized = TRUE)",
+                  f"write.csv(parameterEstimates(fit_{name}, standardized = TRUE), "
+                  f"\"lavaan_{name}.csv\", row.names = FALSE)", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -76,12 +94,18 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None) -> Section:
     script = reproduce_r(ctx, syntaxes)
     if out_dir is not None:
         (out_dir / "reproduce.R").write_text(script, encoding="utf-8")
+        excl = ctx.record.exclusions
+        if excl is not None and {"participant_id", "wave"} <= set(excl.columns):
+            cols = [c for c in ("participant_id", "wave", "reasons") if c in excl.columns]
+            excl[cols].to_csv(out_dir / "exclusions.csv", index=False)
     code = [(f"lavaan syntax: {name}", s) for name, s in syntaxes.items()]
     code.append(("reproduce.R", script))
     return Section(
         id="appendix", title="Appendix: model syntax and R script",
-        paragraphs=["Each model's syntax as fitted. reproduce.R (also written next to this "
-                    "report) refits the lavaan models from the export with the same "
-                    "missing-data method."],
+        paragraphs=["Each model's syntax as fitted. reproduce.R, written next to this report "
+                    "with exclusions.csv (the participant-waves excluded as careless), refits "
+                    "the lavaan models from the export's scores with the same exclusions, "
+                    "estimator and missing-data method: Rscript reproduce.R /path/to/export "
+                    "(run from the report's directory)."],
         code=code, results={"models": sorted(syntaxes)},
     )

@@ -168,8 +168,9 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
     if src is not None and src.available:
         comp = src.results["completed"]
         first, last = min(comp), max(comp)
-        facts.append({"value": str(comp[first]), "label": f"workers at wave {first}"})
-        if comp[first]:
+        facts.append({"value": str(comp[first]) if comp[first] is not None
+                      else f"< {ctx.study.k}", "label": f"workers at wave {first}"})
+        if comp[first] and comp[last] is not None:
             facts.append({"value": f"{comp[last] / comp[first]:.0%}",
                           "label": f"still taking part at wave {last}"})
     part = by_id.get("participation")

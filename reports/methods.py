@@ -46,7 +46,10 @@ def methods_paragraphs(ctx: ReportContext, sections: list[Section]) -> list[str]
         m = models.get(name)
         if m:
             lines.append(f"{label} was estimated by {m['estimator']} with "
-                         f"{_missing(m['missing'])} (N = {m['n']}).")
+                         f"{_missing(m['missing'])} (N = {m['n']})"
+                         + ("; observed predictors were treated as random variables, so "
+                            "participants with a missing predictor were kept."
+                            if m["missing"] == "fiml" else "."))
     med = models.get("moderated_mediation")
     if med:
         lines.append(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from instruments import Instrument
+from instruments import DataError, Instrument
 from instruments.study import Study
 
 from . import clock
@@ -95,14 +95,15 @@ def _first_shown(study_id: str) -> dict[tuple[int, int], object]:
 class Quality:
     """Data-quality flags: per wave counts and the flags per participant and wave.
 
-    ``available`` is False when :mod:`analysis.quality` cannot be imported; then both
-    tables are empty and nothing is computed here.
+    ``available`` is False when :mod:`analysis.quality` cannot be imported or refuses the
+    data (``problem`` says which); then both tables are empty and nothing is computed here.
     """
 
     available: bool
     counts: pd.DataFrame
     flags: pd.DataFrame
     seconds_per_item_min: float
+    problem: str = "the analysis package's quality module could not be imported"
 
 
 def quality(long: pd.DataFrame, timings: pd.DataFrame, instruments: dict[str, Instrument],
@@ -128,8 +129,12 @@ def quality(long: pd.DataFrame, timings: pd.DataFrame, instruments: dict[str, In
     if long.empty:
         flags = pd.DataFrame(columns=["participant_id", "wave", "flagged", "reasons"])
     else:
-        flags = quality_flags(long, timings, instruments=instruments,
-                              seconds_per_item_min=seconds_per_item_min)
+        try:
+            flags = quality_flags(long, timings, instruments=instruments,
+                                  seconds_per_item_min=seconds_per_item_min)
+        except DataError as exc:  # data the flags cannot handle: say so, count nothing
+            empty = pd.DataFrame(columns=QUALITY_COLUMNS)
+            return Quality(False, empty, pd.DataFrame(), seconds_per_item_min, str(exc))
     rows = []
     for wave in waves:
         f = flags[flags["wave"] == wave] if len(flags) else flags

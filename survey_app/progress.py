@@ -171,15 +171,24 @@ def wave_state(ws: WaveStatus, now: datetime) -> str:
     return "open"
 
 
+_PAGE_ANSWERS = None
+
+
+def _page_answers(participant_id: int, wave: int, page_id: str) -> list:
+    global _PAGE_ANSWERS
+    if _PAGE_ANSWERS is None:
+        _PAGE_ANSWERS = (db.select(Answer.instrument_id, Answer.item_id, Answer.value)
+                         .where(Answer.participant_id == db.bindparam("p"),
+                                Answer.wave == db.bindparam("w"), Answer.page == db.bindparam("g")))
+    return db.session.execute(_PAGE_ANSWERS, {"p": participant_id, "w": wave, "g": page_id}).all()
+
+
 def saved_answers(p: Participant, wave: int, page_id: str) -> dict[str, float]:
     """Current answers of a page, by form field name."""
-    rows = db.session.execute(
-        db.select(Answer.instrument_id, Answer.item_id, Answer.value)
-        .where(Answer.participant_id == p.id, Answer.wave == wave, Answer.page == page_id)).all()
-    return {f"{i}__{item}": v for i, item, v in rows}
+    return {f"{i}__{item}": v for i, item, v in _page_answers(p.id, wave, page_id)}
 
 
-def save_page(p: PersonRef, ws: WaveStatus, page: CompiledPage, values: dict[str, float | None],
+def save_page(p: Participant | PersonRef, ws: WaveStatus, page: CompiledPage, values: dict[str, float | None],
               shown_at: datetime, order: list[str], now: datetime) -> bool:
     """Store one page submission; returns whether it completed the wave.
 
@@ -187,9 +196,7 @@ def save_page(p: PersonRef, ws: WaveStatus, page: CompiledPage, values: dict[str
     answer replaces the old one and the change goes to the answer history; an unchanged
     resubmission writes the same row again (idempotent).
     """
-    old = {(i, item): v for i, item, v in db.session.execute(
-        db.select(Answer.instrument_id, Answer.item_id, Answer.value)
-        .where(Answer.participant_id == p.id, Answer.wave == ws.wave, Answer.page == page.id)).all()}
+    old = {(i, item): v for i, item, v in _page_answers(p.id, ws.wave, page.id)}
     rows, history, cleared = [], [], []
     for name, value in values.items():
         q = page.by_name[name]
@@ -248,28 +255,38 @@ def _history(p, wave, key, old, new, page_id, now) -> dict:
                 old_value=old, new_value=new, page=page_id, changed_at=now)
 
 
-def _insert_for_dialect(table):
-    name = db.session.get_bind().dialect.name
-    return (postgresql.insert if name == "postgresql" else sqlite.insert)(table)
+_STATEMENTS: dict[tuple[str, str], object] = {}
+
+
+def _statement(kind: str):
+    """Upsert statements, built once per dialect (building them costs more than running them)."""
+    dialect = db.session.get_bind().dialect.name
+    key = (dialect, kind)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        if kind == "answers":
+            stmt = insert(Answer.__table__)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["participant_id", "wave", "instrument_id", "item_id"],
+                set_={c: stmt.excluded[c] for c in ("value", "page", "submitted_at",
+                                                     "instrument_version", "instrument_hash")})
+        else:
+            table = PageVisit.__table__
+            stmt = insert(table)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["participant_id", "wave", "page"],
+                set_={"last_submitted_at": stmt.excluded.last_submitted_at,
+                      "n_items": stmt.excluded.n_items,
+                      "n_submissions": table.c.n_submissions + 1})
+        _STATEMENTS[key] = stmt
+    return stmt
 
 
 def _upsert_answers(participant_id: int, wave: int, rows: list[dict]) -> None:
-    if not rows:
-        return
-    stmt = _insert_for_dialect(Answer.__table__)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["participant_id", "wave", "instrument_id", "item_id"],
-        set_={c: stmt.excluded[c] for c in ("value", "page", "submitted_at",
-                                             "instrument_version", "instrument_hash")})
-    db.session.execute(stmt, rows)
+    if rows:
+        db.session.execute(_statement("answers"), rows)
 
 
 def _upsert_visit(row: dict) -> None:
-    table = PageVisit.__table__
-    stmt = _insert_for_dialect(table).values(**row)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["participant_id", "wave", "page"],
-        set_={"last_submitted_at": stmt.excluded.last_submitted_at,
-              "n_items": stmt.excluded.n_items,
-              "n_submissions": table.c.n_submissions + 1})
-    db.session.execute(stmt)
+    db.session.execute(_statement("visit"), [row])

@@ -55,7 +55,8 @@ class CompiledPage:
     page: Page
     questions: list[Question]
     checks: list[tuple[int | None, Question]] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    fragment_cache: dict = field(default_factory=dict, repr=False)
+    _orders: dict = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -77,6 +78,14 @@ class CompiledPage:
 
     def order_for(self, pid: str) -> list[str]:
         """Field names in the order this participant sees them (seeded by study, pid, page)."""
+        order = self._orders.get(pid)
+        if order is None:
+            if len(self._orders) >= 50000:
+                self._orders.clear()
+            order = self._orders[pid] = self._order(pid)
+        return list(order)
+
+    def _order(self, pid: str) -> list[str]:
         names = [q.name for q in self.questions]
         if self.page.randomise and len(names) > 1:
             key = f"{self.study.randomisation_seed}:{pid}:{self.wave}:{self.page.id}"

@@ -26,9 +26,27 @@ from scipy import stats
 
 from instruments.errors import DataError, ModelError
 
-#: Smallest accepted eigenvalue of a resample's scaled cross-product matrix (unit diagonal);
-#: below it the resample counts as failed (a predictor constant or collinear in the resample).
+#: Smallest accepted Cholesky pivot of a resample's scaled cross-product matrix (unit
+#: diagonal), i.e. 1 - R^2 of a column on the columns before it; below it the resample counts as
+#: failed (a predictor constant or collinear in the resample).
 SINGULAR_TOL = 1e-10
+
+
+def _well_conditioned(scaled: np.ndarray) -> np.ndarray:
+    """True where the stacked unit-diagonal matrices have every Cholesky pivot > SINGULAR_TOL."""
+    if scaled.shape[0] == 0:
+        return np.zeros(0, dtype=bool)
+    try:
+        chol = np.linalg.cholesky(scaled)
+    except np.linalg.LinAlgError:  # some matrix is singular: sort them out one by one
+        out = np.zeros(scaled.shape[0], dtype=bool)
+        for i, a in enumerate(scaled):
+            try:
+                out[i] = np.min(np.diag(np.linalg.cholesky(a))) ** 2 > SINGULAR_TOL
+            except np.linalg.LinAlgError:
+                out[i] = False
+        return out
+    return np.min(np.diagonal(chol, axis1=1, axis2=2), axis=1) ** 2 > SINGULAR_TOL
 
 PARAM_COLUMNS = ["lhs", "op", "rhs", "label"]
 
@@ -189,7 +207,7 @@ class RecursivePathModel:
             with np.errstate(divide="ignore", invalid="ignore"):
                 scaled = g / (d[:, :, None] * d[:, None, :])
             good = np.all(d > 0, axis=1)
-            good[good] &= np.linalg.eigvalsh(scaled[good])[:, 0] > SINGULAR_TOL
+            good[good] &= _well_conditioned(scaled[good])
             ok &= good
             parts.append((g, h, yy))
         col = 0

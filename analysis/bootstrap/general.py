@@ -77,6 +77,8 @@ class _Problem:
         if int(round(sum(result.n_obs))) != self.n:
             raise DataError(f"the fitted model used {sum(result.n_obs)} rows but these data give "
                             f"{self.n}; pass the data that were fitted")
+        # FIML on complete rows is complete-data ML with a mean structure: take the batched path
+        self.fiml = self.fiml and bool(np.isnan(self.Y).any())
         self.theta = np.asarray(result.theta, dtype=float)
         self._prepare = prepare_groups
         self._batched = None

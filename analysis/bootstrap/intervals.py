@@ -29,7 +29,7 @@ def percentile_interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndar
     Examples
     --------
     >>> lo, hi = percentile_interval(np.arange(101.0)[:, None], 0.90)
-    >>> float(lo[0]), float(hi[0])
+    >>> round(float(lo[0]), 6), round(float(hi[0]), 6)
     (5.0, 95.0)
     """
     alpha = 1.0 - check_level(level)

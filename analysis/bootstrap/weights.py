@@ -58,12 +58,14 @@ def draw_chunk(
     Each resample draws row indices uniformly with replacement, as ``sample(n, replace=TRUE)``
     does, and counts them; group sizes are kept fixed.
     """
-    counts = np.zeros((m, n), dtype=np.int64)
-    offsets = (np.arange(m) * n)[:, None]
-    for rows in _group_rows(n, groups):
-        idx = rows[rng.integers(0, rows.size, size=(m, rows.size))]
-        counts += np.bincount((idx + offsets).ravel(), minlength=m * n).reshape(m, n)
-    return counts
+    offsets = (np.arange(m, dtype=np.int64) * n)[:, None]
+    if groups is None:
+        parts = [rng.integers(0, n, size=(m, n)) + offsets]
+    else:
+        parts = [rows[rng.integers(0, rows.size, size=(m, rows.size))] + offsets
+                 for rows in _group_rows(n, groups)]
+    flat = parts[0].ravel() if len(parts) == 1 else np.concatenate([p.ravel() for p in parts])
+    return np.bincount(flat, minlength=m * n).reshape(m, n)
 
 
 def chunk_generators(seed: int | np.random.SeedSequence | None, n_chunks: int) -> list:

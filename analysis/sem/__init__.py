@@ -4,13 +4,16 @@ High level: :func:`fit` (a DataFrame) returns an :class:`SEMResult`.
 
 Low level, for bootstraps and simulations (compile once, refit many times)::
 
-    from analysis.sem import compile_model, moments_from_data, fit_moments
-    cm = compile_model(syntax, meanstructure=False)
-    full = fit_moments(cm, [moments_from_data(Y)])
+    from analysis.sem import compile_model, fit_moments, moments_from_data
+    cm = compile_model(syntax, meanstructure=False)       # parse + build matrices once
+    g = moments_from_data(Y)                              # Y: columns in cm.ov_names order
+    full = fit_moments(cm, [g])
     boot = fit_moments(cm, [moments_from_data(Y, w=counts)], start=full.theta)
 
+FIML takes ``patterns_from_data(Y_with_nan, w)`` instead of moments (vectorised by pattern).
 ``Evaluator`` exposes the objective, analytic gradient, expected/observed information and
-casewise scores of a compiled model on given data.
+casewise scores of a compiled model on given data; ``GroupMoments(n, S, ybar)`` can be built
+directly from sample moments (S with divisor n).
 """
 
 from analysis.sem.api import baseline_syntax, fit, fit_moments, prepare_groups

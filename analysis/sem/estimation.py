@@ -20,90 +20,22 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from analysis.errors import ConvergenceWarning, DataError, ModelError
+from analysis.sem.samplestats import (
+    GroupMoments,
+    GroupPatterns,
+    Pattern,
+    PatternBlock,
+    exo_moments,
+    moments_from_data,
+    patterns_from_data,
+)
 from analysis.sem.specification import ALPHA, BETA, LAMBDA, NU, PSI, THETA, CompiledModel
+from analysis.sem.starts import start_values
 
-__all__ = ["GroupMoments", "GroupPatterns", "Evaluator", "FitState", "moments_from_data",
-           "patterns_from_data", "optimise", "start_values", "exo_moments"]
+__all__ = ["GroupMoments", "GroupPatterns", "Pattern", "PatternBlock", "Evaluator", "FitState",
+           "moments_from_data", "patterns_from_data", "optimise", "start_values", "exo_moments"]
 
 LOG2PI = np.log(2.0 * np.pi)
-
-
-@dataclass
-class GroupMoments:
-    """Complete-data sufficient statistics of one group (S divides by n)."""
-
-    n: float
-    S: np.ndarray
-    ybar: np.ndarray
-    Y: np.ndarray | None = None        # raw data, kept for casewise scores (MLR)
-    w: np.ndarray | None = None        # frequency weights of the rows of Y
-
-
-@dataclass
-class Pattern:
-    obs: np.ndarray
-    n: float
-    S: np.ndarray
-    ybar: np.ndarray
-    rows: np.ndarray
-
-
-@dataclass
-class GroupPatterns:
-    """Raw data of one group split by missing-data pattern (for FIML)."""
-
-    n: float
-    patterns: list[Pattern]
-    Y: np.ndarray
-    w: np.ndarray
-
-
-def _weights(Y: np.ndarray, w) -> np.ndarray:
-    if w is None:
-        return np.ones(Y.shape[0])
-    w = np.asarray(w, dtype=float)
-    if w.shape != (Y.shape[0],) or np.any(w < 0) or not np.all(np.isfinite(w)):
-        raise DataError("case_weights must be one finite non-negative number per row")
-    return w
-
-
-def moments_from_data(Y: np.ndarray, w: np.ndarray | None = None,
-                      keep_raw: bool = True) -> GroupMoments:
-    """Sample moments (divisor n) of a complete data matrix, optionally frequency-weighted."""
-    Y = np.asarray(Y, dtype=float)
-    w = _weights(Y, w)
-    n = float(w.sum())
-    if n <= 0:
-        raise DataError("a group has no observations")
-    ybar = w @ Y / n
-    D = Y - ybar
-    S = (D * w[:, None]).T @ D / n
-    return GroupMoments(n, S, ybar, Y if keep_raw else None, w if keep_raw else None)
-
-
-def patterns_from_data(Y: np.ndarray, w: np.ndarray | None = None) -> GroupPatterns:
-    """Split a data matrix with NaN into missing-data patterns with their moments."""
-    Y = np.asarray(Y, dtype=float)
-    w = _weights(Y, w)
-    R = ~np.isnan(Y)
-    keep = R.any(axis=1) & (w > 0)
-    Y, w, R = Y[keep], w[keep], R[keep]
-    if Y.shape[0] == 0:
-        raise DataError("no row has any observed value")
-    codes, inverse = np.unique(R, axis=0, return_inverse=True)
-    inverse = np.asarray(inverse).reshape(-1)
-    patterns = []
-    for k, code in enumerate(codes):
-        rows = np.flatnonzero(inverse == k)
-        obs = np.flatnonzero(code)
-        Yo = Y[np.ix_(rows, obs)]
-        wk = w[rows]
-        nk = float(wk.sum())
-        ybar = wk @ Yo / nk
-        D = Yo - ybar
-        S = (D * wk[:, None]).T @ D / nk
-        patterns.append(Pattern(obs, nk, S, ybar, rows))
-    return GroupPatterns(float(w.sum()), patterns, Y, w)
 
 
 @dataclass
@@ -148,7 +80,10 @@ class Evaluator:
     def parts(self, theta: np.ndarray, gi: int) -> dict:
         L, B, Ps, Th, nu, al = self.model.fill(theta, gi, self.base[gi])
         m = B.shape[0]
-        A = np.linalg.inv(np.eye(m) - B) if m else np.zeros((0, 0))
+        if self.model.free_row_map(gi)["has_beta"]:
+            A = np.linalg.inv(np.eye(m) - B)
+        else:
+            A = np.eye(m)
         G = L @ A
         Sigma = G @ Ps @ G.T + Th
         mu = nu + G @ al
@@ -206,6 +141,43 @@ class Evaluator:
             Dmu[:] = 0.0
         return U, V, Dmu, fr["pidx"]
 
+    def _row_gradient(self, pr: dict, gi: int, Wc: np.ndarray, gmu: np.ndarray) -> np.ndarray:
+        """dF/d(free row) from dF/dSigma (Wc) and dF/dmu (gmu) by the matrix chain rule."""
+        fr = self.model.free_row_map(gi)
+        G, A = pr["G"], pr["A"]
+        ms = self.model.meanstructure
+        WG = Wc @ G
+        rows = np.zeros(fr["mat"].size)
+        by = fr["by_code"]
+        if by[LAMBDA] is not None or by[BETA] is not None:
+            PsAt = pr["Psi"] @ A.T
+            Aal = A @ pr["alpha"]
+            if by[LAMBDA] is not None:
+                sel, r, c = by[LAMBDA]
+                dL = 2.0 * WG @ PsAt
+                if ms:
+                    dL = dL + np.outer(gmu, Aal)
+                rows[sel] = dL[r, c]
+            if by[BETA] is not None:
+                sel, r, c = by[BETA]
+                dB = 2.0 * (G.T @ WG) @ PsAt
+                if ms:
+                    dB = dB + np.outer(G.T @ gmu, Aal)
+                rows[sel] = dB[r, c]
+        if by[PSI] is not None:
+            sel, r, c = by[PSI]
+            rows[sel] = (G.T @ WG)[r, c]
+        if by[THETA] is not None:
+            sel, r, c = by[THETA]
+            rows[sel] = Wc[r, c]
+        if ms and by[NU] is not None:
+            sel, r, _ = by[NU]
+            rows[sel] = gmu[r]
+        if ms and by[ALPHA] is not None:
+            sel, r, _ = by[ALPHA]
+            rows[sel] = (G.T @ gmu)[r]
+        return rows * fr["twice"]
+
     def jacobian(self, theta: np.ndarray, gi: int):
         """Row-level derivatives (U, V, Dmu, parameter index) of group gi at theta."""
         return self._row_derivatives(self.parts(theta, gi), gi)
@@ -234,9 +206,10 @@ class Evaluator:
             wgt = g.n / self.N
             total += wgt * f_g
             if need_grad:
-                U, V, Dmu, pidx = self._row_derivatives(pr, gi)
-                rows = 2.0 * np.einsum("kp,pq,kq->k", U, Wc, V) + Dmu @ gmu
-                grad += wgt * np.bincount(pidx, weights=rows, minlength=self.model.n_free)
+                rows = self._row_gradient(pr, gi, Wc, gmu)
+                fr = self.model.free_row_map(gi)
+                grad += wgt * np.bincount(fr["pidx"], weights=rows,
+                                          minlength=self.model.n_free)
         return total, grad
 
     # -- information ---------------------------------------------------------------------------
@@ -257,6 +230,14 @@ class Evaluator:
             R[np.arange(pidx.size), pidx] = 1.0
             info += (g.n / self.N) * (R.T @ rows @ R)
         return info
+
+    def hessian(self, theta: np.ndarray) -> np.ndarray:
+        """Hessian of F per observation: analytic for complete data, numerical under FIML."""
+        if self.fiml:
+            return self.observed_information(theta)
+        from analysis.sem.hessian import complete_data_hessian
+
+        return complete_data_hessian(self, theta)
 
     def observed_information(self, theta: np.ndarray, h: float = 1e-6) -> np.ndarray:
         """Hessian of F per observation, by Richardson differences of the analytic gradient."""
@@ -324,25 +305,6 @@ class Evaluator:
         return float(total)
 
 
-def exo_moments(g) -> tuple[np.ndarray, np.ndarray]:
-    """Sample (S, ybar) of a group; pairwise-complete for FIML data."""
-    if isinstance(g, GroupMoments):
-        return g.S, g.ybar
-    # FIML: covariates' moments from the rows where they are observed (pairwise)
-    Y, w = g.Y, g.w
-    p = Y.shape[1]
-    ybar = np.array([np.average(Y[~np.isnan(Y[:, j]), j], weights=w[~np.isnan(Y[:, j])])
-                     for j in range(p)])
-    S = np.zeros((p, p))
-    for i in range(p):
-        for j in range(i, p):
-            ok = ~np.isnan(Y[:, i]) & ~np.isnan(Y[:, j])
-            if ok.any():
-                wi = w[ok]
-                S[i, j] = S[j, i] = np.sum(wi * (Y[ok, i] - ybar[i]) * (Y[ok, j] - ybar[j])) / wi.sum()
-    return S, ybar
-
-
 def _inv_pd(M: np.ndarray):
     try:
         Lc = np.linalg.cholesky(M)
@@ -361,42 +323,54 @@ def _logdet_pd(M: np.ndarray):
 
 
 def _complete_group(Sigma, mu, g: GroupMoments, meanstructure: bool, need_grad: bool):
-    P = _inv_pd(Sigma)
-    if P is None:
+    try:
+        Lc = np.linalg.cholesky(Sigma)
+    except np.linalg.LinAlgError:
         return None
-    logdet = _logdet_pd(Sigma)
+    Li = np.linalg.inv(Lc)
+    P = Li.T @ Li
+    logdet = 2.0 * float(np.sum(np.log(np.diag(Lc))))
     p = Sigma.shape[0]
-    logdet_s = _logdet_pd(g.S)
-    if logdet_s is None:
-        logdet_s = 0.0
-    d = (g.ybar - mu) if meanstructure else np.zeros(p)
-    Pd = P @ d
-    f = 0.5 * (logdet + np.sum(g.S * P) - logdet_s - p + d @ Pd)
+    logdet_s = g.logdet_S
+    if meanstructure:
+        d = g.ybar - mu
+        Pd = P @ d
+        f = 0.5 * (logdet + np.sum(g.S * P) - logdet_s - p + d @ Pd)
+    else:
+        f = 0.5 * (logdet + np.sum(g.S * P) - logdet_s - p)
     if not need_grad:
         return f, None, None
-    T = g.S + np.outer(d, d)
-    Wc = 0.5 * (P - P @ T @ P)
-    return f, Wc, -Pd
+    if meanstructure:
+        PT = P @ g.S + np.outer(Pd, d)
+        return f, 0.5 * (P - PT @ P), -Pd
+    return f, 0.5 * (P - P @ g.S @ P), np.zeros(p)
 
 
 def _fiml_group(Sigma, mu, g: GroupPatterns, need_grad: bool):
+    """FIML objective (-loglik / n) and its Sigma/mu derivatives, vectorised by pattern size."""
     p = Sigma.shape[0]
     f = 0.0
     Wc = np.zeros((p, p))
     gmu = np.zeros(p)
-    for pat in g.patterns:
-        o = pat.obs
-        So = Sigma[np.ix_(o, o)]
-        P = _inv_pd(So)
-        if P is None:
+    for blk in g.blocks:
+        obs = blk.obs
+        k = obs.shape[1]
+        So = Sigma[obs[:, :, None], obs[:, None, :]]
+        try:
+            Lc = np.linalg.cholesky(So)
+        except np.linalg.LinAlgError:
             return None
-        logdet = _logdet_pd(So)
-        d = pat.ybar - mu[o]
-        T = pat.S + np.outer(d, d)
-        f += 0.5 * pat.n * (o.size * LOG2PI + logdet + np.sum(T * P))
+        logdet = 2.0 * np.log(np.diagonal(Lc, axis1=1, axis2=2)).sum(axis=1)
+        Li = np.linalg.inv(Lc)
+        P = np.transpose(Li, (0, 2, 1)) @ Li
+        d = blk.ybar - mu[obs]
+        T = blk.S + d[:, :, None] * d[:, None, :]
+        f += 0.5 * float(blk.n @ (k * LOG2PI + logdet + np.einsum("pij,pij->p", T, P)))
         if need_grad:
-            Wc[np.ix_(o, o)] += 0.5 * pat.n * (P - P @ T @ P)
-            gmu[o] -= pat.n * (P @ d)
+            Wb = 0.5 * blk.n[:, None, None] * (P - P @ T @ P)
+            np.add.at(Wc, (obs[:, :, None], obs[:, None, :]), Wb)
+            Pd = np.einsum("pij,pj->pi", P, d)
+            np.add.at(gmu, obs, -blk.n[:, None] * Pd)
     n = g.n
     return f / n, Wc / n, gmu / n
 
@@ -413,67 +387,15 @@ def _fiml_loglik(Sigma, mu, g: GroupPatterns) -> float:
     return float(total)
 
 
-def start_values(model: CompiledModel, groups: list) -> np.ndarray:
-    """Starting values in the spirit of lavaan's defaults, from the (pairwise) sample moments.
-
-    Residual variances start at half the observed variance, factor variances at half the
-    marker's variance, loadings at cov(indicator, marker) / factor variance, means at the
-    sample means, everything else at 0 (user ``start()`` values win).
-    """
-    theta = np.zeros(model.n_free)
-    seen = np.zeros(model.n_free, dtype=bool)
-    ov_i = {v: i for i, v in enumerate(model.ov_names)}
-    moments = [exo_moments(g) for g in groups]
-    marker: dict[tuple[int, str], str] = {}
-    for row in model.rows:
-        if row.op == "=~" and (row.group, row.lhs) not in marker and row.rhs in ov_i:
-            marker[(row.group, row.lhs)] = row.rhs
-
-    def factor_var(gi, f):
-        mk = marker.get((gi, f))
-        if mk is None:
-            return 1.0
-        S = moments[gi][0]
-        return max(0.5 * S[ov_i[mk], ov_i[mk]], 1e-3)
-
-    for row in model.rows:
-        if row.free < 0 or seen[row.free]:
-            continue
-        S, ybar = moments[row.group]
-        val = 0.0
-        if row.start is not None:
-            val = row.start
-        elif row.op == "~~" and row.lhs == row.rhs:
-            if row.lhs in ov_i:
-                s = S[ov_i[row.lhs], ov_i[row.lhs]]
-                val = s if row.lhs in model.ov_x else 0.5 * s
-            else:
-                val = factor_var(row.group, row.lhs)
-            val = max(val, 1e-3)
-        elif row.op == "=~":
-            mk = marker.get((row.group, row.lhs))
-            if mk is not None and row.rhs in ov_i and mk != row.rhs:
-                val = S[ov_i[row.rhs], ov_i[mk]] / factor_var(row.group, row.lhs)
-                val = float(np.clip(val, -5, 5))
-            else:
-                val = 1.0
-        elif row.op == "~~" and row.lhs in model.ov_x and row.rhs in model.ov_x:
-            val = S[ov_i[row.lhs], ov_i[row.rhs]]
-        elif row.op == "~1" and row.lhs in ov_i:
-            val = ybar[ov_i[row.lhs]]
-        theta[row.free] = val
-        seen[row.free] = True
-    return theta
-
-
 def optimise(ev: Evaluator, theta0: np.ndarray, *, max_iter: int = 500,
              tol: float = 1e-24, step_tol: float = 1e-9, switch: float = 1e-3,
              hessian: np.ndarray | None = None, warn: bool = True) -> FitState:
     """Minimise F: Fisher scoring, then BFGS from the expected information, with step halving.
 
-    ``hessian`` (e.g. the observed information of the full-sample fit, per observation) starts
-    the quasi-Newton updates at once, which makes warm-started refits of bootstrap resamples
-    converge in a few Newton-like steps.
+    Near the optimum (decrement below ``switch``) BFGS updates take over, started from the
+    analytic Hessian with complete data (the expected information under FIML). Giving
+    ``hessian`` (e.g. the full-sample one, for warm-started bootstrap refits) starts that phase
+    at once from it.
 
     Converged means the Fisher-scoring step (about theta - theta_hat) is below ``step_tol`` in
     every coordinate, or the scaled decrement g' I^-1 g below ``tol``.
@@ -490,7 +412,12 @@ def optimise(ev: Evaluator, theta0: np.ndarray, *, max_iter: int = 500,
     it = 0
     msg = ""
     # quasi-Newton Hessian (BFGS), seeded by the expected information (or the given one)
-    H = None if hessian is None else np.array(hessian, dtype=float)
+    # Fisher scoring far from the optimum; near it BFGS updates started from the analytic
+    # Hessian (complete data, when positive definite there), from ``hessian``, or from the
+    # expected information (FIML)
+    H = None
+    if hessian is not None:
+        H = np.array(hessian, dtype=float)
     while it < max_iter:
         it += 1
         try:
@@ -528,15 +455,15 @@ def optimise(ev: Evaluator, theta0: np.ndarray, *, max_iter: int = 500,
                 converged = True
             msg = "the line search could not decrease the objective"
             break
-        # near the optimum switch from Fisher scoring to BFGS updates of the information:
-        # Fisher scoring is only linear when the model misfits, BFGS is superlinear
-        if H is not None or decrement < switch:
+        if H is not None:
             s_vec, y_vec = new - theta, g_new - g
             sy = float(s_vec @ y_vec)
             Hs = M @ s_vec
             sHs = float(s_vec @ Hs)
             H = (M + np.outer(y_vec, y_vec) / sy - np.outer(Hs, Hs) / sHs
                  if sy > 1e-14 * sHs and sHs > 0 else M)
+        elif decrement < switch:
+            H = _seed_hessian(ev, new, M)
         theta, f, g = new, f_new, g_new
     if not converged and not msg:
         msg = f"no convergence after {max_iter} iterations"
@@ -544,6 +471,18 @@ def optimise(ev: Evaluator, theta0: np.ndarray, *, max_iter: int = 500,
         warnings.warn(f"the optimiser did not converge: {msg}", ConvergenceWarning,
                       stacklevel=3)
     return FitState(theta, float(f), converged, it, msg, g)
+
+
+def _seed_hessian(ev: Evaluator, theta: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    """The analytic Hessian at theta if complete data and positive definite, else fallback."""
+    if not ev.fiml:
+        H = ev.hessian(theta)
+        try:
+            np.linalg.cholesky(H)
+            return H
+        except np.linalg.LinAlgError:
+            pass
+    return fallback
 
 
 def _rescue_start(ev: Evaluator, theta: np.ndarray) -> np.ndarray:

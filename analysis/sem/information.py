@@ -23,7 +23,16 @@ __all__ = ["vcov_matrix", "yuan_bentler_scaling", "saturated_h1", "em_saturated"
 
 def _inverse(info: np.ndarray, names: list[str] | None = None) -> np.ndarray:
     """Invert an information matrix; warn and name parameters when it is singular."""
-    w, vecs = np.linalg.eigh(0.5 * (info + info.T))
+    sym = 0.5 * (info + info.T)
+    try:
+        Lc = np.linalg.cholesky(sym)
+        d = np.diag(Lc)
+        if d.min() > 1e-5 * max(d.max(), 1.0):      # well-conditioned: the common case
+            Li = np.linalg.inv(Lc)
+            return Li.T @ Li
+    except np.linalg.LinAlgError:
+        pass
+    w, vecs = np.linalg.eigh(sym)
     tol = max(w.max(), 1.0) * 1e-10 if w.size else 0.0
     if w.size and w.min() <= tol:
         bad = np.argmax(np.abs(vecs[:, np.argmin(w)]))
@@ -44,7 +53,7 @@ def vcov_matrix(ev: Evaluator, theta: np.ndarray, estimator: str,
     """
     N = ev.N
     if ev.fiml or estimator == "MLR":
-        info = ev.observed_information(theta)
+        info = ev.hessian(theta)
     else:
         info = ev.expected_information(theta)
     inv = _inverse(info, names)
@@ -94,8 +103,12 @@ def _sat_unpack(x, p, meanstructure, mu_fixed):
     return S, mu
 
 
-def em_saturated(g: GroupPatterns, max_iter: int = 5000, tol: float = 1e-11):
-    """EM estimates (Sigma, mu) of the saturated normal model on incomplete data."""
+def em_saturated(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11):
+    """EM estimates (Sigma, mu) of the saturated normal model on incomplete data.
+
+    Works on the pattern sufficient statistics only (no pass over rows), vectorised over the
+    patterns that share the number of observed variables.
+    """
     Y, w = g.Y, g.w
     p = Y.shape[1]
     mu = np.array([np.average(Y[~np.isnan(Y[:, j]), j], weights=w[~np.isnan(Y[:, j])])
@@ -103,30 +116,44 @@ def em_saturated(g: GroupPatterns, max_iter: int = 5000, tol: float = 1e-11):
     var = np.array([np.average((Y[~np.isnan(Y[:, j]), j] - mu[j]) ** 2,
                                weights=w[~np.isnan(Y[:, j])]) for j in range(p)])
     Sigma = np.diag(var)
+    prep = []
+    for blk in g.blocks:
+        obs = blk.obs
+        mis = np.array([np.setdiff1d(np.arange(p), o) for o in obs])
+        Q = blk.S + blk.ybar[:, :, None] * blk.ybar[:, None, :]
+        perm = np.concatenate([obs, mis], axis=1)
+        prep.append((obs, mis, Q, perm, blk))
     for _ in range(max_iter):
         T1 = np.zeros(p)
         T2 = np.zeros((p, p))
-        for pat in g.patterns:
-            o = pat.obs
-            m = np.setdiff1d(np.arange(p), o)
-            Yo = Y[np.ix_(pat.rows, o)]
-            wk = w[pat.rows]
-            if m.size == 0:
-                T1 += wk @ Yo
-                T2 += (Yo * wk[:, None]).T @ Yo
+        for obs, mis, Q, perm, blk in prep:
+            n = blk.n
+            if mis.shape[1] == 0:
+                np.add.at(T1, obs, n[:, None] * blk.ybar)
+                np.add.at(T2, (obs[:, :, None], obs[:, None, :]), n[:, None, None] * Q)
                 continue
-            Soo = Sigma[np.ix_(o, o)]
-            Smo = Sigma[np.ix_(m, o)]
-            Bm = np.linalg.solve(Soo, Smo.T).T          # |m| x |o|
-            Cm = Sigma[np.ix_(m, m)] - Bm @ Smo.T
-            Yhat = np.empty((pat.rows.size, p))
-            Yhat[:, o] = Yo
-            Yhat[:, m] = mu[m] + (Yo - mu[o]) @ Bm.T
-            T1 += wk @ Yhat
-            T2 += (Yhat * wk[:, None]).T @ Yhat
-            T2[np.ix_(m, m)] += pat.n * Cm
+            Soo = Sigma[obs[:, :, None], obs[:, None, :]]
+            Smo = Sigma[mis[:, :, None], obs[:, None, :]]
+            Smm = Sigma[mis[:, :, None], mis[:, None, :]]
+            B = np.transpose(np.linalg.solve(Soo, np.transpose(Smo, (0, 2, 1))), (0, 2, 1))
+            C = Smm - B @ np.transpose(Smo, (0, 2, 1))
+            a = mu[mis] - np.einsum("pij,pj->pi", B, mu[obs])
+            ym = a + np.einsum("pij,pj->pi", B, blk.ybar)
+            Emo = a[:, :, None] * blk.ybar[:, None, :] + B @ Q
+            Bt = np.transpose(B, (0, 2, 1))
+            Emm = (a[:, :, None] * a[:, None, :] + a[:, :, None] * (blk.ybar[:, None, :] @ Bt)
+                   + (B @ blk.ybar[:, :, None]) * a[:, None, :] + B @ Q @ Bt + C)
+            k = obs.shape[1]
+            E = np.empty((obs.shape[0], p, p))
+            E[:, :k, :k] = Q
+            E[:, k:, :k] = Emo
+            E[:, :k, k:] = np.transpose(Emo, (0, 2, 1))
+            E[:, k:, k:] = Emm
+            np.add.at(T1, perm, n[:, None] * np.concatenate([blk.ybar, ym], axis=1))
+            np.add.at(T2, (perm[:, :, None], perm[:, None, :]), n[:, None, None] * E)
         mu_new = T1 / g.n
         Sigma_new = T2 / g.n - np.outer(mu_new, mu_new)
+        Sigma_new = 0.5 * (Sigma_new + Sigma_new.T)
         delta = max(np.abs(mu_new - mu).max(), np.abs(Sigma_new - Sigma).max())
         mu, Sigma = mu_new, Sigma_new
         if delta < tol:

@@ -110,12 +110,22 @@ class CompiledModel:
                 else:
                     _put(mats, row.mat, row.r, row.c, row.value)
             self._base.append(mats)
-            self._free.append({
+            fr = {
                 "mat": np.array([r.mat for r in free], dtype=int),
                 "r": np.array([r.r for r in free], dtype=int),
                 "c": np.array([r.c for r in free], dtype=int),
                 "pidx": np.array([r.free for r in free], dtype=int),
-            })
+            }
+            # per matrix: (positions in the free list, rows, cols), precomputed for speed
+            fr["by_code"] = []
+            for code in range(6):
+                sel = np.flatnonzero(fr["mat"] == code)
+                fr["by_code"].append((sel, fr["r"][sel], fr["c"][sel]) if sel.size else None)
+            # off-diagonal entries of symmetric matrices count twice in a gradient
+            fr["twice"] = np.where(np.isin(fr["mat"], _SYMMETRIC) & (fr["r"] != fr["c"]),
+                                   2.0, 1.0)
+            fr["has_beta"] = bool(np.any(mats[BETA] != 0) or np.any(fr["mat"] == BETA))
+            self._free.append(fr)
             self._exo.append(exo)
 
     def free_row_map(self, group: int) -> dict:
@@ -147,11 +157,11 @@ class CompiledModel:
         mats = [a.copy() for a in base]
         fr = self._free[group]
         vals = theta[fr["pidx"]]
-        for code in range(6):
-            sel = fr["mat"] == code
-            if not sel.any():
+        for code, entry in enumerate(fr["by_code"]):
+            if entry is None:
                 continue
-            r, c, v = fr["r"][sel], fr["c"][sel], vals[sel]
+            sel, r, c = entry
+            v = vals[sel]
             if code in (NU, ALPHA):
                 mats[code][r] = v
             else:

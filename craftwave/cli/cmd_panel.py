@@ -192,6 +192,9 @@ def attrition_cmd(data, constructs, waves, as_json) -> None:
 @click.option("--reps", type=click.IntRange(min=2), default=500, show_default=True)
 @click.option("--waves", type=int, default=None, help="Waves (focal: 3; riclpm default 4).")
 @click.option("--free-lags", is_flag=True, help="riclpm: fit wave-specific lagged effects.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Population value (repeatable), e.g. --set a3=-0.2 or "
+                   "--set 'lagged=[[0.4,0.1],[0.2,0.3]]' (JSON values).")
 @click.option("--alpha", type=float, default=0.05, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--n-jobs", type=int, default=1, show_default=True, help="Local processes.")
@@ -199,15 +202,37 @@ def attrition_cmd(data, constructs, waves, as_json) -> None:
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
               help="Write the power curve (PNG, SVG or PDF).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def power_cmd(model, ns, attrition, reps, waves, free_lags, alpha, seed, n_jobs, scheduler,
-              plot_path, as_json) -> None:
-    """Monte Carlo power, bias and coverage of the focal model or the RI-CLPM."""
+def power_cmd(model, ns, attrition, reps, waves, free_lags, overrides, alpha, seed, n_jobs,
+              scheduler, plot_path, as_json) -> None:
+    """Monte Carlo power, bias and coverage of the focal model or the RI-CLPM.
+
+    Population values default to analysis.FocalPopulation / analysis.RICLPMPopulation
+    (latent scores on a standard-normal scale); change them with --set.
+    """
+    import dataclasses
+    import json
+
     from analysis.power import power
+    from analysis.simulate import FocalPopulation, RICLPMPopulation
     from instruments.errors import CraftwaveError
 
     rates = _floats(attrition, "--attrition") or [0.0]
+    base = FocalPopulation() if model == "focal" else RICLPMPopulation()
+    known = {f.name for f in dataclasses.fields(base)} - {"constructs"}
+    values = {}
+    for item in overrides:
+        name, _, raw = item.partition("=")
+        if name not in known:
+            fail(f"--set: unknown population value {name!r}; known: {', '.join(sorted(known))}")
+        try:
+            parsed = json.loads(raw)
+        except json.JSONDecodeError:
+            fail(f"--set {name}: {raw!r} is not a number or a JSON list")
+        values[name] = (tuple(tuple(v) if isinstance(v, list) else v for v in parsed)
+                        if isinstance(parsed, list) else parsed)
+    population = dataclasses.replace(base, **values)
     try:
-        res = power(model, _ints(ns, "--n"), reps=reps,
+        res = power(model, _ints(ns, "--n"), reps=reps, population=population,
                     attrition=rates[0] if len(rates) == 1 else rates, waves=waves,
                     stationary=not free_lags, alpha=alpha, seed=seed, n_jobs=n_jobs,
                     scheduler=scheduler, progress=True)

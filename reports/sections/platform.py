@@ -46,14 +46,20 @@ def sources(ctx: ReportContext) -> Section:
                            .value_counts() for w in waves}).fillna(0).astype(int)
     counts.index = [str(i).capitalize() for i in counts.index]
     st = suppress(counts, ctx.study.k, row_totals=False)
-    total = {w: int(st.counts.loc[TOTAL, f"Wave {w}"]) for w in waves}
-    n1 = total[waves[0]]
+    total = {w: (None if st.hidden.loc[TOTAL, f"Wave {w}"]
+                 else int(st.counts.loc[TOTAL, f"Wave {w}"])) for w in waves}
+    n1, n_last = total[waves[0]], total[waves[-1]]
+
+    def said(n: int | None) -> str:
+        return f"fewer than {ctx.study.k}" if n is None else str(n)
+
+    text = (f"{said(n1)} workers completed the first survey"
+            + "".join(f", {said(total[w])} the survey at wave {w}" for w in waves[1:])
+            + (f" ({n_last / n1:.0%} of the first-wave group stayed to the end)."
+               if n1 and n_last is not None else "."))
     return Section(
         id="sources", title="Who took part",
-        paragraphs=[f"{n1} workers completed the first survey"
-                    + "".join(f", {total[w]} the survey at wave {w}" for w in waves[1:])
-                    + f" ({total[waves[-1]] / n1:.0%} of the first-wave group stayed to the "
-                    f"end)." if n1 else "No completed surveys."],
+        paragraphs=[text],
         tables=[_count_table(st, "tab-sources", "Completed surveys by how workers were recruited",
                              "Counts of workers.")],
         results={"completed": total, "suppressed": st.n_hidden},
@@ -99,7 +105,8 @@ def participation(ctx: ReportContext) -> Section:
     ax.set_xlabel("Wave")
     ax.set_ylabel("% taking part weekly or more")
     ax.set_ylim(0, 100)
-    ax.legend(frameon=False, fontsize=7)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(frameon=False, fontsize=7)
     F.style_axes(ax)
     first = {FEATURES[f]: s[waves[0]] for f, s in shares.items() if waves[0] in s}
     top = max(first, key=first.get) if first else None
@@ -169,7 +176,8 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
             F.style_axes(ax)
             plotted += 1
     axes[0].set_ylabel("Mean score")
-    axes[0].legend(frameon=False, fontsize=7, title="Forum use", title_fontsize=7)
+    if axes[0].get_legend_handles_labels()[0]:
+        axes[0].legend(frameon=False, fontsize=7, title="Forum use", title_fontsize=7)
     figs.append(F.embed(fig, id="fig-groups", title="Resilience and career commitment by forum "
                         "use", caption="Groups by forum use at the first wave; hidden groups are "
                         "left out."))
@@ -246,14 +254,21 @@ def intervention(ctx: ReportContext) -> Section:
     paras = []
     post_wave = min(w for w in waves if w > ev.did.after_wave)
     n_pre = sum(1 for w in waves if w <= ev.did.after_wave)
-    for r in ev.ancova.effects.itertuples():
+    k = ctx.study.k
+    big = ev.ancova.effects[(ev.ancova.effects["n_arm"] >= k)
+                            & (ev.ancova.effects["n_control"] >= k)]
+    for arm in sorted(set(ev.ancova.effects["arm"]) - set(big["arm"])):
+        paras.append(f"Arm '{arm}': fewer than {k} workers in it or in the comparison arm "
+                     "answered after the intervention, so it is not reported.")
+    did_effects = ev.did.effects[ev.did.effects["arm"].isin(big["arm"])]
+    for r in big.itertuples():
         desc = ctx.study.arm_descriptions.get(r.arm, "")
         paras.append(
             f"Arm '{r.arm}'{' (' + desc.rstrip('.') + ')' if desc else ''}: "
             + _words(r.est, r.ci_lower, r.ci_upper,
                      f"compared with '{r.control}', resilience at wave {post_wave} "
                      "differed (for workers with the same resilience before)"))
-    for r in ev.did.effects[~ev.did.effects["placebo"]].itertuples():
+    for r in did_effects[~did_effects["placebo"]].itertuples():
         paras.append(f"Change in resilience from wave {r.reference_wave} to wave {r.wave}, "
                      f"'{r.arm}' minus '{r.control}': {r.est:.2f} (plausible range "
                      f"{r.ci_lower:.2f} to {r.ci_upper:.2f}).")
@@ -273,8 +288,8 @@ def intervention(ctx: ReportContext) -> Section:
         tables=[_count_table(st, "tab-arms", "Completed surveys by arm and wave",
                              "Counts of workers.")],
         figures=[arm_figure(ctx, ev, suppress_under=ctx.study.k)],
-        results={"ancova": ev.ancova.effects.to_dict(orient="records"),
-                 "did": ev.did.effects.to_dict(orient="records"), "randomised": ev.randomised},
+        results={"ancova": big.drop(columns=["n_arm", "n_control"]).to_dict(orient="records"),
+                 "did": did_effects.to_dict(orient="records"), "randomised": ev.randomised},
     )
 
 

@@ -567,7 +567,8 @@ def arm_figure(ctx: ReportContext, ev, suppress_under: int | None = None) -> F.F
     ax.set_xticks(waves)
     ax.set_xlabel("Wave")
     ax.set_ylabel("Mean resilience (95% CI)")
-    ax.legend(frameon=False, title="Arm")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(frameon=False, title="Arm")
     F.style_axes(ax)
     return F.embed(fig, id="fig-arms", title="Resilience by arm and wave",
                    caption="Dashed line: when the intervention ran. Means of those who "

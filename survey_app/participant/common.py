@@ -9,7 +9,7 @@ from flask import abort, current_app, g
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..extensions import db
-from ..models import Participant
+from ..models import Participant, WaveStatus
 from ..studies import CompiledStudy, get_study
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -29,6 +29,33 @@ def load_participant(token: str) -> tuple[Participant, CompiledStudy]:
     g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
     g.token = token
     return p, cs
+
+
+_PAGE_CONTEXT = None
+
+
+def load_page_context(token: str, wave: int) -> tuple[Participant, CompiledStudy, WaveStatus | None]:
+    """The participant, study and wave status of a survey page, in one query; 404 if unknown."""
+    global _PAGE_CONTEXT
+    if not TOKEN_RE.match(token):
+        abort(404)
+    if _PAGE_CONTEXT is None:
+        _PAGE_CONTEXT = (
+            db.select(Participant, WaveStatus)
+            .outerjoin(WaveStatus, db.and_(WaveStatus.participant_id == Participant.id,
+                                           WaveStatus.wave == db.bindparam("wave")))
+            .where(Participant.token == db.bindparam("token")))
+    row = db.session.execute(_PAGE_CONTEXT, {"token": token, "wave": wave}).first()
+    if row is None:
+        abort(404)
+    p, ws = row
+    cs = get_study(p.study_id)
+    if cs is None:
+        abort(404)
+    g.study = cs.study
+    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
+    g.token = token
+    return p, cs, ws
 
 
 def study_or_404(study_id: str) -> CompiledStudy:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask_wtf.csrf import generate_csrf
 
 from .. import clock
 from ..db import write_transaction
@@ -12,7 +13,6 @@ from ..extensions import db
 from ..forms import ConsentForm, WithdrawForm, build_screening_form
 from ..models import WaveStatus
 from ..progress import (
-    PersonRef,
     current_wave,
     record_consent,
     record_screening,
@@ -21,7 +21,8 @@ from ..progress import (
     wave_state,
     withdraw,
 )
-from .common import load_participant, read_shown_token, shown_token
+from .common import load_page_context, load_participant, read_shown_token, shown_token
+from .rendering import question_fragments
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 
@@ -114,65 +115,84 @@ def screening(token: str):
     return _render("screening.html", form=form, questions=elig.questions)
 
 
-def _open_status(p, cs, wave: int):
-    """The participant's row for an open wave, or a redirect to where they belong."""
-    ws = db.session.get(WaveStatus, (p.id, wave))
-    if ws is None or wave not in cs.pages:
-        return None, redirect(url_for("survey.home", token=p.token), 303)
-    state = wave_state(ws, clock.now())
-    if state == "completed":
-        return None, redirect(url_for("survey.done", token=p.token, wave=wave), 303)
-    if state != "open":
-        return None, redirect(url_for("survey.home", token=p.token), 303)
-    return ws, None
-
-
-@bp.route("/w/<int:wave>/<int:page_no>", methods=["GET", "POST"])
-def page(token: str, wave: int, page_no: int):
-    """One survey page: show it (prefilled with saved answers) or store its submission."""
-    p, cs = load_participant(token)
+def _page_guard(p, cs, ws, wave: int, page_no: int, token: str):
+    """A redirect (or notice) when this page is not the participant's to take now, else None."""
     gate = _gate(p, cs)
     if gate is not None:
         return gate
-    ws, elsewhere = _open_status(p, cs, wave)
-    if elsewhere is not None:
-        return elsewhere
+    if ws is None or wave not in cs.pages:
+        return redirect(url_for("survey.home", token=token), 303)
+    state = wave_state(ws, clock.now())
+    if state == "completed":
+        return redirect(url_for("survey.done", token=token, wave=wave), 303)
+    if state != "open":
+        return redirect(url_for("survey.home", token=token), 303)
     cpage = cs.page(wave, page_no - 1)
     if cpage is None or cpage.index > ws.next_page:
         index = min(ws.next_page, len(cs.pages[wave]) - 1)
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=index + 1), 303)
-    order = cpage.order_for(p.pid)
-    if request.method == "POST":
+    return None
+
+
+@bp.route("/w/<int:wave>/<int:page_no>", methods=["GET", "POST"])
+def page(token: str, wave: int, page_no: int):
+    """One survey page: show it (prefilled with saved answers) or store its submission.
+
+    A submission is one write transaction from the first read to the commit, so what it
+    checks (wave open, not completed, page reached) is what it writes against.
+    """
+    if request.method == "GET":
+        p, cs, ws = load_page_context(token, wave)
+        early = _page_guard(p, cs, ws, wave, page_no, token)
+        if early is not None:
+            return early
+        cpage = cs.page(wave, page_no - 1)
+        shown = shown_token(p.pid, wave, cpage.id, clock.now())
+        return _render_page(cpage, cpage.order_for(p.pid), saved_answers(p, wave, cpage.id), {},
+                            shown, token, page_no)
+    invalid = None
+    with write_transaction():
+        p, cs, ws = load_page_context(token, wave)
+        early = _page_guard(p, cs, ws, wave, page_no, token)
+        if early is not None:
+            return early
+        cpage = cs.page(wave, page_no - 1)
+        order = cpage.order_for(p.pid)
         _reject_unknown_fields(cpage.by_name)
         form = cpage.form_class()
-    else:
-        form = cpage.form_class(data=saved_answers(p, wave, cpage.id))
-        form.shown.data = shown_token(p.pid, wave, cpage.id, clock.now())
-    if form.validate_on_submit():
-        shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
-        if shown_at is None:
-            abort(400, description="This page's form was altered or is from another page. "
-                  "Please open your link again.")
-        values = {q.name: form[q.name].data for q in cpage.all_questions}
-        now = clock.now()
-        who = PersonRef.of(p)
-        with write_transaction():
-            ws = db.session.get(WaveStatus, (who.id, wave), populate_existing=True)
-            if ws.status == "completed":
-                completed = True  # a repeated final submission: already stored
-            else:
-                completed = save_page(who, ws, cpage, values, min(shown_at, now), order, now)
-        if completed:
-            prolific = cs.study.recruitment.prolific
-            if who.source == "prolific" and prolific is not None:
-                return redirect(prolific.completion_redirect(wave), 303)
-            return redirect(url_for("survey.done", token=token, wave=wave), 303)
-        return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no + 1), 303)
+        if form.validate_on_submit():
+            shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
+            if shown_at is None:
+                abort(400, description="This page's form was altered or is from another page. "
+                      "Please open your link again.")
+            values = {q.name: form[q.name].data for q in cpage.all_questions}
+            now = clock.now()
+            completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now)
+            source = p.source
+        else:
+            invalid = ({name: form[name].errors[0] for name in cpage.by_name if form[name].errors},
+                       {name: request.form.get(name) for name in cpage.by_name})
+    if invalid is not None:
+        errors, posted = invalid
+        return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token, page_no)
+    if completed:
+        prolific = cs.study.recruitment.prolific
+        if source == "prolific" and prolific is not None:
+            return redirect(prolific.completion_redirect(wave), 303)
+        return redirect(url_for("survey.done", token=token, wave=wave), 303)
+    return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no + 1), 303)
+
+
+def _render_page(cpage, order, values, errors, shown, token, page_no):
+    fragments, numbers = question_fragments(cpage, order, values, errors)
     questions = [cpage.by_name[name] for name in order]
-    back = (url_for("survey.page", token=token, wave=wave, page_no=page_no - 1)
+    first = cpage.questions[0] if cpage.questions else None
+    back = (url_for("survey.page", token=token, wave=cpage.wave, page_no=page_no - 1)
             if page_no > 1 else None)
-    return _render("page.html", form=form, cpage=cpage, questions=questions, back_url=back,
-                   wave=wave, page_no=page_no)
+    return _render("page.html", cpage=cpage, questions=questions, fragments=fragments,
+                   numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
+                   instructions=first.instrument.instructions if first else None,
+                   back_url=back, wave=cpage.wave, page_no=page_no)
 
 
 @bp.get("/w/<int:wave>/done")

@@ -8,8 +8,9 @@ files, the login page, the landing page and the health check.
 Settings (``app.config``; defaults in :data:`DEFAULTS`):
 
 ``RATELIMIT_STORAGE_URI``
-    Flask-Limiter's store (``memory://`` by default, per process; give every gunicorn worker
-    the same store, e.g. ``redis://host:6379``, so that limits hold across workers).
+    Flask-Limiter's store. Default: ``ratelimits.sqlite`` in the instance folder
+    (:mod:`survey_app.ratelimit_store`), shared by every gunicorn worker of the host; under
+    ``TESTING``, ``memory://``. Several hosts need a networked store (``redis://...``).
 ``LOGIN_RATE_LIMIT``
     Limit on login attempts per client address (POST), e.g. ``"10 per minute"``.
 ``ENTRY_RATE_LIMIT``
@@ -20,11 +21,12 @@ Settings (``app.config``; defaults in :data:`DEFAULTS`):
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask, current_app, jsonify, redirect, request, url_for
 from flask_login import LoginManager, current_user
 
 DEFAULTS: dict[str, object] = {
-    "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": False,
     "LOGIN_RATE_LIMIT": "10 per minute",
     "ENTRY_RATE_LIMIT": "120 per minute",
@@ -54,12 +56,19 @@ def init_researcher_side(app: Flask) -> None:
     from flask_limiter import Limiter
     from flask_limiter.util import get_remote_address
 
-    from .. import audit  # noqa: F401  (registers the withdrawal listener)
+    from .. import (
+        audit,  # noqa: F401  (registers the withdrawal and study listeners)
+        ratelimit_store,
+    )
     from ..participant import entry
     from . import auth, dashboard
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        store = Path(app.instance_path) / "ratelimits.sqlite"
+        app.config["RATELIMIT_STORAGE_URI"] = (
+            "memory://" if app.testing else f"{ratelimit_store.SCHEME}:///{store.resolve()}")
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     limiter = Limiter(get_remote_address)

@@ -8,7 +8,18 @@ import zipfile
 from functools import wraps
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -95,14 +106,14 @@ def study(study_id: str):
         for r in q.flags.itertuples(index=False):
             if r.reasons:
                 flags[(r.participant_id, int(r.wave))] = r.reasons
-    table = []
-    for pid_db, group in states.groupby("id", sort=False):
-        p = people.get(pid_db)
-        if p is None:
-            continue
-        table.append({"pid": p.pid, "source": p.source, "arm": p.arm, "withdrawal": p.withdrawal,
-                      "waves": [(int(r.wave), r.status or "", flags.get((p.pid, int(r.wave)), ""))
-                                for r in group.itertuples(index=False)]})
+    by_person: dict[int, list] = {}
+    for pk, wave, status in zip(states["id"], states["wave"], states["status"], strict=True):
+        p = people.get(pk)
+        if p is not None:
+            by_person.setdefault(pk, []).append(
+                (int(wave), status or "", flags.get((p.pid, int(wave)), "")))
+    table = [{"pid": p.pid, "source": p.source, "arm": p.arm, "withdrawal": p.withdrawal,
+              "waves": by_person.get(pk, [])} for pk, p in people.items()]
     total = db.session.execute(db.select(db.func.count()).select_from(Participant).where(
         Participant.study_id == study_id, Participant.withdrawal != "delete")).scalar_one()
     pending = len(withdrawal_requests(study_id))

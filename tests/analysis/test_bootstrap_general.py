@@ -124,3 +124,16 @@ def test_errors(hs, hs_fit):
         bootstrap(HS_MODEL, hs, n=10, fit_kwargs={"estimatr": "ML"}, progress=False)
     with pytest.raises(DataError, match="needs the data"):
         bootstrap(hs_fit, None, n=10, progress=False)
+
+
+def test_fiml_chunks_reproducible_across_processes(monkeypatch):
+    """FIML refits run in worker processes; small chunks make two workers share the work."""
+    import analysis.bootstrap.general as general
+
+    monkeypatch.setattr(general, "CHUNK_SIZE", 4)
+    data = pd.read_csv(DATA / "sem_hs_missing.csv")
+    res = fit(HS_MODEL, data, missing="fiml")
+    one = bootstrap(res, data, n=10, seed=6, n_jobs=1, progress=False)
+    two = bootstrap(res, data, n=10, seed=6, n_jobs=2, progress=False)
+    np.testing.assert_allclose(one.draws, two.draws, rtol=1e-10, atol=1e-12)
+    assert one.n_boot == 10 and one.n_failed + one.draws.shape[0] == 10

@@ -84,3 +84,15 @@ def test_power_json_and_plot(runner, tmp_path):
     payload = json.loads(out.output[out.output.index("{"):])
     assert payload["settings"]["missing"] == "fiml" and len(payload["power"]) == 4
     assert plot.exists()
+
+
+def test_power_population_overrides(runner):
+    out = runner.invoke(main, ["power", "focal", "--n", "150", "--reps", "4", "--set", "a3=-0.3",
+                               "--json"])
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.output[out.output.index("{"):])
+    assert payload["settings"]["population"]["a3"] == -0.3
+    imm = [r for r in payload["power"] if r["parameter"] == "imm"][0]
+    assert imm["true"] == pytest.approx(-0.3 * 0.35)
+    out = runner.invoke(main, ["power", "riclpm", "--reps", "4", "--set", "nope=1"])
+    assert out.exit_code == 2 and "unknown population value" in out.output

@@ -1,7 +1,8 @@
 """Panel builders fitted through the SEM engine: lavaan fixtures and parameter recovery.
 
 Fixtures (tests/reference/panel_*.json) come from tests/reference/r/panel.R, which writes the
-CLPM and RI-CLPM syntax by hand (independently of the builders) and fits it with lavaan 0.6.
+CLPM, RI-CLPM and latent change score syntax by hand (independently of the builders) and fits it
+with lavaan 0.6.
 
 Parameter recovery: each builder is fitted to a large sample (N = 20,000) drawn from its own
 population model. With a fixed seed the check is deterministic; the tolerance is four standard
@@ -42,6 +43,7 @@ CASES = [
     ("panel_riclpm_fiml", lambda: riclpm(["icraft", "resil"], [1, 2, 3, 4]), "fiml"),
     ("panel_riclpm_stationary_fiml",
      lambda: riclpm(["icraft", "resil"], [1, 2, 3, 4], stationary=True), "fiml"),
+    ("panel_lcs_ml", lambda: lcs(["x", "y"], [1, 2, 3, 4]), "listwise"),
 ]
 
 

@@ -67,6 +67,9 @@ def test_compiled_model_refits_from_moments_with_warm_start(hs, hs_fit):
     warm = fit_moments(cm, [moments_from_data(Y, w)], start=hs_fit.theta)
     np.testing.assert_allclose(warm.theta, cold.theta, atol=1e-6)
     assert warm.iterations < cold.iterations
+    H0 = Evaluator(cm, [moments_from_data(Y)]).observed_information(hs_fit.theta)
+    newton = fit_moments(cm, [moments_from_data(Y, w)], start=hs_fit.theta, hessian=H0)
+    np.testing.assert_allclose(newton.theta, cold.theta, atol=1e-6)
 
 
 def test_analytic_gradient_matches_finite_differences(hs, hs_fit):
@@ -150,3 +153,9 @@ def test_missing_and_non_numeric_columns_are_named(hs):
     bad = hs.assign(x2=hs["x2"].astype(str) + "a")
     with pytest.raises(DataError, match="x2"):
         fit("F =~ x1 + x2 + x3", bad)
+
+
+def test_linearly_dependent_variables_are_named(hs):
+    data = hs.assign(x3=hs["x1"] + hs["x2"])
+    with pytest.raises(DataError, match="not positive definite: x1, x2, x3"):
+        fit(HS_MODEL, data)

@@ -29,10 +29,6 @@ FIT_MAP = {
     "rmsea.ci.lower.robust": "rmsea_ci_lower_robust",
     "rmsea.ci.upper.robust": "rmsea_ci_upper_robust",
 }
-# lavaan's FIML-corrected robust CFI/TLI/RMSEA (Zhang & Savalei 2023) are not implemented:
-# craftwave reports them as NaN under FIML, and the test checks exactly that.
-FIML_ROBUST = {"cfi.robust", "tli.robust", "rmsea.robust", "rmsea.ci.lower.robust",
-               "rmsea.ci.upper.robust"}
 
 CASES = {
     "sem_hs_cfa_ml": {},
@@ -43,6 +39,9 @@ CASES = {
     "sem_mg_fiml_scalar_ml": {"missing": "fiml", "group": "school",
                               "group_equal": ["loadings", "intercepts"]},
     "sem_riclpm_fiml_ml": {"missing": "fiml"},
+    "sem_riclpm_fiml_mlr": {"missing": "fiml", "estimator": "MLR"},
+    "sem_mg_fiml_scalar_mlr": {"missing": "fiml", "group": "school", "estimator": "MLR",
+                               "group_equal": ["loadings", "intercepts"]},
     "sem_hs_fiml_ml": {"missing": "fiml"},
     "sem_hs_fiml_mlr": {"missing": "fiml", "estimator": "MLR"},
     "sem_mg_configural_ml": {"group": "school"},
@@ -54,6 +53,11 @@ CASES = {
                           "estimator": "MLR"},
     "sem_mg_partial_ml": {"group": "school", "group_equal": ["loadings", "intercepts"],
                           "group_partial": ["visual =~ x2", "x3 ~ 1"]},
+    "sem_feature_higher_order": {},
+    "sem_feature_mimic": {},
+    "sem_feature_std_lv": {},
+    "sem_feature_constraint": {},
+    "sem_feature_group_vectors": {"group": "school"},
     "sem_long_configural_ml": {},
     "sem_long_scalar_ml": {},
     "sem_long_strict_ml": {},
@@ -114,9 +118,6 @@ def test_fit_measures_match_lavaan(case):
         if key not in FIT_MAP:
             continue
         mine = res.fit_measures[FIT_MAP[key]]
-        if res.missing == "fiml" and key in FIML_ROBUST:
-            assert math.isnan(mine)
-            continue
         if not _close(value, mine, key in RELATIVE):
             failures.append(f"{key}: lavaan {value} craftwave {mine}")
     assert not failures, f"{name}: " + "; ".join(failures)

@@ -106,3 +106,16 @@ def test_errors():
         simulate(n=10, waves=3, attrition=1.2)
     with pytest.raises(DataError, match="careless types"):
         simulate(n=10, waves=3, careless=0.1, careless_types=["sleepy"])
+
+
+def test_answers_long_round_trips_to_the_wide_answers(panel):
+    long = panel.answers_long()
+    assert list(long.columns) == ["participant_id", "wave", "instrument_id", "item_id", "value"]
+    first = panel.wide.iloc[0]
+    mine = long[(long.participant_id == first.participant_id) & (long.wave == 1)]
+    for r in mine.itertuples():
+        prefix = {i.id: i.prefix for i in load_library().values()}[r.instrument_id]
+        assert first[f"{prefix}_{r.item_id}_w1"] == r.value
+    # dropouts have no answers after their last wave
+    gone = panel.wide.loc[panel.wide.last_wave == 1, "participant_id"]
+    assert not long[long.participant_id.isin(gone) & (long.wave > 1)].size

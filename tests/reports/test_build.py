@@ -50,7 +50,7 @@ NEEDS = {
     "quality": ("analysis.quality", "quality_flags"),
     "descriptives": ("analysis.descriptives", "correlation_table"),
     "reliability": ("analysis.reliability", "reliability_table"),
-    "invariance": ("analysis.invariance", "longitudinal_invariance"),
+    "invariance": ("analysis.invariance", "invariance"),
     "focal": ("analysis.sem", "fit"),
     "mediation": ("analysis.mediation", "moderated_mediation"),
     "riclpm": ("analysis.sem", "fit"),
@@ -226,13 +226,25 @@ def test_methods_and_appendix(built, export_dir):
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed")
-def test_reproduce_r_runs_in_r(built, export_dir, tmp_path):
+def test_reproduce_r_refits_the_focal_model_in_lavaan(built, export_dir, tmp_path):
+    """reproduce.R run by R on the export gives the report's focal estimates (to 1e-3)."""
     ok = subprocess.run(["Rscript", "-e", "library(lavaan)"], capture_output=True)
     if ok.returncode != 0:
         pytest.skip("lavaan is not installed in R")
-    shutil.copy(export_dir / "scores.csv", tmp_path / "scores.csv")
-    script = built["researcher"].files["reproduce.R"]
-    run = subprocess.run(["Rscript", str(script)], cwd=tmp_path, capture_output=True, text=True,
-                         timeout=300)
+    res = built["researcher"]
+    if not res.available["focal"]:
+        pytest.skip("the focal model is not available in this build")
+    out = res.files["reproduce.R"].parent
+    for name in ("reproduce.R", "exclusions.csv"):
+        if (out / name).is_file():
+            shutil.copy(out / name, tmp_path / name)
+    run = subprocess.run(["Rscript", "reproduce.R", str(export_dir)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Regressions:" in run.stdout
+    lav = pd.read_csv(tmp_path / "lavaan_focal.csv").fillna({"rhs": ""})
+    ours = res.context.cache["focal_fit"][1].params.fillna({"rhs": ""})
+    both = ours.merge(lav, on=["lhs", "op", "rhs"], suffixes=("", "_r"))
+    assert len(both) == len(ours)
+    np.testing.assert_allclose(both["est"], both["est_r"], atol=1e-3)
+    np.testing.assert_allclose(both["se"], both["se_r"], atol=1e-3)

@@ -108,6 +108,18 @@ def test_recommendations_point_to_their_evidence(platform_html):
     assert "association" in html
 
 
+def test_a_large_k_hides_everything_small(export_dir, tmp_path):
+    k = 150
+    res = build_report("platform", export_dir, tmp_path, "html", bootstrap=20, k=k)
+    for t in (t for s in res.sections for t in s.tables if t.meta.get("kind") == "counts"):
+        for row in t.rows:
+            assert all(c == "–" or int(c) >= k for c in row[1:]), (t.id, row)
+    iv = res.section("intervention")
+    assert iv.available and f"fewer than {k} workers" in iv.paragraphs[0]
+    assert iv.results["ancova"] == []
+    assert not any("'forum'" in r["headline"] for r in res.section("recommendations").items)
+
+
 def test_bad_options(export_dir, tmp_path):
     with pytest.raises(CraftwaveError, match="unknown report"):
         build_report("weekly", export_dir, tmp_path)

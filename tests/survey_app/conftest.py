@@ -158,3 +158,6 @@ TABLES = "participants, contacts, wave_status, withdrawal_requests, answers, ans
 @pytest.fixture
 def backend(request) -> str:
     return getattr(request, "param", "sqlite")
+
+
+from researcher_fixtures import *  # noqa: E402,F401,F403  (the researcher-side fixtures)

@@ -1,4 +1,4 @@
-"""Fixtures and helpers of the researcher-side tests (imported by the test_researcher_* modules).
+"""Fixtures (made visible by ``conftest.py``) and helpers of the test_researcher_* modules.
 
 A small study of our own (two waves: icraft with an attention check, and three profile
 questions whose scales have a "prefer not to say" code), researcher accounts, a logged-in
@@ -12,6 +12,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+
+__all__ = ["analyst_client", "make_researcher", "owner_client", "researcher_tables", "rs_study"]
 
 RS_STUDY = "rs-study"
 PASSWORD = "correct horse battery staple"
@@ -57,7 +59,18 @@ def csrf_of(html: str) -> str:
 
 
 @pytest.fixture
-def rs_study(app, tmp_path) -> str:
+def researcher_tables(app, backend):
+    """On the shared PostgreSQL database, empty the researcher side's tables first (the app
+    fixture empties the participant side's)."""
+    if backend == "postgres":
+        from survey_app.extensions import db
+
+        with app.app_context(), db.engine.begin() as conn:
+            conn.exec_driver_sql("TRUNCATE researchers, audit_log, sent_messages RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def rs_study(app, tmp_path, researcher_tables) -> str:
     """Load the researcher-side test study into the app's database."""
     from survey_app.studies import load_study_file
 
@@ -69,7 +82,7 @@ def rs_study(app, tmp_path) -> str:
 
 
 @pytest.fixture
-def make_researcher(app):
+def make_researcher(app, researcher_tables):
     """Factory: a researcher account (``role`` owner or analyst); returns the email."""
     from survey_app.accounts import add_researcher
 
@@ -128,16 +141,20 @@ def answer_wave(app, pid: str, wave: int, value_for=None, seconds_per_page: floa
                 pages: int | None = None) -> dict[str, float]:
     """Answer (the first ``pages``) pages of a wave as the participant would; returns the answers
     by variable name. ``value_for(question, index)`` gives each answer (default: the scale's
-    substantive values in turn)."""
+    substantive values in turn, attention checks as instructed)."""
+    from instruments.names import item_var
     from survey_app import clock
     from survey_app.extensions import db
     from survey_app.models import Participant, WaveStatus
     from survey_app.progress import current_wave, save_page
     from survey_app.studies import get_study
 
-    from instruments.names import item_var
+    def default(q, i):
+        if q.is_check:
+            return q.item.expected
+        return q.scale.substantive_values[i % len(q.scale.substantive_values)]
 
-    value_for = value_for or (lambda q, i: q.scale.substantive_values[i % len(q.scale.substantive_values)])
+    value_for = value_for or default
     answers = {}
     with app.app_context():
         fake = app.config["CLOCK"]

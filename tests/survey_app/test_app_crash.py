@@ -97,6 +97,8 @@ def test_sigkill_mid_stream_loses_no_acknowledged_page(tmp_path):
     env = {**os.environ, "CRAFTWAVE_INSTANCE_PATH": str(tmp_path), "CRAFTWAVE_SECRET_KEY": "crash",
            "CRAFTWAVE_SQLITE_SYNCHRONOUS": "NORMAL"}
     env.pop("CRAFTWAVE_DATABASE_URL", None)
+    # Every simulated participant comes from 127.0.0.1: switch the per-address entry limit off.
+    (tmp_path / "config.py").write_text("RATELIMIT_ENABLED = False\n", encoding="utf-8")
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'craftwave.sqlite'}",
                       "SECRET_KEY": "crash"})
     with app.app_context():  # what `craftwave db upgrade` and `craftwave study load` do

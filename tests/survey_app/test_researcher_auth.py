@@ -6,16 +6,7 @@ import re
 
 import pytest
 from app_helpers import DEMO_STUDY
-from researcher_fixtures import (  # noqa: F401  (fixtures)
-    PASSWORD,
-    analyst_client,
-    csrf_of,
-    enrol,
-    login,
-    make_researcher,
-    owner_client,
-    rs_study,
-)
+from researcher_fixtures import PASSWORD, csrf_of, enrol, login
 
 from survey_app.researcher import PUBLIC_BLUEPRINTS
 
@@ -88,7 +79,8 @@ def test_login_logout_and_the_audit_of_both(app, client, make_researcher):
     from survey_app.extensions import db
     from survey_app.models.researcher import AuditEntry, Researcher
     with app.app_context():
-        actions = [e.action for e in db.session.execute(db.select(AuditEntry).order_by(AuditEntry.id)).scalars()]
+        actions = [e.action for e in db.session.execute(
+            db.select(AuditEntry).where(AuditEntry.action != "study_loaded").order_by(AuditEntry.id)).scalars()]
         user = db.session.execute(db.select(Researcher)).scalar_one()
         assert user.password_hash.startswith("$argon2id$")
         assert PASSWORD not in user.password_hash
@@ -191,3 +183,35 @@ def test_accounts_refuse_bad_input(app, bad):
             add_researcher("a@example.org", bad, "owner", actor="t")
     with app.app_context(), pytest.raises(AccountError, match="role"):
         add_researcher("a@example.org", PASSWORD, "admin", actor="t")
+
+
+def test_the_sqlite_limit_store_is_shared_by_workers(tmp_path):
+    from survey_app.ratelimit_store import SQLiteStorage
+    uri = f"craftwave-sqlite:///{tmp_path / 'limits.sqlite'}"
+    a, b = SQLiteStorage(uri), SQLiteStorage(uri)  # two workers, one file
+    assert [a.incr("k", 60), b.incr("k", 60), a.incr("k", 60)] == [1, 2, 3]
+    assert b.get("k") == 3 and a.get("other") == 0
+    assert a.get_expiry("k") > 0
+    a.incr("short", 0)  # an expired window starts again at one
+    assert b.incr("short", 60) == 1
+    b.clear("k")
+    assert a.get("k") == 0 and a.check()
+
+
+def test_login_limit_counts_across_two_workers(tmp_path, sqlite_template):
+    import shutil
+
+    from survey_app import create_app
+    db_path = tmp_path / "shared.sqlite"
+    shutil.copy(sqlite_template, db_path)
+    cfg = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}", "SECRET_KEY": "k",
+           "LOGIN_RATE_LIMIT": "3 per minute",
+           "RATELIMIT_STORAGE_URI": f"craftwave-sqlite:///{tmp_path / 'limits.sqlite'}"}
+    workers = [create_app(cfg), create_app(cfg)]
+    codes = [login(w.test_client(), "nobody@example.org", "whatever it is").status_code
+             for w in (workers[0], workers[1], workers[0], workers[1])]
+    assert codes == [401, 401, 401, 429]
+    from survey_app.extensions import db
+    for w in workers:
+        with w.app_context():
+            db.engine.dispose()

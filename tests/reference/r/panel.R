@@ -4,7 +4,8 @@
 # within-person cross-lagged effects, writes it to tests/reference/data/panel_*.csv (complete,
 # and with monotone attrition that depends on wave-1 scores), reads it back, and fits with
 # lavaan the CLPM and RI-CLPM (free and stationary lagged effects) that craftwave's builders
-# produce, with ML (complete data) and FIML (missing data, fixed.x = FALSE). The model syntax
+# produce, with ML (complete data) and FIML (missing data, fixed.x = FALSE), and a bivariate
+# latent change score model on data simulated from one. The model syntax
 # below is written out by hand, independently of the Python builders, so the Python tests check
 # the builders and the engine at once. The lme4 growth model (REML) is fitted on a long data set.
 #
@@ -141,6 +142,45 @@ local({
     save(describe(fit, f[[2]], f[[4]], list(estimator = "ML", missing = f[[5]],
                                             meanstructure = TRUE, fixed.x = FALSE)), f[[1]])
   }
+
+  # ---- bivariate latent change score model with coupling (4 waves, N = 500) -----------------
+  set.seed(31)
+  L <- array(0, c(n, 2, waves))
+  L[, , 1] <- mvn(n, matrix(c(1.0, 0.3, 0.3, 0.8), 2)) + matrix(c(3, 2.5), n, 2, byrow = TRUE)
+  for (t in 2:waves) {
+    prev <- L[, , t - 1]
+    dx <- 0.5 - 0.3 * prev[, 1] + 0.1 * prev[, 2] + rnorm(n, sd = 0.3)
+    dy <- 0.3 - 0.2 * prev[, 2] + 0.25 * prev[, 1] + rnorm(n, sd = 0.3)
+    L[, , t] <- prev + cbind(dx, dy)
+  }
+  lcs_data <- data.frame(id = seq_len(n))
+  for (k in 1:2) for (t in 1:waves) {
+    lcs_data[[sprintf("%s_w%d", c("x", "y")[k], t)]] <- round(L[, k, t] + rnorm(n, sd = 0.4), 4)
+  }
+  lcs_data <- write_csv(lcs_data, "panel_lcs.csv")
+  lcs_lines <- character()
+  for (s in c("x", "y")) {
+    o <- setdiff(c("x", "y"), s)
+    for (t in 1:waves) {
+      lcs_lines <- c(lcs_lines, sprintf("L_%s_w%d =~ 1*%s_w%d", s, t, s, t),
+                     sprintf("%s_w%d ~~ err_%s*%s_w%d", s, t, s, s, t), sprintf("%s_w%d ~ 0*1", s, t))
+    }
+    for (t in 2:waves) {
+      lcs_lines <- c(lcs_lines,
+        sprintf("L_%s_w%d ~ 1*L_%s_w%d", s, t, s, t - 1), sprintf("L_%s_w%d ~~ 0*L_%s_w%d", s, t, s, t),
+        sprintf("L_%s_w%d ~ 0*1", s, t), sprintf("D_%s_w%d =~ 1*L_%s_w%d", s, t, s, t),
+        sprintf("D_%s_w%d ~ beta_%s*L_%s_w%d + gamma_%s_%s*L_%s_w%d", s, t, s, s, t - 1, o, s, o, t - 1),
+        sprintf("D_%s_w%d ~ mu_d_%s*1", s, t, s), sprintf("D_%s_w%d ~~ var_d_%s*D_%s_w%d", s, t, s, s, t))
+    }
+    lcs_lines <- c(lcs_lines, sprintf("L_%s_w1 ~ 1", s), sprintf("L_%s_w1 ~~ L_%s_w1", s, s))
+  }
+  lcs_lines <- c(lcs_lines, "L_x_w1 ~~ L_y_w1",
+                 sprintf("D_x_w%d ~~ cov_d_x_y*D_y_w%d", 2:waves, 2:waves))
+  lcs_model <- paste(lcs_lines, collapse = "\n")
+  fit <- sem(lcs_model, data = lcs_data, estimator = "ML", meanstructure = TRUE, fixed.x = FALSE)
+  save(describe(fit, lcs_model, "panel_lcs.csv", list(estimator = "ML", missing = "listwise",
+                                                      meanstructure = TRUE, fixed.x = FALSE)),
+       "panel_lcs_ml.json")
 
   # ---- lme4 growth model (REML) -------------------------------------------------------------
   set.seed(7)

@@ -104,6 +104,30 @@ local({
   save(describe(fit, med_model, "sem_mediation.csv", list(estimator = "MLR")),
        "sem_mediation_mlr.json")
 
+  # ---- syntax features: higher order, MIMIC with a direct effect, std.lv, ==, c() -----------
+  features <- list(
+    higher_order = list(model = paste(hs_model, "g =~ visual + textual + speed", sep = "\n"),
+                        args = list()),
+    mimic = list(model = paste(hs_model, "visual + textual ~ grade", "x3 ~ grade",
+                               sep = "\n"), args = list()),
+    std_lv = list(model = paste("visual =~ NA*x1 + x2 + x3", "textual =~ NA*x4 + x5 + x6",
+                                "visual ~~ 1*visual", "textual ~~ 1*textual",
+                                "x1 ~~ x4", sep = "\n"), args = list()),
+    constraint = list(model = paste("visual =~ x1 + x2 + x3",
+                                    "textual =~ x4 + l5*x5 + l6*x6", "l5 == l6",
+                                    "ratio := l5 / 2", sep = "\n"), args = list()),
+    group_vectors = list(model = paste("visual =~ x1 + c(a, a)*x2 + c(b1, b2)*x3",
+                                       "textual =~ x4 + x5 + x6", "x1 ~ c(0, NA)*1",
+                                       "diff := b1 - b2", sep = "\n"),
+                         args = list(group = "school"))
+  )
+  for (nm in names(features)) {
+    f <- features[[nm]]
+    fit <- do.call("sem", c(list(model = f$model, data = quote(hs)), f$args))
+    save(describe(fit, f$model, "sem_hs.csv", c(list(estimator = "ML"), f$args)),
+         sprintf("sem_feature_%s.json", nm))
+  }
+
   # ---- FIML on Holzinger-Swineford with MAR missingness: ML and MLR -----------------------
   set.seed(4242)
   hsm <- hs[, c("id", "school", paste0("x", 1:9))]
@@ -126,6 +150,12 @@ local({
                 list(estimator = "ML", missing = "fiml", group = "school",
                      group_equal = c("loadings", "intercepts"))),
        "sem_mg_fiml_scalar_ml.json")
+  fit <- cfa(hs_model, data = hsm, missing = "ml", group = "school", estimator = "MLR",
+             group.equal = c("loadings", "intercepts"))
+  save(describe(fit, hs_model, "sem_hs_missing.csv",
+                list(estimator = "MLR", missing = "fiml", group = "school",
+                     group_equal = c("loadings", "intercepts"))),
+       "sem_mg_fiml_scalar_mlr.json")
 
   # ---- a four-wave random-intercept cross-lagged panel model (RI-CLPM), FIML ---------------
   set.seed(9090)
@@ -163,6 +193,9 @@ local({
   fit <- sem(riclpm_model, data = pan, missing = "ml")
   save(describe(fit, riclpm_model, "sem_riclpm.csv", list(estimator = "ML", missing = "fiml")),
        "sem_riclpm_fiml_ml.json")
+  fit <- sem(riclpm_model, data = pan, missing = "ml", estimator = "MLR")
+  save(describe(fit, riclpm_model, "sem_riclpm.csv", list(estimator = "MLR", missing = "fiml")),
+       "sem_riclpm_fiml_mlr.json")
 
   # ---- multi-group invariance: HS by school (ML and MLR) ----------------------------------
   levels_eq <- list(configural = character(0), metric = c("loadings"),

@@ -1,28 +1,9 @@
-"""Evaluating an intervention arm: ANCOVA, difference-in-differences and attrition by arm.
-
-Every estimate here is *intention to treat*: participants are analysed in the arm they were
-assigned to, whether or not they used what their arm offered. Each result carries a plain
-statement of what the design can and cannot show (DESIGN.md, "Statistics conventions"):
-
-- ANCOVA (post-intervention outcome on arm, adjusted for the pre-intervention outcome) is a
-  valid effect estimate only when arms were assigned at random;
-- the difference-in-differences compares changes over waves between arms and rests on parallel
-  trends, which one pre-intervention wave cannot check;
-- attrition is reported by arm, because dropout that differs by arm biases both estimates.
-
-Standard errors: ANCOVA uses HC3 heteroskedasticity-consistent errors by default (``se="HC3"``,
-as R's ``sandwich::vcovHC(type = "HC3")``) or the classic OLS errors (``se="classic"``);
-confidence intervals use the t distribution with the residual degrees of freedom, as R's
-``lmtest::coefci``. The difference-in-differences uses errors clustered by participant (as
-``sandwich::vcovCL(type = "HC1")``, i.e. the G/(G-1) * (N-1)/(N-K) correction) and t intervals
-with G - 1 degrees of freedom (G participants).
-"""
+"""The intervention analyses: ANCOVA, difference-in-differences and attrition by arm."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -31,260 +12,12 @@ from scipy import stats
 from instruments.errors import DataError
 from instruments.names import with_wave
 
-__all__ = [
-    "AncovaResult",
-    "AttritionResult",
-    "DidResult",
-    "InterventionEvaluation",
-    "ancova",
-    "attrition_by_arm",
-    "diff_in_diff",
-    "evaluate_intervention",
-]
+from .results import AncovaResult, AttritionResult, DidResult, InterventionEvaluation
+from .statements import ancova_statement, attrition_statement, did_statement
 
 SeType = Literal["HC3", "classic"]
 
 _COLUMNS = ["term", "est", "se", "t", "df", "pvalue", "ci_lower", "ci_upper"]
-
-
-# -- results ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AncovaResult:
-    """ANCOVA of a post-intervention outcome on arm, adjusted for its pre-intervention value.
-
-    Attributes
-    ----------
-    coefficients : DataFrame
-        Every coefficient of the model (``term, est, se, t, df, pvalue, ci_lower, ci_upper``).
-    effects : DataFrame
-        One row per non-control arm: ``arm, control, est, se, t, df, pvalue, ci_lower,
-        ci_upper, n_arm, n_control`` (the adjusted difference arm minus control).
-    """
-
-    outcome: str
-    pre: str
-    post: str
-    control: str
-    coefficients: pd.DataFrame
-    effects: pd.DataFrame
-    n: int
-    n_missing_post: int
-    se_type: str
-    level: float
-    randomised: bool
-    statement: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (for JSON)."""
-        return {
-            "analysis": "ancova",
-            "outcome": self.outcome,
-            "pre": self.pre,
-            "post": self.post,
-            "control": self.control,
-            "n": self.n,
-            "n_missing_post": self.n_missing_post,
-            "se_type": self.se_type,
-            "level": self.level,
-            "randomised": self.randomised,
-            "effects": self.effects.to_dict(orient="records"),
-            "coefficients": self.coefficients.to_dict(orient="records"),
-            "statement": self.statement,
-        }
-
-    def summary(self) -> str:
-        """A short text summary."""
-        return _summary("ANCOVA (intention to treat)", self.effects, self.statement,
-                        f"N = {self.n}; SE: {self.se_type}")
-
-
-@dataclass(frozen=True)
-class DidResult:
-    """Difference-in-differences over waves: arm x wave interactions in long format.
-
-    Attributes
-    ----------
-    coefficients : DataFrame
-        Every coefficient (intercept, arm, wave, arm x wave).
-    effects : DataFrame
-        One row per non-control arm and wave other than the reference wave: ``arm, wave,
-        reference_wave, est, se, t, df, pvalue, ci_lower, ci_upper``: the change from the
-        reference wave in the arm minus the same change in the control arm. Waves up to
-        ``after_wave`` are placebo (pre-intervention) contrasts.
-    """
-
-    outcome: str
-    control: str
-    reference_wave: int
-    after_wave: int
-    waves: tuple[int, ...]
-    coefficients: pd.DataFrame
-    effects: pd.DataFrame
-    n_obs: int
-    n_participants: int
-    level: float
-    randomised: bool
-    statement: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (for JSON)."""
-        return {
-            "analysis": "difference_in_differences",
-            "outcome": self.outcome,
-            "control": self.control,
-            "reference_wave": self.reference_wave,
-            "after_wave": self.after_wave,
-            "waves": list(self.waves),
-            "n_obs": self.n_obs,
-            "n_participants": self.n_participants,
-            "se_type": "cluster-robust by participant (CR1)",
-            "level": self.level,
-            "randomised": self.randomised,
-            "effects": self.effects.to_dict(orient="records"),
-            "coefficients": self.coefficients.to_dict(orient="records"),
-            "statement": self.statement,
-        }
-
-    def summary(self) -> str:
-        """A short text summary."""
-        return _summary("Difference-in-differences (intention to treat)", self.effects,
-                        self.statement,
-                        f"{self.n_obs} observations of {self.n_participants} participants; "
-                        "SE clustered by participant")
-
-
-@dataclass(frozen=True)
-class AttritionResult:
-    """Retention per arm and wave, with a chi-square test of equal retention per wave.
-
-    Attributes
-    ----------
-    table : DataFrame
-        ``arm, wave, assigned, responded, retained`` (share of the arm's assigned participants
-        who responded at the wave).
-    tests : DataFrame
-        ``wave, chisq, df, pvalue, min_expected`` (Pearson's chi-square without continuity
-        correction, arms x responded; waves where everyone or no one responded are left out).
-    """
-
-    table: pd.DataFrame
-    tests: pd.DataFrame
-    statement: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (for JSON)."""
-        return {
-            "analysis": "attrition_by_arm",
-            "table": self.table.to_dict(orient="records"),
-            "tests": self.tests.to_dict(orient="records"),
-            "statement": self.statement,
-        }
-
-
-@dataclass(frozen=True)
-class InterventionEvaluation:
-    """The three analyses of one intervention together, with one overall statement."""
-
-    ancova: AncovaResult | None
-    did: DidResult | None
-    attrition: AttritionResult
-    randomised: bool
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (for JSON)."""
-        return {
-            "randomised": self.randomised,
-            "ancova": None if self.ancova is None else self.ancova.to_dict(),
-            "did": None if self.did is None else self.did.to_dict(),
-            "attrition": self.attrition.to_dict(),
-            "notes": list(self.notes),
-        }
-
-
-# -- statements ---------------------------------------------------------------------------
-
-
-def _ancova_statement(outcome: str, pre: str, post: str, randomised: bool,
-                      n_missing: int) -> str:
-    itt = (
-        "Participants are counted in the arm they were assigned to (intention to treat), "
-        "whether or not they used what the arm offered, so the estimate is the effect of being "
-        "offered the intervention, not of using it."
-    )
-    if randomised:
-        core = (
-            f"Comparing {post} between arms while adjusting for {pre} (ANCOVA) estimates the "
-            "effect without bias only because the arms were assigned at random; that is what "
-            "makes the arms comparable on everything, measured or not."
-        )
-    else:
-        core = (
-            "The arms were not assigned at random, so this ANCOVA is NOT a valid estimate of "
-            f"the intervention's effect: the adjusted difference in {post} is an association "
-            "that may reflect who took up or was offered the intervention, and adjusting for "
-            f"{pre} cannot remove differences that were not measured."
-        )
-    missing = (
-        f" {n_missing} assigned participant(s) without {post} or {pre} are left out (complete "
-        "cases); if dropout depends on the outcome and differs by arm, the estimate is biased "
-        "(see attrition by arm)."
-        if n_missing
-        else ""
-    )
-    return f"{itt} {core}{missing}"
-
-
-def _did_statement(outcome: str, after_wave: int, n_pre: int, randomised: bool) -> str:
-    base = (
-        f"The difference-in-differences compares how {outcome} changed from wave {after_wave} "
-        "in each arm with how it changed in the control arm. It removes stable differences "
-        "between the arms, but only under the assumption that, without the intervention, the "
-        "arms would have changed in parallel."
-    )
-    if n_pre <= 1:
-        trend = (
-            " With a single wave before the intervention, this parallel-trends assumption "
-            "cannot be checked with these data."
-        )
-    else:
-        trend = (
-            f" With {n_pre} waves before the intervention, the contrasts at the earlier waves "
-            "(placebo contrasts) show whether the arms were already drifting apart; parallel "
-            "past trends make parallel future trends more plausible but do not prove them."
-        )
-    assign = (
-        " Because arms were assigned at random, the comparison is also protected against "
-        "selection into the intervention."
-        if randomised
-        else " Arms were not assigned at random, so differences in who joined each arm can "
-        "still produce different trends: read the estimate as an association."
-    )
-    return base + trend + assign
-
-
-def _attrition_statement(tests: pd.DataFrame, alpha: float = 0.05) -> str:
-    if tests.empty:
-        return "Retention could not be compared between arms (no wave with dropout)."
-    flagged = tests.loc[tests["pvalue"] < alpha, "wave"].tolist()
-    if flagged:
-        waves = ", ".join(str(int(w)) for w in flagged)
-        return (
-            f"Retention differed between arms at wave(s) {waves} (chi-square p < {alpha}). "
-            "Estimates that use only participants who stayed may be biased if those who left "
-            "an arm differ from those who stayed; FIML-based panel models reduce, but cannot "
-            "remove, this bias."
-        )
-    return (
-        "Retention did not differ detectably between arms (chi-square p >= "
-        f"{alpha} at every wave); this does not show that those who left were like those who "
-        "stayed."
-    )
-
-
-# -- the analyses -------------------------------------------------------------------------
 
 
 def ancova(
@@ -369,7 +102,7 @@ def ancova(
         outcome=post, pre=pre, post=post, control=control, coefficients=coef,
         effects=pd.DataFrame(rows), n=int(len(y)), n_missing_post=n_missing,
         se_type="HC3" if se == "HC3" else "classic OLS", level=level, randomised=randomised,
-        statement=_ancova_statement(post, pre, post, randomised, n_missing),
+        statement=ancova_statement(post, pre, post, randomised, n_missing),
     )
 
 
@@ -463,7 +196,7 @@ def diff_in_diff(
         outcome=outcome, control=control, reference_wave=after_wave, after_wave=after_wave,
         waves=waves, coefficients=coef, effects=pd.DataFrame(rows), n_obs=int(len(y)),
         n_participants=int(groups.max() + 1), level=level, randomised=randomised,
-        statement=_did_statement(outcome, after_wave, n_pre, randomised),
+        statement=did_statement(outcome, after_wave, n_pre, randomised),
     )
 
 
@@ -511,7 +244,7 @@ def attrition_by_arm(
                           "pvalue": float(p), "min_expected": float(expected.min())})
     tests_df = pd.DataFrame(tests, columns=["wave", "chisq", "df", "pvalue", "min_expected"])
     return AttritionResult(table=pd.DataFrame(rows), tests=tests_df,
-                           statement=_attrition_statement(tests_df, alpha))
+                           statement=attrition_statement(tests_df, alpha))
 
 
 def evaluate_intervention(
@@ -550,8 +283,8 @@ def evaluate_intervention(
     attr = attrition_by_arm(data_att, present=present, arm=arm)
     anc = did = None
     if post_waves:
-        anc = ancova(data, pre=with_wave(outcome, after_wave), post=with_wave(outcome, post_waves[0]),
-                     arm=arm, control=control, covariates=covariates, se=se, level=level,
+        anc = ancova(data, pre=with_wave(outcome, after_wave),
+                     post=with_wave(outcome, post_waves[0]), arm=arm, control=control, covariates=covariates, se=se, level=level,
                      randomised=randomised)
         did = diff_in_diff(data, outcome=outcome, waves=waves, after_wave=after_wave, arm=arm,
                            id_col=id_col, control=control, level=level, randomised=randomised)
@@ -632,7 +365,8 @@ def _numeric(s: pd.Series, name: str) -> pd.Series:
 
 def _check_rank(x: np.ndarray, names: list[str]) -> None:
     if np.linalg.matrix_rank(x) < x.shape[1]:
-        const = [n for n, c in zip(names, x.T, strict=True) if n != "(Intercept)" and np.ptp(c) == 0]
+        const = [n for n, c in zip(names, x.T, strict=True)
+                 if n != "(Intercept)" and np.ptp(c) == 0]
         detail = f" (constant: {', '.join(const)})" if const else ""
         raise DataError(f"the design matrix is rank deficient{detail}")
 
@@ -642,13 +376,3 @@ def _check_level(level: float) -> None:
         raise DataError(f"level must be between 0 and 1; got {level}")
 
 
-def _summary(title: str, effects: pd.DataFrame, statement: str, info: str) -> str:
-    lines = [title, info]
-    for r in effects.to_dict(orient="records"):
-        where = f" at wave {r['wave']}" if "wave" in r else ""
-        lines.append(
-            f"  {r['arm']} vs {r['control']}{where}: {r['est']:.3f} "
-            f"[{r['ci_lower']:.3f}, {r['ci_upper']:.3f}], p = {r['pvalue']:.3f}"
-        )
-    lines.append(statement)
-    return "\n".join(lines)

@@ -1,0 +1,232 @@
+"""Invitations and reminders against a real SMTP server (aiosmtpd) on loopback."""
+
+from __future__ import annotations
+
+import email
+import socket
+import threading
+from email import policy
+
+import pytest
+from app_helpers import BACKENDS
+from click.testing import CliRunner
+from researcher_fixtures import answer_wave, enrol
+
+from survey_app.extensions import db
+from survey_app.mailer import MailError, send_invitations, send_reminders
+from survey_app.models import Participant
+from survey_app.models.researcher import AuditEntry, SentMessage
+
+
+class _Inbox:
+    """An aiosmtpd handler that keeps every delivered message."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        msg = email.message_from_bytes(envelope.original_content or envelope.content,
+                                       policy=policy.default)
+        with self.lock:
+            self.messages.append(msg)
+        return "250 Message accepted for delivery"
+
+    def to(self) -> list[str]:
+        return sorted(m["To"] for m in self.messages)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(app):
+    from aiosmtpd.controller import Controller
+
+    inbox = _Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_HOST="127.0.0.1", MAIL_PORT=port, MAIL_SECURITY="none",
+                      MAIL_FROM="study@example.org", PUBLIC_BASE_URL="https://survey.example.org")
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+def _token(app, pid):
+    with app.app_context():
+        return db.session.execute(db.select(Participant.token).where(Participant.pid == pid)).scalar_one()
+
+
+def _invite(app, **kw):
+    with app.app_context():
+        return send_invitations("rs-study", "test", **kw)
+
+
+def _remind(app):
+    with app.app_context():
+        return send_reminders("rs-study", "test")
+
+
+@pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+def test_invite_twice_sends_one_message_each(app, rs_study, smtp):
+    a = enrol(app, email="ana@example.org", consent=False)
+    b = enrol(app, email="bo@example.org", consent=False)
+    enrol(app, email=None, source="public")  # no email: nothing to send
+    first = _invite(app)
+    second = _invite(app)
+    assert len(first.sent) == 2 and second.sent == [] and second.failed == []
+    assert smtp.to() == ["ana@example.org", "bo@example.org"]
+    msg = next(m for m in smtp.messages if m["To"] == "ana@example.org")
+    assert msg["From"] == "study@example.org"
+    assert msg["Subject"] == "Survey 1 of Researcher-side test study is open"
+    body = msg.get_content()
+    assert f"https://survey.example.org/s/{_token(app, a)}" in body
+    assert "no fixed closing date" in body  # wave 1 has no window
+    assert _token(app, b) not in body
+    with app.app_context():
+        ledger = db.session.execute(db.select(SentMessage.kind, SentMessage.wave,
+                                              SentMessage.sent_at.is_not(None))).all()
+        audits = db.session.execute(db.select(AuditEntry).where(
+            AuditEntry.action == "invitations_sent")).scalars().all()
+    assert sorted(ledger) == [("invitation", 1, True), ("invitation", 1, True)]
+    assert [e.detail["sent"] for e in audits] == [2]
+
+
+def test_reminders_follow_the_schedule_and_skip_completers_and_the_withdrawn(app, rs_study, smtp):
+    clock = app.config["CLOCK"]
+    done = enrol(app, email="done@example.org", consent=False)
+    slow = enrol(app, email="slow@example.org", consent=False)
+    started = enrol(app, email="started@example.org", consent=False)
+    gone = enrol(app, email="gone@example.org", consent=False)
+    _invite(app)
+    assert len(smtp.messages) == 4
+    # 'done' completes wave 1, 'started' answers one page; 'gone' withdraws
+    from survey_app.progress import record_consent, withdraw
+    from survey_app.studies import get_study
+    with app.app_context():
+        for pid in (done, started):
+            p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
+            record_consent(p, get_study("rs-study"), clock())
+        p = db.session.execute(db.select(Participant).where(Participant.pid == gone)).scalar_one()
+        withdraw(p, "stop_contact", clock())
+        db.session.commit()
+    answer_wave(app, done, 1)
+    answer_wave(app, started, 1, pages=1)
+    clock.advance(days=2)
+    assert _remind(app).sent == []  # nothing due before day 3
+    clock.advance(days=1, minutes=1)
+    first = _remind(app)
+    assert sorted(m["To"] for m in smtp.messages[4:]) == ["slow@example.org", "started@example.org"]
+    assert all(m["Subject"] == "Reminder: survey 1" for m in smtp.messages[4:])
+    assert sorted(p for p, _w in first.sent) == sorted([slow, started])
+    assert _remind(app).sent == []  # the same reminder never goes twice
+    clock.advance(days=5)
+    second = _remind(app)
+    assert len(second.sent) == 2
+    clock.advance(days=30)
+    assert _remind(app).sent == []  # max_count 2: no third reminder
+    assert len(smtp.messages) == 8
+    to = [m["To"] for m in smtp.messages]
+    assert to.count("gone@example.org") == 1  # the invitation, before withdrawing
+    assert to.count("done@example.org") == 1  # completed: no reminder
+    with app.app_context():
+        kinds = sorted(db.session.execute(db.select(SentMessage.kind)).scalars())
+    assert kinds == ["invitation"] * 4 + ["reminder_1"] * 2 + ["reminder_2"] * 2
+
+
+def test_after_a_long_pause_only_the_latest_due_reminder_goes(app, rs_study, smtp):
+    enrol(app, email="a@example.org", consent=False)
+    _invite(app)
+    app.config["CLOCK"].advance(days=10)
+    run = _remind(app)
+    assert [m["Subject"] for m in smtp.messages] == ["Survey 1 of Researcher-side test study is open",
+                                                      "Reminder: survey 1"]
+    assert len(run.sent) == 1
+    assert _remind(app).sent == []
+
+
+def test_wave_two_invitation_when_due_with_its_closing_date(app, rs_study, smtp):
+    clock = app.config["CLOCK"]
+    pid = enrol(app, email="a@example.org", consent=False)
+    _invite(app)
+    from survey_app.progress import record_consent
+    from survey_app.studies import get_study
+    with app.app_context():
+        p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
+        record_consent(p, get_study("rs-study"), clock())
+        db.session.commit()
+        pk = p.id
+    answer_wave(app, pid, 1)
+    assert _invite(app).sent == []  # wave 2 opens 30 days after completion
+    clock.advance(days=29)
+    assert _invite(app, wave=2).sent == []
+    clock.advance(days=1, hours=1)
+    run = _invite(app, wave=2)
+    assert run.sent == [(pid, 2)]
+    msg = smtp.messages[-1]
+    assert msg["Subject"] == "Survey 2 of Researcher-side test study is open"
+    with app.app_context():
+        from survey_app.models import WaveStatus
+        ws = db.session.get(WaveStatus, (pk, 2))
+        closes = ws.closes_at.strftime("%d %B %Y")
+    assert closes in msg.get_content()
+    assert _invite(app).sent == []
+
+
+def test_a_refused_recipient_is_released_for_the_next_run(app, rs_study, smtp):
+    from aiosmtpd.smtp import SMTP  # noqa: F401  (the server the fixture runs)
+
+    enrol(app, email="ok@example.org", consent=False)
+    enrol(app, email="bad@example.org", consent=False)
+
+    async def refuse_bad(server, session, envelope, address, rcpt_options):
+        if address.startswith("bad@"):
+            return "550 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    smtp.handle_RCPT = refuse_bad
+    run = _invite(app)
+    assert [p for p, _w in run.sent] and len(run.failed) == 1
+    assert smtp.to() == ["ok@example.org"]
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count()).select_from(SentMessage)).scalar_one() == 1
+    del smtp.handle_RCPT
+    again = _invite(app)
+    assert len(again.sent) == 1 and smtp.to() == ["bad@example.org", "ok@example.org"]
+
+
+def test_configuration_errors_are_clear(app, rs_study):
+    enrol(app, email="a@example.org", consent=False)
+    app.config.update(MAIL_FROM=None, MAIL_HOST="127.0.0.1", MAIL_PORT=_free_port(),
+                      MAIL_SECURITY="none")
+    with app.app_context(), pytest.raises(MailError, match="no sender address"):
+        send_invitations("rs-study", "test")
+    app.config["MAIL_FROM"] = "s@example.org"
+    with app.app_context(), pytest.raises(MailError, match="cannot use the SMTP server"):
+        send_invitations("rs-study", "test")
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count()).select_from(SentMessage)).scalar_one() == 0
+
+
+def test_cli_invite_and_remind(app, rs_study, smtp, monkeypatch):
+    monkeypatch.setenv("CRAFTWAVE_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    monkeypatch.setenv("CRAFTWAVE_SECRET_KEY", "k")
+    monkeypatch.setenv("CRAFTWAVE_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CRAFTWAVE_SMTP_PORT", str(app.config["MAIL_PORT"]))
+    monkeypatch.setenv("CRAFTWAVE_SMTP_SECURITY", "none")
+    monkeypatch.setenv("CRAFTWAVE_MAIL_FROM", "cron@example.org")
+    enrol(app, email="a@example.org", consent=False)
+    from craftwave.cli import main
+    for _ in range(2):
+        res = CliRunner().invoke(main, ["email", "invite", "rs-study", "--json"])
+        assert res.exit_code == 0, res.output
+    assert len(smtp.messages) == 1 and smtp.messages[0]["From"] == "cron@example.org"
+    res = CliRunner().invoke(main, ["email", "remind", "rs-study"])
+    assert res.exit_code == 0 and "reminders sent: 0" in res.output

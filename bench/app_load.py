@@ -38,6 +38,32 @@ DEMO = REPO / "data" / "demo" / "study.yaml"
 CRAFTWAVE = [str(Path(sys.executable).parent / "craftwave")]
 
 
+def cpu_seconds(root_pids: list[int]) -> float:
+    """User+system CPU seconds of the given processes and all their descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    stats: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        stats[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    keep = set(root_pids)
+    changed = True
+    while changed:
+        changed = False
+        for pid, ppid in parents.items():
+            if ppid in keep and pid not in keep:
+                keep.add(pid)
+                changed = True
+    return sum(stats.get(pid, 0.0) for pid in keep)
+
+
 def pct(values, q):
     return float(np.percentile(values, q) * 1000) if len(values) else float("nan")
 
@@ -91,7 +117,7 @@ def main() -> None:
         wait_ready(port)
         time.sleep(1.0)
         os.environ.update({k: v for k, v in env.items() if k.startswith("CRAFTWAVE_")})
-        run(args, port)
+        run(args, port, server.pid, pg.postmaster_pid() if pg is not None else None)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -101,7 +127,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(args, port: int) -> None:
+def run(args, port: int, server_pid: int, db_pid: int | None) -> None:
     from instruments import load_study
     from survey_app import create_app
 
@@ -111,21 +137,31 @@ def run(args, port: int) -> None:
     print(f"craftwave app load benchmark: {args.db}, gunicorn {args.workers} worker(s) x "
           f"{args.threads} thread(s), {os.cpu_count()} cores, demo study wave 1 "
           f"({n_pages} pages), open-loop Poisson arrivals, {args.step:.0f} s per rate")
+    print(f"load average before the run: {os.getloadavg()[0]:.2f} (other processes share these cores)")
     print(f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'GET p95':>8} {'errors':>7}")
+          f"{'GET p95':>8} {'errors':>7} {'CPU ms/submission: app':>23} {'db':>5} {'loadgen':>8}")
     all_subs = []
+    cpu_rows: list[float] = []
     best = None
     for i, rate in enumerate(args.rates):
         tally = Tally()
+        cpu_app, cpu_db, cpu_gen = cpu_seconds([server_pid]), cpu_seconds([db_pid] if db_pid else []), time.process_time()
         t0 = time.perf_counter()
         asyncio.run(open_loop("127.0.0.1", port, study.id, rate / n_pages, args.step, rng, tally,
                               prefix=f"r{i}x"))
+        n = max(len(tally.submissions), 1)
+        cpu_app = (cpu_seconds([server_pid]) - cpu_app) / n * 1000
+        cpu_db = (cpu_seconds([db_pid]) - cpu_db) / n * 1000 if db_pid else 0.0
+        cpu_gen = (time.process_time() - cpu_gen) / n * 1000
         lat = [s.latency for s in tally.submissions]
-        in_window = [s for s in tally.submissions if s.sent_at - t0 <= args.step]
-        achieved = len(in_window) / args.step
+        warm = min(4.0, args.step / 3)  # participants need a few requests before their first page
+        acked = [s for s in tally.submissions if warm <= s.sent_at + s.latency - t0 <= args.step]
+        achieved = len(acked) / (args.step - warm)
         p50, p95, p99 = pct(lat, 50), pct(lat, 95), pct(lat, 99)
         print(f"{rate:10.0f} {achieved:11.1f} {p50:8.1f} {p95:8.1f} {p99:8.1f} "
-              f"{pct(tally.get_latencies, 95):8.1f} {len(tally.errors):7d}", flush=True)
+              f"{pct(tally.get_latencies, 95):8.1f} {len(tally.errors):7d} {cpu_app:23.2f} "
+              f"{cpu_db:5.2f} {cpu_gen:8.2f}", flush=True)
+        cpu_rows.append(cpu_app + cpu_db + cpu_gen)
         all_subs += tally.submissions
         ok = p95 < 100 and not tally.errors and achieved >= 0.9 * rate
         if ok:
@@ -140,6 +176,10 @@ def run(args, port: int) -> None:
               f"p50 {best[2]:.1f} ms, p95 {best[3]:.1f} ms, p99 {best[4]:.1f} ms")
     else:
         print("\nno rate was sustained with p95 under 100 ms")
+    per_sub = float(np.median(cpu_rows))
+    print(f"CPU per page submission (median over rates, incl. the page GET that follows it and "
+          f"the entry requests): {per_sub:.2f} ms, i.e. a ceiling of about "
+          f"{1000 * (os.cpu_count() or 1) / per_sub:.0f} submissions/s on {os.cpu_count()} idle cores")
     print(f"reconciliation: {rec.acknowledged} acknowledged page submissions, "
           f"{rec.expected_answers} answers: lost {rec.lost}, duplicated {rec.duplicated}, "
           f"mismatched {rec.mismatched}")

@@ -6,8 +6,7 @@ ML fit does not depend on N). For each it prints
 
 * a full ``analysis.fit`` (estimates, SEs, every fit measure, std.all),
 * the estimation alone from sample moments of a compiled model (``fit_moments``), cold and
-  warm-started on a bootstrap resample from the full-sample estimate and its observed
-  information (what a bootstrap does),
+  warm-started on a bootstrap resample from the full-sample estimate (what a bootstrap does),
 * lavaan's ``sem()`` timed inside R with ``system.time`` (mean of repeated fits), and the
   ratios. The lavaan column is skipped, with a message, where Rscript is absent.
 
@@ -34,13 +33,7 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from analysis.sem import (  # noqa: E402
-    Evaluator,
-    compile_model,
-    fit,
-    fit_moments,
-    moments_from_data,
-)
+from analysis.sem import compile_model, fit, fit_moments, moments_from_data  # noqa: E402
 
 HS_MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 
@@ -89,11 +82,10 @@ def time_python(model: str, data: pd.DataFrame, reps: int, rng: np.random.Genera
     n = len(data)
     weights = [rng.multinomial(n, np.full(n, 1 / n)).astype(float) for _ in range(reps)]
     boots = [moments_from_data(Y, w, keep_raw=False) for w in weights]
-    H0 = Evaluator(cm, [g]).observed_information(cold.theta)
     t0 = time.perf_counter()
     iters = []
     for b in boots:
-        st = fit_moments(cm, [b], start=cold.theta, hessian=H0)
+        st = fit_moments(cm, [b], start=cold.theta)
         iters.append(st.iterations)
     est_warm = (time.perf_counter() - t0) / reps
     return {"full": full, "cold": est_cold, "warm": est_warm, "iters_warm": float(np.mean(iters)),

@@ -96,7 +96,8 @@ def attempt_login(email: str, password: str) -> LoginOutcome:
     user = db.session.execute(db.select(Researcher).where(Researcher.email == email)).scalar_one_or_none()
     if user is None or not user.active:
         _verify(_DUMMY_HASH, password)
-        record(email or "?", "login_failed", detail={"reason": "unknown account"})
+        # The typed text is not kept: it could be a password typed into the wrong field.
+        record("(unknown account)", "login_failed", detail={"reason": "unknown or inactive account"})
         db.session.commit()
         return LoginOutcome(None, "invalid")
     if user.locked_until is not None and now < user.locked_until:

@@ -152,6 +152,33 @@ def _count(frame: pd.DataFrame, column: str) -> int:
     return int(frame[column].fillna(False).astype(bool).sum())
 
 
+def due_now(study_id: str, states: pd.DataFrame) -> pd.DataFrame:
+    """Participants whose wave is open and not started, who have no email on file.
+
+    Panels without email (Prolific, MTurk, community links) are re-contacted through their
+    site; this lists them per wave with their recruitment id.
+
+    Returns
+    -------
+    DataFrame
+        ``participant_id``, ``wave``, ``source``, ``external_id``, ``opens_at``, ``closes_at``.
+    """
+    from .models import Contact
+
+    cols = ["participant_id", "wave", "source", "external_id", "opens_at", "closes_at"]
+    open_rows = states[states["status"] == "invited"]
+    if open_rows.empty:
+        return pd.DataFrame(columns=cols)
+    people = {pk: (src, ext) for pk, src, ext in db.session.execute(
+        db.select(Participant.id, Participant.source, Participant.external_id)
+        .where(Participant.study_id == study_id, Participant.withdrawal == "none",
+               Participant.id.not_in(db.select(Contact.participant_id)))).all()}
+    rows = [{"participant_id": r.pid, "wave": int(r.wave), "source": people[r.id][0],
+             "external_id": people[r.id][1], "opens_at": r.opens_at, "closes_at": r.closes_at}
+            for r in open_rows.itertuples(index=False) if r.id in people]
+    return pd.DataFrame(rows, columns=cols)
+
+
 # -- charts (matplotlib SVG, no external service) ----------------------------------------------
 
 def response_chart(summary: pd.DataFrame) -> str:

@@ -66,6 +66,12 @@ class PostgresServer:
                 time.sleep(0.1)
         raise RuntimeError("the server did not accept connections within 30 s")
 
+    def postmaster_pid(self) -> int | None:
+        try:
+            return int((self.data / "postmaster.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 

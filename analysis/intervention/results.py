@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+
 @dataclass(frozen=True)
 class AncovaResult:
     """ANCOVA of a post-intervention outcome on arm, adjusted for its pre-intervention value.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+
 def ancova_statement(outcome: str, pre: str, post: str, randomised: bool,
-                      n_missing: int) -> str:
+                     n_missing: int) -> str:
+    """What the ANCOVA shows (valid only under random assignment) and what it cannot."""
     itt = (
         "Participants are counted in the arm they were assigned to (intention to treat), "
         "whether or not they used what the arm offered, so the estimate is the effect of being "
@@ -35,6 +37,7 @@ def ancova_statement(outcome: str, pre: str, post: str, randomised: bool,
 
 
 def did_statement(outcome: str, after_wave: int, n_pre: int, randomised: bool) -> str:
+    """What the difference-in-differences shows, and that one pre-wave cannot check trends."""
     base = (
         f"The difference-in-differences compares how {outcome} changed from wave {after_wave} "
         "in each arm with how it changed in the control arm. It removes stable differences "
@@ -63,6 +66,7 @@ def did_statement(outcome: str, after_wave: int, n_pre: int, randomised: bool) -
 
 
 def attrition_statement(tests: pd.DataFrame, alpha: float = 0.05) -> str:
+    """What retention by arm says about the other estimates."""
     if tests.empty:
         return "Retention could not be compared between arms (no wave with dropout)."
     flagged = tests.loc[tests["pvalue"] < alpha, "wave"].tolist()

@@ -69,7 +69,8 @@ def _print_summary(result) -> None:
     skipped = [st for st in result.steps if st.status == "skipped"]
     for st in skipped:
         click.echo(f"{st.name}: skipped, {st.detail}")
-    click.echo(f"done in {s['seconds']} s; everything is in {result.options.out}")
+    click.echo(f"done in {s['seconds']} s ({s['cpu_seconds']} s CPU); everything is in "
+               f"{result.options.out}")
 
 
 @click.command("demo")

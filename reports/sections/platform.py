@@ -17,8 +17,8 @@ from .. import tables as T
 from ..privacy import TOTAL, SuppressedTable, suppress, suppress_statistic
 from .base import ReportContext, Section
 from .common import FEATURES, FOCAL, SHORT, TAKES_PART, analysis_frame, params_of, study_waves
+from .intervention import arm_figure, evaluation
 from .models import focal_fit, focal_waves, mediation_fit
-from .researcher import arm_figure, evaluation
 
 LEVELS = ("Not at all or rarely", "Now and then", "Weekly or more")
 

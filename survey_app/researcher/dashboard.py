@@ -26,12 +26,13 @@ from flask_wtf import FlaskForm
 from instruments.errors import DataError
 
 from .. import clock
-from ..export import answers_long, page_timings, write_export
+from ..audit import record
+from ..export import answers_long, iso, page_timings, write_export
 from ..extensions import db
 from ..fieldwork import study_states
 from ..models import Participant, StudyRecord
 from ..models.researcher import AuditEntry
-from ..monitoring import quality, rates_chart, response_chart, wave_summary
+from ..monitoring import due_now, quality, rates_chart, response_chart, wave_summary
 from ..panel import delete_participant, mark_withdrawal_handled, withdrawal_requests
 from ..studies import get_study, instrument_library
 
@@ -111,15 +112,38 @@ def study(study_id: str):
         p = people.get(pk)
         if p is not None:
             by_person.setdefault(pk, []).append(
-                (int(wave), status or "", flags.get((p.pid, int(wave)), "")))
+                (int(wave), status if isinstance(status, str) else "", flags.get((p.pid, int(wave)), "")))
     table = [{"pid": p.pid, "source": p.source, "arm": p.arm, "withdrawal": p.withdrawal,
               "waves": by_person.get(pk, [])} for pk, p in people.items()]
     total = db.session.execute(db.select(db.func.count()).select_from(Participant).where(
         Participant.study_id == study_id, Participant.withdrawal != "delete")).scalar_one()
     pending = len(withdrawal_requests(study_id))
+    due = due_now(study_id, states)
+    due_counts = due.groupby(["wave", "source"]).size().reset_index(name="n") if len(due) else due
     return render_template("researcher/dashboard.html", study=cs.study, summary=summary,
                            quality=q, table=table, total=total, limit=TABLE_LIMIT,
-                           waves=waves, pending=pending, form=ActionForm(), now=now)
+                           waves=waves, pending=pending, form=ActionForm(), now=now,
+                           due_counts=due_counts)
+
+
+@bp.get("/study/<study_id>/due.csv")
+def due_csv(study_id: str):
+    """Who is due now without an email on file, with recruitment ids (e.g. a Prolific
+    allowlist for the wave); audited like an export."""
+    cs = _study(study_id)
+    due = due_now(study_id, study_states(cs.study, clock.now()))
+    wave = request.args.get("wave", type=int)
+    if wave is not None:
+        due = due[due["wave"] == wave]
+    for col in ("opens_at", "closes_at"):
+        due[col] = [iso(v) for v in due[col]]
+    record(current_user.email, "due_list", study_id=study_id,
+           detail={"wave": wave, "participants": len(due)})
+    db.session.commit()
+    resp = Response(due.to_csv(index=False, lineterminator="\n"), mimetype="text/csv")
+    name = f"{study_id}-due" + (f"-w{wave}" if wave is not None else "") + ".csv"
+    resp.headers["Content-Disposition"] = f"attachment; filename={name}"
+    return resp
 
 
 @bp.get("/study/<study_id>/chart/<name>.svg")
@@ -179,6 +203,18 @@ def withdrawal_handled(study_id: str, request_id: int):
         abort(404)
     flash("Marked as handled.")
     return redirect(url_for("dashboard.withdrawals", study_id=study_id), 303)
+
+
+@bp.get("/study/<study_id>/participants/<pid>/delete")
+@owner_required
+def confirm_delete(study_id: str, pid: str):
+    """Ask before deleting (owners only)."""
+    cs = _study(study_id)
+    p = db.session.execute(db.select(Participant).where(
+        Participant.study_id == study_id, Participant.pid == pid)).scalar_one_or_none()
+    if p is None:
+        abort(404)
+    return render_template("researcher/confirm_delete.html", study=cs.study, p=p)
 
 
 @bp.post("/study/<study_id>/participants/<pid>/delete")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import stat
 import warnings
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from craftwave.cli import main
+
+pytestmark = pytest.mark.slow  # one demo of 40 people over HTTP with reports: ~20 s of CPU
 
 N = 40
 SEED = 3
@@ -208,3 +211,19 @@ def test_a_database_with_participants_is_refused(demo_out):
                        db_url=f"sqlite:///{demo_out / 'demo.sqlite'}", reports=False)
     with pytest.raises(DemoError, match="already holds"):
         run_demo(opts, log=lambda _line: None)
+
+
+def test_the_same_seed_gives_the_same_fieldwork(tmp_path):
+    """Participants go one after another on one seeded generator: two runs give the same
+    answers, people and timings (tokens and pseudonymous ids are random by design)."""
+    from craftwave.demo import DemoOptions, run_demo
+
+    start = datetime(2026, 2, 2, 8, 0)
+    runs = [run_demo(DemoOptions(participants=12, seed=11, careless=0.3, reports=False, start=start,
+                                 out=tmp_path / str(i)), log=lambda _line: None) for i in (0, 1)]
+    a, b = (r.ledger.drop(columns="token") for r in runs)
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(*(r.people.drop(columns="token") for r in runs))
+    t0, t1 = (pd.read_csv(tmp_path / str(i) / "export" / "page_timings.csv") for i in (0, 1))
+    pd.testing.assert_frame_equal(t0.drop(columns="participant_id"),
+                                  t1.drop(columns="participant_id"))

@@ -8,11 +8,10 @@ import pytest
 from app_helpers import DEMO_STUDY
 from researcher_fixtures import PASSWORD, csrf_of, enrol, login
 
-from survey_app.researcher import PUBLIC_BLUEPRINTS
-
 # Reachable without a researcher: the participant blueprints, static files, the login page,
 # the participants' landing page and the load balancer's health check.
 PUBLIC = {"static", "auth.static", "auth.login", "index", "healthz"}
+PUBLIC_BLUEPRINTS = {"entry", "survey"}
 
 
 def _url_for_rule(rule) -> str:
@@ -94,6 +93,12 @@ def test_wrong_password_and_unknown_email_look_the_same(app, client, make_resear
     assert a.status_code == b.status_code == 401
     text = lambda r: re.sub(r'value="[^"]*"', "", r.get_data(as_text=True))  # noqa: E731
     assert text(a).replace("owner@", "x@") == text(b).replace("nobody@", "x@")
+    from survey_app.extensions import db
+    from survey_app.models.researcher import AuditEntry
+    with app.app_context():
+        actors = db.session.execute(db.select(AuditEntry.actor).where(
+            AuditEntry.action == "login_failed").order_by(AuditEntry.id)).scalars().all()
+    assert actors == ["owner@example.org", "(unknown account)"]  # typed text is not kept
 
 
 def test_lockout_after_repeated_failures_then_unlock_after_the_wait(app, client, make_researcher):
@@ -162,6 +167,7 @@ def test_analyst_reads_but_cannot_delete_handle_or_see_the_audit(app, analyst_cl
     resp = analyst_client.post(f"/researcher/study/rs-study/participants/{pid}/delete",
                                data={"csrf_token": token})
     assert resp.status_code == 403
+    assert analyst_client.get(f"/researcher/study/rs-study/participants/{pid}/delete").status_code == 403
     assert analyst_client.post("/researcher/study/rs-study/withdrawals/1/handled",
                                data={"csrf_token": token}).status_code == 403
     from researcher_fixtures import pid_row_counts

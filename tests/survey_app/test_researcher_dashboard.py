@@ -129,3 +129,30 @@ def test_charts_are_svg_drawn_here_without_scripts(app, rs_study, analyst_client
         assert "default-src 'none'" in resp.headers["Content-Security-Policy"]
     assert analyst_client.get("/researcher/study/rs-study/chart/nope.svg").status_code == 404
     assert analyst_client.get("/researcher/study/no-such-study").status_code == 404
+
+
+def test_who_is_due_without_email_is_listed_with_recruitment_ids(app, rs_study, analyst_client):
+    clock = app.config["CLOCK"]
+    pro = enrol(app, source="prolific", external_id="PRO1")
+    pro_done_w2 = enrol(app, source="prolific", external_id="PRO2")
+    emailed = enrol(app, email="e@example.org")
+    for pid in (pro, pro_done_w2, emailed):
+        answer_wave(app, pid, 1)
+    html = analyst_client.get("/researcher/study/rs-study").get_data(as_text=True)
+    assert 'id="due"' not in html  # wave 2 opens 30 days after completion
+    clock.advance(days=31)
+    answer_wave(app, pro_done_w2, 2)
+    html = analyst_client.get("/researcher/study/rs-study").get_data(as_text=True)
+    assert 'id="due"' in html
+    resp = analyst_client.get("/researcher/study/rs-study/due.csv?wave=2")
+    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    import io
+
+    import pandas as pd
+    due = pd.read_csv(io.StringIO(resp.get_data(as_text=True)))
+    assert due[["participant_id", "wave", "source", "external_id"]].values.tolist() == [
+        [pro, 2, "prolific", "PRO1"]]
+    from survey_app.models.researcher import AuditEntry
+    with app.app_context():
+        (entry,) = db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "due_list")).scalars()
+    assert entry.actor == "analyst@example.org" and entry.detail == {"wave": 2, "participants": 1}

@@ -107,6 +107,8 @@ def test_deletion_removes_every_row_of_that_participant(app, backend, rs_study, 
     kept_before = pid_row_counts(app, kept)
     page = owner_client.get("/researcher/study/rs-study/withdrawals").get_data(as_text=True)
     assert gone in page
+    page = owner_client.get(f"/researcher/study/rs-study/participants/{gone}/delete").get_data(as_text=True)
+    assert "cannot be undone" in page and pid_row_counts(app, gone) == before  # asking deletes nothing
     resp = owner_client.post(f"/researcher/study/rs-study/participants/{gone}/delete",
                              data={"csrf_token": csrf_of(page)})
     assert resp.status_code == 303

@@ -198,7 +198,7 @@ class Study(_Strict):
     reminders: Reminders = Field(default_factory=Reminders)
     email_templates: dict[str, EmailTemplate] = Field(default_factory=dict)
     intervention: Intervention | None = None
-    k_threshold: int = Field(5, ge=1, description="Platform reports suppress cells under k.")
+    k_threshold: int = Field(10, ge=1, description="Platform reports suppress cells under k.")
     randomisation_seed: int = Field(0, description="Study seed of item-order randomisation.")
 
     @cached_property

@@ -25,7 +25,7 @@ from analysis.sem.estimation import (
 from analysis.sem.fimlrobust import fiml_corrected
 from analysis.sem.information import saturated_h1, vcov_matrix, yuan_bentler_scaling
 from analysis.sem.result import PARAM_COLUMNS, SEMResult
-from analysis.sem.specification import ALPHA, NU, CompiledModel, compile_model
+from analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
 from analysis.sem.standardize import std_all
 from analysis.sem.syntax import parse_model
 
@@ -439,7 +439,7 @@ def _check_solution(cm: CompiledModel, parts: list[dict], labels: list[str]) -> 
         for row in cm.rows:
             if row.group != g or row.free < 0 or row.op != "~~" or row.lhs != row.rhs:
                 continue
-            mats = {2: pr["Psi"], 3: pr["Theta"]}
+            mats = {PSI: pr["Psi"], THETA: pr["Theta"]}
             value = mats[row.mat][row.r, row.c]
             if value < 0:
                 kind = "residual variance" if row.lhs in cm.ov_names else "variance"

@@ -8,8 +8,9 @@ The fit function is lavaan's, per observation:
 
 Derivatives are analytic. Every free matrix element k changes Sigma by a rank-2 term
 u_k v_k' + v_k u_k' and mu by dmu_k, which gives the gradient, the expected information and the
-casewise scores in a few vectorised products. The optimiser is Fisher scoring with step halving,
-which converges in a handful of iterations from a warm start.
+casewise scores in a few vectorised products (the analytic Hessian is in
+:mod:`analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
+optimum and BFGS updates started from the analytic Hessian near it.
 """
 
 from __future__ import annotations

@@ -154,7 +154,7 @@ class Fieldwork:
                 return  # closes the browser and never returns
             if pause is not None and pages_done >= pause:
                 pause = None
-                self._tick(self.rng.uniform(600, 4 * 3600))
+                self._tick(self.rng.uniform(300, 2700))  # back after 5 to 45 minutes
                 b, path, reply = self.enter(p)  # a fresh browser, the same link
                 continue
             page_no = int(path.rsplit("/", 1)[1])

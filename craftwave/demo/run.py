@@ -82,6 +82,7 @@ def fingerprint(opts: DemoOptions) -> str:
 
     h = hashlib.sha256()
     parts = [__version__, str(opts.participants), str(opts.seed), str(opts.reports), str(opts.careless),
+             str(opts.start),
              ",".join(opts.report_formats), str(opts.bootstrap), str(_reports_available())]
     parts += [f"{i}:{inst.content_hash}" for i, inst in sorted(load_library().items())]
     for path in [Path(opts.study_file), *sorted(Path(__file__).parent.glob("*.py")),

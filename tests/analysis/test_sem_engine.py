@@ -161,3 +161,23 @@ def test_linearly_dependent_variables_are_named(hs):
     data = hs.assign(x3=hs["x1"] + hs["x2"])
     with pytest.raises(DataError, match="not positive definite: x1, x2, x3"):
         fit(HS_MODEL, data)
+
+
+@pytest.mark.parametrize("name, group", [("sem_hs_cfa_ml", None), ("sem_poldem_ml", None),
+                                         ("sem_feature_mimic", None),
+                                         ("sem_mg_scalar_ml", "school")])
+def test_analytic_hessian_matches_differences_of_the_gradient(name, group, reference,
+                                                              reference_data):
+    from analysis.sem import prepare_groups
+
+    ref = reference(name)
+    data = reference_data(ref["data"])
+    n_groups = data[group].nunique() if group else 1
+    cm = compile_model(ref["model"], n_groups=n_groups, meanstructure=True,
+                       group_equal=("loadings", "intercepts") if group else ())
+    groups, _ = prepare_groups(cm, data, group=group)
+    ev = Evaluator(cm, groups)
+    rng = np.random.default_rng(8)
+    theta = fit_moments(cm, groups).theta + rng.normal(scale=0.02, size=cm.n_free)
+    numeric = ev.observed_information(theta)
+    np.testing.assert_allclose(ev.hessian(theta), numeric, atol=1e-6 * np.abs(numeric).max())

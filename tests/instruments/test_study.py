@@ -11,7 +11,9 @@ import yaml
 from instruments import StudyError, load_library, load_study, study_from_dict
 from instruments.study import block_items
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "study.yaml"
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "data" / "demo" / "study.yaml"
+FROZEN = REPO / "tests" / "survey_app" / "test_study.yaml"  # a fixed design to break on purpose
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +23,7 @@ def library():
 
 @pytest.fixture(scope="module")
 def raw():
-    return yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    return yaml.safe_load(FROZEN.read_text(encoding="utf-8"))
 
 
 def broken(raw, edit):
@@ -36,6 +38,10 @@ def test_demo_study_validates(library):
     assert [w.number for w in study.waves] == [1, 2, 3]
     assert study.waves[1].after_days == 90 and study.waves[1].window_days == 21
     assert set(study.instrument_ids) <= set(library)
+    assert {"icraft", "ccraft", "resil", "meaning", "ccommit"} <= set(study.instrument_ids)
+    for wave in study.waves:  # every construct at every wave
+        asked = {b.instrument for p in wave.pages for b in p.blocks}
+        assert {"icraft", "ccraft", "resil", "meaning", "ccommit"} <= asked
     assert study.recruitment.prolific.completion_codes[2] == "C2DEMO02"
     assert study.recruitment.sources == ["prolific", "mturk", "invitation", "public"]
     assert [a.name for a in study.intervention.arms] == ["control", "crafting_exercise"]
@@ -45,7 +51,7 @@ def test_demo_study_validates(library):
 
 
 def test_block_selects_subscales(library):
-    study = load_study(DEMO, library=library)
+    study = load_study(FROZEN, library=library)
     block = study.waves[0].pages[1].blocks[0]
     items = block_items(library["ccraft"], block)
     assert {i.subscale for i in items} == {"task", "resources"}

@@ -230,3 +230,26 @@ def test_cli_invite_and_remind(app, rs_study, smtp, monkeypatch):
     assert len(smtp.messages) == 1 and smtp.messages[0]["From"] == "cron@example.org"
     res = CliRunner().invoke(main, ["email", "remind", "rs-study"])
     assert res.exit_code == 0 and "reminders sent: 0" in res.output
+
+
+def test_a_message_claimed_by_an_overlapping_run_is_not_sent_again(app, rs_study, smtp, monkeypatch):
+    """Two cron runs at once: the ledger's unique key lets only one of them send."""
+    import survey_app.mailer as mailer
+
+    pid = enrol(app, email="a@example.org", consent=False)
+    real_has = mailer._has
+    with app.app_context():
+        pk = db.session.execute(db.select(Participant.id).where(Participant.pid == pid)).scalar_one()
+
+    def has_but_the_other_run_claims_first(participant_id, kind, wave):
+        seen = real_has(participant_id, kind, wave)
+        # the other run claims the message between our check and our claim
+        db.session.add(SentMessage(participant_id=pk, kind="invitation", wave=1,
+                                   claimed_at=app.config["CLOCK"]()))
+        db.session.commit()
+        return seen
+
+    monkeypatch.setattr(mailer, "_has", has_but_the_other_run_claims_first)
+    run = _invite(app)
+    assert run.sent == [] and run.already == 1
+    assert smtp.messages == []

@@ -25,7 +25,6 @@ before any of these.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -34,7 +33,7 @@ import pandas as pd
 from scipy import stats
 
 from instruments import Instrument, load_library
-from instruments.errors import ConvergenceWarning, DataError, HeywoodWarning
+from instruments.errors import DataError
 from instruments.scoring import score_columns
 
 from .data import ID_COL, item_matrix, numeric_items, waves_in
@@ -194,31 +193,21 @@ def cronbach_alpha(data: pd.DataFrame, items: Sequence[str] | None = None, *,
 
 
 def _fit_one_factor(frame: pd.DataFrame) -> OneFactor:
-    """ML one-factor CFA of complete data (the one place that calls the SEM engine).
+    """ML one-factor CFA of complete data through craftwave's SEM engine (lavaan's estimates).
 
-    semopy's Wishart objective on the covariance matrix over N gives lavaan's ML estimates;
-    to be replaced by ``analysis.fit`` when the SEM engine is in place.
+    The engine warns by itself (naming the variable) on non-convergence and Heywood cases.
     """
-    import semopy
+    from .sem import fit
 
     cols = list(frame.columns)
     alias = {c: f"v{i}" for i, c in enumerate(cols)}
-    cov = frame.rename(columns=alias).cov(ddof=0)
-    model = semopy.Model("f =~ " + " + ".join(alias.values()))
-    result = model.fit(cov=cov, n_samples=len(frame), solver="SLSQP", options={"ftol": 1e-12})
-    if not result.success:
-        warnings.warn(f"the one-factor CFA of {', '.join(cols)} did not converge: "
-                      f"{result.message}", ConvergenceWarning, stacklevel=3)
-    order = [model.vars["observed"].index(alias[c]) for c in cols]
-    lam = np.asarray(model.mx_lambda)[order, 0]
-    theta = np.diag(np.asarray(model.mx_theta))[order]
-    psi = float(np.asarray(model.mx_psi)[0, 0])
-    if (theta < 0).any() or psi < 0:
-        bad = [c for c, t in zip(cols, theta, strict=True) if t < 0]
-        warnings.warn(f"Heywood case in the one-factor CFA: negative residual variance of "
-                      f"{', '.join(bad) or 'none'}; factor variance {psi:.3g}",
-                      HeywoodWarning, stacklevel=3)
-    return OneFactor(tuple(cols), lam, psi, theta, cov.to_numpy(), len(frame))
+    data = frame.rename(columns=alias)
+    result = fit("f =~ " + " + ".join(alias.values()), data)
+    params = result.params.set_index(["lhs", "op", "rhs"])["est"]
+    lam = np.array([params[("f", "=~", alias[c])] for c in cols])
+    theta = np.array([params[(alias[c], "~~", alias[c])] for c in cols])
+    psi = float(params[("f", "~~", "f")])
+    return OneFactor(tuple(cols), lam, psi, theta, data.cov(ddof=0).to_numpy(), len(frame))
 
 
 def _omega(fit: OneFactor, obs_var: bool = True) -> float:

@@ -115,7 +115,6 @@ def main() -> None:
                                "--threads", str(args.threads)], env=env, start_new_session=True)
     try:
         wait_ready(port)
-        time.sleep(1.0)
         os.environ.update({k: v for k, v in env.items() if k.startswith("CRAFTWAVE_")})
         run(args, port, server.pid, pg.postmaster_pid() if pg is not None else None)
     finally:
@@ -143,6 +142,10 @@ def run(args, port: int, server_pid: int, db_pid: int | None) -> None:
     all_subs = []
     cpu_rows: list[float] = []
     best = None
+    # Warm-up (not reported): workers finish booting, compile templates, statements and the study.
+    warm = Tally()
+    asyncio.run(open_loop("127.0.0.1", port, study.id, 20 / n_pages, 4.0, rng, warm, prefix="warm"))
+    all_subs += warm.submissions
     for i, rate in enumerate(args.rates):
         tally = Tally()
         cpu_app, cpu_db, cpu_gen = cpu_seconds([server_pid]), cpu_seconds([db_pid] if db_pid else []), time.process_time()

@@ -32,9 +32,24 @@ class Person:
     completed: dict[int, datetime] = field(default_factory=dict)
 
 
+def demo_population():
+    """The focal population of the demo: the package defaults with a stronger compensation
+    (``a2``, ``a3``), so that 400 people with attrition show the interaction clearly."""
+    from analysis.simulate import FocalPopulation
+
+    return FocalPopulation(a2=0.20, a3=-0.25)
+
+
 def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
     """Who enters, who declines or is screened out, who drops out, resumes, abandons; and the
-    simulated answers of the panel (returned as ``(people, focal_panel, meaning_panel)``)."""
+    simulated answers of the panel.
+
+    Returns
+    -------
+    tuple
+        ``(people, focal_wide, meaning_wide, truth)``: the people, the simulated focal panel
+        and meaningful-work answers (one row per simulated person), and the population values.
+    """
     from analysis.simulate import RICLPMPopulation, simulate
     from survey_app.progress import assign_arm
 
@@ -45,7 +60,7 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
     n_panel = int((roles == "panel").sum())
     pool = n_panel + int(4 * np.sqrt(n_panel)) + 10  # room for the arms' imbalance
     waves = len(study.waves)
-    focal = simulate(pool, waves, model="focal", attrition=[0.15] * (waves - 1), attrition_mar=0.3,
+    focal = simulate(pool, waves, model="focal", population=demo_population(), attrition=[0.15] * (waves - 1), attrition_mar=0.3,
                      careless=opts.careless, arms=arms or None, arm_effect=0.3 if arms else 0.0,
                      intervention_after=study.intervention.after_wave if arms else 1, seed=rng)
     meaning = simulate(pool, waves, model="riclpm",
@@ -73,7 +88,7 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
                 if rng.random() < 0.10:  # closes the browser, resumes from the same link
                     p.breaks[w] = int(rng.integers(1, n_pages))
         people.append(p)
-    return people, focal.wide, meaning.wide
+    return people, focal.wide, meaning.wide, focal.truth
 
 
 class Fieldwork:

@@ -179,7 +179,7 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
         log(f"database: {steps[-1].detail}")
 
         sw = _Stopwatch()
-        people, focal, meaning = plan_people(opts, study, rng)
+        people, focal, meaning, truth = plan_people(opts, study, rng)
         steps.append(sw.stamp(Step("simulate", "done", f"{len(people)} people, focal population "
                                    f"(seed {opts.seed})")))
 
@@ -225,6 +225,8 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
     sim_dir.mkdir(exist_ok=True)
     ledger.to_csv(sim_dir / "acknowledged.csv", index=False, lineterminator="\n")
     frame.to_csv(sim_dir / "people.csv", index=False, lineterminator="\n")
+    truth = {k: v for k, v in truth.items() if k != "item_parameters"}
+    (sim_dir / "truth.json").write_text(json.dumps(truth, indent=2) + "\n", encoding="utf-8")
     summary = {
         "fingerprint": fingerprint(opts),
         "made_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -280,10 +280,11 @@ def long_to_wide(long: pd.DataFrame, instruments: Mapping[str, Instrument] | Non
     wide = frame.pivot(index=id_col, columns="_var", values="value")
     wide = wide.reindex(columns=order)
     wide = wide.reindex(list(dict.fromkeys(frame[id_col])))
+    columns = {}
     for col in wide.columns:
         parsed = pd.to_numeric(wide[col], errors="coerce")
-        if not (wide[col].notna() & parsed.isna()).any():
-            wide[col] = parsed
+        columns[col] = wide[col] if (wide[col].notna() & parsed.isna()).any() else parsed
+    wide = pd.DataFrame(columns, index=wide.index)  # built at once: no fragmented frame
     wide.columns.name = None
     return wide.reset_index()
 

@@ -171,7 +171,8 @@ def bench_cfa(n_boot: int) -> None:
                 lo, hi = r["ci"][key]
                 diffs.append(max(abs(row.ci_lower - lo), abs(row.ci_upper - hi)) / row.se)
         print(f"    largest |CI bound difference| vs lavaan, in ML standard errors: "
-              f"{max(diffs):.3f} (Monte Carlo at B = {n_boot}: ~0.1-0.3 expected)")
+              f"{max(diffs):.3f} over {len(diffs)} parameters (two independent Monte Carlo runs: "
+              "at B = 1000 the largest is typically 0.3-0.6 SE, at B = 5000 about 0.2-0.3)")
 
 
 R_RICLPM = r"""

@@ -22,7 +22,8 @@ from .models.researcher import AuditEntry
 
 ACTIONS = (
     "login", "login_failed", "lockout", "logout", "researcher_added", "study_loaded",
-    "participants_imported", "invitations_sent", "reminders_sent", "export", "due_list", "withdrawal",
+    "participants_imported", "invitations_sent", "reminders_sent", "export", "due_list", "report",
+    "withdrawal",
     "withdrawal_handled", "participant_deleted",
 )
 """The actions the log records."""

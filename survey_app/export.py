@@ -78,9 +78,14 @@ class ExportTables:
     codebook: pd.DataFrame
 
 
+def export_status(status: object) -> object:
+    """A wave status in the export's vocabulary (DESIGN.md: ``screened out`` with a space)."""
+    return status.replace("_", " ") if isinstance(status, str) else status
+
+
 def iso(value: datetime | None) -> str | None:
     """A naive-UTC datetime as ISO 8601 with ``Z`` (None stays None)."""
-    if value is None or (not isinstance(value, datetime) and pd.isna(value)):
+    if value is None or pd.isna(value):  # NaT is a datetime too
         return None
     return pd.Timestamp(value).to_pydatetime().isoformat() + "Z"
 
@@ -184,7 +189,7 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
                "eligibility": p.eligibility, "created_at": iso(p.created_at)}
         for wave in study.waves:
             st = by.get((p.id, wave.number))
-            rec[f"status_w{wave.number}"] = st.status if st else None
+            rec[f"status_w{wave.number}"] = export_status(st.status) if st else None
             rec[f"opens_at_w{wave.number}"] = iso(st.opens_at) if st else None
             rec[f"started_at_w{wave.number}"] = iso(st.started_at) if st else None
             rec[f"completed_at_w{wave.number}"] = iso(st.completed_at) if st else None

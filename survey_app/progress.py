@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm.attributes import set_committed_value
 
 from instruments.study import Study
 
@@ -196,7 +197,10 @@ def save_page(p: Participant | PersonRef, ws: WaveStatus, page: CompiledPage, va
     answer replaces the old one and the change goes to the answer history; an unchanged
     resubmission writes the same row again (idempotent).
     """
-    old = {(i, item): v for i, item, v in _page_answers(p.id, ws.wave, page.id)}
+    # A page never submitted before (beyond the furthest page reached) has no answers to
+    # compare with; ``ws`` was read in this transaction, under the write lock.
+    first_time = page.index >= ws.next_page
+    old = {} if first_time else {(i, item): v for i, item, v in _page_answers(p.id, ws.wave, page.id)}
     rows, history, cleared = [], [], []
     for name, value in values.items():
         q = page.by_name[name]
@@ -224,16 +228,24 @@ def save_page(p: Participant | PersonRef, ws: WaveStatus, page: CompiledPage, va
     _upsert_visit(dict(participant_id=p.id, wave=ws.wave, page=page.id, shown_at=shown_at,
                        submitted_at=now, last_submitted_at=now, n_items=len(rows),
                        n_submissions=1, item_order=order))
+    changes: dict[str, object] = {"next_page": max(ws.next_page, page.index + 1)}
     if ws.status == "invited":
-        ws.status = "started"
-        ws.started_at = now
-    ws.next_page = max(ws.next_page, page.index + 1)
-    if page.index + 1 >= page.n_pages and ws.status != "completed":
-        ws.status = "completed"
-        ws.completed_at = now
-        ws.completion_code = _completion_code(p, page.study, ws.wave)
-        return True
-    return False
+        changes.update(status="started", started_at=now)
+    completed = page.index + 1 >= page.n_pages and ws.status != "completed"
+    if completed:
+        changes.update(status="completed", completed_at=now,
+                       completion_code=_completion_code(p, page.study, ws.wave))
+    _update_wave_status(ws, changes)
+    return completed
+
+
+def _update_wave_status(ws: WaveStatus, changes: dict[str, object]) -> None:
+    """One UPDATE statement, and the loaded object brought in line without an ORM flush."""
+    table = WaveStatus.__table__
+    db.session.execute(table.update().where(table.c.participant_id == ws.participant_id,
+                                            table.c.wave == ws.wave).values(**changes))
+    for key, value in changes.items():
+        set_committed_value(ws, key, value)
 
 
 def withdraw(p: Participant, kind: str, now: datetime) -> None:

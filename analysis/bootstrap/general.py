@@ -233,17 +233,18 @@ def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
             for (start, stop), child in zip(bounds, chunk_generators(seed, len(bounds)),
                                             strict=True)]
     if n_jobs == 1 or len(jobs) == 1:
-        if progress:
-            from tqdm.auto import tqdm
-
-            jobs = tqdm(jobs, desc="bootstrap", unit="chunk")
-        results = [prob.chunk(m, child) for m, child in jobs]
+        results = (prob.chunk(m, child) for m, child in jobs)
     else:
         from joblib import Parallel, delayed
 
         prefer = "processes" if prob.fiml else "threads"
-        results = Parallel(n_jobs=n_jobs, prefer=prefer)(
+        results = Parallel(n_jobs=n_jobs, prefer=prefer, return_as="generator")(
             delayed(prob.chunk)(m, child) for m, child in jobs)
+    if progress:
+        from tqdm.auto import tqdm
+
+        results = tqdm(results, total=len(jobs), desc="bootstrap", unit="chunk")
+    results = list(results)  # in chunk order whatever the workers
     return np.concatenate([r[0] for r in results]), np.concatenate([r[1] for r in results])
 
 
@@ -299,4 +300,5 @@ def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
         params=params, defined=defined, draws=good, defined_draws=def_draws,
         n_boot=int(n), n_failed=int((~ok).sum()), n_inadmissible=n_inadmissible,
         seed=seed, ci=ci, level=level, path="general (FIML)" if prob.fiml else "general",
+        jackknife=jack,
     )

@@ -48,6 +48,7 @@ class BootstrapResult:
     ci: str
     level: float
     path: str
+    jackknife: np.ndarray | None = None  # leave-one-out free parameters (BCa only)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary (for ``craftwave fit --bootstrap``)."""

@@ -56,17 +56,18 @@ def closed_form_draws(
     children = chunk_generators(seed, len(bounds))
     jobs = [(stop - start, child) for (start, stop), child in zip(bounds, children, strict=True)]
     if n_jobs == 1:
-        if progress:
-            from tqdm.auto import tqdm
-
-            jobs = tqdm(jobs, desc="bootstrap", unit="chunk")
-        results = [_one_chunk(model, m, child, groups) for m, child in jobs]
+        results = (_one_chunk(model, m, child, groups) for m, child in jobs)
     else:
         from joblib import Parallel, delayed
 
-        results = Parallel(n_jobs=n_jobs, prefer="threads")(
+        results = Parallel(n_jobs=n_jobs, prefer="threads", return_as="generator")(
             delayed(_one_chunk)(model, m, child, groups) for m, child in jobs
         )
+    if progress:
+        from tqdm.auto import tqdm
+
+        results = tqdm(results, total=len(jobs), desc="bootstrap", unit="chunk")
+    results = list(results)  # in chunk order whatever the workers
     theta = np.concatenate([r[0] for r in results])
     ok = np.concatenate([r[1] for r in results])
     return theta, ok

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.bootstrap.intervals import CI_METHODS, bca_interval, check_level, percentile_interval
 from analysis.bootstrap.runner import closed_form_draws
+from analysis.mediation.fiml import fiml_fit
 from analysis.mediation.probe import critical_z, johnson_neyman, slope_rows
 from analysis.mediation.result import BootstrapInfo, ModeratedMediationResult
 from analysis.mediation.spec import Effect, build_spec, probe_values
@@ -51,6 +52,7 @@ def moderated_mediation(
     level: float = 0.95,
     n_jobs: int = 1,
     progress: bool = False,
+    missing: str = "listwise",
 ) -> ModeratedMediationResult:
     """Moderated mediation (PROCESS models 7, 8, 14) with a closed-form bootstrap.
 
@@ -62,8 +64,8 @@ def moderated_mediation(
     Parameters
     ----------
     data : pandas.DataFrame
-        One row per participant. Rows missing any variable of the model are dropped
-        (listwise, as PROCESS and lavaan's default do); the count is reported.
+        One row per participant. With ``missing="listwise"`` rows missing any variable of the
+        model are dropped (as PROCESS and lavaan's default do); the count is reported.
     x, m, y : str
         Predictor, mediator and outcome columns.
     w : str, optional
@@ -92,6 +94,11 @@ def moderated_mediation(
         Threads over resample chunks.
     progress : bool
         Show a progress bar.
+    missing : {"listwise", "fiml"}
+        ``"fiml"`` fits the same model by full-information ML with the SEM engine (rows missing
+        X, W or a covariate are still dropped, as lavaan's ``fixed.x`` does) and bootstraps it
+        on the general path (refits per resample: minutes rather than a fraction of a second
+        for 5,000 resamples).
 
     Returns
     -------
@@ -114,34 +121,53 @@ def moderated_mediation(
         raise DataError(f"bootstrap must be a non-negative integer; got {bootstrap!r}")
     if not isinstance(data, pd.DataFrame):
         raise DataError("data must be a pandas DataFrame")
+    if missing not in ("listwise", "fiml"):
+        raise ModelError(f"missing must be 'listwise' or 'fiml'; got {missing!r}")
     moderator = v if (model == 14 and v is not None) else w
     used = [c for c in dict.fromkeys([x, moderator, m, y, *covariates]) if c is not None]
     absent = [c for c in used if c not in data.columns]
     if absent:
         raise DataError(f"columns not in the data: {', '.join(absent)}")
     numeric = data[used].apply(pd.to_numeric, errors="coerce")
-    complete = numeric.notna().all(axis=1)
-    n_dropped = int((~complete).sum())
-    frame = numeric.loc[complete].reset_index(drop=True)
-    spec, work = build_spec(
-        frame, x=x, w=w, m=m, y=y, covariates=covariates, center=center, model=model, v=v
-    )
-    pm = spec.path_model
-    theta, vcov = pm.full_sample()
-    paths = pm.params(level)
-    probes = probe_values(frame[spec.moderator], probe)
-
     draws = jack = None
     n_failed = 0
-    if bootstrap > 0:
-        boot, ok = closed_form_draws(pm, int(bootstrap), seed, n_jobs=n_jobs, progress=progress)
-        n_failed = int((~ok).sum())
-        draws = boot[ok]
+    if missing == "fiml":
+        frame = numeric.reset_index(drop=True)
+        spec, work = build_spec(frame, x=x, w=w, m=m, y=y, covariates=covariates,
+                                center=center, model=model, v=v, allow_missing=True)
+        pm = spec.path_model
+        ff = fiml_fit(spec, work, bootstrap=int(bootstrap), seed=seed, ci=ci, level=level,
+                      n_jobs=n_jobs, progress=progress)
+        theta, vcov, paths, draws, jack = ff.theta, ff.vcov, ff.paths, ff.draws, ff.jackknife
+        n_failed, n_used = ff.n_failed, ff.n_used
+        n_dropped = len(frame) - n_used
+        estimator = ("ML with missing values (FIML, as lavaan sem(missing = 'ml', fixed.x = TRUE); "
+                     "bootstrap on the general path)")
+    else:
+        complete = numeric.notna().all(axis=1)
+        n_dropped = int((~complete).sum())
+        frame = numeric.loc[complete].reset_index(drop=True)
+        spec, work = build_spec(
+            frame, x=x, w=w, m=m, y=y, covariates=covariates, center=center, model=model, v=v
+        )
+        pm = spec.path_model
+        theta, vcov = pm.full_sample()
+        paths = pm.params(level)
+        n_used = len(frame)
+        estimator = ("ML, listwise (per-equation least squares, as lavaan sem() with fixed.x = "
+                     "TRUE); closed-form bootstrap")
+        if bootstrap > 0:
+            boot, ok = closed_form_draws(pm, int(bootstrap), seed, n_jobs=n_jobs,
+                                         progress=progress)
+            n_failed = int((~ok).sum())
+            draws = boot[ok]
+            if ci == "bca":
+                jack, jok = pm.jackknife()
+                jack = jack[jok]
+    probes = probe_values(frame[spec.moderator], probe)
+    if draws is not None:
         if draws.shape[0] < 2:
             raise ModelError("fewer than two bootstrap resamples could be estimated")
-        if ci == "bca":
-            jack, jok = pm.jackknife()
-            jack = jack[jok]
         ident = [Effect(np.eye(pm.n_params)[i]) for i in range(pm.n_params)]
         lo, hi = _interval(ident, theta, draws, jack, ci, level)
         paths["ci_lower"], paths["ci_upper"] = lo, hi
@@ -200,9 +226,9 @@ def moderated_mediation(
         level=level,
     )
     return ModeratedMediationResult(
-        spec=spec, n=len(frame), n_dropped=n_dropped, theta=theta, vcov=vcov, paths=paths,
+        spec=spec, n=n_used, n_dropped=n_dropped, theta=theta, vcov=vcov, paths=paths,
         index=index, conditional_indirect=conditional, conditional_direct=direct,
         simple_slopes=simple_slopes, johnson_neyman=jn, jn_regions=regions,
         observed_range=observed, probes=probes, bootstrap=info, draws=draws, data=work,
-        syntax=spec.syntax(probes),
+        syntax=spec.syntax(probes), estimator=estimator,
     )

@@ -87,6 +87,7 @@ class ModeratedMediationResult:
     draws: np.ndarray | None
     data: pd.DataFrame
     syntax: str
+    estimator: str = "ML"
 
     @property
     def model(self) -> int:
@@ -145,7 +146,7 @@ class ModeratedMediationResult:
             "n": self.n,
             "n_dropped_incomplete": self.n_dropped,
             "centered": s.centers,
-            "estimator": "ML (per-equation least squares; lavaan sem(), fixed.x = TRUE)",
+            "estimator": self.estimator,
             "bootstrap": {"n": self.bootstrap.n_boot, "n_failed": self.bootstrap.n_failed,
                           "seed": self.bootstrap.seed, "ci": self.bootstrap.ci,
                           "level": self.bootstrap.level},
@@ -165,8 +166,7 @@ class ModeratedMediationResult:
             f"Moderated mediation, PROCESS model {s.model}: {s.x} -> {s.m} -> {s.y}, "
             f"moderator {s.moderator}",
             f"N = {self.n}" + (f" ({self.n_dropped} incomplete rows dropped)" if self.n_dropped else ""),
-            "Estimator: ML (per-equation least squares, as lavaan sem() with fixed.x = TRUE); "
-            "SEs from expected information, delta method for effects.",
+            f"Estimator: {self.estimator}; delta-method SEs for effects.",
             "Centred: " + (", ".join(f"{k} (mean {v:.4f})" for k, v in s.centers.items()) or "none"),
             self.bootstrap.describe(),
             "",

@@ -145,11 +145,15 @@ def build_spec(
     center: bool = True,
     model: int = 7,
     v: str | None = None,
+    allow_missing: bool = False,
 ) -> tuple[MediationSpec, pd.DataFrame]:
     """Centre, form the product and compile the equations; returns the spec and working data.
 
-    ``data`` must be complete in the variables used. For model 14 the moderator of M -> Y is
-    ``v`` (or ``w`` when ``v`` is not given).
+    ``data`` must be complete in the variables used unless ``allow_missing`` (FIML): then
+    centering constants are the means of the observed values, products are missing where a
+    component is, and the spec's path model (built on the complete rows) serves only as the
+    layout of the parameter vector. For model 14 the moderator of M -> Y is ``v`` (or ``w``
+    when ``v`` is not given).
     """
     if model not in MODELS:
         raise ModelError(f"model must be one of {MODELS}; got {model!r}")
@@ -169,10 +173,11 @@ def build_spec(
     _check_columns(data, [x, moderator, m, y, *covariates])
     work = data[[x, moderator, m, y, *covariates]].apply(pd.to_numeric, errors="coerce")
     bad = [c for c in work.columns if work[c].isna().any()]
-    if bad:
+    if bad and not allow_missing:
         raise DataError(f"missing or non-numeric values in: {', '.join(bad)}")
-    if len(work) < 10:
-        raise DataError(f"at least 10 complete cases are needed; got {len(work)}")
+    n_complete = int(work.notna().all(axis=1).sum())
+    if n_complete < 10:
+        raise DataError(f"at least 10 complete cases are needed; got {n_complete}")
     pair = (x, moderator) if model in (7, 8) else (m, moderator)
     centers = {c: float(work[c].mean()) for c in pair} if center else {}
     for c, mean in centers.items():
@@ -196,7 +201,7 @@ def build_spec(
         named = {
             "a": (m, x), "cp": (y, x), "b1": (y, m), "b2": (y, moderator), "b3": (y, product),
         }
-    path_model = RecursivePathModel(work, eqs, labels={v: k for k, v in named.items()})
+    path_model = RecursivePathModel(work.dropna(), eqs, labels={v: k for k, v in named.items()})
     labels = {k: path_model.param_index(lhs, "~", rhs) for k, (lhs, rhs) in named.items()}
     spec = MediationSpec(
         model=model, x=x, w=moderator, m=m, y=y, covariates=covariates, moderator=moderator,

@@ -64,7 +64,9 @@ def _print_summary(result) -> None:
                f"{c['screened_out']} were screened out, {c['panel']} joined the panel.")
     click.echo("completed: " + ", ".join(f"wave {k[1:]} {v}" for k, v in c["completed"].items())
                + f"; {c['abandoned_mid_wave']} abandoned a wave, "
-               f"{c['resumed_after_closing_browser']} closed the browser and resumed; careless: "
+               f"{c['resumed_after_closing_browser']} closed the browser and resumed, "
+               f"{c['withdrew']['stop_contact']} withdrew (stop contact), "
+               f"{c['withdrew']['delete']} withdrew asking for deletion; careless: "
                + (", ".join(f"{v} {k}" for k, v in c["careless"].items()) or "none"))
     skipped = [st for st in result.steps if st.status == "skipped"]
     for st in skipped:
@@ -148,18 +150,24 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     state = read_state(opts.out) or {}
     base = f"http://{host}:{port}"
     study_id = state.get("study_id", "gigpanel-demo")
-    click.echo("")
-    click.echo(f"Participant link:   {base}/study/{study_id}")
-    click.echo(f"Prolific-style:     {base}/study/{study_id}?PROLIFIC_PID=tryme01&STUDY_ID=demo"
-               "&SESSION_ID=s1")
-    click.echo(f"Researcher login:   {base}/researcher/login")
-    click.echo(f"  email {login['email']}  password {login['password']}  "
-               f"(kept in {Path(opts.out) / LOGIN_FILE})")
+    lines = [("Participant link", f"{base}/study/{study_id}"),
+             ("Prolific-style link", f"{base}/study/{study_id}?PROLIFIC_PID=tryme01&STUDY_ID=demo"
+                                     "&SESSION_ID=s1"),
+             ("Researcher login", f"{base}/researcher/login"),
+             ("", f"email {login['email']}  password {login['password']}"),
+             ("", f"(kept in {Path(opts.out) / LOGIN_FILE})")]
     for name, path in sorted(state.get("reports", {}).items()):
-        click.echo(f"Report ({name.replace('_', ', ')}): {path}")
+        kind, _, fmt = name.partition("_")
+        if fmt in ("html", "pdf"):
+            lines.append((f"{kind.capitalize()} report ({fmt})", path))
+    if state.get("reports"):
+        lines.append(("All report files", str(Path(next(iter(state["reports"].values()))).parent)))
     if state.get("export_dir"):
-        click.echo(f"Export directory:   {state['export_dir']}")
-    click.echo(f"Database:           {opts.database_url}")
+        lines.append(("Export directory", state["export_dir"]))
+    lines.append(("Database", opts.database_url))
+    click.echo("")
+    for label, value in lines:
+        click.echo(f"{label + ':' if label else '':<28}{value}")
     if prepare_only:
         return
     click.echo(f"\nServing on {base} with gunicorn ({workers} workers); Ctrl-C stops it.")

@@ -30,13 +30,16 @@ def _split(value: str | None) -> list[str]:
 @click.option("--ci", type=click.Choice(["percentile", "bca"]), default="percentile",
               show_default=True, help="Bootstrap interval type.")
 @click.option("--level", type=float, default=0.95, show_default=True)
+@click.option("--missing", type=click.Choice(["listwise", "fiml"]), default="listwise",
+              show_default=True,
+              help="Listwise deletion (closed-form bootstrap) or FIML (general-path bootstrap).")
 @click.option("--jobs", "n_jobs", type=int, default=1, show_default=True,
               help="Threads over resample chunks (results do not depend on it).")
 @click.option("--plots", "plots", type=click.Path(file_okay=False),
               help="Write interaction.png and conditional_indirect.png into this directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def moderated_mediation_cmd(data, x, w, m, y, v, model, covariates, no_center, probe, bootstrap,
-                            seed, ci, level, n_jobs, plots, as_json) -> None:
+                            seed, ci, level, missing, n_jobs, plots, as_json) -> None:
     """Moderated mediation of X -> M -> Y on DATA.csv (one row per participant).
 
     Model 7 moderates X -> M by W; model 8 also X -> Y; model 14 moderates M -> Y by V.
@@ -61,6 +64,7 @@ def moderated_mediation_cmd(data, x, w, m, y, v, model, covariates, no_center, p
             frame, x=x, w=w, m=m, y=y, v=v, covariates=_split(covariates),
             center=not no_center, model=int(model), probe=probes, bootstrap=bootstrap,
             seed=seed, ci=ci, level=level, n_jobs=n_jobs, progress=not as_json and bootstrap > 0,
+            missing=missing,
         )
     except CraftwaveError as exc:
         fail(str(exc))

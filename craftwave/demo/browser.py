@@ -13,6 +13,8 @@ from .options import DemoError
 
 @dataclass
 class Reply:
+    """An HTTP answer: status, ``Location`` header (redirects) and body text."""
+
     status: int
     location: str | None
     body: str
@@ -27,6 +29,7 @@ class Browser:
         self.requests = 0
 
     def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Reply:
+        """One request on a fresh connection (a posted ``form`` is URL-encoded); no redirects."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         headers = {"User-Agent": "craftwave-demo"}
         if self.cookies:

@@ -28,6 +28,7 @@ class Person:
     last_wave: int = 0  # planned last wave (from the simulation)
     abandon: tuple[int, int] | None = None  # (wave, pages submitted before leaving for good)
     breaks: dict[int, int] = field(default_factory=dict)  # wave -> pages before closing the browser
+    withdraw: tuple[int, str] | None = None  # (after completing wave, "stop_contact" or "delete")
     token: str | None = None
     completed: dict[int, datetime] = field(default_factory=dict)
 
@@ -87,6 +88,9 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
                     break
                 if rng.random() < 0.10:  # closes the browser, resumes from the same link
                     p.breaks[w] = int(rng.integers(1, n_pages))
+            if p.abandon is None and p.last_wave < waves and rng.random() < 0.15:
+                # a dropout who says so: withdraws through the link after their last wave
+                p.withdraw = (p.last_wave, "delete" if rng.random() < 0.5 else "stop_contact")
         people.append(p)
     return people, focal.wide, meaning.wide, focal.truth
 
@@ -190,9 +194,21 @@ class Fieldwork:
             target = urlsplit(r.location or "")
             if target.netloc or target.path.endswith("/done"):
                 p.completed[wave] = self.clock()
+                if p.withdraw and p.withdraw[0] == wave:
+                    self._withdraw(p, b)
                 return
             self._tick(self.rng.uniform(0.5, 2.0))
             path, reply = self._follow(b, r, f"wave {wave} page {page_no}")
+
+    def _withdraw(self, p: Person, b: Browser) -> None:
+        self._tick(self.rng.uniform(10, 60))
+        path, reply = b.get(f"/s/{p.token}/withdraw")
+        form = FormParser.of(reply.body)
+        if sorted(form.radios.get("kind", [])) != ["delete", "stop_contact"]:
+            raise DemoError(f"{p.external_id}: no withdrawal form at {path}")
+        r = self._post(b, path, form, {"kind": p.withdraw[1]})
+        if r.status != 200 or "withdrawn" not in r.body:
+            raise DemoError(f"{p.external_id}: the withdrawal answered {r.status}")
 
     def _post(self, b: Browser, path: str, form: FormParser, answers: dict[str, str]) -> Reply:
         payload = {k: v for k, v in form.hidden.items() if k in ("csrf_token", "shown")}

@@ -12,7 +12,7 @@ from instruments.errors import CraftwaveError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEMO_STUDY_FILE = REPO_ROOT / "data" / "demo" / "study.yaml"
-DEFAULT_OUT = REPO_ROOT / "demo_out"
+DEFAULT_OUT = (REPO_ROOT if (REPO_ROOT / "pyproject.toml").is_file() else Path.cwd()) / "demo_out"
 DB_NAME = "demo.sqlite"
 STATE_FILE = "demo.json"
 

@@ -85,12 +85,22 @@ def fingerprint(opts: DemoOptions) -> str:
              str(opts.start),
              ",".join(opts.report_formats), str(opts.bootstrap), str(_reports_available())]
     parts += [f"{i}:{inst.content_hash}" for i, inst in sorted(load_library().items())]
-    for path in [Path(opts.study_file), *sorted(Path(__file__).parent.glob("*.py")),
-                 REPO_ROOT / "analysis" / "simulate.py",
-                 *sorted((REPO_ROOT / "survey_app" / "migrations" / "versions").glob("*.py"))]:
+    for path in [Path(opts.study_file), *_source_files()]:
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else path.name)
     h.update("\n".join(parts).encode())
     return h.hexdigest()
+
+
+SOURCE_SUFFIXES = {".py", ".html", ".css", ".yaml", ".mako", ".ini"}
+
+
+def _source_files() -> list[Path]:
+    """The code the demo's output comes from: the demo, the app (with its migrations), the
+    instruments, the analysis and the reports. Any change there makes the demo stale."""
+    roots = [Path(__file__).parent] + [REPO_ROOT / name for name in
+                                       ("survey_app", "instruments", "analysis", "reports")]
+    return sorted(f for root in roots if root.is_dir() for f in root.rglob("*")
+                  if f.suffix in SOURCE_SUFFIXES and "__pycache__" not in f.parts)
 
 
 def _reports_available() -> bool:
@@ -225,7 +235,8 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
     sim_dir.mkdir(exist_ok=True)
     ledger.to_csv(sim_dir / "acknowledged.csv", index=False, lineterminator="\n")
     frame.to_csv(sim_dir / "people.csv", index=False, lineterminator="\n")
-    truth = {k: v for k, v in truth.items() if k != "item_parameters"}
+    truth = {("simulated_pool" if k == "n" else k): v for k, v in truth.items()
+             if k != "item_parameters"}
     (sim_dir / "truth.json").write_text(json.dumps(truth, indent=2) + "\n", encoding="utf-8")
     summary = {
         "fingerprint": fingerprint(opts),
@@ -291,7 +302,8 @@ def _people_frame(people: list[Person], waves: int) -> pd.DataFrame:
         row = {"external_id": p.external_id, "token": p.token, "role": p.role, "arm": p.arm,
                "careless": p.careless, "planned_last_wave": p.last_wave,
                "abandoned_wave": p.abandon[0] if p.abandon else None,
-               "resumed_waves": ",".join(str(w) for w in sorted(p.breaks))}
+               "resumed_waves": ",".join(str(w) for w in sorted(p.breaks)),
+               "withdrawal": p.withdraw[1] if p.withdraw else "none"}
         for w in range(1, waves + 1):
             row[f"completed_w{w}"] = w in p.completed
         rows.append(row)
@@ -308,6 +320,7 @@ def _counts(frame: pd.DataFrame, waves: int) -> dict:
         "completed": {f"w{w}": int(frame[f"completed_w{w}"].sum()) for w in range(1, waves + 1)},
         "abandoned_mid_wave": int(panel["abandoned_wave"].notna().sum()),
         "resumed_after_closing_browser": int((panel["resumed_waves"] != "").sum()),
+        "withdrew": {k: int((panel["withdrawal"] == k).sum()) for k in ("stop_contact", "delete")},
         "careless": {k: int((panel["careless"] == k).sum())
                      for k in sorted(set(panel["careless"]) - {""})},
     }

@@ -31,24 +31,36 @@ def load_participant(token: str) -> tuple[Participant, CompiledStudy]:
     return p, cs
 
 
-_PAGE_CONTEXT = None
+_PAGE_CONTEXT: dict[bool, object] = {}
 
 
-def load_page_context(token: str, wave: int) -> tuple[Participant, CompiledStudy, WaveStatus | None]:
-    """The participant, study and wave status of a survey page, in one query; 404 if unknown."""
-    global _PAGE_CONTEXT
+def load_page_context(token: str, wave: int, for_update: bool = False
+                      ) -> tuple[Participant, CompiledStudy, WaveStatus | None]:
+    """The participant, study and wave status of a survey page, in one query; 404 if unknown.
+
+    ``for_update`` locks the participant's row until the transaction ends (PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` already serialises writers), so two submissions of one participant,
+    e.g. a double click on the last page, are applied one after the other.
+    """
     if not TOKEN_RE.match(token):
         abort(404)
-    if _PAGE_CONTEXT is None:
-        _PAGE_CONTEXT = (
-            db.select(Participant, WaveStatus)
-            .outerjoin(WaveStatus, db.and_(WaveStatus.participant_id == Participant.id,
-                                           WaveStatus.wave == db.bindparam("wave")))
-            .where(Participant.token == db.bindparam("token")))
-    row = db.session.execute(_PAGE_CONTEXT, {"token": token, "wave": wave}).first()
+    stmt = _PAGE_CONTEXT.get(for_update)
+    if stmt is None:
+        stmt = (db.select(Participant, WaveStatus)
+                .outerjoin(WaveStatus, db.and_(WaveStatus.participant_id == Participant.id,
+                                               WaveStatus.wave == db.bindparam("wave")))
+                .where(Participant.token == db.bindparam("token")))
+        if for_update:
+            stmt = stmt.with_for_update(of=Participant.__table__)
+        _PAGE_CONTEXT[for_update] = stmt
+    row = db.session.execute(stmt, {"token": token, "wave": wave}).first()
     if row is None:
         abort(404)
     p, ws = row
+    if for_update and ws is not None and db.session.get_bind().dialect.name != "sqlite":
+        # PostgreSQL (read committed): the row lock was granted after a concurrent commit, but
+        # the joined wave row came from the statement's earlier snapshot; read it afresh.
+        ws = db.session.get(WaveStatus, (p.id, wave), populate_existing=True)
     cs = get_study(p.study_id)
     if cs is None:
         abort(404)

@@ -107,12 +107,14 @@ def consent(study_id: str):
                                        entry["recruitment"], now, cs.study.languages[0])
             if not p.consented:
                 record_consent(p, cs, now)
-            token = p.token
+            token, screening = p.token, p.eligibility == "pending"
     except IntegrityError:
         # The same recruitment id consented at the same moment in another tab: resume it.
         p = _existing(cs.study.id, entry["source"], entry["external_id"])
         if p is None:
             raise
-        token = p.token
+        token, screening = p.token, p.eligibility == "pending"
     session.pop("entry", None)
-    return redirect(url_for("survey.home", token=token), 303)
+    # straight to the next step (saves a redirect through the personal link's landing page)
+    target = "survey.screening" if screening else "survey.home"
+    return redirect(url_for(target, token=token), 303)

@@ -109,8 +109,9 @@ def screening(token: str):
     if form.validate_on_submit():
         answers = {q.id: form[q.id].data for q in elig.questions}
         with write_transaction():
-            if p.eligibility == "pending":
-                record_screening(p, cs, answers, clock.now())
+            eligible = p.eligibility == "pending" and record_screening(p, cs, answers, clock.now())
+        if eligible:  # straight to the first page of wave 1
+            return redirect(url_for("survey.page", token=token, wave=1, page_no=1), 303)
         return redirect(url_for("survey.home", token=token), 303)
     return _render("screening.html", form=form, questions=elig.questions)
 
@@ -152,7 +153,7 @@ def page(token: str, wave: int, page_no: int):
                             shown, token, page_no)
     invalid = None
     with write_transaction():
-        p, cs, ws = load_page_context(token, wave)
+        p, cs, ws = load_page_context(token, wave, for_update=True)
         early = _page_guard(p, cs, ws, wave, page_no, token)
         if early is not None:
             return early

@@ -61,7 +61,7 @@ def init_researcher_side(app: Flask) -> None:
         ratelimit_store,
     )
     from ..participant import entry
-    from . import auth, dashboard
+    from . import auth, dashboard, reports_download
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
@@ -78,6 +78,7 @@ def init_researcher_side(app: Flask) -> None:
     app.extensions["craftwave_limiter"] = limiter
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
+    reports_download.init_report_downloads(app)
     app.before_request(_require_researcher)
 
 

@@ -51,3 +51,12 @@ def test_errors_exit_cleanly():
     assert result.exit_code == 2 and "nope" in result.output
     result = CliRunner().invoke(main, [*BASE, "--w", "ccraft_w1", "--probe", "low,high"])
     assert result.exit_code == 2 and "--probe" in result.output
+
+
+def test_fiml_option():
+    missing = DATA.parent / "mediation_missing.csv"
+    args = ["moderated-mediation", str(missing), "--x", "icraft_w1", "--w", "ccraft_w1",
+            "--m", "resil_w2", "--y", "ccommit_w3", "--covariates", "tenure", "--bootstrap", "0"]
+    listwise = json.loads(CliRunner().invoke(main, [*args, "--json"]).stdout)
+    fiml = json.loads(CliRunner().invoke(main, [*args, "--missing", "fiml", "--json"]).stdout)
+    assert fiml["n"] > listwise["n"] and "FIML" in fiml["estimator"]

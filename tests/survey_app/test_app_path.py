@@ -278,3 +278,57 @@ def test_bundled_demo_study_runs_end_to_end(app, client):
         n = db.session.execute(db.select(db.func.count()).select_from(Answer)
                                .where(Answer.instrument_id == "attn")).scalar_one()
     assert n == 2
+
+
+def test_number_item_range_and_optional_blank(app, client):
+    from pathlib import Path
+
+    from survey_app.studies import load_study_file
+
+    demo = Path(__file__).resolve().parents[2] / "data" / "demo" / "study.yaml"
+    with app.app_context():
+        study, _ = load_study_file(demo)
+    w = Walker(client)
+    w.consent(f"/study/{study.id}")
+    w.screen()
+    radios = {n: "1" for n in question_names(w.html)}
+    w.post({**radios, "profile__hours": "250"})
+    assert "Please enter a number from 0 to 100." in w.html
+    assert 'value="250"' in w.html  # the entry is shown back for correction
+    w.post({**radios, "profile__hours": "12.5x"})
+    assert 'id="e-profile__hours"' in w.html
+    w.post({**radios, "profile__hours": ""})  # optional: may stay empty
+    assert "Page 2 of" in w.html
+    with app.app_context():
+        stored = db.session.execute(db.select(Answer.item_id).where(
+            Answer.instrument_id == "profile")).scalars().all()
+    assert "hours" not in stored and len(stored) == len(radios)
+
+
+def test_study_reload_cannot_change_the_design_once_answers_exist(app, client, make_participant):
+    import tempfile
+    from pathlib import Path
+
+    import yaml
+    from app_helpers import DEMO_FILE
+
+    from instruments import StudyError
+    from survey_app.studies import load_study_file
+
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    w.answer_page()
+    raw = yaml.safe_load(DEMO_FILE.read_text())
+    raw["waves"][0]["pages"][0]["blocks"] = [{"instrument": "icraft", "subscales": ["task"]}]
+    with tempfile.TemporaryDirectory() as tmp:
+        changed = Path(tmp) / "study.yaml"
+        changed.write_text(yaml.safe_dump(raw))
+        with app.app_context(), pytest.raises(StudyError, match="already has answers"):
+            load_study_file(changed)
+        raw = yaml.safe_load(DEMO_FILE.read_text())
+        raw["title"] = {"en": "A new title is fine"}
+        changed.write_text(yaml.safe_dump(raw))
+        with app.app_context():
+            study, created = load_study_file(changed)
+    assert not created and study.title["en"] == "A new title is fine"

@@ -135,3 +135,38 @@ def test_arms_are_recorded_in_order_of_consent(app, make_participant):
     assert [p.arm_sequence for p in people] == list(range(6))
     study = load_study(DEMO_FILE)
     assert [p.arm for p in people] == [assign_arm(study, i) for i in range(6)]
+
+
+def test_concurrent_submissions_of_one_page_store_once(app, make_participant):
+    """Two tabs (threads, own connections) send the last page at the same moment."""
+    import threading
+
+    token, w = start(app.test_client(), make_participant)
+    w.answer_page()
+    w.answer_page()
+    page = w.html
+    barrier = threading.Barrier(4)
+    results = []
+
+    def send(value: str) -> None:
+        client = app.test_client()
+        with w.client.session_transaction() as sess:
+            cookie = dict(sess)
+        with client.session_transaction() as sess:
+            sess.update(cookie)
+        data = {**hidden_fields(page), **{n: value for n in question_names(page)}}
+        barrier.wait()
+        results.append(client.post(f"/s/{token}/w/1/3", data=data).status_code)
+
+    threads = [threading.Thread(target=send, args=(str(v),)) for v in (1, 2, 3, 4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [303] * 4
+    (ws,) = rows(app, WaveStatus)
+    assert ws.status == "completed"
+    answers = rows(app, Answer, page="ccraft_challenge")
+    assert len(answers) == 3 and len({a.value for a in answers}) == 1
+    (visit,) = rows(app, PageVisit, page="ccraft_challenge")
+    assert visit.n_submissions == 1  # the first completed the wave; the others stored nothing

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from urllib.parse import urlsplit
+
 from flask import Flask, g
 
 
-def _csp(form_action: list[str]) -> str:
+@lru_cache(maxsize=256)
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@lru_cache(maxsize=256)
+def _csp(form_action: tuple[str, ...]) -> str:
     return "; ".join([
         "default-src 'self'",
         "script-src 'self'",
@@ -23,14 +33,11 @@ def _csp(form_action: list[str]) -> str:
 def init_security(app: Flask) -> None:
     @app.after_request
     def _headers(response):
-        extra = list(g.get("csp_form_action", []))
+        extra = tuple(g.get("csp_form_action", ()))
         study = g.get("study")
         if study is not None and study.recruitment.prolific is not None:
             # Chromium applies form-action to the redirect after the last page's POST.
-            from urllib.parse import urlsplit
-
-            parts = urlsplit(study.recruitment.prolific.completion_url)
-            extra.append(f"{parts.scheme}://{parts.netloc}")
+            extra += (_origin(study.recruitment.prolific.completion_url),)
         h = response.headers
         h.setdefault("Content-Security-Policy", _csp(extra))
         h.setdefault("X-Frame-Options", "DENY")

@@ -59,6 +59,9 @@ def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, se
     if (study_id is None) == (data_dir is None):
         raise click.UsageError("give exactly one of --study STUDY_ID (a study in the app's "
                                "database) or --data EXPORT_DIR (an export directory)")
+    if study_id is not None and study_id.lower().endswith((".yaml", ".yml")):
+        raise click.UsageError(f"--study takes the id of a study in the app's database; for a "
+                               f"study file use --study-file {study_id}")
     options = dict(formats=formats, bootstrap=bootstrap, seed=seed, k=k, missing=missing,
                    exclude_careless=not keep_careless, progress=not quiet)
     try:

@@ -55,9 +55,16 @@ def _run(fn):
               "residual.covariances,lv.variances,lv.covariances,regressions.")
 @click.option("--group-partial", help="Comma-separated parameters freed from --group-equal, "
               "e.g. 'visual =~ x2,x3 ~ 1'.")
+@click.option("--bootstrap", "n_boot", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Nonparametric bootstrap resamples (0: none).")
+@click.option("--seed", type=int, default=None, help="Bootstrap seed (same CIs for any --jobs).")
+@click.option("--ci", type=click.Choice(["percentile", "bca"]), default="percentile",
+              show_default=True, help="Bootstrap interval type.")
+@click.option("--jobs", "n_jobs", type=int, default=1, show_default=True,
+              help="Bootstrap workers.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
-            as_json) -> None:
+            n_boot, seed, ci, n_jobs, as_json) -> None:
     """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem().
 
     The output always states the estimator and the missing-data method used.
@@ -69,12 +76,24 @@ def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
                                      missing=missing.lower(), group=group,
                                      group_equal=_split(group_equal),
                                      group_partial=_split(group_partial)))
+    boot = None
+    if n_boot:
+        from analysis.bootstrap import bootstrap
+
+        boot, more = _run(lambda: bootstrap(res, frame, n=n_boot, seed=seed, ci=ci,
+                                            n_jobs=n_jobs, progress=not as_json,
+                                            fit_kwargs={"group": group}))
+        messages += more
     if as_json:
         out = res.to_dict()
         out["warnings"] = list(dict.fromkeys(out["warnings"] + messages))
+        if boot is not None:
+            out["bootstrap"] = boot.to_dict()
         echo_json(out)
         return
     click.echo(res.summary())
+    if boot is not None:
+        click.echo("\n" + boot.summary())
     for m in messages:
         click.echo(f"Warning: {m}", err=True)
 

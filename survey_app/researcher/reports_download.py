@@ -32,6 +32,7 @@ import io
 import json
 import os
 import shutil
+import socket
 import tempfile
 import threading
 import time
@@ -152,16 +153,28 @@ def _slot_files(root: Path, study_id: str, kind: str, fmt: str) -> tuple[Path, P
 
 
 def _lock_is_live(lock: Path, slot: tuple, timeout: float) -> bool:
+    """Whether a lock file belongs to a build still running (here or in another worker)."""
     try:
         info = json.loads(lock.read_text(encoding="utf-8"))
-        started, pid = float(info["started"]), int(info["pid"])
+        started, pid, host = float(info["started"]), int(info["pid"]), str(info["host"])
     except (OSError, ValueError, KeyError, TypeError):
-        return lock.exists() and time.time() - lock.stat().st_mtime < 5  # being written
+        try:
+            return time.time() - lock.stat().st_mtime < 5  # being written this moment
+        except OSError:
+            return False
     if time.time() - started > timeout:
         return False
+    if host != socket.gethostname():
+        return True  # a shared instance folder: trust the timeout
     if pid == os.getpid():
         thread = _running.get(slot)
         return thread is not None and thread.is_alive()
+    try:
+        os.kill(pid, 0)  # does the worker that took the lock still run?
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 
@@ -191,7 +204,7 @@ def start_build(app: Flask, study_id: str, kind: str, fmt: str, actor: str) -> b
         except FileExistsError:
             return False  # another worker took it a moment ago
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"pid": os.getpid(), "started": time.time()}, fh)
+            json.dump({"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}, fh)
         error.unlink(missing_ok=True)
         thread = threading.Thread(target=_build, args=(app, study_id, kind, fmt, actor, lock, error),
                                   name=f"craftwave-report-{study_id}-{kind}-{fmt}", daemon=True)
@@ -290,10 +303,12 @@ def report(study_id: str, kind: str, fmt: str):
     if request.args.get("retry") == "1":
         error.unlink(missing_ok=True)
     since = request.args.get("since", type=float)
+    if since is not None and not 0 <= time.time() - since <= float(app.config["REPORT_BUILD_TIMEOUT"]):
+        since = None  # an old bookmark of the waiting page: ask for the current data
     waiting = since if since is not None else time.time()
-    key = current_key(study_id, _options(app))
-    path = cached_file(root, study_id, key, kind, fmt)
-    if path is None and since is not None:
+    if since is None:
+        path = cached_file(root, study_id, current_key(study_id, _options(app)), kind, fmt)
+    else:  # the waiting page: any build exported after the first click will do (and is cheap)
         path = built_since(root, study_id, kind, fmt, since)
     if path is not None:
         try:

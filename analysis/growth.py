@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments.errors import ConvergenceWarning, DataError
+from instruments.errors import ConvergenceWarning, DataError, ModelError
 
 TimeCoding = Literal["first", "center", "raw", "months"]
 
@@ -42,6 +42,11 @@ class GrowthResult:
     time_coding : str
         How time was coded (see :func:`growth`).
     converged : bool
+    singular : bool
+        A boundary ("singular") fit as lme4's ``isSingular()`` defines it: a variance
+        component estimated at zero, or a random slope perfectly correlated with the
+        intercept. The estimates are legitimate REML estimates; a warning says which
+        component.
     """
 
     fixed: pd.DataFrame
@@ -54,12 +59,14 @@ class GrowthResult:
     converged: bool
     method: str = "REML"
     notes: list[str] = field(default_factory=list)
+    singular: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {
             "model": "growth", "method": self.method, "time_coding": self.time_coding,
             "random_slope": self.random_slope, "converged": self.converged,
+            "singular": self.singular,
             "nobs": self.nobs, "ngroups": self.ngroups, "loglik": self.loglik,
             "fixed": self.fixed.to_dict(orient="records"),
             "random": self.random.to_dict(orient="records"), "notes": list(self.notes),
@@ -145,8 +152,17 @@ def growth(
     Warns
     -----
     ConvergenceWarning
-        When no optimiser reached the REML optimum (or the random-effects covariance is
-        on the boundary, e.g. a zero slope variance); the result says so.
+        When no optimiser reached the REML optimum, or the fit is singular (a variance
+        component on the boundary, e.g. a zero slope variance, as lme4's ``isSingular``); the
+        message names the component and the result says so (``converged``, ``singular``,
+        ``notes``).
+
+    Raises
+    ------
+    ModelError
+        When the model cannot be estimated at all: a constant outcome, fixed effects that
+        are not estimable (a constant or collinear covariate), no more observations than
+        random effects, or a residual variance estimated at zero.
 
     Examples
     --------
@@ -160,7 +176,7 @@ def growth(
     0.2
     """
     import statsmodels.api as sm
-    from statsmodels.tools.sm_exceptions import ConvergenceWarning as SMConvergenceWarning
+    from statsmodels.tools.sm_exceptions import ModelWarning
 
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"data must be a pandas DataFrame, not {type(data).__name__}")
@@ -182,25 +198,42 @@ def growth(
                          *(frame[c].to_numpy(float) for c in covariates)])
     Z = X[:, :2] if random_slope else X[:, :1]
     groups = frame[id].to_numpy()
+    _check_estimable(y, X, ["(Intercept)", "time", *covariates], Z.shape[1],
+                     int(pd.unique(groups).size))
     model = sm.MixedLM(y, X, groups, exog_re=Z)
     notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        res = model.fit(reml=True, method=["lbfgs", "bfgs", "nm"], maxiter=2000)
-    sm_warned = [w for w in caught if issubclass(w.category, SMConvergenceWarning)]
-    converged = bool(res.converged) and not sm_warned
+    res, caught = _fit_reml(model, outcome)
+    sm_warned = [w for w in caught if issubclass(w.category, ModelWarning)]
     for w in caught:
-        if not issubclass(w.category, SMConvergenceWarning) and not issubclass(
-                w.category, (DeprecationWarning, FutureWarning)):
+        if not issubclass(w.category, (ModelWarning, DeprecationWarning, FutureWarning)):
             warnings.warn(w.message, w.category, stacklevel=2)
-    if not converged:
-        msg = "; ".join(str(w.message) for w in sm_warned) or "optimiser did not converge"
-        notes.append(f"statsmodels: {msg}")
-        warnings.warn(f"growth model: {msg}", ConvergenceWarning, stacklevel=2)
-
-    fe = np.asarray(res.fe_params, float)
     G = np.atleast_2d(np.asarray(res.cov_re, float))
     sigma2 = float(res.scale)
+    if not (np.isfinite(sigma2) and np.all(np.isfinite(G)) and sigma2 > 1e-12 * max(
+            float(np.var(y)), 1e-300)):
+        raise ModelError(f"growth: the mixed model of {outcome!r} could not be estimated: the "
+                         f"residual variance is estimated at {sigma2:.3g} (every observation "
+                         "is reproduced by the random effects; too few occasions per "
+                         "participant for this random-effects structure)")
+    theta = _relative_cholesky(G, sigma2)
+    boundary = [name for name, v in zip(("(Intercept)", "time")[: len(theta)], np.diag(theta), strict=True)
+                if v < _SINGULAR_TOL]
+    singular = bool(boundary)
+    sm_messages = sorted({str(w.message) for w in sm_warned})
+    # statsmodels calls an optimum on the boundary "not converged"; lme4 calls it a singular
+    # fit. Only warnings other than the boundary ones mean the optimiser failed.
+    failed = [m for m in sm_messages if not _is_boundary_message(m)]
+    converged = bool(res.converged or singular) and not failed
+    if singular:
+        msg = _singular_message(boundary, G, random_slope)
+        notes.append(msg)
+        warnings.warn(f"growth model of {outcome!r}: {msg}", ConvergenceWarning, stacklevel=2)
+    if not converged:
+        msg = "; ".join(failed) or "optimiser did not converge"
+        notes.append(f"statsmodels: {msg}")
+        warnings.warn(f"growth model of {outcome!r}: {msg}", ConvergenceWarning, stacklevel=2)
+
+    fe = np.asarray(res.fe_params, float)
     # generalized least squares covariance of the fixed effects at the REML estimates (as lme4)
     xtvx = np.zeros((X.shape[1], X.shape[1]))
     for g in pd.unique(groups):
@@ -223,4 +256,97 @@ def growth(
     rows.append(("Residual", "", "", sigma2, np.sqrt(sigma2)))
     random = pd.DataFrame(rows, columns=["grp", "var1", "var2", "vcov", "sdcor"])
     return GrowthResult(fixed, random, float(res.llf), len(frame), int(pd.unique(groups).size),
-                        time_coding, random_slope, converged, notes=notes)
+                        time_coding, random_slope, converged, notes=notes, singular=singular)
+
+
+# lme4's isSingular() flags a diagonal element of the relative covariance factor (theta) below
+# 1e-4. statsmodels' optimisers stop near the boundary rather than on it (lme4's bounded
+# optimiser lands on it), so craftwave uses 1e-3: a slope SD of its own below a thousandth of
+# the residual SD. statsmodels' own "MLE may be on the boundary" warning is a heuristic on the
+# absolute size of a variance (< 0.01) and is not taken as a failure.
+_SINGULAR_TOL = 1e-3
+_BOUNDARY_MESSAGES = ("boundary", "singular", "hessian", "gradient")
+
+
+def _relative_cholesky(G: np.ndarray, sigma2: float) -> np.ndarray:
+    """Lower Cholesky factor of ``G / sigma2`` (lme4's theta), zero where ``G`` is singular."""
+    R = G / sigma2
+    L = np.zeros_like(R)
+    L[0, 0] = np.sqrt(max(R[0, 0], 0.0))
+    if R.shape[0] == 2:
+        L[1, 0] = R[1, 0] / L[0, 0] if L[0, 0] > 0 else 0.0
+        L[1, 1] = np.sqrt(max(R[1, 1] - L[1, 0] ** 2, 0.0))
+    return L
+
+
+def _is_boundary_message(message: str) -> bool:
+    low = message.lower()
+    return any(k in low for k in _BOUNDARY_MESSAGES)
+
+
+def _singular_message(boundary: list[str], G: np.ndarray, random_slope: bool) -> str:
+    if "(Intercept)" in boundary:
+        what = "the random intercept variance is estimated at zero (no stable differences " \
+               "between participants beyond the residual)"
+    elif G[1, 1] <= 1e-10 * max(G[0, 0], 1e-300):
+        what = "the random slope variance of time is estimated at zero (everyone changes at " \
+               "the same rate)"
+    else:
+        corr = G[0, 1] / np.sqrt(G[0, 0] * G[1, 1])
+        what = (f"the random slope of time is perfectly correlated with the random intercept "
+                f"(r = {corr:+.2f}): its variance {G[1, 1]:.3g} has no part of its own")
+    hint = " Consider random_slope=False." if random_slope and "(Intercept)" not in boundary \
+        else ""
+    return (f"boundary (singular) fit: {what}. This is a legitimate REML estimate (lme4 "
+            f"reports the same and warns of a singular fit).{hint}")
+
+
+# Optimiser sequences tried in turn: statsmodels' L-BFGS from its default start can step onto
+# a singular point when a variance component is zero (numpy raises LinAlgError); BFGS,
+# Nelder-Mead and Powell reach the same REML optimum from there.
+_ATTEMPTS = (["lbfgs", "bfgs", "nm"], ["bfgs", "nm"], ["powell"])
+
+
+def _fit_reml(model: Any, outcome: str) -> tuple[Any, list[warnings.WarningMessage]]:
+    """Fit by REML, trying the optimiser sequences of ``_ATTEMPTS`` until one converges
+    (else the best log-likelihood); raise :class:`ModelError` if every one fails."""
+    fits, errors = [], []
+    for method in _ATTEMPTS:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                res = model.fit(reml=True, method=method, maxiter=2000)
+            except (np.linalg.LinAlgError, ValueError) as exc:
+                errors.append(f"{'/'.join(method)}: {exc}")
+                continue
+        if not np.isfinite(res.llf):
+            errors.append(f"{'/'.join(method)}: non-finite log-likelihood")
+            continue
+        fits.append((res, list(caught)))
+        if res.converged:
+            break
+    if not fits:
+        raise ModelError(f"growth: the mixed model of {outcome!r} could not be estimated "
+                         f"({'; '.join(errors)}); check that the outcome varies within "
+                         "participants and that enough participants have two or more occasions")
+    return max(fits, key=lambda f: (bool(f[0].converged), float(f[0].llf)))
+
+
+def _check_estimable(y: np.ndarray, X: np.ndarray, terms: list[str], n_re: int,
+                     n_groups: int) -> None:
+    """Raise :class:`ModelError` when the model cannot be estimated at all."""
+    if float(np.ptp(y)) == 0.0:
+        raise ModelError("growth: the outcome has the same value in every row; there is "
+                         "nothing to model")
+    rank = np.linalg.matrix_rank(X)
+    if rank < X.shape[1]:
+        dropped = [terms[j] for j in range(1, X.shape[1])
+                   if np.linalg.matrix_rank(X[:, : j + 1]) < j + 1]
+        raise ModelError("growth: the fixed effects are not estimable: "
+                         f"{', '.join(dropped)} is constant or a linear combination of the "
+                         "terms before it")
+    if len(y) <= n_re * n_groups:
+        raise ModelError(f"growth: {len(y)} observations of {n_groups} participants cannot "
+                         f"identify {n_re} random effect(s) per participant and a residual "
+                         "variance (lme4: number of observations <= number of random effects); "
+                         "use random_slope=False or more occasions")

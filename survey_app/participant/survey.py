@@ -14,6 +14,7 @@ from ..forms import ConsentForm, WithdrawForm, build_screening_form
 from ..models import WaveStatus
 from ..progress import (
     current_wave,
+    open_wave,
     record_consent,
     record_screening,
     save_page,
@@ -64,7 +65,11 @@ def home(token: str):
         return gate
     now = clock.now()
     view = current_wave(p, cs.study, now, create=False)
-    if view.state in ("completed", "closed") and view.status.wave < len(cs.study.waves):
+    if view.status is None:  # consented and eligible, but no wave yet: wave 1 opens now
+        with write_transaction():
+            open_wave(p, cs.study, 1, now)
+        view = current_wave(p, cs.study, now, create=False)
+    elif view.state in ("completed", "closed") and view.status.wave < len(cs.study.waves):
         with write_transaction():
             view = current_wave(p, cs.study, now, create=True)
     ws = view.status
@@ -149,8 +154,9 @@ def page(token: str, wave: int, page_no: int):
             return early
         cpage = cs.page(wave, page_no - 1)
         shown = shown_token(p.pid, wave, cpage.id, clock.now())
-        return _render_page(cpage, cpage.order_for(p.pid), saved_answers(p, wave, cpage.id), {},
-                            shown, token, page_no)
+        # a page beyond the furthest one reached has never been submitted: nothing to prefill
+        saved = saved_answers(p, wave, cpage.id) if cpage.index < ws.next_page else {}
+        return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no)
     invalid = None
     with write_transaction():
         p, cs, ws = load_page_context(token, wave, for_update=True)

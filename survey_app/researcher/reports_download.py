@@ -188,8 +188,12 @@ def _prune(root: Path, study_id: str, keep: int) -> None:
 # -- building ---------------------------------------------------------------------------------
 
 
-def start_build(app: Flask, study_id: str, kind: str, fmt: str, actor: str) -> bool:
-    """Start building a report in a background thread unless one is under way; True if started."""
+def start_build(app: Flask, study_id: str, kind: str, fmt: str, actor: str) -> float:
+    """Start building a report in a background thread unless one is under way.
+
+    Returns the time (epoch seconds) the build that will answer started: the new one, or the
+    one under way, here or in another worker.
+    """
     root = cache_root(app)
     slot = (str(root), study_id, kind, fmt)
     lock, error = _slot_files(root, study_id, kind, fmt)
@@ -197,20 +201,28 @@ def start_build(app: Flask, study_id: str, kind: str, fmt: str, actor: str) -> b
     with _slots_lock:
         if lock.exists():
             if _lock_is_live(lock, slot, float(app.config["REPORT_BUILD_TIMEOUT"])):
-                return False
+                return _lock_started(lock)
             lock.unlink(missing_ok=True)
+        started = time.time()
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
-            return False  # another worker took it a moment ago
+            return started  # another worker took it a moment ago
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}, fh)
+            json.dump({"pid": os.getpid(), "host": socket.gethostname(), "started": started}, fh)
         error.unlink(missing_ok=True)
         thread = threading.Thread(target=_build, args=(app, study_id, kind, fmt, actor, lock, error),
                                   name=f"craftwave-report-{study_id}-{kind}-{fmt}", daemon=True)
         _running[slot] = thread
         thread.start()
-    return True
+    return started
+
+
+def _lock_started(lock: Path) -> float:
+    try:
+        return float(json.loads(lock.read_text(encoding="utf-8"))["started"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return time.time()
 
 
 def wait_for_builds(timeout: float | None = None) -> None:
@@ -330,10 +342,10 @@ def report(study_id: str, kind: str, fmt: str):
             failure = json.loads(error.read_text(encoding="utf-8"))["message"]
         except (OSError, ValueError, KeyError, TypeError):
             failure = "unknown error"
-    if failure is None:
-        start_build(app, study_id, kind, fmt, current_user.email)
+    if failure is None:  # wait for the build under way, if any, or a new one
+        waiting = min(waiting, start_build(app, study_id, kind, fmt, current_user.email))
     again = url_for("report_downloads.report", study_id=study_id, kind=kind, fmt=fmt,
-                    since=f"{waiting:.3f}")
+                    since=f"{waiting - 0.001:.3f}")  # never rounded up
     retry = url_for("report_downloads.report", study_id=study_id, kind=kind, fmt=fmt, retry=1)
     refresh = int(app.config["REPORT_REFRESH_SECONDS"])
     html = render_template("researcher/report_building.html", study=cs.study, kind=kind, fmt=fmt,

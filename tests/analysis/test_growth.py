@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.growth import code_time, growth
-from instruments.errors import DataError
+from instruments.errors import ConvergenceWarning, DataError, ModelError
 
 REF = Path(__file__).resolve().parents[1] / "reference"
 TOL = 1e-3  # the issue's bar: lme4's REML estimates, SEs and variance components within 1e-3
@@ -30,7 +30,7 @@ def reference() -> dict:
 def test_matches_lme4(data, reference, key, slope):
     ref = reference[key]
     res = growth(data, id="id", time="time", outcome="y", random_slope=slope, time_coding="raw")
-    assert res.converged
+    assert res.converged and not res.singular
     assert res.nobs == ref["nobs"]
     fixed = res.fixed.set_index("term")
     for row in ref["fixed"]:
@@ -69,3 +69,81 @@ def test_errors(data):
         growth(data, id="id", time="wave", outcome="y")
     with pytest.raises(DataError, match="time coding"):
         growth(data, id="id", time="time", outcome="y", time_coding="weeks")
+
+
+def test_singular_fit_matches_lme4_and_warns():
+    """No slope variance in the population: lme4's REML optimum is on the boundary
+    (isSingular TRUE, theta[2, 2] = 0); growth returns the same estimates with a warning."""
+    ref = json.loads((REF / "panel_growth_singular.json").read_text())
+    data = pd.read_csv(REF / "data" / ref["data"])
+    assert ref["singular"]
+    with pytest.warns(ConvergenceWarning, match=r"boundary \(singular\) fit: the random slope"):
+        res = growth(data, id="id", time="time", outcome="y", time_coding="raw")
+    assert res.singular and res.converged
+    assert any("singular" in n for n in res.notes)
+    assert res.to_dict()["singular"] is True
+    fixed = res.fixed.set_index("term")
+    for row in ref["fixed"]:
+        assert fixed.loc[row["term"], "est"] == pytest.approx(row["est"], abs=TOL)
+        assert fixed.loc[row["term"], "se"] == pytest.approx(row["se"], abs=TOL)
+    ours = {(r.grp, r.var1, r.var2): (r.vcov, r.sdcor) for r in res.random.itertuples()}
+    for row in ref["varcomp"]:
+        vcov, sdcor = ours[(row["grp"], row["var1"], row["var2"])]
+        assert vcov == pytest.approx(row["vcov"], abs=TOL)
+        if row["var2"]:  # the intercept-slope correlation sits at -1 in both
+            assert sdcor == pytest.approx(row["sdcor"], abs=1e-2)
+    assert res.loglik == pytest.approx(ref["loglik"], abs=1e-2)
+
+
+def test_zero_intercept_variance_is_named():
+    """Data with no stable between-person differences at all: the intercept variance is the
+    boundary component the warning names."""
+    rng = np.random.default_rng(5)
+    n = 200
+    ids = np.repeat(np.arange(n), 3)
+    t = np.tile([0.0, 1.0, 2.0], n)
+    y = 2.0 + 0.2 * t + rng.normal(0, 0.5, 3 * n)
+    with pytest.warns(ConvergenceWarning, match="random intercept variance is estimated at zero"):
+        res = growth(pd.DataFrame({"id": ids, "t": t, "y": y}), id="id", time="t",
+                     outcome="y", random_slope=False, time_coding="raw")
+    assert res.singular
+    assert res.random.set_index("var1").loc["(Intercept)", "vcov"] < 1e-6
+    # the fixed effects are then those of ordinary least squares
+    ols = np.polyfit(t, y, 1)
+    assert res.fixed.set_index("term").loc["time", "est"] == pytest.approx(ols[0], abs=1e-4)
+
+
+def test_small_slope_variance_is_not_a_failure():
+    """A real but small slope variance (below statsmodels' absolute 0.01 heuristic) is a
+    regular fit: converged, not singular, no warning."""
+    rng = np.random.default_rng(11)
+    n = 400
+    ids = np.repeat(np.arange(n), 4)
+    t = np.tile([0.0, 1.0, 2.0, 3.0], n)
+    y = 3 + rng.normal(0, 0.6, n)[ids] + (0.1 + rng.normal(0, 0.08, n)[ids]) * t \
+        + rng.normal(0, 0.3, 4 * n)
+    res = growth(pd.DataFrame({"id": ids, "t": t, "y": y}), id="id", time="t", outcome="y",
+                 time_coding="raw")
+    assert res.converged and not res.singular
+    assert res.random.set_index(["var1", "var2"]).loc[("time", ""), "vcov"] == pytest.approx(
+        0.08**2, abs=0.005)
+
+
+def test_model_errors_instead_of_linalg_errors():
+    rng = np.random.default_rng(2)
+    n = 60
+    ids = np.repeat(np.arange(n), 3)
+    t = np.tile([1, 2, 3], n)
+    y = 3 + rng.normal(0, 0.5, n)[ids] + rng.normal(0, 0.5, 3 * n)
+    frame = pd.DataFrame({"id": ids, "t": t, "y": y, "one": 1.0, "t2": 2.0 * t})
+    with pytest.raises(ModelError, match="one is constant or a linear combination"):
+        growth(frame, id="id", time="t", outcome="y", covariates=["one"])
+    with pytest.raises(ModelError, match="t2 is constant or a linear combination"):
+        growth(frame, id="id", time="t", outcome="y", covariates=["t2"])
+    with pytest.raises(ModelError, match="same value in every row"):
+        growth(frame.assign(y=4.0), id="id", time="t", outcome="y")
+    two = frame[frame["t"] < 3]
+    with pytest.raises(ModelError, match="number of observations <= number of random effects"):
+        growth(two, id="id", time="t", outcome="y")
+    res = growth(two, id="id", time="t", outcome="y", random_slope=False)
+    assert res.nobs == 2 * n

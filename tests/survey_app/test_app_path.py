@@ -332,3 +332,16 @@ def test_study_reload_cannot_change_the_design_once_answers_exist(app, client, m
         with app.app_context():
             study, created = load_study_file(changed)
     assert not created and study.title["en"] == "A new title is fine"
+
+
+def test_consented_participant_without_a_wave_row_starts_wave_one(app, client, make_participant):
+    from survey_app.models import Participant as P
+
+    token = make_participant()
+    with app.app_context():  # e.g. consent recorded elsewhere (an import) without a wave row
+        p = db.session.execute(db.select(P).filter_by(token=token)).scalar_one()
+        p.consent_version, p.consented_at, p.eligibility = "v", p.created_at, "eligible"
+        db.session.commit()
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    assert "Page 1 of 3" in w.html

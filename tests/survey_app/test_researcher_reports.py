@@ -258,3 +258,18 @@ def test_the_cache_key_is_the_export_manifest(app, seeded, tmp_path):
         db.session.commit()
         assert reports_download.current_key("rs-study", options) != key
     assert re.fullmatch(r"[0-9a-f]{64}", key)
+
+
+def test_clicks_during_a_build_wait_for_it_instead_of_building_again(
+        app, seeded, owner_client, analyst_client, cache, build_spy):
+    url = "/researcher/study/rs-study/report/platform.html"
+    with reports_download._build_lock:  # hold the build back while both researchers click
+        waits = [c.get(url) for c in (owner_client, analyst_client, owner_client)]
+        assert [w.status_code for w in waits] == [202, 202, 202]
+        assert len(build_spy) == 0
+    reports_download.wait_for_builds(120)
+    for client, wait in zip((owner_client, analyst_client, owner_client), waits, strict=True):
+        resp = client.get(wait.headers["Refresh"].partition("; url=")[2])
+        assert resp.status_code == 200 and resp.mimetype == "text/html"
+    assert len(build_spy) == 1
+    assert len(audit(app, "report")) == 3 and len(audit(app, "export")) == 1

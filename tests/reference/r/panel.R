@@ -204,4 +204,27 @@ local({
   }
   save(list(random_slope = gfit(y ~ time + (time | id)),
             random_intercept = gfit(y ~ time + (1 | id))), "panel_growth.json")
+
+  # ---- lme4 growth model on a boundary: no slope variance in the population -----------------
+  # Everyone changes at the same rate (slope variance 0), three waves, some attrition: lme4's
+  # REML estimate of the slope variance lies on the boundary and isSingular() is TRUE.
+  set.seed(23)
+  ns <- 150
+  sing <- expand.grid(time = 0:2, id = seq_len(ns))[, c("id", "time")]
+  sing$y <- round(3 + rnorm(ns, sd = 0.6)[sing$id] + 0.10 * sing$time +
+                  rnorm(nrow(sing), sd = 0.5), 4)
+  sing <- sing[!(sing$time == 2 & sing$id %% 6 == 0), ]
+  sing <- write_csv(sing, "panel_growth_singular.csv")
+  m <- lmer(y ~ time + (time | id), data = sing, REML = TRUE,
+            control = lmerControl(check.conv.singular = "ignore"))
+  fe <- summary(m)$coefficients
+  vc <- as.data.frame(VarCorr(m))
+  save(list(formula = "y ~ time + (time | id)", data = "panel_growth_singular.csv", reml = TRUE,
+            lme4_version = as.character(packageVersion("lme4")), singular = isSingular(m),
+            theta = unname(getME(m, "theta")),
+            fixed = data.frame(term = rownames(fe), est = fe[, 1], se = fe[, 2], row.names = NULL),
+            varcomp = data.frame(grp = vc$grp, var1 = ifelse(is.na(vc$var1), "", vc$var1),
+                                 var2 = ifelse(is.na(vc$var2), "", vc$var2), vcov = vc$vcov,
+                                 sdcor = vc$sdcor),
+            loglik = as.numeric(logLik(m)), nobs = nobs(m)), "panel_growth_singular.json")
 })

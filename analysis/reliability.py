@@ -68,8 +68,11 @@ class OneFactor:
 
     @property
     def std_loadings(self) -> np.ndarray:
+        """Standardized loadings; NaN where a negative variance (a Heywood case, warned about
+        when fitting) leaves them undefined, as lavaan's std.all."""
         implied = self.loadings**2 * self.factor_variance + self.residual_variances
-        return self.loadings * np.sqrt(self.factor_variance / implied)
+        ratio = self.factor_variance / implied
+        return self.loadings * np.sqrt(np.where(ratio >= 0, ratio, np.nan))
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from analysis.simulate_extra import (
+    EXTRA_INSTRUMENTS,
+    LATENT_EXTRAS,
+    ExtraPopulation,
+    attention_answers,
+    extra_latent,
+    profile_answers,
+)
 from instruments.errors import DataError
 from instruments.names import item_var, with_wave
 
@@ -120,7 +128,8 @@ class SimulatedPanel:
             if len(parts) != 2 or prefix not in lib or not parts[1].isdigit():
                 continue
             item_id = parts[0][len(prefix) + 1:]
-            if item_id not in lib[prefix].items_by_id:
+            if item_id not in lib[prefix].items_by_id and item_id not in {
+                    c.id for c in lib[prefix].attention_checks}:
                 continue
             vals = self.wide[col]
             ok = vals.notna().to_numpy()
@@ -222,20 +231,25 @@ def _library() -> dict[str, Any]:
 
 
 def _item_answers(prefix: str, eta: np.ndarray, wave: int, rng: np.random.Generator,
-                  item_params: dict[str, tuple[float, float]]) -> tuple[pd.DataFrame, Any]:
+                  item_params: dict[str, tuple[float, float]],
+                  eta_of: dict[str, np.ndarray] | None = None) -> tuple[pd.DataFrame, Any]:
     """Answers of every participant to one instrument at one wave (continuous factor model,
-    cut at thresholds; reverse-keyed items load negatively)."""
+    cut at thresholds; reverse-keyed items load negatively). ``eta_of`` maps a subscale to
+    the scores its items measure instead of ``eta``."""
     inst = _library().get(prefix)
     if inst is None or inst.scoring is None:
         raise DataError(f"simulate: no bundled instrument with prefix {prefix!r} to draw items from")
     n = eta.shape[0]
     cols = {}
-    z_eta = eta
     for item in inst.scored_items:
         scale = inst.scale_of(item)
         values = np.asarray(scale.substantive_values, float)
         lam, delta = item_params[item.id]
         sign = -1.0 if inst.is_reversed(item.id) else 1.0
+        if eta_of and item.subscale in eta_of:
+            z_eta = eta_of[item.subscale]
+        else:
+            z_eta = eta
         z = sign * lam * z_eta + np.sqrt(1 - lam**2) * rng.standard_normal(n)
         cuts = stats.norm.ppf(np.arange(1, len(values)) / len(values)) + delta
         cols[item_var(prefix, item.id, wave)] = values[np.searchsorted(cuts, z)]
@@ -258,6 +272,9 @@ def simulate(
     items: bool = True,
     loadings: tuple[float, float] = (0.65, 0.85),
     seed: int | np.random.Generator | None = 0,
+    extra: Sequence[str] | Literal["all"] = (),
+    extra_population: ExtraPopulation | None = None,
+    arm_forums_effect: float = 0.0,
 ) -> SimulatedPanel:
     """Simulate a multi-wave panel of item-level survey answers.
 
@@ -293,6 +310,19 @@ def simulate(
         Item loadings are drawn uniformly from this range (once per item, shared by waves).
     seed : int or Generator
         Seed of the one random generator used for everything.
+    extra : sequence of str or "all"
+        Further bundled instruments to answer (focal model only for the first four):
+        ``"meaning"``, ``"community"``, ``"workdesign"``, ``"sustain"``, ``"profile"`` (wave 1)
+        and ``"attn"`` (every attention check at every wave); ``"all"`` for all of them. Their
+        population model is in :mod:`analysis.simulate_extra`; they are drawn from a child
+        generator, so every other column is the same as without them.
+    extra_population : ExtraPopulation, optional
+        Population values of the extras (default :class:`ExtraPopulation`).
+    arm_forums_effect : float
+        Added to latent forum use (``community``'s forum items) from wave
+        ``intervention_after + 1`` on in every arm but the first; through forum use it raises
+        resilience one wave later by ``extra_population.forums_to_resil`` times as much (and
+        career commitment after that). Needs ``arms`` and ``"community"`` in ``extra``.
 
     Returns
     -------
@@ -317,6 +347,12 @@ def simulate(
     if unknown:
         raise DataError(f"unknown careless types {sorted(unknown)}; known: {CARELESS_TYPES}")
 
+    extra = _check_extra(extra, model, arms, arm_forums_effect)
+    xpop = extra_population or ExtraPopulation()
+    # the extras' draws: a child generator (spawning leaves the parent's stream untouched)
+    xrng = _child(rng) if extra else None
+    xlat: dict[str, Any] = {}
+
     ids = [f"sim{i + 1:05d}" for i in range(n)]
     arm = None
     if arms:
@@ -328,6 +364,10 @@ def simulate(
             treated = (arm != arms[0]).astype(float)[:, None]
             shift = treated * arm_effect * (np.arange(1, waves + 1) > intervention_after)[None, :]
         eta = focal_latent(pop, n, waves, rng, icraft_shift=shift)
+        if set(extra) & set(LATENT_EXTRAS):
+            treated = None if arm is None else (arm != arms[0]).astype(float)
+            xlat = extra_latent(xpop, pop, eta, extra, xrng, treated, arm_forums_effect,
+                                intervention_after)
         driver = eta[:, pop.constructs.index("resil"), :]
     else:
         pop = population or RICLPMPopulation()
@@ -373,13 +413,21 @@ def simulate(
             blocks.append(pd.DataFrame({f"pagetime_{c}_w{t}": np.where(
                 present, _page_times(answers.shape[1], kind, rng), np.nan)}))
     wide = pd.concat(blocks, axis=1)
-    long = _long_form(wide, constructs, waves, items)
+    extra_scores: list[str] = []
+    if extra:
+        xblocks, extra_scores = _extra_blocks(extra, xlat, wide, latent, kind, last, waves,
+                                              items, loadings, xpop, xrng, item_params)
+        wide = pd.concat([wide, *xblocks], axis=1)
+    long = _long_form(wide, constructs, waves, items, extra_scores)
     truth = {"model": model, "population": asdict(pop), "n": n, "waves": waves,
              "attrition": list(np.broadcast_to(np.asarray(attrition, float), (waves - 1,))),
              "attrition_mar": attrition_mar, "careless": careless, "arms": list(arms or []),
              "arm_effect": arm_effect, "intervention_after": intervention_after,
              "item_parameters": {c: {k: {"loading": v[0], "threshold_shift": v[1]}
                                      for k, v in p.items()} for c, p in item_params.items()}}
+    if extra:
+        truth.update({"extra": list(extra), "extra_population": asdict(xpop),
+                      "arm_forums_effect": arm_forums_effect})
     return SimulatedPanel(wide, long, latent, truth)
 
 
@@ -403,7 +451,8 @@ def _page_times(n_items: int, kind: np.ndarray, rng: np.random.Generator) -> np.
     return np.round(n_items * per_item * rng.lognormal(0.0, 0.3, kind.size), 1)
 
 
-def _long_form(wide: pd.DataFrame, constructs: list[str], waves: int, items: bool) -> pd.DataFrame:
+def _long_form(wide: pd.DataFrame, constructs: list[str], waves: int, items: bool,
+               extra_scores: Sequence[str] = ()) -> pd.DataFrame:
     rows = []
     keep = ["participant_id"] + (["arm"] if "arm" in wide.columns else [])
     for t in range(1, waves + 1):
@@ -413,6 +462,103 @@ def _long_form(wide: pd.DataFrame, constructs: list[str], waves: int, items: boo
             part[c] = wide[with_wave(c, t)]
             if items:
                 part[f"pagetime_{c}"] = wide[f"pagetime_{c}_w{t}"]
+        for c in extra_scores:
+            part[c] = wide[with_wave(c, t)] if with_wave(c, t) in wide.columns else np.nan
         rows.append(part[wide["last_wave"] >= t])
     return pd.concat(rows, ignore_index=True).sort_values(
         ["participant_id", "wave"], kind="stable").reset_index(drop=True)
+
+
+def _child(rng: np.random.Generator) -> np.random.Generator:
+    """A generator independent of ``rng`` that does not advance ``rng``'s stream."""
+    try:
+        return rng.spawn(1)[0]
+    except (TypeError, ValueError):  # a generator built without a seed sequence
+        return np.random.default_rng(np.random.SeedSequence(rng.bit_generator.state["state"]
+                                                            ["state"]))
+
+
+def _check_extra(extra: Sequence[str] | str, model: str, arms: Sequence[str] | None,
+                 arm_forums_effect: float) -> tuple[str, ...]:
+    if isinstance(extra, str):
+        if extra != "all":
+            raise DataError(f"extra must be a list of instruments or 'all'; got {extra!r}")
+        extra = EXTRA_INSTRUMENTS if model == "focal" else ("profile", "attn")
+    unknown = set(extra) - set(EXTRA_INSTRUMENTS)
+    if unknown:
+        raise DataError(f"simulate: no extra instrument(s) {sorted(unknown)}; known: "
+                        f"{list(EXTRA_INSTRUMENTS)}")
+    latent = set(extra) & set(LATENT_EXTRAS)
+    if latent and model != "focal":
+        raise DataError(f"simulate: {sorted(latent)} are drawn from the focal model's "
+                        "constructs; use model='focal'")
+    if arm_forums_effect and not (arms and "community" in extra):
+        raise DataError("arm_forums_effect acts through forum use: it needs arms and "
+                        "'community' in extra")
+    return tuple(e for e in EXTRA_INSTRUMENTS if e in extra)
+
+
+def _extra_blocks(extra: tuple[str, ...], xlat: dict[str, Any], wide: pd.DataFrame,
+                  latent: pd.DataFrame, kind: np.ndarray, last: np.ndarray, waves: int,
+                  items: bool, loadings: tuple[float, float], xpop: ExtraPopulation,
+                  rng: np.random.Generator, item_params: dict[str, dict[str, tuple[float, float]]],
+                  ) -> tuple[list[pd.DataFrame], list[str]]:
+    """Answers, scores and page times of the extra instruments (and their latent scores,
+    added to ``latent`` in place); returns the blocks and the score names for the long form."""
+    from instruments.scoring import score, score_columns
+
+    lib = _library()
+    n = len(wide)
+    blocks: list[pd.DataFrame] = []
+    score_names: list[str] = []
+    for name in extra:
+        inst = lib[name]
+        if name == "profile":
+            blocks.append(profile_answers(n, rng))
+            blocks.append(pd.DataFrame({"pagetime_profile_w1": _page_times(
+                len(inst.items), kind, rng)}))
+            continue
+        if name == "attn":
+            first = lib["icraft"].scored_items[0].id
+            for t in range(1, waves + 1):
+                col = item_var("icraft", first, t)
+                straight = wide[col].to_numpy(float) if col in wide else np.full(n, np.nan)
+                ans = attention_answers(inst, t, kind, straight, xpop.attn_slip, rng)
+                blocks.append(ans.where(np.repeat((last >= t)[:, None], ans.shape[1], axis=1)))
+            continue
+        keys = [name, "community_forums"] if name == "community" else [name]
+        for t in range(1, waves + 1):
+            present = last >= t
+            for key in keys:
+                latent[with_wave(key, t)] = np.where(present, xlat[key][:, t - 1], np.nan)
+        if not items:
+            for t in range(1, waves + 1):
+                blocks.append(pd.DataFrame({with_wave(name, t): latent[with_wave(name, t)]}))
+            score_names.append(name)
+            continue
+        shift = xpop.frequency_shift if name == "community" else 0.0
+        item_params[name] = {it.id: (float(rng.uniform(*loadings)),
+                                     float(rng.normal(shift, 0.3))) for it in inst.scored_items}
+        offered = None
+        if name == "community":
+            offered = {it.id: rng.random(n) >= xpop.not_offered for it in inst.scored_items
+                       if inst.scale_of(it).missing_values}
+        score_names += [c for c, _ in score_columns(inst, None)]
+        for t in range(1, waves + 1):
+            present = last >= t
+            z = xlat[name][:, t - 1] / xlat[f"{name}_sd"]
+            eta_of = None
+            if name == "community":
+                eta_of = {"forums": xlat["community_forums"][:, t - 1]
+                          / xlat["community_forums_sd"]}
+            answers, _ = _item_answers(name, z, t, rng, item_params[name], eta_of)
+            _careless_answers(answers, inst, kind, rng)
+            for item_id, ok in (offered or {}).items():
+                col = item_var(name, item_id, t)
+                code = float(inst.scale_of(inst.items_by_id[item_id]).missing_values[0])
+                answers[col] = np.where(ok, answers[col].to_numpy(float), code)
+            answers = answers.where(np.repeat(present[:, None], answers.shape[1], axis=1))
+            blocks += [answers, score(answers, inst, wave=t)]
+            blocks.append(pd.DataFrame({f"pagetime_{name}_w{t}": np.where(
+                present, _page_times(answers.shape[1], kind, rng), np.nan)}))
+    return blocks, score_names

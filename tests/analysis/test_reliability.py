@@ -317,3 +317,17 @@ def test_cli_hierarchical_omega_matches_psych():
     text = CliRunner().invoke(main, ["reliability", str(REF / "data" / "psy_hs.csv"),
                                      "--items", ",".join(ref["items"]), "--nfactors", "3"])
     assert "Omega hierarchical" in text.output and f"{ref['omega_h']:.3f}" in text.output
+
+
+
+def test_a_negative_factor_variance_leaves_standardized_loadings_undefined():
+    # a Heywood solution (the engine warns when fitting it): std.all is NaN, as in lavaan,
+    # and computing it raises no floating-point warning
+    from analysis.reliability import OneFactor
+
+    fit = OneFactor(("a", "b", "c"), np.array([1.0, -0.4, -0.4]), -0.5,
+                    np.array([1.6, 0.9, 1.0]), np.eye(3), 400)
+    assert np.isnan(fit.std_loadings).all()
+    ok = OneFactor(("a", "b", "c"), np.array([1.0, 0.8, 0.6]), 0.5,
+                   np.array([0.5, 0.6, 0.7]), np.eye(3), 400)
+    assert ok.std_loadings[0] == pytest.approx(np.sqrt(0.5 / 1.0))

@@ -25,6 +25,7 @@ from .descriptives import (  # noqa: E402
     correlation_table,
     correlation_tables_by_wave,
     describe,
+    mean_ci,
 )
 from .omega_h import OmegaHierarchical, omega_hierarchical  # noqa: E402
 from .quality import Exclusion, quality_flags  # noqa: E402
@@ -79,7 +80,7 @@ __all__ += ["BootstrapResult", "ModeratedMediationResult", "bootstrap", "moderat
 
 __all__ += [  # data in, data quality, descriptives, reliability
     "CorrelationTable", "Exclusion", "Export", "Reliability", "ave", "composite_reliability",
-    "correlation_table", "correlation_tables_by_wave", "cronbach_alpha", "describe", "htmt",
+    "correlation_table", "correlation_tables_by_wave", "cronbach_alpha", "describe", "htmt", "mean_ci",
     "OmegaHierarchical", "long_to_wide", "omega_hierarchical", "omega_total", "quality_flags", "read_data", "read_export",
     "reliability", "reliability_table", "score_all", "verify_export", "wide_to_long",
 ]

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -112,11 +113,9 @@ def _compare(x: np.ndarray, y: np.ndarray) -> dict[str, float]:
            "sd_dropouts": y.std(ddof=1) if ny > 1 else np.nan,
            "t": np.nan, "df": np.nan, "pvalue": np.nan, "cohens_d": np.nan, "hedges_g": np.nan}
     if nx > 1 and ny > 1:
-        vx, vy = x.var(ddof=1) / nx, y.var(ddof=1) / ny
-        if vx + vy > 0:
-            t = (x.mean() - y.mean()) / np.sqrt(vx + vy)
-            df = (vx + vy) ** 2 / (vx**2 / (nx - 1) + vy**2 / (ny - 1))
-            out.update(t=t, df=df, pvalue=2 * stats.t.sf(abs(t), df))
+        if x.var(ddof=1) / nx + y.var(ddof=1) / ny > 0:
+            welch = stats.ttest_ind(x, y, equal_var=False)
+            out.update(t=float(welch.statistic), df=float(welch.df), pvalue=float(welch.pvalue))
         pooled = np.sqrt(((nx - 1) * x.var(ddof=1) + (ny - 1) * y.var(ddof=1)) / (nx + ny - 2))
         if pooled > 0:
             d = (x.mean() - y.mean()) / pooled
@@ -161,44 +160,22 @@ def em_moments(x: np.ndarray, tol: float = 1e-8, max_iter: int = 5000
                ) -> tuple[np.ndarray, np.ndarray, int]:
     """Maximum-likelihood mean and covariance of multivariate-normal data with missing values.
 
-    The EM algorithm: the E-step fills each case's missing part with its conditional expectation
-    given its observed part (and adds the conditional covariance to the cross-products); the
-    M-step recomputes the moments. Rows with nothing observed must be removed beforehand.
+    The EM algorithm (the E-step fills each case's missing part with its conditional expectation
+    given its observed part and adds the conditional covariance to the cross-products; the
+    M-step recomputes the moments), run by the SEM engine's
+    :func:`analysis.sem.information.em_fit` on the data's missing-data patterns. Rows with
+    nothing observed are left out. Returns ``(mean, covariance, iterations)``; warns with
+    :class:`ConvergenceWarning` when ``max_iter`` iterations were not enough.
     """
-    n, p = x.shape
-    obs = ~np.isnan(x)
-    mu = np.nanmean(x, axis=0)
-    sigma = np.diag(np.nanvar(x, axis=0))
-    keys, inverse = np.unique(obs, axis=0, return_inverse=True)
-    inverse = np.ravel(inverse)
-    groups = [(keys[k], np.flatnonzero(inverse == k)) for k in range(len(keys))]
-    for it in range(1, max_iter + 1):
-        sum_x = np.zeros(p)
-        sum_xx = np.zeros((p, p))
-        for o, rows in groups:
-            m = ~o
-            xo = x[np.ix_(rows, o)]
-            filled = np.empty((len(rows), p))
-            filled[:, o] = xo
-            extra = np.zeros((p, p))
-            if m.any():
-                s_oo = sigma[np.ix_(o, o)]
-                s_mo = sigma[np.ix_(m, o)]
-                coef = np.linalg.solve(s_oo, s_mo.T).T if o.any() else np.zeros((m.sum(), 0))
-                filled[:, m] = mu[m] + (xo - mu[o]) @ coef.T
-                extra[np.ix_(m, m)] = (sigma[np.ix_(m, m)] - coef @ s_mo.T) * len(rows)
-            sum_x += filled.sum(axis=0)
-            sum_xx += filled.T @ filled + extra
-        new_mu = sum_x / n
-        new_sigma = sum_xx / n - np.outer(new_mu, new_mu)
-        done = (np.max(np.abs(new_mu - mu)) < tol and np.max(np.abs(new_sigma - sigma)) < tol)
-        mu, sigma = new_mu, new_sigma
-        if done:
-            return mu, sigma, it
-    import warnings
+    from analysis.sem.information import em_fit
+    from analysis.sem.samplestats import patterns_from_data
 
-    warnings.warn(f"EM did not converge in {max_iter} iterations", ConvergenceWarning, stacklevel=2)
-    return mu, sigma, max_iter
+    sigma, mu, iterations, converged = em_fit(patterns_from_data(np.asarray(x, dtype=float)),
+                                              max_iter=max_iter, tol=tol)
+    if not converged:
+        warnings.warn(f"EM did not converge in {max_iter} iterations", ConvergenceWarning,
+                      stacklevel=2)
+    return mu, sigma, iterations
 
 
 def little_mcar(data: pd.DataFrame, columns: Sequence[str] | None = None) -> MCARResult:

@@ -23,7 +23,7 @@ from instruments.scoring import score_columns
 from .data import ID_COL, numeric_items, score_all, waves_in
 
 __all__ = ["CorrelationTable", "correlation_table", "correlation_tables_by_wave", "describe",
-           "significance_marks"]
+           "mean_ci", "significance_marks"]
 
 
 def describe(data: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -55,6 +55,37 @@ def describe(data: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.Dat
             "kurtosis": float(x.kurt()) if x.size > 3 else np.nan,
         })
     return pd.DataFrame(rows)
+
+
+def mean_ci(values: Sequence[float] | pd.Series, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean of the non-missing values and its t-based confidence interval.
+
+    Parameters
+    ----------
+    values : sequence of float or Series
+        Missing values (NaN) are left out.
+    level : float, default 0.95
+
+    Returns
+    -------
+    (mean, ci_lower, ci_upper) : tuple of float
+        ``mean +/- t(level, n - 1) * sd / sqrt(n)`` (SD with N - 1), from scipy's one-sample t
+        test; NaN bounds with fewer than two values (NaN mean with none).
+
+    Examples
+    --------
+    >>> m, lo, hi = mean_ci([1.0, 2.0, 3.0, float("nan")])
+    >>> m, round(hi - m, 3)
+    (2.0, 2.484)
+    """
+    x = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").dropna().to_numpy(float)
+    if x.size == 0:
+        return np.nan, np.nan, np.nan
+    mean = float(x.mean())
+    if x.size < 2:
+        return mean, np.nan, np.nan
+    ci = stats.ttest_1samp(x, 0.0).confidence_interval(confidence_level=level)
+    return mean, float(ci.low), float(ci.high)
 
 
 def significance_marks(p: float) -> str:

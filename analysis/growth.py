@@ -222,11 +222,12 @@ def growth(
     sm_messages = sorted({str(w.message) for w in sm_warned})
     # statsmodels calls an optimum on the boundary "not converged"; lme4 calls it a singular
     # fit. Only warnings other than the boundary ones mean the optimiser failed.
-    failed = [m for m in sm_messages if not _is_boundary_message(m)]
+    failed = [] if singular else [m for m in sm_messages if not _is_boundary_message(m)]
     converged = bool(res.converged or singular) and not failed
     if singular:
         msg = _singular_message(boundary, G, random_slope)
         notes.append(msg)
+        notes += [f"statsmodels (on the boundary): {m}" for m in sm_messages]
         warnings.warn(f"growth model of {outcome!r}: {msg}", ConvergenceWarning, stacklevel=2)
     if not converged:
         msg = "; ".join(failed) or "optimiser did not converge"
@@ -301,10 +302,13 @@ def _singular_message(boundary: list[str], G: np.ndarray, random_slope: bool) ->
             f"reports the same and warns of a singular fit).{hint}")
 
 
-# Optimiser sequences tried in turn: statsmodels' L-BFGS from its default start can step onto
-# a singular point when a variance component is zero (numpy raises LinAlgError); BFGS,
-# Nelder-Mead and Powell reach the same REML optimum from there.
-_ATTEMPTS = (["lbfgs", "bfgs", "nm"], ["bfgs", "nm"], ["powell"])
+# Optimisers tried in turn: statsmodels' L-BFGS from its default start can step onto a
+# singular point when a variance component is zero (numpy raises LinAlgError); BFGS,
+# Nelder-Mead and Powell reach the same REML optimum from there. A singular (boundary) fit is
+# accepted at once: statsmodels' optimisers report "failed to converge" there although they
+# sit at lme4's optimum (checked against lme4 on simulated panels to 1e-4), and retrying only
+# costs time.
+_ATTEMPTS = (["lbfgs"], ["bfgs", "nm"], ["powell"])
 
 
 def _fit_reml(model: Any, outcome: str) -> tuple[Any, list[warnings.WarningMessage]]:
@@ -323,13 +327,21 @@ def _fit_reml(model: Any, outcome: str) -> tuple[Any, list[warnings.WarningMessa
             errors.append(f"{'/'.join(method)}: non-finite log-likelihood")
             continue
         fits.append((res, list(caught)))
-        if res.converged:
+        if res.converged or _is_singular(res):
             break
     if not fits:
         raise ModelError(f"growth: the mixed model of {outcome!r} could not be estimated "
                          f"({'; '.join(errors)}); check that the outcome varies within "
                          "participants and that enough participants have two or more occasions")
-    return max(fits, key=lambda f: (bool(f[0].converged), float(f[0].llf)))
+    return max(fits, key=lambda f: (bool(f[0].converged or _is_singular(f[0])), float(f[0].llf)))
+
+
+def _is_singular(res: Any) -> bool:
+    G = np.atleast_2d(np.asarray(res.cov_re, float))
+    sigma2 = float(res.scale)
+    if not (np.isfinite(sigma2) and sigma2 > 0 and np.all(np.isfinite(G))):
+        return False
+    return bool(np.min(np.diag(_relative_cholesky(G, sigma2))) < _SINGULAR_TOL)
 
 
 def _check_estimable(y: np.ndarray, X: np.ndarray, terms: list[str], n_re: int,

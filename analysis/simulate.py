@@ -24,6 +24,15 @@ of the focal model on the latent scores has exactly the population values as its
 
 ``"riclpm"`` (:class:`RICLPMPopulation`): two constructs, each a stable random intercept plus
 within-person deviations that follow a cross-lagged VAR(1) (Hamaker et al., 2015).
+
+Other instruments
+-----------------
+``extra=[...]`` (or ``"all"``) also answers meaningful work, community participation and
+platform support, work design, sustainable-work conditions, the gig-work profile and the
+attention checks, so that every question of the demo study has an answer; an intervention arm
+can raise forum use and, through it, later resilience (``arm_forums_effect``). Their population
+values and how they are drawn are documented in :mod:`analysis.simulate_extra`; asking for
+them changes none of the other columns.
 """
 
 from __future__ import annotations
@@ -104,7 +113,8 @@ class SimulatedPanel:
         the scale scores without the wave suffix, and the page times.
     latent : DataFrame
         ``participant_id`` and the true construct scores ``{construct}_w{t}``, with the same
-        missingness as the answers.
+        missingness as the answers (with ``extra``: also ``meaning``, ``community``,
+        ``community_forums`` (forum use), ``workdesign``, ``sustain``).
     truth : dict
         The population model, its values and the simulation settings.
     """
@@ -313,7 +323,8 @@ def simulate(
     extra : sequence of str or "all"
         Further bundled instruments to answer (focal model only for the first four):
         ``"meaning"``, ``"community"``, ``"workdesign"``, ``"sustain"``, ``"profile"`` (wave 1)
-        and ``"attn"`` (every attention check at every wave); ``"all"`` for all of them. Their
+        and ``"attn"`` (every attention check at every wave); ``"all"`` for all of them
+        (with ``model="riclpm"``: the profile and the attention checks). Their
         population model is in :mod:`analysis.simulate_extra`; they are drawn from a child
         generator, so every other column is the same as without them.
     extra_population : ExtraPopulation, optional
@@ -473,9 +484,11 @@ def _child(rng: np.random.Generator) -> np.random.Generator:
     """A generator independent of ``rng`` that does not advance ``rng``'s stream."""
     try:
         return rng.spawn(1)[0]
-    except (TypeError, ValueError):  # a generator built without a seed sequence
-        return np.random.default_rng(np.random.SeedSequence(rng.bit_generator.state["state"]
-                                                            ["state"]))
+    except (TypeError, ValueError):  # a generator built without a seed sequence: its state
+        import hashlib
+
+        digest = hashlib.sha256(repr(rng.bit_generator.state).encode()).digest()
+        return np.random.default_rng(int.from_bytes(digest[:16], "little"))
 
 
 def _check_extra(extra: Sequence[str] | str, model: str, arms: Sequence[str] | None,

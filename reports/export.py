@@ -1,16 +1,13 @@
 """Reading an export directory for a report.
 
 The export directory (DESIGN.md, "The export directory") is the one way data leave the app.
-This module reads it into a :class:`ReportData`. When :mod:`analysis.data` offers a reader
-(``read_export``) it is used, so the reports and the analysis read exports the same way
-(including the manifest's sha256 check); otherwise a thin reader here does the same for the
-files a report needs.
+This module adapts :func:`analysis.data.read_export` (the one reader of the export, with the
+manifest's sha256 check) to a :class:`ReportData`, so the reports and the analysis read exports
+the same way.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,10 +15,7 @@ from typing import Any
 import pandas as pd
 
 from instruments.errors import DataError
-from instruments.names import split_wave
-
-REQUIRED = ("participants.csv",)
-OPTIONAL = ("scores.csv", "wide.csv", "answers_long.csv", "page_timings.csv", "codebook.csv")
+from instruments.names import split_wave, with_wave
 
 
 @dataclass
@@ -50,7 +44,6 @@ class ReportData:
     page_timings: pd.DataFrame = field(default_factory=pd.DataFrame)
     codebook: pd.DataFrame = field(default_factory=pd.DataFrame)
     manifest: dict[str, Any] = field(default_factory=dict)
-    reader: str = "reports.export"
 
     @property
     def waves(self) -> list[int]:
@@ -65,7 +58,7 @@ class ReportData:
 
     def status(self, wave: int) -> pd.Series:
         """The participants' status at ``wave`` (``completed``, ``started``, ...; NaN if none)."""
-        col = f"status_w{wave}"
+        col = with_wave("status", wave)
         if col in self.participants.columns:
             return self.participants[col]
         return pd.Series(pd.NA, index=self.participants.index, dtype="object")
@@ -87,7 +80,7 @@ def load_export(directory: str | Path, *, verify: bool = True) -> ReportData:
     directory : str or Path
         The directory ``craftwave export`` wrote.
     verify : bool, default True
-        Check every file's sha256 against ``manifest.json`` (when there is a manifest).
+        Check every file's sha256 against ``manifest.json``.
 
     Returns
     -------
@@ -96,117 +89,34 @@ def load_export(directory: str | Path, *, verify: bool = True) -> ReportData:
     Raises
     ------
     DataError
-        If the directory or ``participants.csv`` is missing, a file does not match its
-        manifest hash, or ``participant_id`` is absent.
+        If the directory, its ``manifest.json`` or ``participants.csv`` is missing, a file does
+        not match its manifest hash, or ``participant_id`` is absent.
     """
+    from analysis.data import read_export
+
     directory = Path(directory)
     if not directory.is_dir():
         raise DataError(f"export directory {directory} does not exist")
-    reader = _analysis_reader()
-    if reader is not None:
-        try:
-            return _from_analysis(reader(directory), directory)
-        except (TypeError, AttributeError, KeyError):
-            pass  # an older or different reader: fall back to the thin one below
-    for name in REQUIRED:
-        if not (directory / name).is_file():
-            raise DataError(f"export directory {directory} has no {name}")
-    manifest = _read_manifest(directory)
-    if verify and manifest:
-        _verify(directory, manifest)
-    frames = {}
-    for name in (*REQUIRED, *OPTIONAL):
-        path = directory / name
-        frames[name] = _read_csv(path) if path.is_file() else pd.DataFrame()
-    for name in ("participants.csv", "scores.csv", "wide.csv"):
-        frame = frames[name]
-        if not frame.empty and "participant_id" not in frame.columns:
+    export = read_export(directory, verify=verify)
+    if export.participants is None:
+        raise DataError(f"export directory {directory} has no participants.csv")
+
+    def frame(table: pd.DataFrame | None, name: str) -> pd.DataFrame:
+        if table is None:
+            return pd.DataFrame()
+        if not table.empty and "participant_id" not in table.columns:
             raise DataError(f"{name} has no participant_id column")
-    if frames["scores.csv"].empty:
-        frames["scores.csv"] = pd.DataFrame({"participant_id": frames["participants.csv"]
-                                             ["participant_id"]})
-    return ReportData(
-        directory=directory,
-        participants=frames["participants.csv"],
-        scores=frames["scores.csv"],
-        wide=frames["wide.csv"],
-        answers_long=frames["answers_long.csv"],
-        page_timings=frames["page_timings.csv"],
-        codebook=frames["codebook.csv"],
-        manifest=manifest,
-    )
+        return table
 
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    try:
-        frame = pd.read_csv(path, low_memory=False)
-    except pd.errors.EmptyDataError:
-        return pd.DataFrame()
-    if "participant_id" in frame.columns:
-        frame["participant_id"] = frame["participant_id"].astype(str)
-    return frame
-
-
-def _read_manifest(directory: Path) -> dict[str, Any]:
-    path = directory / "manifest.json"
-    if not path.is_file():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{path} is not valid JSON: {exc}") from exc
-
-
-def _verify(directory: Path, manifest: dict[str, Any]) -> None:
-    files = manifest.get("files") or manifest.get("sha256") or {}
-    if isinstance(files, list):  # [{"name": ..., "sha256": ...}, ...]
-        files = {f.get("name") or f.get("path"): f.get("sha256") for f in files}
-    for name, entry in files.items():
-        expected = entry.get("sha256") if isinstance(entry, dict) else entry
-        path = directory / str(name)
-        if not expected or not path.is_file():
-            continue
-        actual = hashlib.sha256(path.read_bytes()).hexdigest()
-        if actual != expected:
-            raise DataError(f"{name} does not match the sha256 in manifest.json: the export was "
-                            "changed after it was written")
-
-
-def _analysis_reader():
-    try:
-        from analysis import data as adata
-    except ImportError:
-        return None
-    return getattr(adata, "read_export", None)
-
-
-def _from_analysis(export: Any, directory: Path) -> ReportData:
-    """Adapt :func:`analysis.data.read_export`'s result (attributes or mapping) to ReportData."""
-
-    def get(name: str) -> Any:
-        if isinstance(export, dict):
-            return export.get(name)
-        return getattr(export, name, None)
-
-    def frame(*names: str) -> pd.DataFrame:
-        for n in names:
-            value = get(n)
-            if isinstance(value, pd.DataFrame):
-                out = value.copy()
-                if "participant_id" in out.columns:
-                    out["participant_id"] = out["participant_id"].astype(str)
-                return out
-        return pd.DataFrame()
-
-    participants = frame("participants")
-    if participants.empty:
-        raise KeyError("participants")
-    scores = frame("scores")
+    participants = frame(export.participants, "participants.csv")
+    scores = frame(export.scores, "scores.csv")
     if scores.empty:
         scores = pd.DataFrame({"participant_id": participants["participant_id"]})
-    manifest = get("manifest") or {}
     return ReportData(
-        directory=directory, participants=participants, scores=scores, wide=frame("wide"),
-        answers_long=frame("answers_long", "long"), page_timings=frame("page_timings", "timings"),
-        codebook=frame("codebook"), manifest=dict(manifest), reader="analysis.data.read_export",
+        directory=directory, participants=participants, scores=scores,
+        wide=frame(export.wide, "wide.csv"),
+        answers_long=frame(export.answers_long, "answers_long.csv"),
+        page_timings=frame(export.page_timings, "page_timings.csv"),
+        codebook=export.codebook if export.codebook is not None else pd.DataFrame(),
+        manifest=dict(export.manifest),
     )

@@ -25,6 +25,7 @@ ACTIONS = (
     "participants_imported", "invitations_sent", "reminders_sent", "export", "due_list", "report",
     "withdrawal",
     "withdrawal_handled", "participant_deleted",
+    "password_changed", "researcher_deactivated", "researcher_activated", "role_changed",
 )
 """The actions the log records."""
 

@@ -45,7 +45,7 @@ import pandas as pd
 
 from instruments import DataError, Instrument, score
 from instruments.codebook import codebook, spss_metadata, write_codebook
-from instruments.names import item_var
+from instruments.names import item_var, with_wave
 from instruments.study import Study
 
 from . import clock
@@ -78,9 +78,24 @@ class ExportTables:
     codebook: pd.DataFrame
 
 
+#: DESIGN.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
+EXPORT_STATUSES = ("invited", "started", "completed", "screened out", "closed")
+
+
 def export_status(status: object) -> object:
-    """A wave status in the export's vocabulary (DESIGN.md: ``screened out`` with a space)."""
-    return status.replace("_", " ") if isinstance(status, str) else status
+    """A wave status in the export's vocabulary (DESIGN.md: ``screened out`` with a space).
+
+    ``scheduled`` (a status row exists but the wave opens later) is not in the vocabulary: like
+    a wave not yet due, it is exported as an empty cell.
+    """
+    if status == "scheduled":
+        return None
+    if not isinstance(status, str):
+        return status
+    out = status.replace("_", " ")
+    if out not in EXPORT_STATUSES:
+        raise DataError(f"wave status {status!r} has no place in the export's vocabulary")
+    return out
 
 
 def iso(value: datetime | None) -> str | None:
@@ -155,7 +170,7 @@ def wide_frame(long: pd.DataFrame, cb: pd.DataFrame, instruments: dict[str, Inst
     if long.empty:
         return pd.DataFrame({"participant_id": pd.Series(dtype=str),
                              **{v: pd.Series(dtype=float) for v in item_vars}})
-    names = [item_var(instruments[i].prefix, item, int(w)) if i in instruments else f"{i}_{item}_w{w}"
+    names = [item_var(instruments[i].prefix if i in instruments else i, item, int(w))
              for i, item, w in zip(long["instrument_id"], long["item_id"], long["wave"], strict=True)]
     frame = pd.DataFrame({"participant_id": long["participant_id"], "var": names,
                           "value": long["value"].astype(float)})
@@ -189,10 +204,10 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
                "eligibility": p.eligibility, "created_at": iso(p.created_at)}
         for wave in study.waves:
             st = by.get((p.id, wave.number))
-            rec[f"status_w{wave.number}"] = export_status(st.status) if st else None
-            rec[f"opens_at_w{wave.number}"] = iso(st.opens_at) if st else None
-            rec[f"started_at_w{wave.number}"] = iso(st.started_at) if st else None
-            rec[f"completed_at_w{wave.number}"] = iso(st.completed_at) if st else None
+            rec[with_wave("status", wave.number)] = export_status(st.status) if st else None
+            rec[with_wave("opens_at", wave.number)] = iso(st.opens_at) if st else None
+            rec[with_wave("started_at", wave.number)] = iso(st.started_at) if st else None
+            rec[with_wave("completed_at", wave.number)] = iso(st.completed_at) if st else None
         rec["withdrawal"] = p.withdrawal
         rec["withdrawn_at"] = iso(p.withdrawn_at)
         if with_recruitment_ids:
@@ -202,7 +217,7 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
     cols = ["participant_id", "source", "arm", "language", "consent_version", "consented_at",
             "eligibility", "created_at"]
     for wave in study.waves:
-        cols += [f"{c}_w{wave.number}" for c in ("status", "opens_at", "started_at", "completed_at")]
+        cols += [with_wave(c, wave.number) for c in ("status", "opens_at", "started_at", "completed_at")]
     cols += ["withdrawal", "withdrawn_at"]
     if with_recruitment_ids:
         cols += ["external_id", "recruitment"]

@@ -274,7 +274,7 @@ def evaluate_intervention(
         d = data.copy()
         present = {}
         for w in waves:
-            col = f"_present_w{w}"
+            col = with_wave("_present", w)
             d[col] = data[with_wave(outcome, w)].notna() if with_wave(outcome, w) in data else False
             present[w] = col
         data_att = d

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from instruments.names import with_wave
+
 from ._common import PanelModel, block, join, pairs, resolve_variables
 
 
@@ -41,8 +43,8 @@ def lcs(
     True
     """
     cs, wv, names = resolve_variables(constructs, waves, variables, minimum_waves=3)
-    level = {c: [f"L_{c}_w{w}" for w in wv] for c in cs}
-    change = {c: [None] + [f"D_{c}_w{w}" for w in wv[1:]] for c in cs}
+    level = {c: [with_wave(f"L_{c}", w) for w in wv] for c in cs}
+    change = {c: [None] + [with_wave(f"D_{c}", w) for w in wv[1:]] for c in cs}
     meas, carry, define, dyn, dmean, dvar, dcov, init, err = [], [], [], [], [], [], [], [], []
     for c in cs:
         for t in range(len(wv)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from instruments.errors import ModelError
-from instruments.names import item_var
+from instruments.names import item_var, with_wave
 
 from ._common import PanelModel, block, check_name, join, pairs, resolve_variables
 from .clpm import lag_terms
@@ -72,7 +72,7 @@ def riclpm(
         raise ModelError(f"indicators given for unknown construct(s): {', '.join(unknown)}")
     if indicators and variables is not None:
         raise ModelError("indicators use codebook item names; give constructs and waves, not variables")
-    within = {c: [f"W_{c}_w{w}" for w in wv] for c in cs}
+    within = {c: [with_wave(f"W_{c}", w) for w in wv] for c in cs}
 
     ri, wdef, zero_err, err_var, observed = [], [], [], [], []
     for c in cs:

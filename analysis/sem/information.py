@@ -18,7 +18,7 @@ import numpy as np
 from analysis.errors import IdentificationWarning, NotPositiveDefiniteWarning
 from analysis.sem.estimation import Evaluator, GroupMoments, GroupPatterns, _fiml_group
 
-__all__ = ["vcov_matrix", "yuan_bentler_scaling", "saturated_h1", "em_saturated"]
+__all__ = ["vcov_matrix", "yuan_bentler_scaling", "saturated_h1", "em_saturated", "em_fit"]
 
 
 def _inverse(info: np.ndarray, names: list[str] | None = None) -> np.ndarray:
@@ -107,7 +107,20 @@ def em_saturated(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11):
     """EM estimates (Sigma, mu) of the saturated normal model on incomplete data.
 
     Works on the pattern sufficient statistics only (no pass over rows), vectorised over the
-    patterns that share the number of observed variables.
+    patterns that share the number of observed variables. See :func:`em_fit` for the number of
+    iterations and whether the change fell under ``tol``.
+    """
+    Sigma, mu, _, _ = em_fit(g, max_iter=max_iter, tol=tol)
+    return Sigma, mu
+
+
+def em_fit(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11
+           ) -> tuple[np.ndarray, np.ndarray, int, bool]:
+    """EM for the saturated normal model: ``(Sigma, mu, iterations, converged)``.
+
+    Starts from the available-case means and variances (divisor n); stops when no element of
+    ``mu`` or ``Sigma`` changes by ``tol`` or more. The one EM of the package: FIML's
+    unrestricted model and Little's MCAR test (:func:`analysis.attrition.em_moments`) use it.
     """
     Y, w = g.Y, g.w
     p = Y.shape[1]
@@ -123,7 +136,7 @@ def em_saturated(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11):
         Q = blk.S + blk.ybar[:, :, None] * blk.ybar[:, None, :]
         perm = np.concatenate([obs, mis], axis=1)
         prep.append((obs, mis, Q, perm, blk))
-    for _ in range(max_iter):
+    for it in range(1, max_iter + 1):
         T1 = np.zeros(p)
         T2 = np.zeros((p, p))
         for obs, mis, Q, perm, blk in prep:
@@ -157,8 +170,8 @@ def em_saturated(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11):
         delta = max(np.abs(mu_new - mu).max(), np.abs(Sigma_new - Sigma).max())
         mu, Sigma = mu_new, Sigma_new
         if delta < tol:
-            break
-    return Sigma, mu
+            return Sigma, mu, it, True
+    return Sigma, mu, max_iter, False
 
 
 def _fiml_sat_gradient(x, p, g, meanstructure, U, V, Dmu, mu_fixed):

@@ -1,6 +1,6 @@
 """Researcher-side commands: accounts, participant import, email waves, export, deletion.
 
-``craftwave researcher add``, ``craftwave participants import``, ``craftwave email invite``,
+``craftwave researcher add|list|passwd|deactivate|activate|role``, ``craftwave participants import``, ``craftwave email invite``,
 ``craftwave email remind``, ``craftwave export`` and ``craftwave participant delete``. Each
 runs on the app's database (``CRAFTWAVE_DATABASE_URL`` or the instance folder) and writes
 what it did to the audit log under ``cli:<user>``.
@@ -46,6 +46,98 @@ def researcher_add(email: str, role: str, password_stdin: bool) -> None:
         except AccountError as exc:
             fail(str(exc))
         click.echo(f"added {user.role} {user.email}")
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("New password", hide_input=True, confirmation_prompt=True)
+
+
+@researcher_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the accounts as JSON.")
+def researcher_list(as_json: bool) -> None:
+    """List the researcher accounts (email, role, status, last login)."""
+    from survey_app.researcher.accounts import list_researchers
+
+    app = _app()
+    with app.app_context():
+        accounts = [a.to_dict() for a in list_researchers()]
+    if as_json:
+        echo_json({"researchers": accounts})
+        return
+    if not accounts:
+        click.echo("no researcher accounts; add one with `craftwave researcher add EMAIL --role owner`")
+    width = max((len(a["email"]) for a in accounts), default=5)
+    for a in accounts:
+        status = "active" if a["active"] else "deactivated"
+        if a["active"] and a["locked_until"]:
+            status = f"locked until {a['locked_until']}"
+        click.echo(f"{a['email']:<{width}}  {a['role']:<7}  {status:<11}  "
+                   f"last login {a['last_login_at'] or 'never'}")
+
+
+@researcher_group.command("passwd")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from the first line of standard input (for scripts).")
+def researcher_passwd(email: str, password_stdin: bool) -> None:
+    """Set a new password for EMAIL (also lifts a lockout; open sessions end)."""
+    from survey_app.accounts import AccountError
+    from survey_app.researcher.accounts import set_password
+
+    password = _read_password(password_stdin)
+    app = _app()
+    with app.app_context():
+        try:
+            set_password(email, password)
+        except AccountError as exc:
+            fail(str(exc))
+    click.echo(f"changed the password of {email.strip().lower()}")
+
+
+def _set_active(email: str, active: bool) -> None:
+    from survey_app.accounts import AccountError
+    from survey_app.researcher.accounts import set_active
+
+    app = _app()
+    with app.app_context():
+        try:
+            user = set_active(email, active)
+        except AccountError as exc:
+            fail(str(exc))
+        click.echo(f"{'activated' if active else 'deactivated'} {user.email}")
+
+
+@researcher_group.command("deactivate")
+@click.argument("email")
+def researcher_deactivate(email: str) -> None:
+    """Deactivate EMAIL: it cannot log in, its open sessions end (never the last owner)."""
+    _set_active(email, False)
+
+
+@researcher_group.command("activate")
+@click.argument("email")
+def researcher_activate(email: str) -> None:
+    """Reactivate EMAIL (also lifts a lockout)."""
+    _set_active(email, True)
+
+
+@researcher_group.command("role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(["owner", "analyst"]))
+def researcher_role(email: str, role: str) -> None:
+    """Make EMAIL an owner or an analyst (the last active owner stays an owner)."""
+    from survey_app.accounts import AccountError
+    from survey_app.researcher.accounts import set_role
+
+    app = _app()
+    with app.app_context():
+        try:
+            user = set_role(email, role)
+        except AccountError as exc:
+            fail(str(exc))
+        click.echo(f"{user.email} is now {user.role}")
 
 
 @click.group("participants")

@@ -12,6 +12,8 @@ from urllib.parse import urlencode, urlsplit
 import numpy as np
 import pandas as pd
 
+from instruments.names import item_var, with_wave
+
 from .browser import Browser, FormParser, Reply
 from .options import DemoError, DemoOptions
 
@@ -230,7 +232,7 @@ class Fieldwork:
     # answers and timing
     def _seconds(self, p: Person, wave: int, n_items: int) -> float:
         row = self.focal.loc[p.row]
-        cols = [f"pagetime_{c}_w{wave}" for c in FOCAL]
+        cols = [with_wave(f"pagetime_{c}", wave) for c in FOCAL]
         items = sum(len(self.library[c].scored_items) for c in FOCAL)
         per_item = float(np.nansum([row[c] for c in cols])) / items
         return max(1.0, n_items * per_item * float(self.rng.lognormal(0.0, 0.15)))
@@ -243,7 +245,7 @@ class Fieldwork:
             inst_id, item = name.split("__", 1)
             inst = self.library.get(inst_id)
             choices = form.radios.get(name)
-            col = f"{inst.prefix}_{item}_w{wave}" if inst is not None else ""
+            col = item_var(inst.prefix, item, wave) if inst is not None else ""
             if inst_id in FOCAL and col in self.focal.columns:
                 value = self.focal.at[p.row, col]
                 if pd.isna(value):

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from craftwave import __version__
+from instruments.names import with_wave
 
 from .browser import LoopbackServer
 from .fieldwork import Fieldwork, Person, plan_people
@@ -305,7 +306,7 @@ def _people_frame(people: list[Person], waves: int) -> pd.DataFrame:
                "resumed_waves": ",".join(str(w) for w in sorted(p.breaks)),
                "withdrawal": p.withdraw[1] if p.withdraw else "none"}
         for w in range(1, waves + 1):
-            row[f"completed_w{w}"] = w in p.completed
+            row[with_wave("completed", w)] = w in p.completed
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -317,7 +318,7 @@ def _counts(frame: pd.DataFrame, waves: int) -> dict:
         "declined": int((frame["role"] == "decline").sum()),
         "screened_out": int((frame["role"] == "screened_out").sum()),
         "panel": len(panel),
-        "completed": {f"w{w}": int(frame[f"completed_w{w}"].sum()) for w in range(1, waves + 1)},
+        "completed": {f"w{w}": int(frame[with_wave("completed", w)].sum()) for w in range(1, waves + 1)},
         "abandoned_mid_wave": int(panel["abandoned_wave"].notna().sum()),
         "resumed_after_closing_browser": int((panel["resumed_waves"] != "").sum()),
         "withdrew": {k: int((panel["withdrawal"] == k).sum()) for k in ("stop_contact", "delete")},

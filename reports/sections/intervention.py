@@ -3,9 +3,9 @@ and the researcher report's intervention section."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
+from analysis.descriptives import mean_ci
 from instruments.errors import DataError
 from instruments.names import with_wave
 
@@ -70,9 +70,9 @@ def evaluation(ctx: ReportContext):
         present = {}
         d = frame.copy()
         for w in waves:
-            d[f"_responded_w{w}"] = ctx.data.status(w).astype("string").str.lower().eq(
+            present[w] = with_wave("_responded", w)
+            d[present[w]] = ctx.data.status(w).astype("string").str.lower().eq(
                 "completed").fillna(False).to_numpy()
-            present[w] = f"_responded_w{w}"
         ev = evaluate_intervention(d, outcome=FOCAL["m"], waves=waves,
                                    after_wave=ctx.study.after_wave, present=present,
                                    randomised=ctx.study.randomised, level=ctx.options.level)
@@ -98,9 +98,10 @@ def arm_figure(ctx: ReportContext, ev, suppress_under: int | None = None) -> F.F
             v = sel[col].dropna() if col in sel.columns else pd.Series(dtype=float)
             if len(v) < 2 or (suppress_under is not None and len(v) < suppress_under):
                 continue
+            mean, lower, _ = mean_ci(v)
             xs.append(w)
-            ms.append(v.mean())
-            es.append(1.96 * v.std(ddof=1) / np.sqrt(len(v)))
+            ms.append(mean)
+            es.append(mean - lower)
         ax.errorbar(xs, ms, yerr=es, marker="o", capsize=3, label=arm,
                     color=F.PALETTE[i % len(F.PALETTE)])
     if ctx.study.after_wave is not None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.descriptives import mean_ci
 from instruments.errors import DataError
-from instruments.names import with_wave
+from instruments.names import split_wave, with_wave
 
 from .. import figures as F
 from .. import tables as T
@@ -394,12 +395,11 @@ def growth(ctx: ReportContext) -> Section:
     failed: list[str] = []
     for i, c in enumerate(cons):
         cols = [with_wave(c, w) for w in waves if with_wave(c, w) in frame.columns]
-        m = frame[cols].mean()
-        se = frame[cols].std(ddof=1) / np.sqrt(frame[cols].notna().sum())
-        ax.errorbar(waves[:len(cols)], m.to_numpy(), yerr=1.96 * se.to_numpy(), marker="o",
+        ci = np.array([mean_ci(frame[col]) for col in cols])
+        ax.errorbar(waves[:len(cols)], ci[:, 0], yerr=ci[:, 0] - ci[:, 1], marker="o",
                     capsize=3, label=SHORT[c], color=F.PALETTE[i % len(F.PALETTE)])
         long = frame[["participant_id", *cols]].melt(id_vars="participant_id", value_name="y")
-        long["wave"] = long["variable"].str.rsplit("_w", n=1).str[1].astype(int)
+        long["wave"] = [split_wave(v).wave for v in long["variable"]]
         long = long.dropna(subset=["y"])
         try:
             g = fit_growth(long, id="participant_id", time="wave", outcome="y",

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -53,6 +54,15 @@ class Researcher(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login
         return bool(self.active)
+
+    def get_id(self) -> str:  # Flask-Login: what the session cookie keeps
+        """``<id>.<fingerprint>``: a password change ends the sessions opened before it."""
+        return f"{self.id}.{self.session_fingerprint}"
+
+    @property
+    def session_fingerprint(self) -> str:
+        """A short digest of the password hash (changes with the password, reveals nothing)."""
+        return hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:16]
 
     @property
     def is_owner(self) -> bool:

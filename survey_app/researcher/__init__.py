@@ -61,7 +61,7 @@ def init_researcher_side(app: Flask) -> None:
         ratelimit_store,
     )
     from ..participant import entry
-    from . import auth, dashboard, reports_download
+    from . import accounts, auth, dashboard, reports_download, upload
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
@@ -78,6 +78,8 @@ def init_researcher_side(app: Flask) -> None:
     app.extensions["craftwave_limiter"] = limiter
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
+    app.register_blueprint(accounts.bp)
+    upload.init_upload(app)
     reports_download.init_report_downloads(app)
     app.before_request(_require_researcher)
 
@@ -87,10 +89,16 @@ def _load_user(user_id: str):
     from ..extensions import db
     from ..models.researcher import Researcher
 
+    # "<id>.<fingerprint>" (Researcher.get_id): a deactivated account, or a session opened
+    # before the password last changed, is logged out.
+    key, _, fingerprint = user_id.partition(".")
     try:
-        return db.session.get(Researcher, int(user_id))
+        user = db.session.get(Researcher, int(key))
     except ValueError:
         return None
+    if user is None or not user.active or fingerprint != user.session_fingerprint:
+        return None
+    return user
 
 
 def _require_researcher():

@@ -101,3 +101,35 @@ def test_replication_fit_matches_lavaan_fiml():
         if row.label in ("ar_icraft", "cl_icraft_resil", "cl_resil_icraft", "ar_resil"):
             assert theta[row.free] == pytest.approx(by_label[row.label]["est"], abs=1e-5)
             assert se[row.free] == pytest.approx(by_label[row.label]["se"], abs=1e-4)
+
+
+def test_power_drops_with_measurement_error():
+    """Scale scores of simulated item answers instead of the latent scores: the interaction
+    a3 is attenuated and detected less often (same seed, sample size and replications)."""
+    latent = power("focal", n=[300], reps=30, seed=8, chunk_size=15).table.set_index("parameter")
+    items = power("focal", n=[300], reps=30, seed=8, chunk_size=15,
+                  measurement="items").table.set_index("parameter")
+    assert items.loc["a3", "power"] < latent.loc["a3", "power"] - 0.15
+    assert abs(items.loc["a3", "mean_est"]) < abs(latent.loc["a3", "mean_est"]) - 0.02
+    assert items.loc["a1", "mean_est"] < latent.loc["a1", "mean_est"]
+    assert (items.n_converged == 30).all()
+
+
+def test_mar_attrition_is_missing_at_random_and_fiml_stays_unbiased():
+    from analysis.power import PowerSettings, _compiled, _draw
+
+    res = power("focal", n=[300], reps=30, seed=8, chunk_size=15, attrition=[0.3, 0.2],
+                attrition_mar=1.0)
+    assert res.settings["attrition_mar"] == 1.0 and res.settings["missing"] == "fiml"
+    t = res.table.set_index("parameter")
+    for p in ("a1", "b"):
+        assert abs(t.loc[p, "bias"]) < 4 * t.loc[p, "sd_est"] / np.sqrt(t.loc[p, "n_converged"])
+    # dropout depends on resilience: those who leave after wave 1 had lower resilience
+    settings = PowerSettings("focal", (), 3, (0.3, 0.2), 0.05, False, "latent", 1.0)
+    names = _compiled(settings)[0].ov_names
+    Y = pd.DataFrame(_draw(settings, 5000, np.random.default_rng(1), names), columns=names)
+    gone = Y["resil_w2"].isna()
+    assert 0.2 < gone.mean() < 0.4
+    assert Y.loc[gone, "resil_w1"].mean() < Y.loc[~gone, "resil_w1"].mean() - 0.2
+    with pytest.raises(DataError, match="measurement"):
+        power("focal", n=[100], reps=10, measurement="scores")

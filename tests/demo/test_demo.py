@@ -25,14 +25,6 @@ N = 40
 SEED = 3
 ARGS = ["--participants", str(N), "--seed", str(SEED), "--careless", "0.3", "--bootstrap", "50"]
 
-try:
-    import reports  # noqa: F401
-
-    HAVE_REPORTS = True
-except ImportError:
-    HAVE_REPORTS = False
-
-
 WATCHED: list[Path] = []  # the real watch list, read before the fixture below narrows it
 
 
@@ -103,7 +95,7 @@ def test_every_step_ran(demo_out, state):
     for name in ("database", "simulate", "fieldwork", "reconcile", "export"):
         assert steps[name]["status"] == "done", steps[name]
     for name in ("researcher report", "platform report"):
-        assert steps[name]["status"] == ("done" if HAVE_REPORTS else "skipped")
+        assert steps[name]["status"] == "done", steps[name]
     truth = json.loads((demo_out / "simulation" / "truth.json").read_text())
     assert truth["model"] == "focal" and truth["population"]["a3"] < 0 < truth["population"]["a1"]
     c = state["counts"]
@@ -193,7 +185,6 @@ def test_careless_responders_are_flagged_in_the_export(demo_out, people, db_rows
     assert flags.loc[noisy, "flag_attention"].mean() > 2 * careful["flag_attention"].mean()
 
 
-@pytest.mark.skipif(not HAVE_REPORTS, reason="the reports package is not available")
 def test_reports_exist(state):
     files = state["reports"]
     for key in ("researcher_html", "platform_html"):

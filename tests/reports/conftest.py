@@ -23,6 +23,7 @@ import yaml
 
 from analysis.simulate import simulate
 from instruments import load_library, score
+from instruments.codebook import codebook
 from instruments.names import item_var
 
 INSTRUMENTS = ("icraft", "ccraft", "resil", "meaning", "ccommit", "community")
@@ -131,14 +132,8 @@ def make_export(directory: Path, *, n: int = 240, seed: int = 7, waves: int = 3,
     }
     for name, frame in files.items():
         frame.to_csv(directory / name, index=False)
-    try:
-        from instruments.codebook import codebook
-
-        cb = codebook({i: lib[i] for i in INSTRUMENTS},
-                      {w: list(INSTRUMENTS) for w in range(1, waves + 1)})
-        cb.to_csv(directory / "codebook.csv", index=False)
-    except Exception:  # noqa: BLE001 - the codebook is optional for the reports
-        pass
+    cb = codebook({i: lib[i] for i in INSTRUMENTS}, {w: list(INSTRUMENTS) for w in range(1, waves + 1)})
+    cb.to_csv(directory / "codebook.csv", index=False)
     sums = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(directory.glob("*.csv"))}
     manifest = {"study_id": "report-test", "exported_at": "2026-11-23T12:00:00Z",

@@ -6,7 +6,6 @@ The reports are built once per module (HTML and PDF) and every test reads them.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ import pandas as pd
 import pytest
 
 from analysis.intervention import ancova, diff_in_diff
+from analysis.mediation import moderated_mediation
 from reports import build_report
 from reports.privacy import TOTAL, recoverable_by_subtraction
 
@@ -45,39 +45,16 @@ def _figures(res) -> list:
 
 # -- which sections are real ------------------------------------------------------------------
 
-#: section -> the analysis API it needs (module, attribute)
-NEEDS = {
-    "quality": ("analysis.quality", "quality_flags"),
-    "descriptives": ("analysis.descriptives", "correlation_table"),
-    "reliability": ("analysis.reliability", "reliability_table"),
-    "invariance": ("analysis.invariance", "invariance"),
-    "focal": ("analysis.sem", "fit"),
-    "mediation": ("analysis.mediation", "moderated_mediation"),
-    "riclpm": ("analysis.sem", "fit"),
-    "growth": ("analysis.growth", "growth"),
-    "attrition": ("analysis.attrition", "little_mcar"),
-}
+#: sections whose analysis the seeded simulated export must support
+ANALYSIS_SECTIONS = ("quality", "descriptives", "reliability", "invariance", "focal", "mediation",
+                     "riclpm", "growth", "attrition")
 
 
-def _api_exists(module: str, attr: str) -> bool:
-    try:
-        return hasattr(importlib.import_module(module), attr)
-    except ImportError:
-        return False
-
-
-def test_sections_are_real_where_their_analysis_exists(built):
+def test_every_section_is_real(built):
     res = built["researcher"]
-    avail = res.available
-    for sid in ("sample", "intervention", "appendix"):  # need nothing but the export
-        assert avail[sid], res.section(sid).reason
-    for sid, (module, attr) in NEEDS.items():
+    for sid in ("sample", "intervention", "appendix", *ANALYSIS_SECTIONS):
         sec = res.section(sid)
-        if _api_exists(module, attr):
-            assert sec.available, f"{sid}: {sec.reason}"
-        else:
-            assert sec.reason.startswith("not available:")
-            assert sec.reason in res.html
+        assert res.available[sid] and sec.available, f"{sid}: {sec.reason}"
     assert all(built["platform"].available.values()), [
         (s.id, s.reason) for s in built["platform"].sections if not s.available]
 
@@ -98,15 +75,12 @@ def test_pdf_numbers_match_the_analysis(built, export_dir):
     did = diff_in_diff(frame, outcome="resil", waves=[1, 2, 3]).effects
     for est in did["est"]:
         assert f"{est:.3f}" in text
-    if res.available["mediation"]:
-        from analysis.mediation import moderated_mediation
-
-        med = moderated_mediation(frame, x="icraft_w1", w="ccraft_w1", m="resil_w2",
-                                  y="ccommit_w3", covariates=["resil_w1", "ccommit_w2"],
-                                  bootstrap=200, seed=5)
-        idx = med.index.iloc[0]
-        assert f"Index of moderated mediation = {idx['est']:.3f}" in text
-        assert f"N = {med.n} complete cases" in text
+    med = moderated_mediation(frame, x="icraft_w1", w="ccraft_w1", m="resil_w2",
+                              y="ccommit_w3", covariates=["resil_w1", "ccommit_w2"],
+                              bootstrap=200, seed=5)
+    idx = med.index.iloc[0]
+    assert f"Index of moderated mediation = {idx['est']:.3f}" in text
+    assert f"N = {med.n} complete cases" in text
     versions = res.section("appendix").results
     assert "models" in versions
 
@@ -218,7 +192,7 @@ def test_methods_and_appendix(built, export_dir):
     res = built["researcher"]
     html = res.html
     assert "Software: python" in html and "craftwave 0.1.0" in html
-    assert "200 bootstrap resamples" in html or not res.available["mediation"]
+    assert "200 bootstrap resamples" in html
     script = res.files["reproduce.R"].read_text()
     assert "library(lavaan)" in script and "read.csv" in script
     assert 'missing = "ml"' in script
@@ -232,8 +206,7 @@ def test_reproduce_r_refits_the_focal_model_in_lavaan(built, export_dir, tmp_pat
     if ok.returncode != 0:
         pytest.skip("lavaan is not installed in R")
     res = built["researcher"]
-    if not res.available["focal"]:
-        pytest.skip("the focal model is not available in this build")
+    assert res.available["focal"], res.section("focal").reason
     out = res.files["reproduce.R"].parent
     for name in ("reproduce.R", "exclusions.csv"):
         if (out / name).is_file():

@@ -35,6 +35,10 @@ def test_loader_reads_and_verifies(export_dir, tmp_path):
         fh.write("\n")
     with pytest.raises(DataError, match="scores.csv"):
         load_export(bad)
+    assert len(load_export(bad, verify=False).scores) == 240  # verify=False is honoured
+    (bad / "manifest.json").unlink()
+    with pytest.raises(DataError, match="manifest"):
+        load_export(bad)
     with pytest.raises(DataError):
         load_export(tmp_path / "nowhere")
 

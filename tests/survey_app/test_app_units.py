@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from app_helpers import DEMO_FILE
 
 from instruments import load_study
+from instruments.errors import DataError
+from survey_app.export import EXPORT_STATUSES, export_status
+from survey_app.fieldwork import STATUSES
 from survey_app.models import Answer
 from survey_app.progress import assign_arm, new_pid, new_token
 
@@ -30,3 +34,12 @@ def test_answers_table_holds_no_ip_or_contact():
     cols = {c.name for c in Answer.__table__.columns}
     assert cols == {"id", "participant_id", "wave", "instrument_id", "instrument_version",
                     "instrument_hash", "item_id", "value", "page", "submitted_at"}
+
+
+def test_export_statuses_are_designs_vocabulary():
+    assert EXPORT_STATUSES == ("invited", "started", "completed", "screened out", "closed")
+    exported = {export_status(s) for s in STATUSES}
+    assert exported - {None} == set(EXPORT_STATUSES)  # every app status maps into DESIGN's five
+    assert export_status("scheduled") is None and export_status(None) is None
+    with pytest.raises(DataError, match="vocabulary"):
+        export_status("paused")

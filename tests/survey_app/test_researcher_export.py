@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from researcher_fixtures import answer_wave, enrol
 
 from instruments.codebook import read_codebook
+from instruments.errors import DataError
 from survey_app.export import FILES, write_export
 from survey_app.extensions import db
 from survey_app.models import Answer, Participant
@@ -150,11 +151,20 @@ def test_manifest_hashes_verify_and_analysis_reads_the_export(app, seeded, tmp_p
     assert json.loads((out / "manifest.json").read_text()) == manifest
     from analysis import read_export
     from analysis.data import verify_export
+    from reports import load_export
     export = read_export(out)
     assert len(export.wide) == manifest["rows"]["wide.csv"]
+    # the reports read the same files the same way (DESIGN: one export, one reader)
+    report_data = load_export(out)
+    assert report_data.participants.equals(export.participants)
+    assert report_data.waves == [1, 2]
+    assert set(report_data.status(1).dropna()) <= {"invited", "started", "completed",
+                                                   "screened out", "closed"}
     (out / "wide.csv").write_text("tampered\n")
-    with pytest.raises(Exception, match="does not match its sha256"):
+    with pytest.raises(DataError, match="does not match its sha256"):
         verify_export(out)
+    with pytest.raises(DataError, match="does not match its sha256"):
+        load_export(out)
 
 
 def test_recruitment_ids_only_when_asked(app, seeded, tmp_path):

@@ -1,0 +1,155 @@
+"""The researcher pages in a real browser (Playwright driving Debian's chromium): axe-core
+(bundled by ``axe-playwright-python``, no CDN) finds no serious or critical violation on the
+login page (also with its error), the studies list, a study's dashboard, the withdrawal list,
+the participant import (also with errors), the password page (also with an error) and the
+accounts page. The upload and the password change are done through the browser's own form
+controls, with the keyboard where it matters."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from app_helpers import DEMO_STUDY
+from researcher_fixtures import PASSWORD
+
+from survey_app import create_app
+from survey_app.pgtemp import free_port
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+OWNER = "owner@example.org"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _seed(app) -> None:
+    """An owner, an analyst, two invited participants and a withdrawal request of each kind."""
+    from survey_app import clock
+    from survey_app.accounts import add_researcher
+    from survey_app.extensions import db
+    from survey_app.models import Participant, WithdrawalRequest
+    from survey_app.panel import import_participants
+
+    with app.app_context():
+        add_researcher(OWNER, PASSWORD, "owner", actor="test")
+        add_researcher("analyst@example.org", PASSWORD, "analyst", actor="test")
+        created = import_participants(DEMO_STUDY, "email\nana@example.org\nbo@example.org\n", "test").created
+        ids = db.session.execute(db.select(Participant.id).where(
+            Participant.pid.in_(created)).order_by(Participant.id)).scalars().all()
+        for pk, kind in zip(ids, ("stop_contact", "delete"), strict=True):
+            db.session.add(WithdrawalRequest(participant_id=pk, kind=kind, requested_at=clock.now()))
+        db.session.commit()
+
+
+@pytest.fixture
+def live_url(sqlite_template, tmp_path):
+    from werkzeug.serving import make_server
+
+    path = tmp_path / "browser.sqlite"
+    shutil.copy(sqlite_template, path)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "browser",
+                      "RATELIMIT_STORAGE_URI": "memory://"})
+    _seed(app)
+    port = free_port()
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+    thread.join(timeout=10)
+    server.server_close()
+    with app.app_context():
+        from survey_app.extensions import db
+
+        db.engine.dispose()
+
+
+@pytest.fixture
+def page():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium): install it with "
+                    "scripts/system_deps.sh to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        yield pg
+        context.close()
+        browser.close()
+
+
+def assert_accessible(page, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert len(results.response["passes"]) > 10, f"{where}: axe-core did not run"
+    bad = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], f"{where}: {bad}"
+
+
+def test_researcher_pages_have_no_serious_accessibility_violation(page, live_url, tmp_path):
+    page.goto(f"{live_url}/researcher/login")
+    assert_accessible(page, "login")
+    page.get_by_label("Email").fill(OWNER)
+    page.get_by_label("Password").fill("not the right password")
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible(page, "login with an error")
+
+    page.get_by_label("Email").fill(OWNER)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_url}/researcher/")
+    assert_accessible(page, "studies")
+
+    page.get_by_role("link", name=DEMO_STUDY).click()
+    page.wait_for_url(f"**/researcher/study/{DEMO_STUDY}")
+    assert_accessible(page, "dashboard")
+    page.get_by_text("Import participants from a CSV file").click()  # open the <details>
+    assert_accessible(page, "dashboard with the import form open")
+
+    bad_csv = tmp_path / "panel.csv"
+    bad_csv.write_text("email\nnot-an-email\ncy@example.org\n", encoding="utf-8")
+    page.get_by_label("CSV file").set_input_files(str(bad_csv))
+    page.get_by_role("button", name="Import participants").click()
+    assert page.locator("#problems").is_visible()
+    assert "line" in page.get_by_role("alert").inner_text().lower()
+    assert_accessible(page, "import with errors")
+    good_csv = tmp_path / "good.csv"
+    good_csv.write_text("email\ncy@example.org\n", encoding="utf-8")
+    page.get_by_label("CSV file").set_input_files(str(good_csv))
+    page.get_by_role("button", name="Import participants").click()
+    page.wait_for_url(f"**/researcher/study/{DEMO_STUDY}")
+    assert "Imported 1 participant(s)" in page.get_by_role("status").inner_text()
+
+    page.goto(f"{live_url}/researcher/study/{DEMO_STUDY}/withdrawals")
+    assert page.locator("#withdrawals tbody tr").count() == 2
+    assert_accessible(page, "withdrawals")
+
+    page.get_by_role("link", name="Accounts").click()
+    page.wait_for_url("**/researcher/accounts")
+    assert_accessible(page, "accounts")
+    page.get_by_role("button", name="Deactivate analyst@example.org").click()
+    assert "deactivated" in page.get_by_role("status").inner_text()
+    assert_accessible(page, "accounts after a change")
+
+    page.get_by_role("link", name="Password").click()
+    page.get_by_label("Current password").fill("wrong current password")
+    page.get_by_label("New password", exact=True).fill("another long passphrase")
+    page.get_by_label("New password again").fill("another long passphrase")
+    page.get_by_role("button", name="Change password").click()
+    assert "not correct" in page.get_by_role("alert").first.inner_text()
+    assert_accessible(page, "password with an error")
+    page.get_by_label("Current password").fill(PASSWORD)
+    page.get_by_label("New password", exact=True).fill("another long passphrase")
+    page.get_by_label("New password again").fill("another long passphrase")
+    page.keyboard.press("Enter")
+    assert "password was changed" in page.get_by_role("status").inner_text()
+    assert_accessible(page, "password changed")

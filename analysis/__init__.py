@@ -58,6 +58,7 @@ from .growth import GrowthResult, growth  # noqa: E402
 from .panel import PanelModel, clpm, focal, lcs, riclpm  # noqa: E402
 from .power import PowerResult, power  # noqa: E402
 from .simulate import FocalPopulation, RICLPMPopulation, SimulatedPanel, simulate  # noqa: E402
+from .simulate_extra import ExtraPopulation  # noqa: E402
 
 __all__: list[str] = []
 
@@ -86,7 +87,7 @@ __all__ += [  # data in, data quality, descriptives, reliability
 ]
 
 __all__ += [  # panel models, growth, attrition, simulation, power
-    "FocalPopulation", "GrowthResult", "MCARResult", "PanelModel", "PowerResult",
+    "ExtraPopulation", "FocalPopulation", "GrowthResult", "MCARResult", "PanelModel", "PowerResult",
     "RICLPMPopulation", "SimulatedPanel", "clpm", "dropout_comparison", "focal", "growth",
     "lcs", "little_mcar", "missingness_by_wave", "missingness_patterns", "power", "riclpm",
     "simulate",

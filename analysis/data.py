@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -415,6 +415,19 @@ def item_matrix(data: pd.DataFrame, instrument: Instrument, wave: int,
     return pd.DataFrame(out, index=data.index)
 
 
+def scored_waves(columns: Iterable[str], library: Mapping[str, Instrument],
+                 waves: Sequence[int] | None = None) -> Iterator[tuple[Instrument, int]]:
+    """Every (instrument with scoring rules, wave) whose items have columns, optionally only
+    at ``waves``: what :func:`score_all` scores and the reliability table reports."""
+    columns = list(columns)
+    for inst in library.values():
+        if inst.scoring is None:
+            continue
+        for wave in waves_in(columns, inst):
+            if waves is None or wave in waves:
+                yield inst, wave
+
+
 def score_all(data: pd.DataFrame, instruments: Mapping[str, Instrument] | None = None,
               waves: Sequence[int] | None = None) -> pd.DataFrame:
     """Score every instrument at every wave present in a wide frame.
@@ -429,14 +442,8 @@ def score_all(data: pd.DataFrame, instruments: Mapping[str, Instrument] | None =
     parts = []
     if ID_COL in data.columns:
         parts.append(data[[ID_COL]])
-    for inst in library.values():
-        if inst.scoring is None:
-            continue
-        for wave in waves_in(data.columns, inst):
-            if waves is not None and wave not in waves:
-                continue
-            if not item_columns(data.columns, inst, wave):
-                continue
+    for inst, wave in scored_waves(data.columns, library, waves):
+        if item_columns(data.columns, inst, wave):
             parts.append(score_instrument(data, inst, wave))
     if not parts:
         return pd.DataFrame(index=data.index)

@@ -36,7 +36,7 @@ from instruments import Instrument, load_library
 from instruments.errors import DataError
 from instruments.scoring import score_columns
 
-from .data import ID_COL, item_matrix, numeric_items, waves_in
+from .data import ID_COL, item_matrix, numeric_items, scored_waves
 from .omega_h import omega_hierarchical
 
 __all__ = [
@@ -377,38 +377,33 @@ def reliability_table(data: pd.DataFrame, instruments: Mapping[str, Instrument] 
     """
     library = dict(instruments) if instruments is not None else load_library()
     rows = []
-    for inst in library.values():
-        if inst.scoring is None:
-            continue
-        for wave in waves_in(data.columns, inst):
-            if waves is not None and wave not in waves:
+    for inst, wave in scored_waves(data.columns, library, waves):
+        for name, sub in score_columns(inst, wave):
+            try:
+                frame = item_matrix(data, inst, wave, sub)
+            except DataError:
                 continue
-            for name, sub in score_columns(inst, wave):
+            if frame.shape[1] < 2:
+                continue
+            row = {"instrument": inst.id, "scale": name, "subscale": sub, "wave": wave,
+                   "n_items": frame.shape[1], "omega_total": np.nan, "omega_h": np.nan,
+                   "omega_method": None, "composite_reliability": np.nan, "ave": np.nan}
+            if sub is None and len(inst.subscales) > 1:
+                a, a_ci = cronbach_alpha(frame, ci=ci)
+                row["n"] = len(frame.dropna())
                 try:
-                    frame = item_matrix(data, inst, wave, sub)
+                    om = omega_hierarchical(frame, nfactors=len(inst.subscales))
                 except DataError:
-                    continue
-                if frame.shape[1] < 2:
-                    continue
-                row = {"instrument": inst.id, "scale": name, "subscale": sub, "wave": wave,
-                       "n_items": frame.shape[1], "omega_total": np.nan, "omega_h": np.nan,
-                       "omega_method": None, "composite_reliability": np.nan, "ave": np.nan}
-                if sub is None and len(inst.subscales) > 1:
-                    a, a_ci = cronbach_alpha(frame, ci=ci)
-                    row["n"] = len(frame.dropna())
-                    try:
-                        om = omega_hierarchical(frame, nfactors=len(inst.subscales))
-                    except DataError:
-                        om = None
-                    if om is not None:
-                        row.update(omega_total=om.omega_total, omega_h=om.omega_h,
-                                   omega_method="Schmid-Leiman")
-                else:
-                    res = reliability(frame, list(frame.columns), ci=ci)
-                    a, a_ci, row["n"] = res.alpha, res.alpha_ci, res.n
-                    if not np.isnan(res.omega_total):
-                        row.update(omega_total=res.omega_total, omega_method="one-factor CFA",
-                                   composite_reliability=res.composite_reliability, ave=res.ave)
-                row.update(alpha=a, alpha_ci_lower=a_ci[0], alpha_ci_upper=a_ci[1])
-                rows.append(row)
+                    om = None
+                if om is not None:
+                    row.update(omega_total=om.omega_total, omega_h=om.omega_h,
+                               omega_method="Schmid-Leiman")
+            else:
+                res = reliability(frame, list(frame.columns), ci=ci)
+                a, a_ci, row["n"] = res.alpha, res.alpha_ci, res.n
+                if not np.isnan(res.omega_total):
+                    row.update(omega_total=res.omega_total, omega_method="one-factor CFA",
+                               composite_reliability=res.composite_reliability, ave=res.ave)
+            row.update(alpha=a, alpha_ci_lower=a_ci[0], alpha_ci_upper=a_ci[1])
+            rows.append(row)
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)

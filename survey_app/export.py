@@ -35,7 +35,6 @@ with a ``Z``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -309,9 +308,10 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
         frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
     write_codebook(tables.codebook, out)
     write_sav(tables, out / "study.sav")
+    from analysis.data import sha256_file  # the reader's own hash (imported here: it is heavy)
     from craftwave import __version__
 
-    files = {name: {"sha256": _sha256(out / name), "bytes": (out / name).stat().st_size}
+    files = {name: {"sha256": sha256_file(out / name), "bytes": (out / name).stat().st_size}
              for name in FILES}
     manifest = {
         "study_id": tables.study.id,
@@ -335,14 +335,6 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
                    "participants": len(tables.participants), "answers": len(tables.answers_long)})
     db.session.commit()
     return ExportResult(out, manifest)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 __all__ = ["FILES", "ExportResult", "ExportTables", "answers_long", "collect", "iso",

@@ -299,31 +299,30 @@ def evaluate_intervention(
 
 def _ols(x: np.ndarray, y: np.ndarray, *, se: str,
          groups: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, int]:
-    """OLS estimates, their covariance matrix and the df of the t reference distribution."""
+    """OLS estimates, their covariance matrix and the df of the t reference distribution.
+
+    statsmodels fits and makes the covariance: classic, HC3, or cluster-robust with the CR1
+    small-sample factor ``G/(G-1) (N-1)/(N-K)`` (as R's ``sandwich::vcovCL(type = "HC1")``),
+    referred to t with G - 1 df.
+    """
+    import statsmodels.api as sm
+
     n, k = x.shape
-    xtx_inv = np.linalg.inv(x.T @ x)
-    beta = xtx_inv @ (x.T @ y)
-    resid = y - x @ beta
+    model = sm.OLS(y, x)
     if se == "classic":
-        sigma2 = resid @ resid / (n - k)
-        return beta, sigma2 * xtx_inv, n - k
-    if se == "HC3":
-        h = np.einsum("ij,jk,ik->i", x, xtx_inv, x)
-        w = (resid / (1.0 - h)) ** 2
-        meat = (x * w[:, None]).T @ x
-        return beta, xtx_inv @ meat @ xtx_inv, n - k
-    if se == "cluster":
+        res, df = model.fit(), n - k
+    elif se == "HC3":
+        res, df = model.fit(cov_type="HC3"), n - k
+    elif se == "cluster":
         if groups is None:
             raise DataError("cluster-robust errors need the cluster ids")
         g = int(groups.max() + 1)
         if g < 2:
             raise DataError("cluster-robust errors need at least two participants")
-        scores = np.zeros((g, k))
-        np.add.at(scores, groups, x * resid[:, None])
-        meat = scores.T @ scores
-        adj = g / (g - 1) * (n - 1) / (n - k)
-        return beta, adj * xtx_inv @ meat @ xtx_inv, g - 1
-    raise DataError(f"unknown standard-error type {se!r}; use 'HC3' or 'classic'")
+        res, df = model.fit(cov_type="cluster", cov_kwds={"groups": groups}), g - 1
+    else:
+        raise DataError(f"unknown standard-error type {se!r}; use 'HC3' or 'classic'")
+    return np.asarray(res.params), np.asarray(res.cov_params()), df
 
 
 def _coef_table(names: list[str], beta: np.ndarray, vcov: np.ndarray, df: int,

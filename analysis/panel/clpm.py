@@ -21,6 +21,28 @@ def lag_terms(constructs: Sequence[str], names: Mapping[str, Sequence[str]], t: 
     return " + ".join(terms)
 
 
+def lag_structure(constructs: Sequence[str], names: Mapping[str, Sequence[str]],
+                  stationary: bool) -> dict[str, list[str]]:
+    """The cross-lagged structure shared by the CLPM and the RI-CLPM's within part.
+
+    ``names[c]`` lists construct ``c``'s variable at each wave (observed scores for the CLPM,
+    within-person components for the RI-CLPM). Returns the statements by block: ``lagged``
+    (every variable after the first wave on every construct at the wave before), ``first``
+    (first-wave variances and covariances), ``resid_cov`` (within-wave residual covariances)
+    and ``resid_var`` (residual variances).
+    """
+    n_waves = len(next(iter(names.values())))
+    out: dict[str, list[str]] = {"lagged": [], "first": [], "resid_cov": [], "resid_var": []}
+    for t in range(1, n_waves):
+        for c in constructs:
+            out["lagged"].append(f"{names[c][t]} ~ {lag_terms(constructs, names, t, c, stationary)}")
+        out["resid_cov"] += [f"{names[a][t]} ~~ {names[b][t]}" for a, b in pairs(constructs)]
+        out["resid_var"] += [f"{names[c][t]} ~~ {names[c][t]}" for c in constructs]
+    out["first"] = [f"{names[c][0]} ~~ {names[c][0]}" for c in constructs]
+    out["first"] += [f"{names[a][0]} ~~ {names[b][0]}" for a, b in pairs(constructs)]
+    return out
+
+
 def clpm(
     constructs: Sequence[str] | None = None,
     waves: Sequence[int] | None = None,
@@ -59,14 +81,7 @@ def clpm(
     resil_w3 ~~ resil_w3
     """
     cs, wv, names = resolve_variables(constructs, waves, variables, minimum_waves=2)
-    lagged, resid_cov, resid_var = [], [], []
-    for t in range(1, len(wv)):
-        for c in cs:
-            lagged.append(f"{names[c][t]} ~ {lag_terms(cs, names, t, c, stationary)}")
-        resid_cov += [f"{names[a][t]} ~~ {names[b][t]}" for a, b in pairs(cs)]
-        resid_var += [f"{names[c][t]} ~~ {names[c][t]}" for c in cs]
-    first = [f"{names[c][0]} ~~ {names[c][0]}" for c in cs]
-    first += [f"{names[a][0]} ~~ {names[b][0]}" for a, b in pairs(cs)]
+    lags = lag_structure(cs, names, stationary)
     header = (
         f"Cross-lagged panel model: {', '.join(cs)} at waves {', '.join(map(str, wv))}.\n"
         "Built by craftwave (analysis.clpm); fitted with FIML by default.\n"
@@ -74,10 +89,10 @@ def clpm(
     )
     syntax = join(
         [
-            block("autoregressive and cross-lagged paths", lagged),
-            block("wave-1 variances and covariances", first),
-            block("within-wave residual covariances", resid_cov),
-            block("residual variances", resid_var),
+            block("autoregressive and cross-lagged paths", lags["lagged"]),
+            block("wave-1 variances and covariances", lags["first"]),
+            block("within-wave residual covariances", lags["resid_cov"]),
+            block("residual variances", lags["resid_var"]),
         ],
         header,
     )

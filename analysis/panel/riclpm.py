@@ -17,7 +17,7 @@ from instruments.errors import ModelError
 from instruments.names import item_var, with_wave
 
 from ._common import PanelModel, block, check_name, join, pairs, resolve_variables
-from .clpm import lag_terms
+from .clpm import lag_structure
 
 
 def riclpm(
@@ -97,14 +97,7 @@ def riclpm(
             observed += names[c]
     ri_names = [ln.split(" =~ ")[0] for ln in ri]
 
-    lagged, resid_cov, resid_var = [], [], []
-    for t in range(1, len(wv)):
-        for c in cs:
-            lagged.append(f"{within[c][t]} ~ {lag_terms(cs, within, t, c, stationary)}")
-        resid_cov += [f"{within[a][t]} ~~ {within[b][t]}" for a, b in pairs(cs)]
-        resid_var += [f"{within[c][t]} ~~ {within[c][t]}" for c in cs]
-    first = [f"{within[c][0]} ~~ {within[c][0]}" for c in cs]
-    first += [f"{within[a][0]} ~~ {within[b][0]}" for a, b in pairs(cs)]
+    lags = lag_structure(cs, within, stationary)
     ri_cov = [f"{r} ~~ {r}" for r in ri_names] + [f"{a} ~~ {b}" for a, b in pairs(ri_names)]
     ri_zero = [f"{r} ~~ 0*{within[c][0]}" for r in ri_names for c in cs]
 
@@ -123,10 +116,10 @@ def riclpm(
                   + (" (loadings equal across waves)" if indicators else ""), wdef),
             block("observed residual variances fixed to zero", zero_err),
             block("measurement-error variances", err_var),
-            block("lagged effects among the within-person components", lagged),
-            block("wave-1 within-person variances and covariance", first),
-            block("within-wave residual covariances", resid_cov),
-            block("within-person residual variances", resid_var),
+            block("lagged effects among the within-person components", lags["lagged"]),
+            block("wave-1 within-person variances and covariance", lags["first"]),
+            block("within-wave residual covariances", lags["resid_cov"]),
+            block("within-person residual variances", lags["resid_var"]),
             block("random-intercept variances and covariances", ri_cov),
             block("random intercepts unrelated to the wave-1 within-person components", ri_zero),
         ],

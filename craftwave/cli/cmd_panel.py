@@ -189,6 +189,13 @@ def attrition_cmd(data, constructs, waves, as_json) -> None:
               help="Comma-separated sample sizes at wave 1.")
 @click.option("--attrition", default="0", show_default=True,
               help="Dropout share before each later wave: one value or one per transition.")
+@click.option("--attrition-mar", type=float, default=0.0, show_default=True,
+              help="Missing at random: log-odds of dropping out fall by this much per unit of "
+                   "latent resilience at the last completed wave (0: completely at random).")
+@click.option("--measurement", type=click.Choice(["latent", "items"]), default="latent",
+              show_default=True,
+              help="latent: fit the latent scores; items: simulate item answers and fit the "
+                   "scale scores (shows the attenuation by measurement error; slower).")
 @click.option("--reps", type=click.IntRange(min=2), default=500, show_default=True)
 @click.option("--waves", type=int, default=None, help="Waves (focal: 3; riclpm default 4).")
 @click.option("--free-lags", is_flag=True, help="riclpm: fit wave-specific lagged effects.")
@@ -202,8 +209,8 @@ def attrition_cmd(data, constructs, waves, as_json) -> None:
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
               help="Write the power curve (PNG, SVG or PDF).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def power_cmd(model, ns, attrition, reps, waves, free_lags, overrides, alpha, seed, n_jobs,
-              scheduler, plot_path, as_json) -> None:
+def power_cmd(model, ns, attrition, attrition_mar, measurement, reps, waves, free_lags,
+              overrides, alpha, seed, n_jobs, scheduler, plot_path, as_json) -> None:
     """Monte Carlo power, bias and coverage of the focal model or the RI-CLPM.
 
     Population values default to analysis.FocalPopulation / analysis.RICLPMPopulation
@@ -235,7 +242,8 @@ def power_cmd(model, ns, attrition, reps, waves, free_lags, overrides, alpha, se
         res = power(model, _ints(ns, "--n"), reps=reps, population=population,
                     attrition=rates[0] if len(rates) == 1 else rates, waves=waves,
                     stationary=not free_lags, alpha=alpha, seed=seed, n_jobs=n_jobs,
-                    scheduler=scheduler, progress=True)
+                    scheduler=scheduler, progress=True, measurement=measurement,
+                    attrition_mar=attrition_mar)
     except CraftwaveError as exc:
         fail(str(exc))
     if plot_path:
@@ -245,7 +253,8 @@ def power_cmd(model, ns, attrition, reps, waves, free_lags, overrides, alpha, se
         return
     s = res.settings
     click.echo(f"Monte Carlo power: {s['model']}, {s['reps']} replications per n, "
-               f"attrition {s['attrition']}, fitted with {s['missing']}; alpha = {s['alpha']}, "
+               f"attrition {s['attrition']} (MAR {s['attrition_mar']}), {s['measurement']} "
+               f"scores, fitted with {s['missing']}; alpha = {s['alpha']}, "
                f"seed {s['seed']}")
     click.echo(res.table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
 

@@ -15,6 +15,17 @@ from ..studies import CompiledStudy, get_study
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
+def _bind_study(p: Participant, token: str) -> CompiledStudy:
+    """The participant's study, bound to the request (``g.study``, ``g.lang``, ``g.token``)."""
+    cs = get_study(p.study_id)
+    if cs is None:
+        abort(404)
+    g.study = cs.study
+    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
+    g.token = token
+    return cs
+
+
 def load_participant(token: str) -> tuple[Participant, CompiledStudy]:
     """The participant of a personal link and their study; 404 for an unknown or forged token."""
     if not TOKEN_RE.match(token):
@@ -22,13 +33,7 @@ def load_participant(token: str) -> tuple[Participant, CompiledStudy]:
     p = db.session.execute(db.select(Participant).where(Participant.token == token)).scalar_one_or_none()
     if p is None:
         abort(404)
-    cs = get_study(p.study_id)
-    if cs is None:
-        abort(404)
-    g.study = cs.study
-    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
-    g.token = token
-    return p, cs
+    return p, _bind_study(p, token)
 
 
 _PAGE_CONTEXT: dict[bool, object] = {}
@@ -61,13 +66,7 @@ def load_page_context(token: str, wave: int, for_update: bool = False
         # PostgreSQL (read committed): the row lock was granted after a concurrent commit, but
         # the joined wave row came from the statement's earlier snapshot; read it afresh.
         ws = db.session.get(WaveStatus, (p.id, wave), populate_existing=True)
-    cs = get_study(p.study_id)
-    if cs is None:
-        abort(404)
-    g.study = cs.study
-    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
-    g.token = token
-    return p, cs, ws
+    return p, _bind_study(p, token), ws
 
 
 def study_or_404(study_id: str) -> CompiledStudy:

@@ -74,6 +74,8 @@ def init_researcher_side(app: Flask) -> None:
     limiter = Limiter(get_remote_address)
     limiter.init_app(app)
     limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(auth.bp)
+    # the password page checks a password too
+    limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(accounts.bp)
     limiter.limit(lambda: current_app.config["ENTRY_RATE_LIMIT"])(entry.bp)
     app.extensions["craftwave_limiter"] = limiter
     app.register_blueprint(auth.bp)

@@ -90,13 +90,13 @@ def _get(email: str) -> Researcher:
 
 
 def _other_active_owners(user: Researcher) -> int:
-    """Active owners other than ``user``, their rows locked until the commit (PostgreSQL: two
-    owners deactivating each other at once cannot both succeed; SQLite's write transaction
-    already serialises them)."""
+    """Active owners other than ``user``. Every active owner's row (``user``'s too) is locked
+    until the commit, so that on PostgreSQL two owners deactivating each other at once are
+    serialised and the second sees the first's change (SQLite's write transaction already
+    serialises them)."""
     ids = db.session.execute(db.select(Researcher.id).where(
-        Researcher.role == "owner", Researcher.active.is_(True),
-        Researcher.id != user.id)).scalars().all()
-    return len(ids)
+        Researcher.role == "owner", Researcher.active.is_(True)).with_for_update()).scalars().all()
+    return sum(1 for i in ids if i != user.id)
 
 
 def set_password(email: str, password: str, actor: str | None = None) -> None:
@@ -208,13 +208,14 @@ def password():
     error = None
     status = 200
     if form.validate_on_submit():
+        user = current_user._get_current_object()
         try:
-            change_own_password(current_user, form.current.data, form.new.data)
+            change_own_password(user, form.current.data, form.new.data)
         except AccountError as exc:
             error, status = f"{str(exc)[0].upper()}{str(exc)[1:]}.", 400
         else:
-            db.session.refresh(current_user)
-            login_user(current_user)  # this session goes on under the new password
+            db.session.refresh(user)
+            login_user(user)  # this session goes on under the new password
             flash("Your password was changed; other sessions of your account have ended.")
             return redirect(url_for("accounts.password"), 303)
     elif form.is_submitted():

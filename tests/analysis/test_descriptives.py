@@ -11,6 +11,7 @@ from analysis.descriptives import (
     correlation_table,
     correlation_tables_by_wave,
     describe,
+    mean_ci,
     significance_marks,
 )
 from analysis.reliability import reliability_table
@@ -41,6 +42,16 @@ def test_describe_matches_pandas_and_scipy(data):
     assert d.loc["x", "sd"] == pytest.approx(np.std(data["x"], ddof=1))
     assert d.loc["z", "skew"] == pytest.approx(stats.skew(data["z"], bias=False))
     assert d.loc["z", "kurtosis"] == pytest.approx(stats.kurtosis(data["z"], bias=False))
+
+
+def test_mean_ci_is_the_t_interval(data):
+    data.loc[:4, "y"] = np.nan
+    y = data["y"].dropna().to_numpy()
+    half = stats.t.ppf(0.95, y.size - 1) * y.std(ddof=1) / np.sqrt(y.size)   # 90% interval
+    mean, lower, upper = mean_ci(data["y"], level=0.90)
+    assert mean == pytest.approx(y.mean())
+    assert (lower, upper) == pytest.approx((y.mean() - half, y.mean() + half))
+    assert np.isnan(mean_ci([3.0])[1]) and np.isnan(mean_ci([np.nan])[0])
 
 
 @pytest.mark.parametrize(("p", "marks"), [(0.2, ""), (0.049, "*"), (0.0099, "**"),

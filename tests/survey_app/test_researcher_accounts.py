@@ -15,6 +15,7 @@ from craftwave.cli import main
 from survey_app.accounts import AccountError
 from survey_app.extensions import db
 from survey_app.models.researcher import AuditEntry, Researcher
+from survey_app.researcher import accounts as accounts_module
 from survey_app.researcher.accounts import list_researchers, set_active, set_password, set_role
 from survey_app.researcher.auth import FAILED
 
@@ -189,6 +190,13 @@ def test_the_password_page_refuses_bad_input(app, owner_client, current, new, co
     assert _audit(app, "password_changed") == []
 
 
+def test_the_password_page_is_rate_limited_like_the_login(app, owner_client):
+    app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    codes = [_change(owner_client, f"guess number {i}", NEW_PASSWORD).status_code for i in range(4)]
+    assert codes == [400, 400, 400, 429]
+    assert owner_client.get("/researcher/account/password").status_code == 200  # only POSTs count
+
+
 def test_the_password_page_needs_the_csrf_token(app, owner_client):
     resp = owner_client.post("/researcher/account/password", data={
         "current": PASSWORD, "new": NEW_PASSWORD, "confirm": NEW_PASSWORD})
@@ -249,11 +257,27 @@ def test_unknown_account_and_missing_token(app, owner_client):
 
 # -- concurrency ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("backend", BACKENDS, indirect=True)
-def test_two_owners_deactivating_each_other_at_once_leave_one_active_owner(app, make_researcher):
+def test_two_owners_deactivating_each_other_at_once_leave_one_active_owner(
+        app, make_researcher, monkeypatch):
     make_researcher("a@example.org", "owner")
     make_researcher("b@example.org", "owner")
     barrier = threading.Barrier(2)
     outcomes: dict[str, str] = {}
+    # Widen the race: after counting the other owners, each transaction waits (up to a second)
+    # for the other one to have counted too. Without the row locks both would count one other
+    # owner and both would go ahead; with them the second one waits for the first's commit.
+    after_count = threading.Barrier(2)
+    count = accounts_module._other_active_owners
+
+    def count_then_wait(user):
+        n = count(user)
+        try:
+            after_count.wait(timeout=1)
+        except threading.BrokenBarrierError:
+            pass
+        return n
+
+    monkeypatch.setattr(accounts_module, "_other_active_owners", count_then_wait)
 
     def deactivate(actor: str, target: str) -> None:
         with app.app_context():

@@ -15,9 +15,16 @@ import pandas as pd
 from instruments.names import item_var, with_wave
 
 from .browser import Browser, FormParser, Reply
-from .options import DemoError, DemoOptions
-
-FOCAL = ("icraft", "ccraft", "resil", "ccommit")
+from .options import (
+    ARM_EFFECT,
+    ARM_FORUMS_EFFECT,
+    ATTRITION,
+    ATTRITION_MAR,
+    DEMO_A2,
+    DEMO_A3,
+    DemoError,
+    DemoOptions,
+)
 
 
 @dataclass
@@ -40,7 +47,38 @@ def demo_population():
     (``a2``, ``a3``), so that 400 people with attrition show the interaction clearly."""
     from analysis.simulate import FocalPopulation
 
-    return FocalPopulation(a2=0.20, a3=-0.25)
+    return FocalPopulation(a2=DEMO_A2, a3=DEMO_A3)
+
+
+def simulate_panel(opts: DemoOptions, study, pool: int, rng: np.random.Generator):
+    """The one simulation every answer of the demo comes from.
+
+    The focal model (:func:`demo_population`) answers the focal instruments; every other
+    instrument the study asks is one of :func:`analysis.simulate.simulate`'s ``extra``
+    instruments, drawn from the same people (meaningful work and community participation
+    from their focal constructs, forum use feeding later resilience). The intervention arms
+    are the study's; the arm after the first raises forum use by :data:`ARM_FORUMS_EFFECT`
+    (and individual crafting by :data:`ARM_EFFECT`) after the study's ``after_wave``.
+    """
+    from analysis.simulate import simulate
+    from analysis.simulate_extra import EXTRA_INSTRUMENTS
+
+    asked = set(study.instrument_ids)
+    focal = set(demo_population().constructs)
+    extra = [name for name in EXTRA_INSTRUMENTS if name in asked]
+    unknown = asked - focal - set(extra)
+    if unknown:
+        raise DemoError(f"the simulation cannot answer the instrument(s) {sorted(unknown)} "
+                        f"the study asks; it answers {sorted(focal | set(EXTRA_INSTRUMENTS))}")
+    arms = [a.name for a in study.intervention.arms] if study.intervention else []
+    waves = len(study.waves)
+    forums = ARM_FORUMS_EFFECT if arms and "community" in extra else 0.0
+    return simulate(pool, waves, model="focal", population=demo_population(),
+                    attrition=[ATTRITION] * (waves - 1), attrition_mar=ATTRITION_MAR,
+                    careless=opts.careless, arms=arms or None,
+                    arm_effect=ARM_EFFECT if arms else 0.0, arm_forums_effect=forums,
+                    intervention_after=study.intervention.after_wave if arms else 1,
+                    extra=extra, seed=rng)
 
 
 def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
@@ -50,10 +88,10 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
     Returns
     -------
     tuple
-        ``(people, focal_wide, meaning_wide, truth)``: the people, the simulated focal panel
-        and meaningful-work answers (one row per simulated person), and the population values.
+        ``(people, panel, truth)``: the people, the simulated panel (one row per simulated
+        person, every answer of every instrument the study asks; see :func:`simulate_panel`)
+        and the population values.
     """
-    from analysis.simulate import RICLPMPopulation, simulate
     from survey_app.progress import assign_arm
 
     n = opts.participants
@@ -63,13 +101,9 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
     n_panel = int((roles == "panel").sum())
     pool = n_panel + int(4 * np.sqrt(n_panel)) + 10  # room for the arms' imbalance
     waves = len(study.waves)
-    focal = simulate(pool, waves, model="focal", population=demo_population(), attrition=[0.15] * (waves - 1), attrition_mar=0.3,
-                     careless=opts.careless, arms=arms or None, arm_effect=0.3 if arms else 0.0,
-                     intervention_after=study.intervention.after_wave if arms else 1, seed=rng)
-    meaning = simulate(pool, waves, model="riclpm",
-                       population=RICLPMPopulation(constructs=("meaning", "resil")), seed=rng)
+    sim = simulate_panel(opts, study, pool, rng)
     queues: dict[str | None, list[int]] = {}
-    sim_arm = focal.wide["arm"] if "arm" in focal.wide else pd.Series([None] * pool)
+    sim_arm = sim.wide["arm"] if "arm" in sim.wide else pd.Series([None] * pool)
     for i, a in enumerate(sim_arm):
         queues.setdefault(a, []).append(i)
     people, consented = [], 0
@@ -79,10 +113,12 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
             p.arm = assign_arm(study, consented) if arms else None
             consented += 1
         if role == "panel":
-            queue = queues.get(p.arm) or max(queues.values(), key=len)
+            queue = queues.get(p.arm)
+            if not queue:
+                raise DemoError(f"the simulated pool has no one left in arm {p.arm!r}")
             p.row = queue.pop(0)
-            p.careless = str(focal.wide.at[p.row, "sim_careless"])
-            p.last_wave = int(focal.wide.at[p.row, "last_wave"])
+            p.careless = str(sim.wide.at[p.row, "sim_careless"])
+            p.last_wave = int(sim.wide.at[p.row, "last_wave"])
             for w in range(1, p.last_wave + 1):
                 n_pages = len(study.waves[w - 1].pages)
                 if rng.random() < 0.03:  # leaves mid-wave and never comes back
@@ -94,22 +130,19 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
                 # a dropout who says so: withdraws through the link after their last wave
                 p.withdraw = (p.last_wave, "delete" if rng.random() < 0.5 else "stop_contact")
         people.append(p)
-    return people, focal.wide, meaning.wide, focal.truth
+    return people, sim.wide, sim.truth
 
 
 class Fieldwork:
     """Drives the simulated people through the app, one after another, moving the clock."""
 
-    def __init__(self, opts: DemoOptions, study, library, clock, port: int, focal: pd.DataFrame,
-                 meaning: pd.DataFrame, rng: np.random.Generator, log: Callable[[str], None]) -> None:
+    def __init__(self, opts: DemoOptions, study, library, clock, port: int, panel: pd.DataFrame,
+                 rng: np.random.Generator, log: Callable[[str], None]) -> None:
         self.opts, self.study, self.library, self.clock, self.port = opts, study, library, clock, port
-        self.focal, self.meaning, self.rng, self.log = focal, meaning, rng, log
+        self.panel, self.rng, self.log = panel, rng, log
         self.ledger: list[tuple] = []
-        self._straight: dict[tuple[str, int], str] = {}
         self.requests = 0
         self.link = f"/study/{study.id}"
-        self.checks = {(a.id): a.expected for a in library["attn"].attention_checks} \
-            if "attn" in library else {}
 
     # clock
     def _tick(self, seconds: float) -> None:
@@ -182,7 +215,7 @@ class Fieldwork:
             page = self.study.waves[wave - 1].pages[page_no - 1]
             form = FormParser.of(reply.body)
             answers = self.answers(p, wave, form)
-            self._tick(self._seconds(p, wave, len(form.radios) + len(form.numbers)))
+            self._tick(self._seconds(p, wave, page, len(form.radios) + len(form.numbers)))
             r = self._post(b, path, form, answers)
             if r.status != 303:
                 raise DemoError(f"{p.external_id}: wave {wave} page {page_no} was not accepted "
@@ -230,64 +263,65 @@ class Fieldwork:
         return path, reply
 
     # answers and timing
-    def _seconds(self, p: Person, wave: int, n_items: int) -> float:
-        row = self.focal.loc[p.row]
-        cols = [with_wave(f"pagetime_{c}", wave) for c in FOCAL]
-        items = sum(len(self.library[c].scored_items) for c in FOCAL)
-        per_item = float(np.nansum([row[c] for c in cols])) / items
-        return max(1.0, n_items * per_item * float(self.rng.lognormal(0.0, 0.15)))
+    def _seconds(self, p: Person, wave: int, page, n_items: int) -> float:
+        """Seconds on a page: the simulated seconds per item of the page's instruments (which
+        make speeders and straight-liners fast), times the items shown, with a little jitter."""
+        row = self.panel.loc[p.row]
+        seconds, items = 0.0, 0
+        for block in page.blocks:
+            col = with_wave(f"pagetime_{block.instrument}", wave)
+            if col not in row.index or pd.isna(row[col]):
+                continue
+            inst = self.library[block.instrument]
+            seconds += float(row[col])
+            items += sum(item_var(inst.prefix, it.id, wave) in row.index for it in inst.items)
+        if not items:
+            raise DemoError(f"{p.external_id}: no simulated page time for page {page.id!r} "
+                            f"of wave {wave}")
+        return max(1.0, n_items * seconds / items * float(self.rng.lognormal(0.0, 0.15)))
 
     def answers(self, p: Person, wave: int, form: FormParser) -> dict[str, str]:
-        """The person's answer to every question of a page (field name -> posted text)."""
+        """The person's simulated answer to every question of a page (field name -> posted
+        text; an empty text for a number the simulation left unanswered)."""
         out: dict[str, str] = {}
-        names = sorted(form.radios) + sorted(form.numbers)
-        for name in names:
+        for name in sorted(form.radios) + sorted(form.numbers):
             inst_id, item = name.split("__", 1)
             inst = self.library.get(inst_id)
+            col = item_var(inst.prefix, item, wave) if inst is not None else None
+            if col is None or col not in self.panel.columns:
+                raise DemoError(f"{p.external_id}: the simulation has no answer to {name} at "
+                                f"wave {wave}")
+            value = self.panel.at[p.row, col]
             choices = form.radios.get(name)
-            col = item_var(inst.prefix, item, wave) if inst is not None else ""
-            if inst_id in FOCAL and col in self.focal.columns:
-                value = self.focal.at[p.row, col]
-                if pd.isna(value):
-                    raise DemoError(f"{p.external_id}: no simulated answer for {col}")
-                out[name] = _text(value)
-            elif inst_id == "meaning" and col in self.meaning.columns:
-                out[name] = self._careless(p, choices, _text(self.meaning.at[p.row, col]))
-            elif choices is None:  # a number field
-                lo, hi = form.numbers[name]
-                skip = self.rng.random() < 0.08
-                out[name] = "" if skip else str(int(np.clip(
-                    round(self.rng.lognormal(np.log(18), 0.6)), lo, hi)))
-            else:
-                out[name] = self._other(p, inst_id, item, choices)
+            if pd.isna(value) and choices is not None:
+                raise DemoError(f"{p.external_id}: no simulated answer for {col}")
+            out[name] = "" if pd.isna(value) else _text(value)
             if choices is not None and out[name] not in choices:
                 raise DemoError(f"{name}: the answer {out[name]} is not among {choices}")
-        if p.careless == "straightliner":  # one column of answers for the whole wave
-            key = (p.external_id, wave)
-            if key not in self._straight:
-                self._straight[key] = str(int(self.rng.integers(1, 6)))
+            if choices is None and out[name]:
+                lo, hi = form.numbers[name]
+                if not lo <= float(value) <= hi:
+                    raise DemoError(f"{name}: the answer {out[name]} is outside {lo}-{hi}")
+        straight = self._straight_value(p, wave)
+        if straight is not None:
             for name, choices in form.radios.items():
-                if self._straight[key] in choices and not name.startswith("profile__"):
-                    out[name] = self._straight[key]
+                if straight in choices and not name.startswith("profile__"):
+                    out[name] = straight
         return out
 
-    def _careless(self, p: Person, choices: list[str], value: str) -> str:
-        if p.careless in ("random", "speeder"):
-            return choices[int(self.rng.integers(len(choices)))]
-        return value
-
-    def _other(self, p: Person, inst_id: str, item: str, choices: list[str]) -> str:
-        if inst_id == "attn" and item in self.checks:
-            expected = _text(self.checks[item])
-            if p.careless in ("random", "speeder") or self.rng.random() < 0.02:
-                return choices[int(self.rng.integers(len(choices)))]
-            return expected
-        if choices == ["1", "0"] or sorted(choices) == ["0", "1"]:
-            return "1" if self.rng.random() < 0.35 else "0"
-        substantive = [c for c in choices if c != "99"]
-        if "99" in choices and self.rng.random() < 0.04:
-            return "99"
-        return substantive[int(self.rng.integers(len(substantive)))]
+    def _straight_value(self, p: Person, wave: int) -> str | None:
+        """A straight-liner's one answer for the whole wave: the answer the simulation gave
+        them on the individual-crafting page, which it also gives to the attention checks of
+        the wave. The simulation straight-lines page by page; the demo's straight-liners keep
+        that answer across every page of the wave, so that the export's long-string index
+        (computed over a wave's items) sees them."""
+        if p.careless != "straightliner" or "icraft" not in self.library:
+            return None
+        inst = self.library["icraft"]
+        col = item_var(inst.prefix, inst.scored_items[0].id, wave)
+        if col not in self.panel.columns or pd.isna(self.panel.at[p.row, col]):
+            return None
+        return _text(self.panel.at[p.row, col])
 
     # the waves
     def run(self, people: list[Person]) -> None:

@@ -1,4 +1,27 @@
-"""The demo's options, result and error, and where its files go."""
+"""The demo's options, result and error, where its files go, and its population values.
+
+Every answer of the demo comes from one :func:`analysis.simulate.simulate` run (see
+:func:`craftwave.demo.fieldwork.simulate_panel`) with these values:
+
+* The focal population: :class:`analysis.simulate.FocalPopulation` with ``a2`` =
+  :data:`DEMO_A2` = 0.20 and ``a3`` = :data:`DEMO_A3` = -0.25 (stronger compensation than the
+  package defaults, so that 400 people with attrition show the interaction); every other
+  value is the package default (``a1`` = 0.30, ``b`` = 0.35).
+* The other instruments the demo study asks (the profile, meaningful work, community
+  participation and the attention checks) are ``extra`` instruments of the same run, with the
+  default :class:`analysis.simulate_extra.ExtraPopulation`: community participation goes with
+  collaborative crafting, and forum use raises resilience at the next wave
+  (``forums_to_resil`` = 0.25).
+* The intervention: the demo study offers the arm ``mentoring_forum`` (a mentoring forum
+  between waves 1 and 2) against ``control``. Being offered the forum raises latent forum use
+  from wave 2 on by :data:`ARM_FORUMS_EFFECT` = 0.8 (forum use has a population SD of about
+  1.1), which raises resilience at wave 3 by 0.25 x 0.8 = 0.20 and career commitment after
+  it; it does not act on crafting directly (:data:`ARM_EFFECT` = 0, the simulator's
+  ``arm_effect``). Resilience at wave 2 is therefore not changed by the arm: the effect shows
+  from wave 3 on.
+* Attrition: :data:`ATTRITION` = 15 % before each later wave, missing at random with
+  :data:`ATTRITION_MAR` = 0.3 (more resilient workers stay more often).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +38,14 @@ DEMO_STUDY_FILE = REPO_ROOT / "data" / "demo" / "study.yaml"
 DEFAULT_OUT = (REPO_ROOT if (REPO_ROOT / "pyproject.toml").is_file() else Path.cwd()) / "demo_out"
 DB_NAME = "demo.sqlite"
 STATE_FILE = "demo.json"
+
+
+DEMO_A2 = 0.20
+DEMO_A3 = -0.25
+ARM_FORUMS_EFFECT = 0.8
+ARM_EFFECT = 0.0
+ATTRITION = 0.15
+ATTRITION_MAR = 0.3
 
 
 class DemoError(CraftwaveError):

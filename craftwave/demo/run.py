@@ -190,14 +190,16 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
         log(f"database: {steps[-1].detail}")
 
         sw = _Stopwatch()
-        people, focal, meaning, truth = plan_people(opts, study, rng)
-        steps.append(sw.stamp(Step("simulate", "done", f"{len(people)} people, focal population "
-                                   f"(seed {opts.seed})")))
+        people, panel, truth = plan_people(opts, study, rng)
+        extra = ", ".join(truth.get("extra", [])) or "none"
+        steps.append(sw.stamp(Step("simulate", "done", f"{len(people)} people, one simulation of "
+                                   f"the focal population (extra instruments: {extra}; "
+                                   f"seed {opts.seed})")))
 
         sw = _Stopwatch()
         with LoopbackServer(app) as server:
             log(f"fieldwork: {len(people)} people take the study at http://127.0.0.1:{server.port}")
-            work = Fieldwork(opts, study, library, clock, server.port, focal, meaning, rng, log)
+            work = Fieldwork(opts, study, library, clock, server.port, panel, rng, log)
             work.run(people)
         ledger = pd.DataFrame(work.ledger, columns=["external_id", "token", "wave", "page",
                                                     "instrument_id", "item_id", "value"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import numpy as np
 import pytest
@@ -107,14 +106,6 @@ def test_the_dashboard_uses_the_analysis_flags(app, rs_study):
     row = q.counts.set_index("wave").loc[1]
     assert row["speeders"] == int(w1["flag_speeding"].fillna(False).astype(bool).sum())
     assert row["flagged"] == int(w1["flagged"].sum())
-
-
-def test_without_the_quality_module_the_dashboard_says_so(app, rs_study, analyst_client, monkeypatch):
-    _seed(app)
-    monkeypatch.setitem(sys.modules, "analysis.quality", None)
-    html = analyst_client.get("/researcher/study/rs-study").get_data(as_text=True)
-    assert "data-quality flags unavailable" in html
-    assert 'id="quality"' not in html
 
 
 def test_charts_are_svg_drawn_here_without_scripts(app, rs_study, analyst_client):

@@ -10,10 +10,17 @@ wave, attrition between waves, careless responders (straight-liners, random resp
 speeders) and failed attention checks. The clock moves between pages (realistic seconds per
 item, about one for speeders) and between waves (the study's ``after_days``).
 
-Answers come from :func:`analysis.simulate.simulate` (the focal population: individual
-crafting predicts later resilience, collaborative crafting compensates when individual
-crafting is low, resilience predicts career commitment). Participants go one after another,
-so the shared clock and every random draw are deterministic for a seed.
+Every answer comes from one :func:`analysis.simulate.simulate` run: the focal population
+(individual crafting predicts later resilience, collaborative crafting compensates when
+individual crafting is low, resilience predicts career commitment) answers the focal
+instruments, and the same simulated people answer the profile, meaningful-work, community and
+attention-check questions as its ``extra`` instruments (meaning goes with resilience and
+commitment, community participation with collaborative crafting, forum use raises later
+resilience; careless responders fail the attention checks as simulated). The study's arm
+``mentoring_forum`` raises forum use after wave 1 (``arm_forums_effect``); the values are in
+:mod:`craftwave.demo.options`. Each simulated person is matched to the arm the app's seeded
+assignment gives them. Participants go one after another, so the shared clock and every random
+draw are deterministic for a seed.
 
 Every page submission the app acknowledges (a 303 after the POST) is kept in a ledger; after
 the fieldwork the database is reconciled against it. Then the study is exported

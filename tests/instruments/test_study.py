@@ -44,7 +44,7 @@ def test_demo_study_validates(library):
         assert {"icraft", "ccraft", "resil", "meaning", "ccommit"} <= asked
     assert study.recruitment.prolific.completion_codes[2] == "C2DEMO02"
     assert study.recruitment.sources == ["prolific", "mturk", "invitation", "public"]
-    assert [a.name for a in study.intervention.arms] == ["control", "crafting_exercise"]
+    assert [a.name for a in study.intervention.arms] == ["control", "mentoring_forum"]
     assert study.k_threshold == 10 and study.reminders.max_count == 2
     assert "invitation" in study.email_templates
     assert len(study.content_hash) == 64

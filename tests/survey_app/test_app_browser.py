@@ -7,67 +7,28 @@ pages. Part of the wave is done with the keyboard only.
 
 from __future__ import annotations
 
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
 from app_helpers import DEMO_STUDY
-
-from survey_app import create_app
-from survey_app.pgtemp import free_port
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+from browser_helpers import chromium_page, serious_violations, serve_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture
 def live_url(sqlite_template, tmp_path):
-    from werkzeug.serving import make_server
-
-    path = tmp_path / "browser.sqlite"
-    shutil.copy(sqlite_template, path)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "browser"})
-    port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
-    with app.app_context():
-        from survey_app.extensions import db
-
-        db.engine.dispose()
+    with serve_copy(sqlite_template, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
 def page():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium): install it with "
-                    "scripts/system_deps.sh to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                      is_mobile=True, has_touch=True)
-        pg = context.new_page()
+    with chromium_page(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                       is_mobile=True, has_touch=True) as pg:
         yield pg
-        context.close()
-        browser.close()
 
 
 def assert_accessible(page, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    bad = [(v["id"], v["impact"], v["help"]) for v in results.response["violations"]
-           if v["impact"] in ("serious", "critical")]
+    bad = serious_violations(page, where)
     assert bad == [], f"{where}: {bad}"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"{where}: the page scrolls sideways on a 360-px screen ({width} px)"

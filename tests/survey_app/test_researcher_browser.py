@@ -7,20 +7,11 @@ controls, with the keyboard where it matters."""
 
 from __future__ import annotations
 
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
 from app_helpers import DEMO_STUDY
+from browser_helpers import chromium_page, serious_violations, serve_copy
 from researcher_fixtures import PASSWORD
 
-from survey_app import create_app
-from survey_app.pgtemp import free_port
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 OWNER = "owner@example.org"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -47,50 +38,19 @@ def _seed(app) -> None:
 
 @pytest.fixture
 def live_url(sqlite_template, tmp_path):
-    from werkzeug.serving import make_server
-
-    path = tmp_path / "browser.sqlite"
-    shutil.copy(sqlite_template, path)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "browser",
-                      "RATELIMIT_STORAGE_URI": "memory://"})
-    _seed(app)
-    port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
-    with app.app_context():
-        from survey_app.extensions import db
-
-        db.engine.dispose()
+    with serve_copy(sqlite_template, tmp_path, seed=_seed,
+                    RATELIMIT_STORAGE_URI="memory://") as url:
+        yield url
 
 
 @pytest.fixture
 def page():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium): install it with "
-                    "scripts/system_deps.sh to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        pg = context.new_page()
+    with chromium_page(viewport={"width": 1280, "height": 900}) as pg:
         yield pg
-        context.close()
-        browser.close()
 
 
 def assert_accessible(page, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    assert len(results.response["passes"]) > 10, f"{where}: axe-core did not run"
-    bad = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
-           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    bad = serious_violations(page, where)
     assert bad == [], f"{where}: {bad}"
 
 

@@ -7,7 +7,7 @@ from importlib import metadata
 
 from .sections.base import ReportContext, Section
 
-SOFTWARE = ("craftwave", "numpy", "pandas", "scipy", "statsmodels", "pingouin", "semopy",
+SOFTWARE = ("craftwave", "numpy", "pandas", "scipy", "statsmodels", "pingouin",
             "matplotlib", "jinja2", "weasyprint")
 
 

@@ -207,7 +207,7 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
             rec[with_wave("opens_at", wave.number)] = iso(st.opens_at) if st else None
             rec[with_wave("started_at", wave.number)] = iso(st.started_at) if st else None
             rec[with_wave("completed_at", wave.number)] = iso(st.completed_at) if st else None
-        rec["withdrawal"] = p.withdrawal
+        rec["withdrawal"] = p.withdrawal.replace("_", " ")  # DESIGN: none, stop contact, delete
         rec["withdrawn_at"] = iso(p.withdrawn_at)
         if with_recruitment_ids:
             rec["external_id"] = p.external_id

@@ -65,7 +65,8 @@ def sample(ctx: ReportContext) -> Section:
                     for i, r in enumerate(rows)) + "."
     ]
     if len(withdrawn):
-        text.append("Withdrawals: " + ", ".join(f"{n} asked to {k}" for k, n in withdrawn.items())
+        text.append("Withdrawals: " + ", ".join(f"{n} asked to {k.replace('_', ' ')}"
+                                                for k, n in withdrawn.items())
                     + " (participants who asked for deletion are absent from the export).")
     return Section(
         id="sample", title="Sample and retention", paragraphs=text,

@@ -161,7 +161,7 @@ def test_withdrawals_reach_the_export(demo_out, people, db_rows):
             assert pid[row.token] not in set(answers["participant_id"])
         else:
             line = exported[exported["participant_id"] == pid[row.token]]
-            assert line["withdrawal"].tolist() == ["stop_contact"]
+            assert line["withdrawal"].tolist() == ["stop contact"]  # DESIGN's vocabulary
 
 
 def test_careless_responders_are_flagged_in_the_export(demo_out, people, db_rows):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
 from sqlalchemy.exc import IntegrityError
 
 from .. import clock
@@ -62,6 +62,18 @@ def parse_entry(study) -> dict | None:
     return {"source": "public", "external_id": None, "recruitment": {}}
 
 
+def entry_language(study) -> str:
+    """The language a new participant gets: the link's ``lang`` (one of the study's languages),
+    else the browser's best match among them (Accept-Language), else the study's first."""
+    lang = request.args.get("lang")
+    if lang:
+        if lang not in study.languages:
+            abort(400, description=f"The study link's 'lang' parameter '{lang[:20]}' is not one of "
+                                   f"this study's languages ({', '.join(study.languages)}).")
+        return lang
+    return request.accept_languages.best_match(study.languages) or study.languages[0]
+
+
 def _existing(study_id: str, source: str, external_id: str | None) -> Participant | None:
     if external_id is None:
         return None
@@ -80,7 +92,8 @@ def study_link(study_id: str):
     known = _existing(cs.study.id, entry["source"], entry["external_id"])
     if known is not None:
         return redirect(url_for("survey.home", token=known.token), 303)
-    session["entry"] = {"study": cs.study.id, **entry}
+    g.lang = entry_language(cs.study)
+    session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
                            action=url_for("entry.consent", study_id=cs.study.id))
 
@@ -92,6 +105,8 @@ def consent(study_id: str):
     entry = session.get("entry")
     if not entry or entry.get("study") != cs.study.id:
         abort(400, description="Your visit has expired. Please open the study link again.")
+    if entry.get("language") in cs.study.languages:
+        g.lang = entry["language"]
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
                                action=url_for("entry.consent", study_id=cs.study.id))
@@ -104,7 +119,7 @@ def consent(study_id: str):
             p = _existing(cs.study.id, entry["source"], entry["external_id"])
             if p is None:
                 p = create_participant(cs.study.id, entry["source"], entry["external_id"],
-                                       entry["recruitment"], now, cs.study.languages[0])
+                                       entry["recruitment"], now, g.lang)
             if not p.consented:
                 record_consent(p, cs, now)
             token, screening = p.token, p.eligibility == "pending"

@@ -10,6 +10,11 @@ from __future__ import annotations
 from .sections.base import ReportContext, Section
 
 
+def _evidence(what: str, row) -> str:
+    """``what (+0.31, 0.20 to 0.43)``: an estimate with its interval, as the evidence line."""
+    return f"{what} ({row['est']:+.2f}, {row['ci_lower']:.2f} to {row['ci_upper']:.2f})"
+
+
 def recommendations(ctx: ReportContext, sections: list[Section],
                     refs: dict[str, str]) -> Section:
     """Build the recommendations from the other sections' results."""
@@ -59,16 +64,14 @@ def recommendations(ctx: ReportContext, sections: list[Section],
                         "workers with little control over their gigs into forums and peer "
                         "groups where they can shape their work together. This is an "
                         "association over time, not a tested effect.",
-                "evidence": f"interaction of individual and collaborative crafting "
-                            f"({a3['est']:+.2f}, {a3['ci_lower']:.2f} to {a3['ci_upper']:.2f})",
+                "evidence": _evidence("interaction of individual and collaborative crafting", a3),
                 "refs": ref("tab-group-resil", "fig-groups")})
         elif a2["ci_lower"] > 0:
             items.append({
                 "headline": "Invest in spaces where workers shape their work together",
                 "text": "Collaborative crafting went with higher later resilience. This is an "
                         "association over time, not a tested effect.",
-                "evidence": f"collaborative crafting -> resilience ({a2['est']:+.2f}, "
-                            f"{a2['ci_lower']:.2f} to {a2['ci_upper']:.2f})",
+                "evidence": _evidence("collaborative crafting -> resilience", a2),
                 "refs": ref("tab-group-resil", "fig-groups")})
         if a1["ci_lower"] > 0:
             items.append({
@@ -76,8 +79,7 @@ def recommendations(ctx: ReportContext, sections: list[Section],
                 "text": "Workers who crafted their work more reported more resilience months "
                         "later. Features that let workers choose and organise their gigs may "
                         "support this (an association, not a tested effect).",
-                "evidence": f"individual crafting -> later resilience ({a1['est']:+.2f}, "
-                            f"{a1['ci_lower']:.2f} to {a1['ci_upper']:.2f})",
+                "evidence": _evidence("individual crafting -> later resilience", a1),
                 "refs": ref("fig-groups")})
         if b["ci_lower"] > 0:
             items.append({
@@ -85,8 +87,7 @@ def recommendations(ctx: ReportContext, sections: list[Section],
                 "text": "More resilient workers were more committed to gig work later on, so "
                         "support that builds resilience may also keep experienced workers "
                         "(an association).",
-                "evidence": f"resilience -> later career commitment ({b['est']:+.2f}, "
-                            f"{b['ci_lower']:.2f} to {b['ci_upper']:.2f})",
+                "evidence": _evidence("resilience -> later career commitment", b),
                 "refs": ref("tab-group-ccommit", "fig-groups")})
     pa = by_id.get("participation")
     if pa is not None:

@@ -77,36 +77,37 @@ def researcher_list(as_json: bool) -> None:
                    f"last login {a['last_login_at'] or 'never'}")
 
 
+def _account_change(change, *args, done) -> None:
+    """Run one account change of ``survey_app.researcher.accounts`` in an app context and print
+    ``done(result)`` there (while the account is still attached); an ``AccountError`` becomes
+    the command's error message."""
+    from survey_app.accounts import AccountError
+
+    with _app().app_context():
+        try:
+            result = change(*args)
+        except AccountError as exc:
+            fail(str(exc))
+        click.echo(done(result))
+
+
 @researcher_group.command("passwd")
 @click.argument("email")
 @click.option("--password-stdin", is_flag=True,
               help="Read the password from the first line of standard input (for scripts).")
 def researcher_passwd(email: str, password_stdin: bool) -> None:
     """Set a new password for EMAIL (also lifts a lockout; open sessions end)."""
-    from survey_app.accounts import AccountError
     from survey_app.researcher.accounts import set_password
 
-    password = _read_password(password_stdin)
-    app = _app()
-    with app.app_context():
-        try:
-            set_password(email, password)
-        except AccountError as exc:
-            fail(str(exc))
-    click.echo(f"changed the password of {email.strip().lower()}")
+    _account_change(set_password, email, _read_password(password_stdin),
+                    done=lambda _: f"changed the password of {email.strip().lower()}")
 
 
 def _set_active(email: str, active: bool) -> None:
-    from survey_app.accounts import AccountError
     from survey_app.researcher.accounts import set_active
 
-    app = _app()
-    with app.app_context():
-        try:
-            user = set_active(email, active)
-        except AccountError as exc:
-            fail(str(exc))
-        click.echo(f"{'activated' if active else 'deactivated'} {user.email}")
+    _account_change(set_active, email, active,
+                    done=lambda u: f"{'activated' if active else 'deactivated'} {u.email}")
 
 
 @researcher_group.command("deactivate")
@@ -128,16 +129,9 @@ def researcher_activate(email: str) -> None:
 @click.argument("role", type=click.Choice(["owner", "analyst"]))
 def researcher_role(email: str, role: str) -> None:
     """Make EMAIL an owner or an analyst (the last active owner stays an owner)."""
-    from survey_app.accounts import AccountError
     from survey_app.researcher.accounts import set_role
 
-    app = _app()
-    with app.app_context():
-        try:
-            user = set_role(email, role)
-        except AccountError as exc:
-            fail(str(exc))
-        click.echo(f"{user.email} is now {user.role}")
+    _account_change(set_role, email, role, done=lambda u: f"{u.email} is now {u.role}")
 
 
 @click.group("participants")

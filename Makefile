@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-dev
 
 .PHONY: run test install system-deps lint reference bench demo clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'

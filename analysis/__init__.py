@@ -5,13 +5,13 @@ block below (edit only your block).
 """
 
 # -- SEM engine (analysis.sem, analysis.invariance) ------------------------------------------
-from .invariance import InvarianceResult, invariance  # noqa: E402
-from .sem import CompiledModel, SEMResult, compile_model, fit, fit_moments  # noqa: E402
+from craftwave.analysis.invariance import InvarianceResult, invariance  # noqa: E402
+from craftwave.analysis.sem import CompiledModel, SEMResult, compile_model, fit, fit_moments  # noqa: E402
 
 # isort: split
 
 # -- data in, data quality, descriptives, reliability ----------------------------------------
-from .data import (  # noqa: E402
+from craftwave.analysis.data import (  # noqa: E402
     Export,
     long_to_wide,
     read_data,
@@ -20,16 +20,16 @@ from .data import (  # noqa: E402
     verify_export,
     wide_to_long,
 )
-from .descriptives import (  # noqa: E402
+from craftwave.analysis.descriptives import (  # noqa: E402
     CorrelationTable,
     correlation_table,
     correlation_tables_by_wave,
     describe,
     mean_ci,
 )
-from .omega_h import OmegaHierarchical, omega_hierarchical  # noqa: E402
-from .quality import Exclusion, quality_flags  # noqa: E402
-from .reliability import (  # noqa: E402
+from craftwave.analysis.omega_h import OmegaHierarchical, omega_hierarchical  # noqa: E402
+from craftwave.analysis.quality import Exclusion, quality_flags  # noqa: E402
+from craftwave.analysis.reliability import (  # noqa: E402
     Reliability,
     ave,
     composite_reliability,
@@ -42,23 +42,23 @@ from .reliability import (  # noqa: E402
 
 # isort: split
 # -- panel models, moderated mediation, bootstrap, growth, attrition, simulation, power -------
-from . import bootstrap  # noqa: E402  (a callable package: analysis.bootstrap(fit, data, n=...))
-from .bootstrap import BootstrapResult  # noqa: E402
-from .mediation import ModeratedMediationResult, moderated_mediation  # noqa: E402
+from craftwave.analysis import bootstrap  # noqa: E402  (a callable package: analysis.bootstrap(fit, data, n=...))
+from craftwave.analysis.bootstrap import BootstrapResult  # noqa: E402
+from craftwave.analysis.mediation import ModeratedMediationResult, moderated_mediation  # noqa: E402
 
 # isort: split
-from .attrition import (  # noqa: E402
+from craftwave.analysis.attrition import (  # noqa: E402
     MCARResult,
     dropout_comparison,
     little_mcar,
     missingness_by_wave,
     missingness_patterns,
 )
-from .growth import GrowthResult, growth  # noqa: E402
-from .panel import PanelModel, clpm, focal, lcs, riclpm  # noqa: E402
-from .power import PowerResult, power  # noqa: E402
-from .simulate import FocalPopulation, RICLPMPopulation, SimulatedPanel, simulate  # noqa: E402
-from .simulate_extra import ExtraPopulation  # noqa: E402
+from craftwave.analysis.growth import GrowthResult, growth  # noqa: E402
+from craftwave.analysis.panel import PanelModel, clpm, focal, lcs, riclpm  # noqa: E402
+from craftwave.analysis.power import PowerResult, power  # noqa: E402
+from craftwave.analysis.simulate import FocalPopulation, RICLPMPopulation, SimulatedPanel, simulate  # noqa: E402
+from craftwave.analysis.simulate_extra import ExtraPopulation  # noqa: E402
 
 __all__: list[str] = []
 
@@ -68,7 +68,7 @@ __all__ += [  # SEM engine
 ]
 
 # -- intervention evaluation (analysis.intervention) ------------------------------------------
-from .intervention import (  # noqa: E402
+from craftwave.analysis.intervention import (  # noqa: E402
     ancova,
     attrition_by_arm,
     diff_in_diff,

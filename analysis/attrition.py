@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments.errors import ConvergenceWarning, DataError
-from instruments.names import with_wave
+from craftwave.instruments.errors import ConvergenceWarning, DataError
+from craftwave.instruments.names import with_wave
 
 
 def _present(data: pd.DataFrame, constructs: Sequence[str], wave: int) -> pd.Series:
@@ -163,12 +163,12 @@ def em_moments(x: np.ndarray, tol: float = 1e-8, max_iter: int = 5000
     The EM algorithm (the E-step fills each case's missing part with its conditional expectation
     given its observed part and adds the conditional covariance to the cross-products; the
     M-step recomputes the moments), run by the SEM engine's
-    :func:`analysis.sem.information.em_fit` on the data's missing-data patterns. Rows with
+    :func:`craftwave.analysis.sem.information.em_fit` on the data's missing-data patterns. Rows with
     nothing observed are left out. Returns ``(mean, covariance, iterations)``; warns with
     :class:`ConvergenceWarning` when ``max_iter`` iterations were not enough.
     """
-    from analysis.sem.information import em_fit
-    from analysis.sem.samplestats import patterns_from_data
+    from craftwave.analysis.sem.information import em_fit
+    from craftwave.analysis.sem.samplestats import patterns_from_data
 
     sigma, mu, iterations, converged = em_fit(patterns_from_data(np.asarray(x, dtype=float)),
                                               max_iter=max_iter, tol=tol)

@@ -3,7 +3,7 @@
 Everything the statistics read goes through here: the export reader (which verifies the
 manifest's sha256 of every file), the reshaping of ``answers_long.csv`` to one row per
 participant and back, the lookup of an instrument's item columns at a wave (through
-:mod:`instruments.names`, never by parsing names by hand), and the checks that make an error
+:mod:`craftwave.instruments.names`, never by parsing names by hand), and the checks that make an error
 name the offending column or row.
 """
 
@@ -18,11 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from instruments import Instrument, load_library
-from instruments.errors import DataError
-from instruments.names import item_var, split_wave
-from instruments.scoring import reverse_value
-from instruments.scoring import score as score_instrument
+from craftwave.instruments import Instrument, load_library
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import item_var, split_wave
+from craftwave.instruments.scoring import reverse_value
+from craftwave.instruments.scoring import score as score_instrument
 
 ID_COL = "participant_id"
 LONG_COLUMNS = ("participant_id", "wave", "instrument_id", "instrument_version",
@@ -436,7 +436,7 @@ def score_all(data: pd.DataFrame, instruments: Mapping[str, Instrument] | None =
     -------
     DataFrame
         ``participant_id`` (when the data have it) and the subscale and scale scores
-        (``icraft_task_w1``, ``icraft_w1``, ...) from :func:`instruments.score`.
+        (``icraft_task_w1``, ``icraft_w1``, ...) from :func:`craftwave.instruments.score`.
     """
     library = dict(instruments) if instruments is not None else load_library()
     parts = []

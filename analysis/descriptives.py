@@ -16,11 +16,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments import Instrument, load_library
-from instruments.errors import DataError
-from instruments.scoring import score_columns
-
-from .data import ID_COL, numeric_items, score_all, waves_in
+from craftwave.analysis.data import ID_COL, numeric_items, score_all, waves_in
+from craftwave.instruments import Instrument, load_library
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.scoring import score_columns
 
 __all__ = ["CorrelationTable", "correlation_table", "correlation_tables_by_wave", "describe",
            "mean_ci", "significance_marks"]
@@ -269,7 +268,7 @@ def correlation_tables_by_wave(
     Parameters
     ----------
     data : DataFrame
-        Wide item answers (scores are computed with :func:`analysis.data.score_all`).
+        Wide item answers (scores are computed with :func:`craftwave.analysis.data.score_all`).
     instruments : mapping of id to Instrument, optional
         Default: the bundled library.
     level : {"scale", "subscale", "both"}
@@ -283,7 +282,7 @@ def correlation_tables_by_wave(
         raise DataError(f"level must be 'scale', 'subscale' or 'both', not {level!r}")
     if coefficient not in ("alpha", "omega"):
         raise DataError(f"coefficient must be 'alpha' or 'omega', not {coefficient!r}")
-    from .reliability import reliability_table
+    from craftwave.analysis.reliability import reliability_table
 
     library = dict(instruments) if instruments is not None else load_library()
     scores = score_all(data, library, waves)

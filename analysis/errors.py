@@ -5,7 +5,7 @@ Analysis-specific warnings are added here as subclasses of ``instruments.errors`
 
 from __future__ import annotations
 
-from instruments.errors import (
+from craftwave.instruments.errors import (
     ConvergenceWarning,
     CraftwaveError,
     CraftwaveWarning,

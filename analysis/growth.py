@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments.errors import ConvergenceWarning, DataError, ModelError
+from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
 
 TimeCoding = Literal["first", "center", "raw", "months"]
 

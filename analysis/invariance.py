@@ -25,10 +25,10 @@ from typing import Any
 import pandas as pd
 from scipy import stats
 
-from analysis.errors import ModelError
-from analysis.sem.api import fit
-from analysis.sem.result import SEMResult
-from analysis.sem.syntax import parse_model
+from craftwave.analysis.errors import ModelError
+from craftwave.analysis.sem.api import fit
+from craftwave.analysis.sem.result import SEMResult
+from craftwave.analysis.sem.syntax import parse_model
 
 __all__ = ["invariance", "InvarianceResult", "longitudinal_syntax", "LEVELS",
            "DEFAULT_CRITERIA"]
@@ -238,7 +238,7 @@ def invariance(
     long : sequence of str, optional
         Factors that are one construct at successive waves (longitudinal invariance).
     estimator, missing
-        As :func:`analysis.fit`.
+        As :func:`craftwave.analysis.fit`.
     levels : sequence of str
         The levels to fit, in order (a prefix of configural, metric, scalar, strict).
     residual_lags : int or "all"

@@ -26,10 +26,9 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from instruments import Instrument
-from instruments.errors import ConvergenceWarning, DataError
-
-from .data import ID_COL, item_matrix, numeric_items
+from craftwave.analysis.data import ID_COL, item_matrix, numeric_items
+from craftwave.instruments import Instrument
+from craftwave.instruments.errors import ConvergenceWarning, DataError
 
 __all__ = ["OmegaHierarchical", "omega_hierarchical"]
 

@@ -6,7 +6,7 @@ random), the model is fitted, and per parameter the table reports the mean estim
 the empirical SD against the mean standard error, power (share of replications with
 ``p < alpha``) and the coverage of the Wald confidence interval.
 
-Fast by design: the data are drawn with batched NumPy (:mod:`analysis.simulate`); the model is
+Fast by design: the data are drawn with batched NumPy (:mod:`craftwave.analysis.simulate`); the model is
 compiled once per worker by the SEM engine and each replication is fitted from its sample
 moments (complete data) or missing-data patterns (FIML), warm-started from the estimate of a
 large pilot sample; standard errors come from the expected information (complete data) or the
@@ -27,9 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments.errors import ConvergenceWarning, DataError, ModelError
-
-from .simulate import (
+from craftwave.analysis.simulate import (
     FocalPopulation,
     RICLPMPopulation,
     dropout_waves,
@@ -37,6 +35,7 @@ from .simulate import (
     riclpm_latent,
     simulate,
 )
+from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
 
 PILOT_N = 20_000
 
@@ -118,7 +117,7 @@ class PowerResult:
 # -- the models and their true values --------------------------------------------------------
 
 def _spec(settings: PowerSettings):
-    from .panel import focal, riclpm
+    from craftwave.analysis.panel import focal, riclpm
 
     if settings.model == "focal":
         return focal(waves=(1, 2, 3))
@@ -179,7 +178,7 @@ def _draw(settings: PowerSettings, n: int, rng: np.random.Generator,
 
 def _draw_items(settings: PowerSettings, n: int, rng: np.random.Generator,
                 ov_names: list[str]) -> np.ndarray:
-    """Scale scores of simulated item answers (:func:`analysis.simulate.simulate`), each
+    """Scale scores of simulated item answers (:func:`craftwave.analysis.simulate.simulate`), each
     standardized over the participants present, with the settings' (MAR) attrition."""
     sim = simulate(n, settings.waves, model=settings.model, population=settings.pop(),
                    attrition=list(settings.attrition), attrition_mar=settings.attrition_mar,
@@ -197,7 +196,7 @@ def _draw_items(settings: PowerSettings, n: int, rng: np.random.Generator,
 
 @lru_cache(maxsize=8)
 def _compiled(settings: PowerSettings):
-    from analysis.sem.specification import compile_model
+    from craftwave.analysis.sem.specification import compile_model
 
     spec = _spec(settings)
     model = compile_model(spec.syntax, meanstructure=True, fixed_x=False)
@@ -221,8 +220,8 @@ def _fit_one(model, Y: np.ndarray, theta0: np.ndarray | None):
     """Fit one data matrix; returns (theta, vcov) or None when the fit fails."""
     import warnings
 
-    from analysis.sem import fit_moments
-    from analysis.sem.estimation import Evaluator, moments_from_data, patterns_from_data
+    from craftwave.analysis.sem import fit_moments
+    from craftwave.analysis.sem.estimation import Evaluator, moments_from_data, patterns_from_data
 
     fiml = bool(np.isnan(Y).any())
     group = patterns_from_data(Y) if fiml else moments_from_data(Y, keep_raw=False)
@@ -347,10 +346,10 @@ def power(
     Parameters
     ----------
     model : {"focal", "riclpm"}
-        ``"focal"``: the study model of :func:`analysis.focal` (three waves), parameters
+        ``"focal"``: the study model of :func:`craftwave.analysis.focal` (three waves), parameters
         ``a1, a2, a3`` (paths to resilience), ``b`` and the direct paths (to commitment) and
         the index of moderated mediation ``imm = a3 * b`` (delta-method SE).
-        ``"riclpm"``: :func:`analysis.riclpm` for two constructs; with ``stationary=True`` the
+        ``"riclpm"``: :func:`craftwave.analysis.riclpm` for two constructs; with ``stationary=True`` the
         lagged effects are constrained equal over waves (the table lists them at the last wave).
     n : int or sequence of int
         Participants at wave 1.
@@ -380,7 +379,7 @@ def power(
     measurement : {"latent", "items"}
         ``"latent"`` (default): the model is fitted to the latent scores themselves, without
         measurement error. ``"items"``: each replication simulates item answers on the bundled
-        instruments (:func:`analysis.simulate.simulate`, loadings 0.65 to 0.85, 5-point
+        instruments (:func:`craftwave.analysis.simulate.simulate`, loadings 0.65 to 0.85, 5-point
         answers) and fits the model to the standardized scale scores, as a study would; the
         column ``true`` stays the latent population value, so ``bias`` and ``coverage`` then
         show the attenuation that measurement error causes (slower: about 0.1 s per
@@ -388,7 +387,7 @@ def power(
     attrition_mar : float
         Missing at random instead of completely at random: the log-odds of dropping out fall
         by this much per unit of latent resilience (the RI-CLPM: the second construct) at the
-        last completed wave (see :func:`analysis.simulate.dropout_waves`). FIML stays unbiased
+        last completed wave (see :func:`craftwave.analysis.simulate.dropout_waves`). FIML stays unbiased
         under MAR.
 
     Returns

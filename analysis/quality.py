@@ -45,11 +45,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments import Instrument, load_library
-from instruments.errors import DataError
-from instruments.names import item_var, split_wave
-
-from .data import (
+from craftwave.analysis.data import (
     ID_COL,
     TIMING_COLUMNS,
     attention_columns,
@@ -59,6 +55,9 @@ from .data import (
     to_numeric_column,
     waves_in,
 )
+from craftwave.instruments import Instrument, load_library
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import item_var, split_wave
 
 FLAGS = ("longstring", "irv", "mahalanobis", "attention", "speeding")
 INDEX_COLUMNS = [

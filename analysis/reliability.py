@@ -16,7 +16,7 @@ What is computed, and against what it is checked (``tests/reference/r/psychometr
 * Average variance extracted as ``semTools::AVE``: ``sum(lambda^2) psi / sum(diag S)``.
 * HTMT as ``semTools::htmt`` (by default its ``htmt2``: geometric means of absolute
   correlations of complete cases).
-* Hierarchical omega of a multidimensional scale: :mod:`analysis.omega_h` (``psych::omega``,
+* Hierarchical omega of a multidimensional scale: :mod:`craftwave.analysis.omega_h` (``psych::omega``,
   Schmid-Leiman).
 
 Reverse-keyed items are reversed through the instrument (or ``reverse=`` for plain data)
@@ -32,12 +32,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments import Instrument, load_library
-from instruments.errors import DataError
-from instruments.scoring import score_columns
-
-from .data import ID_COL, item_matrix, numeric_items, scored_waves
-from .omega_h import omega_hierarchical
+from craftwave.analysis.data import ID_COL, item_matrix, numeric_items, scored_waves
+from craftwave.analysis.omega_h import omega_hierarchical
+from craftwave.instruments import Instrument, load_library
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.scoring import score_columns
 
 __all__ = [
     "Reliability",
@@ -200,7 +199,7 @@ def _fit_one_factor(frame: pd.DataFrame) -> OneFactor:
 
     The engine warns by itself (naming the variable) on non-convergence and Heywood cases.
     """
-    from .sem import fit
+    from craftwave.analysis.sem import fit
 
     cols = list(frame.columns)
     alias = {c: f"v{i}" for i, c in enumerate(cols)}
@@ -310,7 +309,7 @@ def reliability(data: pd.DataFrame, items: Sequence[str] | None = None, *,
 
     Give either ``items`` (plain data; ``reverse`` and ``scale_range`` reverse-key) or an
     ``instrument`` with ``wave`` (and ``subscale``): its item columns are found through
-    :mod:`instruments.names`, reverse keyed and cleaned of non-substantive codes by the
+    :mod:`craftwave.instruments.names`, reverse keyed and cleaned of non-substantive codes by the
     instrument. Everything uses the complete cases.
 
     Returns
@@ -362,7 +361,7 @@ def reliability_table(data: pd.DataFrame, instruments: Mapping[str, Instrument] 
 
     Unidimensional (sub)scales get alpha, omega total from the one-factor CFA, composite
     reliability and AVE; the whole of a multidimensional scale gets alpha and, from
-    :func:`analysis.omega_h.omega_hierarchical` with one group factor per subscale, hierarchical
+    :func:`craftwave.analysis.omega_h.omega_hierarchical` with one group factor per subscale, hierarchical
     omega and the Schmid-Leiman omega total. (Sub)scales with fewer than two present items are
     skipped.
 

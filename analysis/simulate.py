@@ -31,7 +31,7 @@ Other instruments
 platform support, work design, sustainable-work conditions, the gig-work profile and the
 attention checks, so that every question of the demo study has an answer; an intervention arm
 can raise forum use and, through it, later resilience (``arm_forums_effect``). Their population
-values and how they are drawn are documented in :mod:`analysis.simulate_extra`; asking for
+values and how they are drawn are documented in :mod:`craftwave.analysis.simulate_extra`; asking for
 them changes none of the other columns.
 """
 
@@ -46,7 +46,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.simulate_extra import (
+from craftwave.analysis.simulate_extra import (
     EXTRA_INSTRUMENTS,
     LATENT_EXTRAS,
     ExtraPopulation,
@@ -54,8 +54,8 @@ from analysis.simulate_extra import (
     extra_latent,
     profile_answers,
 )
-from instruments.errors import DataError
-from instruments.names import item_var, with_wave
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import item_var, with_wave
 
 CARELESS_TYPES = ("straightliner", "random", "speeder")
 
@@ -235,7 +235,7 @@ def dropout_waves(n: int, waves: int, attrition: float | Sequence[float], rng: n
 
 @lru_cache(maxsize=1)
 def _library() -> dict[str, Any]:
-    from instruments.loader import load_library
+    from craftwave.instruments.loader import load_library
 
     return {inst.prefix: inst for inst in load_library().values()}
 
@@ -315,7 +315,7 @@ def simulate(
         arm but the first (focal model only).
     items : bool, default True
         Draw item answers and score them. With ``False`` the scale scores are the latent scores
-        themselves (fast; used by :mod:`analysis.power`).
+        themselves (fast; used by :mod:`craftwave.analysis.power`).
     loadings : (float, float)
         Item loadings are drawn uniformly from this range (once per item, shared by waves).
     seed : int or Generator
@@ -325,7 +325,7 @@ def simulate(
         ``"meaning"``, ``"community"``, ``"workdesign"``, ``"sustain"``, ``"profile"`` (wave 1)
         and ``"attn"`` (every attention check at every wave); ``"all"`` for all of them
         (with ``model="riclpm"``: the profile and the attention checks). Their
-        population model is in :mod:`analysis.simulate_extra`; they are drawn from a child
+        population model is in :mod:`craftwave.analysis.simulate_extra`; they are drawn from a child
         generator, so every other column is the same as without them.
     extra_population : ExtraPopulation, optional
         Population values of the extras (default :class:`ExtraPopulation`).
@@ -418,7 +418,7 @@ def simulate(
             answers, inst = _item_answers(c, eta[:, j, t - 1], t, rng, item_params[c])
             _careless_answers(answers, inst, kind, rng)
             answers = answers.where(np.repeat(present[:, None], answers.shape[1], axis=1))
-            from instruments.scoring import score
+            from craftwave.instruments.scoring import score
 
             blocks += [answers, score(answers, inst, wave=t)]
             blocks.append(pd.DataFrame({f"pagetime_{c}_w{t}": np.where(
@@ -518,7 +518,7 @@ def _extra_blocks(extra: tuple[str, ...], xlat: dict[str, Any], wide: pd.DataFra
                   ) -> tuple[list[pd.DataFrame], list[str]]:
     """Answers, scores and page times of the extra instruments (and their latent scores,
     added to ``latent`` in place); returns the blocks and the score names for the long form."""
-    from instruments.scoring import score, score_columns
+    from craftwave.instruments.scoring import score, score_columns
 
     lib = _library()
     n = len(wide)

@@ -1,4 +1,4 @@
-"""The instruments :func:`analysis.simulate.simulate` draws beyond its population model.
+"""The instruments :func:`craftwave.analysis.simulate.simulate` draws beyond its population model.
 
 ``simulate(..., extra=[...])`` adds, on top of the focal constructs, answers to the other
 bundled instruments a study asks: meaningful work (``meaning``), community participation and
@@ -65,8 +65,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from instruments.errors import DataError
-from instruments.names import item_var
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import item_var
 
 EXTRA_INSTRUMENTS = ("meaning", "community", "workdesign", "sustain", "profile", "attn")
 LATENT_EXTRAS = ("meaning", "community", "workdesign", "sustain")

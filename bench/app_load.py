@@ -30,9 +30,8 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 
-from survey_app.simulate import Tally, open_loop, reconcile  # noqa: E402
+from craftwave.survey_app.simulate import Tally, open_loop, reconcile  # noqa: E402
 
 DEMO = REPO / "data" / "demo" / "study.yaml"
 CRAFTWAVE = [str(Path(sys.executable).parent / "craftwave")]
@@ -93,7 +92,7 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=0)
     args = ap.parse_args()
 
-    from survey_app.pgtemp import PostgresServer, find_pg_bin, free_port
+    from craftwave.survey_app.pgtemp import PostgresServer, find_pg_bin, free_port
 
     port = args.port or free_port()
     work = Path(tempfile.mkdtemp(prefix="craftwave-bench-"))
@@ -127,8 +126,8 @@ def main() -> None:
 
 
 def run(args, port: int, server_pid: int, db_pid: int | None) -> None:
-    from instruments import load_study
-    from survey_app import create_app
+    from craftwave.instruments import load_study
+    from craftwave.survey_app import create_app
 
     study = load_study(DEMO)
     n_pages = len(study.waves[0].pages)

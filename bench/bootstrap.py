@@ -20,7 +20,6 @@ import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -29,7 +28,6 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 MED_CSV = ROOT / "tests" / "reference" / "data" / "mediation.csv"
 HS_CSV = ROOT / "tests" / "reference" / "data" / "sem_hs.csv"
@@ -108,7 +106,7 @@ def best_of(fn, repeats: int) -> tuple[float, object]:
 
 
 def bench_mediation(n_boot: int) -> None:
-    from analysis.mediation import moderated_mediation
+    from craftwave.analysis.mediation import moderated_mediation
 
     data = pd.read_csv(MED_CSV)
 
@@ -140,8 +138,8 @@ def bench_mediation(n_boot: int) -> None:
 def bench_cfa(n_boot: int) -> None:
     print(f"\n[2] three-factor CFA (Holzinger-Swineford, N = 301), {n_boot} resamples")
     try:
-        from analysis import bootstrap as general_bootstrap
-        from analysis import fit
+        from craftwave.analysis import bootstrap as general_bootstrap
+        from craftwave.analysis import fit
     except ImportError as exc:
         print(f"    craftwave general path not available yet ({exc})")
         general_bootstrap = None
@@ -187,7 +185,7 @@ cat("SECONDS", secs, "\n")
 
 
 def bench_riclpm(n_boot: int) -> None:
-    import analysis
+    import craftwave.analysis as analysis
 
     print(f"\n[3] RI-CLPM, 2 constructs x 4 waves (N = 500, complete), {n_boot} resamples")
     data = pd.read_csv(RI_CSV)

@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,11 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from analysis.panel import riclpm  # noqa: E402
-from analysis.power import power  # noqa: E402
-from analysis.simulate import RICLPMPopulation, simulate  # noqa: E402
+from craftwave.analysis.panel import riclpm  # noqa: E402
+from craftwave.analysis.power import power  # noqa: E402
+from craftwave.analysis.simulate import RICLPMPopulation, simulate  # noqa: E402
 
 REPS_FIT = 5
 POWER_N, POWER_REPS, ATTRITION, CORES, SEED = 300, 500, 0.15, 2, 2026
@@ -112,9 +109,9 @@ def time_fit(spec, data: pd.DataFrame) -> tuple[float, float, float]:
         res = spec.fit(data, missing="listwise")
         times.append(time.perf_counter() - t0)
     # the compiled path (as the bootstrap and power use it): moments, then estimates and SEs
-    from analysis.sem import fit_moments
-    from analysis.sem.estimation import Evaluator, moments_from_data
-    from analysis.sem.specification import compile_model
+    from craftwave.analysis.sem import fit_moments
+    from craftwave.analysis.sem.estimation import Evaluator, moments_from_data
+    from craftwave.analysis.sem.specification import compile_model
 
     model = compile_model(spec.syntax, meanstructure=True, fixed_x=False)
     y = data[model.ov_names].to_numpy(float)

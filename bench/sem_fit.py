@@ -22,7 +22,6 @@ import argparse
 import json
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,9 +30,8 @@ import numpy as np
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 
-from analysis.sem import compile_model, fit, fit_moments, moments_from_data  # noqa: E402
+from craftwave.analysis.sem import compile_model, fit, fit_moments, moments_from_data  # noqa: E402
 
 HS_MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 

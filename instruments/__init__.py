@@ -5,18 +5,38 @@ This package imports nothing else of craftwave. The codebook lives in its own mo
 stays the module.
 """
 
-from .errors import (
+from craftwave.instruments.errors import (
     CraftwaveError,
     DataError,
     InstrumentError,
     ModelError,
     StudyError,
 )
-from .loader import LIBRARY_DIR, instrument_from_dict, load_instrument, load_library
-from .names import item_var, product_var, scale_var, split_wave, subscale_var, with_wave
-from .schema import AttentionCheck, Instrument, Item, Option, ResponseScale, Scoring, Subscale
-from .scoring import reverse_value, score, score_columns
-from .study import Study, load_study, study_from_dict
+from craftwave.instruments.loader import (
+    LIBRARY_DIR,
+    instrument_from_dict,
+    load_instrument,
+    load_library,
+)
+from craftwave.instruments.names import (
+    item_var,
+    product_var,
+    scale_var,
+    split_wave,
+    subscale_var,
+    with_wave,
+)
+from craftwave.instruments.schema import (
+    AttentionCheck,
+    Instrument,
+    Item,
+    Option,
+    ResponseScale,
+    Scoring,
+    Subscale,
+)
+from craftwave.instruments.scoring import reverse_value, score, score_columns
+from craftwave.instruments.study import Study, load_study, study_from_dict
 
 __all__ = [
     "LIBRARY_DIR",

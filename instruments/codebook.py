@@ -2,7 +2,7 @@
 
 :func:`codebook` is the one function that lists variables; every export (CSV, Markdown, the
 SPSS ``.sav``) and every analysis that needs labels reads its result. Names come from
-:mod:`instruments.names`, the score variables from :func:`instruments.scoring.score_columns`,
+:mod:`craftwave.instruments.names`, the score variables from :func:`craftwave.instruments.scoring.score_columns`,
 so the codebook always lists exactly the columns the scorer and the exports make.
 """
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError, StudyError
-from .names import item_var
-from .schema import AttentionCheck, Instrument, Item, ResponseScale
-from .scoring import score_columns
+from craftwave.instruments.errors import DataError, StudyError
+from craftwave.instruments.names import item_var
+from craftwave.instruments.schema import AttentionCheck, Instrument, Item, ResponseScale
+from craftwave.instruments.scoring import score_columns
 
 COLUMNS = [
     "variable", "label", "instrument", "version", "hash", "item_id", "subscale", "wave", "kind",
@@ -44,13 +44,13 @@ def codebook(
     Parameters
     ----------
     instruments : dict of str to Instrument, or iterable of Instrument
-        The definitions available (e.g. :func:`instruments.load_library`).
+        The definitions available (e.g. :func:`craftwave.instruments.load_library`).
     waves : dict of int to list of str or to dict, int, or Study
         Which instruments are asked at which wave, e.g. ``{1: ["icraft", "resil"], 2: ["icraft"]}``
         (instruments in the order they appear in the data). A wave may instead map instrument
         ids to the item and attention-check ids asked (``{1: {"icraft": ["task_1", "task_2"]}}``;
         ``None`` asks all). An integer ``n`` asks every instrument at waves ``1..n``, in the
-        order given by ``instruments``. A :class:`instruments.study.Study` lists what its pages
+        order given by ``instruments``. A :class:`craftwave.instruments.study.Study` lists what its pages
         ask. A score is listed only where enough of its items are asked to meet the instrument's
         minimum-items rule.
     language : str, default "en"
@@ -76,8 +76,8 @@ def codebook(
 
     Examples
     --------
-    >>> from instruments import load_library
-    >>> from instruments.codebook import codebook
+    >>> from craftwave.instruments import load_library
+    >>> from craftwave.instruments.codebook import codebook
     >>> cb = codebook(load_library(), {1: ["icraft"], 2: ["icraft"]})
     >>> row = cb.set_index("variable").loc["icraft_task_4_w2"]
     >>> row["kind"], bool(row["reverse_keyed"])
@@ -296,7 +296,9 @@ def _plan(by_id: dict[str, Instrument], waves: object) -> Plan:
 
 
 def _study_plan(by_id: dict[str, Instrument], study: object) -> Plan:
-    from .study import block_items  # the study schema's own rule for what a block asks
+    from craftwave.instruments.study import (
+        block_items,  # the study schema's own rule for what a block asks
+    )
 
     plan: Plan = []
     for wave in study.waves:  # type: ignore[attr-defined]

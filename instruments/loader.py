@@ -1,6 +1,6 @@
 """Load and validate instrument definitions.
 
-Every problem becomes an :class:`~instruments.errors.InstrumentError` whose message names the
+Every problem becomes an :class:`~craftwave.instruments.errors.InstrumentError` whose message names the
 file, the item (where there is one) and the problem, e.g.::
 
     icraft.yaml: item 'task_9': unknown subscale 'tsak' (declared: task, relational, cognitive)
@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .errors import InstrumentError
-from .schema import AttentionCheck, Instrument, Item
+from craftwave.instruments.errors import InstrumentError
+from craftwave.instruments.schema import AttentionCheck, Instrument, Item
 
 LIBRARY_DIR = Path(__file__).parent / "library"
 
@@ -41,7 +41,7 @@ def load_instrument(path: str | Path) -> Instrument:
 
     Examples
     --------
-    >>> from instruments import load_instrument, LIBRARY_DIR
+    >>> from craftwave.instruments import load_instrument, LIBRARY_DIR
     >>> inst = load_instrument(LIBRARY_DIR / "icraft.yaml")
     >>> inst.prefix
     'icraft'

@@ -2,7 +2,7 @@
 
 The pydantic models check the shape (types, required fields); the cross-field rules
 (unknown subscale, duplicate ids, expected answer outside the scale, ...) are checked by
-:func:`instruments.loader.validate_instrument` so that every message can name the item.
+:func:`craftwave.instruments.loader.validate_instrument` so that every message can name the item.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
-from .names import item_var, scale_var, subscale_var
-from .schema import Instrument
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import item_var, scale_var, subscale_var
+from craftwave.instruments.schema import Instrument
 
 
 def reverse_value(values: np.ndarray | pd.Series, minimum: float, maximum: float):
@@ -42,8 +42,8 @@ def score(answers: pd.DataFrame, instrument: Instrument, wave: int | None = None
     Examples
     --------
     >>> import pandas as pd
-    >>> from instruments import LIBRARY_DIR, load_instrument
-    >>> from instruments.scoring import score
+    >>> from craftwave.instruments import LIBRARY_DIR, load_instrument
+    >>> from craftwave.instruments.scoring import score
     >>> inst = load_instrument(LIBRARY_DIR / "icraft.yaml")
     >>> row = {f"icraft_{i.id}_w1": 4 for i in inst.items}
     >>> score(pd.DataFrame([row]), inst, wave=1).round(2).iloc[0].to_dict()["icraft_task_w1"]
@@ -92,7 +92,7 @@ def score_columns(instrument: Instrument, wave: int | None = None) -> list[tuple
 
     Examples
     --------
-    >>> from instruments import LIBRARY_DIR, load_instrument
+    >>> from craftwave.instruments import LIBRARY_DIR, load_instrument
     >>> score_columns(load_instrument(LIBRARY_DIR / "icraft.yaml"), wave=2)[-1]
     ('icraft_w2', None)
     """

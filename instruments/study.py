@@ -5,7 +5,7 @@ what is asked when (waves of pages of instruments), how they are reminded and, o
 which intervention arm they are in. The participant app, the researcher side, the analysis and
 the reports all read this one file; nothing else configures a study.
 
-Every problem becomes a :class:`~instruments.errors.StudyError` whose message names the file
+Every problem becomes a :class:`~craftwave.instruments.errors.StudyError` whose message names the file
 and the place, e.g.::
 
     study.yaml: wave 2: page 'crafting': unknown subscale 'tsak' of instrument 'icraft'
@@ -24,9 +24,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import StudyError
-from .loader import load_library
-from .schema import ID_PATTERN, ITEM_ID_PATTERN, Instrument, Text
+from craftwave.instruments.errors import StudyError
+from craftwave.instruments.loader import load_library
+from craftwave.instruments.schema import ID_PATTERN, ITEM_ID_PATTERN, Instrument, Text
 
 PROLIFIC_COMPLETE_URL = "https://app.prolific.com/submissions/complete"
 
@@ -246,7 +246,7 @@ def load_study(path: str | Path, library: Mapping[str, Instrument] | None = None
     Examples
     --------
     >>> from pathlib import Path
-    >>> from instruments.study import load_study
+    >>> from craftwave.instruments.study import load_study
     >>> study = load_study(Path("data/demo/study.yaml"))  # doctest: +SKIP
     """
     path = Path(path)

@@ -3,16 +3,16 @@
 Both are built from an export directory (never from the app's database) by
 :func:`build_report`, as HTML (Jinja2, autoescaped) and PDF (WeasyPrint)::
 
-    from reports import build_report
+    from craftwave.reports import build_report
     build_report("researcher", "export/", "out/", formats=("html", "pdf"))
 
 Sections whose analysis is not available say so in the report instead of failing it.
 """
 
-from .build import FORMATS, KINDS, ReportResult, build_report
-from .export import ReportData, load_export
-from .privacy import SuppressedTable, suppress
-from .studyinfo import StudyInfo, study_info
+from craftwave.reports.build import FORMATS, KINDS, ReportResult, build_report
+from craftwave.reports.export import ReportData, load_export
+from craftwave.reports.privacy import SuppressedTable, suppress
+from craftwave.reports.studyinfo import StudyInfo, study_info
 
 __all__ = [
     "FORMATS",

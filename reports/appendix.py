@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from instruments.names import product_var, with_wave
-
-from .sections.base import ReportContext, Section
-from .sections.common import FOCAL
-from .sections.models import focal_spec, focal_waves
+from craftwave.instruments.names import product_var, with_wave
+from craftwave.reports.sections.base import ReportContext, Section
+from craftwave.reports.sections.common import FOCAL
+from craftwave.reports.sections.models import focal_spec, focal_waves
 
 
 def model_syntaxes(ctx: ReportContext) -> dict[str, str]:
@@ -22,7 +21,7 @@ def model_syntaxes(ctx: ReportContext) -> dict[str, str]:
             pass
     if "riclpm" not in out:
         try:
-            from analysis.panel import riclpm
+            from craftwave.analysis.panel import riclpm
 
             out["riclpm"] = riclpm([FOCAL["x"], FOCAL["m"]], list(ctx.study.waves)
                                    or ctx.data.waves).syntax

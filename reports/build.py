@@ -9,18 +9,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from instruments.errors import CraftwaveError
-
-from . import render
-from .appendix import appendix
-from .export import load_export
-from .methods import methods_paragraphs, software_versions
-from .recommend import recommendations
-from .sections import ReportContext, ReportOptions, Section, run_section
-from .sections import platform as platform_sections
-from .sections import researcher as researcher_sections
-from .sections.common import FEATURES, TAKES_PART
-from .studyinfo import study_info
+from craftwave.instruments.errors import CraftwaveError
+from craftwave.reports import render
+from craftwave.reports.appendix import appendix
+from craftwave.reports.export import load_export
+from craftwave.reports.methods import methods_paragraphs, software_versions
+from craftwave.reports.recommend import recommendations
+from craftwave.reports.sections import ReportContext, ReportOptions, Section, run_section
+from craftwave.reports.sections import platform as platform_sections
+from craftwave.reports.sections import researcher as researcher_sections
+from craftwave.reports.sections.common import FEATURES, TAKES_PART
+from craftwave.reports.studyinfo import study_info
 
 Kind = Literal["researcher", "platform"]
 KINDS = ("researcher", "platform")

@@ -1,7 +1,7 @@
 """Reading an export directory for a report.
 
 The export directory (DESIGN.md, "The export directory") is the one way data leave the app.
-This module adapts :func:`analysis.data.read_export` (the one reader of the export, with the
+This module adapts :func:`craftwave.analysis.data.read_export` (the one reader of the export, with the
 manifest's sha256 check) to a :class:`ReportData`, so the reports and the analysis read exports
 the same way.
 """
@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from instruments.errors import DataError
-from instruments.names import split_wave, with_wave
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import split_wave, with_wave
 
 
 @dataclass
@@ -92,7 +92,7 @@ def load_export(directory: str | Path, *, verify: bool = True) -> ReportData:
         If the directory, its ``manifest.json`` or ``participants.csv`` is missing, a file does
         not match its manifest hash, or ``participant_id`` is absent.
     """
-    from analysis.data import read_export
+    from craftwave.analysis.data import read_export
 
     directory = Path(directory)
     if not directory.is_dir():

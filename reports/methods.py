@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 from importlib import metadata
 
-from .sections.base import ReportContext, Section
+from craftwave.reports.sections.base import ReportContext, Section
 
 SOFTWARE = ("craftwave", "numpy", "pandas", "scipy", "statsmodels", "pingouin",
             "matplotlib", "jinja2", "weasyprint")

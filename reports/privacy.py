@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from instruments.errors import DataError
+from craftwave.instruments.errors import DataError
 
 SUPPRESSED = "–"
 TOTAL = "Total"

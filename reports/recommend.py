@@ -7,7 +7,7 @@ otherwise; where the interval includes zero it says the evidence is not there ye
 
 from __future__ import annotations
 
-from .sections.base import ReportContext, Section
+from craftwave.reports.sections.base import ReportContext, Section
 
 
 def _evidence(what: str, row) -> str:

@@ -16,9 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from instruments.errors import CraftwaveError
-
-from .sections import Section
+from craftwave.instruments.errors import CraftwaveError
+from craftwave.reports.sections import Section
 
 TEMPLATES = Path(__file__).parent / "templates"
 

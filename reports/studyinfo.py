@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from instruments.errors import StudyError
+from craftwave.instruments.errors import StudyError
 
 #: Platform reports suppress every cell under this many participants unless the study says.
 DEFAULT_K = 10
@@ -75,7 +75,7 @@ def study_info(path: str | Path | None = None, *, data_waves: list[int] | None =
             k=k or DEFAULT_K, arms=arms if len(arms) >= 2 else (),
             after_wave=1 if len(arms) >= 2 else None, randomised=False, source="data",
         )
-    from instruments.study import load_study
+    from craftwave.instruments.study import load_study
 
     study = load_study(Path(path))
     title = study.title.get("en") or next(iter(study.title.values()))

@@ -13,7 +13,7 @@ from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from .config import DEFAULTS, apply_environment, instance_secret_key
+from craftwave.survey_app.config import DEFAULTS, apply_environment, instance_secret_key
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -43,9 +43,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
-    from . import models  # noqa: F401  (registers the tables)
-    from .db import configure_engine
-    from .extensions import csrf, db, migrate
+    from craftwave.survey_app import models  # noqa: F401  (registers the tables)
+    from craftwave.survey_app.db import configure_engine
+    from craftwave.survey_app.extensions import csrf, db, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
@@ -53,14 +53,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
-    from .participant import entry, survey
-    from .participant.common import tr
-    from .security import init_security
+    from craftwave.survey_app.participant import entry, survey
+    from craftwave.survey_app.participant.common import tr
+    from craftwave.survey_app.security import init_security
 
     app.register_blueprint(entry.bp)
     app.register_blueprint(survey.bp)
     init_security(app)
-    from .researcher import init_researcher_side  # researcher side: login, dashboard, limits
+    from craftwave.survey_app.researcher import (
+        init_researcher_side,  # researcher side: login, dashboard, limits
+    )
 
     init_researcher_side(app)
     app.jinja_env.globals["tr"] = tr

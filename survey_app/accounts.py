@@ -19,12 +19,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 
-from instruments.errors import CraftwaveError
-
-from . import clock
-from .audit import cli_actor, record
-from .extensions import db
-from .models.researcher import ROLES, Researcher
+from craftwave.instruments.errors import CraftwaveError
+from craftwave.survey_app import clock
+from craftwave.survey_app.audit import cli_actor, record
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models.researcher import ROLES, Researcher
 
 _hasher = PasswordHasher()
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

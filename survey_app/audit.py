@@ -3,8 +3,8 @@ withdrawals and deletions.
 
 Entries are added to the current session and committed with the change they record (a
 deletion and its entry are one transaction). Participants' withdrawals are recorded by a
-listener on :class:`~survey_app.models.WithdrawalRequest`, and study loads and changes by a
-listener on :class:`~survey_app.models.StudyRecord`, so the participant side (and ``craftwave
+listener on :class:`~craftwave.survey_app.models.WithdrawalRequest`, and study loads and changes by a
+listener on :class:`~craftwave.survey_app.models.StudyRecord`, so the participant side (and ``craftwave
 study load``) need no call of their own.
 """
 
@@ -15,10 +15,10 @@ from collections.abc import Mapping
 
 from sqlalchemy import event
 
-from . import clock
-from .extensions import db
-from .models import Participant, StudyRecord, WithdrawalRequest
-from .models.researcher import AuditEntry
+from craftwave.survey_app import clock
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Participant, StudyRecord, WithdrawalRequest
+from craftwave.survey_app.models.researcher import AuditEntry
 
 ACTIONS = (
     "login", "login_failed", "lockout", "logout", "researcher_added", "study_loaded",

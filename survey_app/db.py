@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from .extensions import db
+from craftwave.survey_app.extensions import db
 
 _IMMEDIATE: ContextVar[bool] = ContextVar("craftwave_immediate", default=False)
 _SYNCHRONOUS = {"OFF", "NORMAL", "FULL", "EXTRA"}

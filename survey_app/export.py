@@ -10,13 +10,13 @@
     participant_id and one column per item and attention check of the codebook
     (``icraft_task_1_w1``, ...), one row per participant with at least one answer.
 ``scores.csv``
-    participant_id and the codebook's score variables, from :func:`instruments.score`
+    participant_id and the codebook's score variables, from :func:`craftwave.instruments.score`
     (non-substantive answers are missing in scores).
 ``study.sav``
     wide and scores together, with variable labels, value labels, measurement levels and
-    user-missing codes from :func:`instruments.codebook.spss_metadata`.
+    user-missing codes from :func:`craftwave.instruments.codebook.spss_metadata`.
 ``codebook.csv``, ``codebook.md``
-    from :func:`instruments.codebook.codebook` (the one codebook function).
+    from :func:`craftwave.instruments.codebook.codebook` (the one codebook function).
 ``participants.csv``
     participant_id, source, arm, language, consent_version, consented_at, eligibility,
     created_at, per wave ``status_w{k}``, ``opens_at_w{k}``, ``started_at_w{k}``,
@@ -42,18 +42,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from instruments import DataError, Instrument, score
-from instruments.codebook import codebook, spss_metadata, write_codebook
-from instruments.names import item_var, with_wave
-from instruments.study import Study
-
-from . import clock
-from .audit import record
-from .extensions import db
-from .fieldwork import study_states
-from .models import Answer, PageVisit, Participant
-from .progress import SCREENING_INSTRUMENT
-from .studies import get_study, instrument_library
+from craftwave.instruments import DataError, Instrument, score
+from craftwave.instruments.codebook import codebook, spss_metadata, write_codebook
+from craftwave.instruments.names import item_var, with_wave
+from craftwave.instruments.study import Study
+from craftwave.survey_app import clock
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.models import Answer, PageVisit, Participant
+from craftwave.survey_app.progress import SCREENING_INSTRUMENT
+from craftwave.survey_app.studies import get_study, instrument_library
 
 LONG_COLUMNS = ["participant_id", "wave", "instrument_id", "instrument_version",
                 "instrument_hash", "item_id", "value", "page", "submitted_at"]
@@ -116,7 +115,7 @@ def iso_column(values: pd.Series) -> pd.Series:
 
 
 def study_or_error(study_id: str):
-    """The compiled study; :class:`~instruments.errors.DataError` if it is not loaded."""
+    """The compiled study; :class:`~craftwave.instruments.errors.DataError` if it is not loaded."""
     cs = get_study(study_id)
     if cs is None:
         raise DataError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
@@ -181,7 +180,7 @@ def wide_frame(long: pd.DataFrame, cb: pd.DataFrame, instruments: dict[str, Inst
 
 
 def scores_frame(wide: pd.DataFrame, cb: pd.DataFrame, instruments: dict[str, Instrument]) -> pd.DataFrame:
-    """The codebook's score variables, scored with :func:`instruments.score` per wave."""
+    """The codebook's score variables, scored with :func:`craftwave.instruments.score` per wave."""
     score_rows = cb[cb["kind"].isin(["subscale score", "scale score"])]
     out = pd.DataFrame({"participant_id": wide["participant_id"]})
     for (inst_id, wave), block in score_rows.groupby(["instrument", "wave"], sort=False):
@@ -308,8 +307,10 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
         frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
     write_codebook(tables.codebook, out)
     write_sav(tables, out / "study.sav")
-    from analysis.data import sha256_file  # the reader's own hash (imported here: it is heavy)
     from craftwave import __version__
+    from craftwave.analysis.data import (
+        sha256_file,  # the reader's own hash (imported here: it is heavy)
+    )
 
     files = {name: {"sha256": sha256_file(out / name), "bytes": (out / name).stat().st_size}
              for name in FILES}

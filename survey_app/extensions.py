@@ -1,4 +1,4 @@
-"""Extension objects, bound to the app in :func:`survey_app.create_app` with ``init_app``."""
+"""Extension objects, bound to the app in :func:`craftwave.survey_app.create_app` with ``init_app``."""
 
 from __future__ import annotations
 

@@ -19,11 +19,10 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 
-from instruments.study import Study
-
-from .extensions import db
-from .models import Participant, WaveStatus
-from .models.researcher import SentMessage
+from craftwave.instruments.study import Study
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Participant, WaveStatus
+from craftwave.survey_app.models.researcher import SentMessage
 
 STATUSES = ("invited", "started", "completed", "screened_out", "closed", "scheduled")
 

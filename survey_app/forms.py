@@ -13,7 +13,7 @@ from wtforms import FloatField, HiddenField, IntegerField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
-from instruments.study import Eligibility
+from craftwave.instruments.study import Eligibility
 
 REQUIRED = "Please answer this question."
 CHOOSE = "Please choose one of the answers shown."

@@ -51,18 +51,17 @@ from email.utils import formatdate, make_msgid
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from instruments.errors import StudyError
-from instruments.study import Study
-
-from . import clock
-from .audit import record
-from .db import write_transaction
-from .extensions import db
-from .fieldwork import WaveRow, wave_states
-from .models import Contact, Participant, WaveStatus
-from .models.researcher import SentMessage
-from .progress import current_wave
-from .studies import get_study
+from craftwave.instruments.errors import StudyError
+from craftwave.instruments.study import Study
+from craftwave.survey_app import clock
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.fieldwork import WaveRow, wave_states
+from craftwave.survey_app.models import Contact, Participant, WaveStatus
+from craftwave.survey_app.models.researcher import SentMessage
+from craftwave.survey_app.progress import current_wave
+from craftwave.survey_app.studies import get_study
 
 FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title")
 

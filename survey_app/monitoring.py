@@ -1,7 +1,7 @@
 """Field monitoring: response and retention per wave, data-quality counts, charts.
 
-The counts come from :func:`survey_app.fieldwork.study_states` (the same statuses the exports
-write); the data-quality flags come from :func:`analysis.quality.quality_flags` on the same
+The counts come from :func:`craftwave.survey_app.fieldwork.study_states` (the same statuses the exports
+write); the data-quality flags come from :func:`craftwave.analysis.quality.quality_flags` on the same
 tables the export writes, so the dashboard and the reports count the same speeders.
 
 Definitions, per wave *k*:
@@ -28,13 +28,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from instruments import DataError, Instrument
-from instruments.study import Study
-
-from . import clock
-from .extensions import db
-from .fieldwork import study_states
-from .models import PageVisit, Participant
+from craftwave.instruments import DataError, Instrument
+from craftwave.instruments.study import Study
+from craftwave.survey_app import clock
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.models import PageVisit, Participant
 
 SUMMARY_COLUMNS = ["wave", "invited", "started", "completed", "completion_rate", "retention",
                    "median_minutes"]
@@ -49,7 +48,7 @@ def wave_summary(study: Study, states: pd.DataFrame | None = None) -> pd.DataFra
     ----------
     study : Study
     states : DataFrame, optional
-        :func:`~survey_app.fieldwork.study_states` (read now when not given).
+        :func:`~craftwave.survey_app.fieldwork.study_states` (read now when not given).
 
     Returns
     -------
@@ -95,7 +94,7 @@ def _first_shown(study_id: str) -> dict[tuple[int, int], object]:
 class Quality:
     """Data-quality flags: per wave counts and the flags per participant and wave.
 
-    ``available`` is False when :mod:`analysis.quality` cannot be imported or refuses the
+    ``available`` is False when :mod:`craftwave.analysis.quality` cannot be imported or refuses the
     data (``problem`` says which); then both tables are empty and nothing is computed here.
     """
 
@@ -119,9 +118,9 @@ def quality(long: pd.DataFrame, timings: pd.DataFrame, instruments: dict[str, In
     waves : list of int
         The study's waves (each gets a row, with zeros where nobody answered).
     seconds_per_item_min : float, default 2.0
-        Speeding threshold (seconds per item), passed to :func:`analysis.quality.quality_flags`.
+        Speeding threshold (seconds per item), passed to :func:`craftwave.analysis.quality.quality_flags`.
     """
-    from analysis.quality import quality_flags  # the reports count with the same function
+    from craftwave.analysis.quality import quality_flags  # the reports count with the same function
 
     if long.empty:
         flags = pd.DataFrame(columns=["participant_id", "wave", "flagged", "reasons"])
@@ -160,7 +159,7 @@ def due_now(study_id: str, states: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         ``participant_id``, ``wave``, ``source``, ``external_id``, ``opens_at``, ``closes_at``.
     """
-    from .models import Contact
+    from craftwave.survey_app.models import Contact
 
     cols = ["participant_id", "wave", "source", "external_id", "opens_at", "closes_at"]
     open_rows = states[states["status"] == "invited"]

@@ -14,15 +14,14 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from instruments.errors import DataError
-
-from . import clock
-from .audit import record
-from .db import write_transaction
-from .extensions import db
-from .models import Contact, Participant, WithdrawalRequest
-from .progress import create_participant
-from .studies import get_study
+from craftwave.instruments.errors import DataError
+from craftwave.survey_app import clock
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Contact, Participant, WithdrawalRequest
+from craftwave.survey_app.progress import create_participant
+from craftwave.survey_app.studies import get_study
 
 IMPORT_COLUMNS = ("email", "external_id", "language")
 """Columns of the import file: ``email`` is required, the others optional."""

@@ -1,6 +1,6 @@
 """A participant's way through a study: creation, consent, screening, waves, pages, withdrawal.
 
-Views call these functions inside :func:`survey_app.db.write_transaction`, so each page
+Views call these functions inside :func:`craftwave.survey_app.db.write_transaction`, so each page
 submission is one transaction that is committed before the response goes out. Writes are
 idempotent: answers are upserted on their unique key, the page visit on its primary key,
 and completing a completed wave changes nothing.
@@ -16,11 +16,17 @@ import numpy as np
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.attributes import set_committed_value
 
-from instruments.study import Study
-
-from .extensions import db
-from .models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus, WithdrawalRequest
-from .studies import CompiledPage, CompiledStudy
+from craftwave.instruments.study import Study
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import (
+    Answer,
+    AnswerHistory,
+    PageVisit,
+    Participant,
+    WaveStatus,
+    WithdrawalRequest,
+)
+from craftwave.survey_app.studies import CompiledPage, CompiledStudy
 
 SCREENING_INSTRUMENT = "screening"
 

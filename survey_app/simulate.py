@@ -237,8 +237,8 @@ def reconcile(submissions: list[Submission]) -> Reconciliation:
     Each simulated participant submits each page once, so a page stored with more than one
     submission, or an answer key stored twice, counts as a duplicate.
     """
-    from .extensions import db
-    from .models import Answer, PageVisit, Participant
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Answer, PageVisit, Participant
 
     expected: dict[tuple[str, int, str, str], float] = {}
     for s in sorted(submissions, key=lambda s: s.sent_at):

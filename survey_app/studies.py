@@ -18,13 +18,12 @@ import numpy as np
 import yaml
 from flask import current_app
 
-from instruments import Instrument, StudyError, load_library
-from instruments.schema import AttentionCheck, Item, ResponseScale
-from instruments.study import Page, Study, block_items, study_from_dict
-
-from . import clock
-from .extensions import db
-from .models import StudyRecord
+from craftwave.instruments import Instrument, StudyError, load_library
+from craftwave.instruments.schema import AttentionCheck, Item, ResponseScale
+from craftwave.instruments.study import Page, Study, block_items, study_from_dict
+from craftwave.survey_app import clock
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import StudyRecord
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ class CompiledPage:
 
     @cached_property
     def form_class(self):
-        from .forms import build_page_form
+        from craftwave.survey_app.forms import build_page_form
 
         return build_page_form(self)
 
@@ -215,7 +214,7 @@ def load_study_file(path: str | Path) -> tuple[Study, bool]:
 
 
 def _check_compatible(record: StudyRecord, new: Study, library, source: str) -> None:
-    from .models import Answer, Participant
+    from craftwave.survey_app.models import Answer, Participant
 
     has_answers = db.session.execute(
         db.select(Answer.id).join(Participant, Participant.id == Answer.participant_id)

@@ -18,7 +18,7 @@ class _Server(BaseApplication):
         # Each worker builds its own app (and database connections) after the fork.
         import gc
 
-        from survey_app import create_app
+        from craftwave.survey_app import create_app
 
         app = create_app()
         # Move the objects of the imports and the app into the permanent generation: the

@@ -1,6 +1,6 @@
 """Complete-data ML for many resamples at once: batched Fisher scoring on a compiled model.
 
-The SEM engine (:mod:`analysis.sem`) compiles a model once into LISREL-style matrices and index
+The SEM engine (:mod:`craftwave.analysis.sem`) compiles a model once into LISREL-style matrices and index
 maps. A bootstrap of complete data changes only the sample moments, so all resamples can be
 refitted together: the model-implied moments, the analytic gradient and the expected information
 of every resample are stacked along a leading axis and each Fisher-scoring step is one batched
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from analysis.sem.specification import ALPHA, BETA, LAMBDA, NU, PSI, THETA, CompiledModel
+from craftwave.analysis.sem.specification import ALPHA, BETA, LAMBDA, NU, PSI, THETA, CompiledModel
 
 _SYMMETRIC = (PSI, THETA)
 

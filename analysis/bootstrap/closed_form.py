@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments.errors import DataError, ModelError
+from craftwave.instruments.errors import DataError, ModelError
 
 #: Smallest accepted Cholesky pivot of a resample's scaled cross-product matrix (unit
 #: diagonal), i.e. 1 - R^2 of a column on the columns before it; below it the resample counts as

@@ -1,11 +1,11 @@
 """``bootstrap``: the nonparametric bootstrap of any model the SEM engine fits.
 
 Rows are resampled (within groups, group sizes fixed) as case-weight vectors
-(:mod:`analysis.bootstrap.weights`); the model is compiled once and every resample is refitted
+(:mod:`craftwave.analysis.bootstrap.weights`); the model is compiled once and every resample is refitted
 warm-started from the full-sample estimate:
 
 * complete data (listwise): all resamples of a chunk are refitted together by batched Fisher
-  scoring / BFGS on the resamples' weighted moments (:mod:`analysis.bootstrap.batched_ml`);
+  scoring / BFGS on the resamples' weighted moments (:mod:`craftwave.analysis.bootstrap.batched_ml`);
 * FIML: each resample's missing-data patterns are weighted by its counts and refitted with the
   engine's optimiser (``analysis.sem.fit_moments``), chunks spread over processes.
 
@@ -22,16 +22,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap.intervals import CI_METHODS, bca_interval, check_level, percentile_interval
-from analysis.bootstrap.result import BootstrapResult
-from analysis.bootstrap.weights import (
+from craftwave.analysis.bootstrap.intervals import (
+    CI_METHODS,
+    bca_interval,
+    check_level,
+    percentile_interval,
+)
+from craftwave.analysis.bootstrap.result import BootstrapResult
+from craftwave.analysis.bootstrap.weights import (
     CHUNK_SIZE,
     chunk_bounds,
     chunk_generators,
     draw_chunk,
     jackknife_weights,
 )
-from instruments.errors import ConvergenceWarning, DataError, ModelError
+from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
 
 FIT_OPTIONS = ("estimator", "missing", "group", "group_equal", "group_partial", "meanstructure",
                "fixed_x")
@@ -41,7 +46,7 @@ class _Problem:
     """What a bootstrap needs: the compiled model, the rows used, their groups, the estimate."""
 
     def __init__(self, result, data: pd.DataFrame, group: str | None, tol: float) -> None:
-        from analysis.sem.api import prepare_groups
+        from craftwave.analysis.sem.api import prepare_groups
 
         self.result = result
         cm = result.model
@@ -95,7 +100,7 @@ class _Problem:
         return self._refit_fiml(counts)
 
     def _refit_batched(self, counts):
-        from analysis.bootstrap.batched_ml import BatchedML
+        from craftwave.analysis.bootstrap.batched_ml import BatchedML
 
         if self._batched is None:
             self._rows = [np.flatnonzero(self.group_codes == g) for g in range(len(self.labels))]
@@ -103,7 +108,7 @@ class _Problem:
         return self._batched.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol)
 
     def _refit_fiml(self, counts):
-        from analysis.sem.api import fit_moments
+        from craftwave.analysis.sem.api import fit_moments
 
         out = np.full((counts.shape[0], self.theta.size), np.nan)
         ok = np.zeros(counts.shape[0], dtype=bool)
@@ -126,7 +131,7 @@ class _Problem:
 
 
 def _resolve(model, data, fit_kwargs) -> tuple[Any, pd.DataFrame, str | None]:
-    from analysis.sem import SEMResult, fit
+    from craftwave.analysis.sem import SEMResult, fit
 
     kwargs = dict(fit_kwargs or {})
     unknown = set(kwargs) - set(FIT_OPTIONS)
@@ -167,7 +172,7 @@ def bootstrap(
     Parameters
     ----------
     model : SEMResult, str or tuple
-        A result of :func:`analysis.fit` (then pass the same ``data``, and ``group`` in
+        A result of :func:`craftwave.analysis.fit` (then pass the same ``data``, and ``group`` in
         ``fit_kwargs`` for a multi-group model), lavaan syntax (fitted here with ``fit_kwargs``),
         or a tuple ``(syntax, data)`` / ``(syntax, data, fit_kwargs)``.
     data : DataFrame
@@ -186,7 +191,7 @@ def bootstrap(
     progress : bool
         Show a tqdm progress bar over chunks.
     fit_kwargs : dict, optional
-        Options of :func:`analysis.fit` (estimator, missing, group, group_equal, group_partial,
+        Options of :func:`craftwave.analysis.fit` (estimator, missing, group, group_equal, group_partial,
         meanstructure, fixed_x).
     weights : ndarray, optional
         Resample case weights (B x rows used) to use instead of drawing them.
@@ -249,7 +254,7 @@ def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
 
 
 def _defined(prob: _Problem, theta: np.ndarray) -> tuple[list[str], np.ndarray]:
-    from analysis.sem.defined import DefinedSet
+    from craftwave.analysis.sem.defined import DefinedSet
 
     cm = prob.model
     if not cm.defined:

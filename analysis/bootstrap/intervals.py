@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from instruments.errors import DataError
+from craftwave.instruments.errors import DataError
 
 CI_METHODS = ("percentile", "bca")
 

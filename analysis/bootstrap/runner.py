@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from analysis.bootstrap.closed_form import RecursivePathModel
-from analysis.bootstrap.weights import (
+from craftwave.analysis.bootstrap.closed_form import RecursivePathModel
+from craftwave.analysis.bootstrap.weights import (
     CHUNK_SIZE,
     chunk_bounds,
     chunk_generators,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from instruments.errors import DataError
+from craftwave.instruments.errors import DataError
 
 #: Resamples per chunk: the unit of work and of seeding. Part of the seed contract: changing it
 #: changes which resamples a seed produces.

@@ -18,8 +18,19 @@ confidence intervals use the t distribution with the residual degrees of freedom
 with G - 1 degrees of freedom (G participants).
 """
 
-from .estimate import SeType, ancova, attrition_by_arm, diff_in_diff, evaluate_intervention
-from .results import AncovaResult, AttritionResult, DidResult, InterventionEvaluation
+from craftwave.analysis.intervention.estimate import (
+    SeType,
+    ancova,
+    attrition_by_arm,
+    diff_in_diff,
+    evaluate_intervention,
+)
+from craftwave.analysis.intervention.results import (
+    AncovaResult,
+    AttritionResult,
+    DidResult,
+    InterventionEvaluation,
+)
 
 __all__ = [
     "AncovaResult",

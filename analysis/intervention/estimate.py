@@ -9,11 +9,19 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from instruments.errors import DataError
-from instruments.names import with_wave
-
-from .results import AncovaResult, AttritionResult, DidResult, InterventionEvaluation
-from .statements import ancova_statement, attrition_statement, did_statement
+from craftwave.analysis.intervention.results import (
+    AncovaResult,
+    AttritionResult,
+    DidResult,
+    InterventionEvaluation,
+)
+from craftwave.analysis.intervention.statements import (
+    ancova_statement,
+    attrition_statement,
+    did_statement,
+)
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import with_wave
 
 SeType = Literal["HC3", "classic"]
 

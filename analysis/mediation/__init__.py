@@ -1,8 +1,8 @@
 """Moderated mediation (PROCESS models 7, 8 and 14) with a closed-form bootstrap."""
 
-from analysis.mediation.fit import moderated_mediation
-from analysis.mediation.result import BootstrapInfo, ModeratedMediationResult
-from analysis.mediation.spec import MODELS, probe_values
+from craftwave.analysis.mediation.fit import moderated_mediation
+from craftwave.analysis.mediation.result import BootstrapInfo, ModeratedMediationResult
+from craftwave.analysis.mediation.spec import MODELS, probe_values
 
 __all__ = [
     "MODELS",

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.mediation.spec import MediationSpec
+from craftwave.analysis.mediation.spec import MediationSpec
 
 
 @dataclass
@@ -43,8 +43,8 @@ def fiml_fit(
     progress: bool,
 ) -> FimlFit:
     """Fit ``spec`` by FIML on ``work`` (centred, product formed, NaN kept) and bootstrap it."""
-    from analysis.bootstrap.general import bootstrap as general_bootstrap
-    from analysis.sem import fit
+    from craftwave.analysis.bootstrap.general import bootstrap as general_bootstrap
+    from craftwave.analysis.sem import fit
 
     res = fit(spec.syntax(), work, missing="fiml", meanstructure=True)
     pm = spec.path_model

@@ -7,13 +7,18 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap.intervals import CI_METHODS, bca_interval, check_level, percentile_interval
-from analysis.bootstrap.runner import closed_form_draws
-from analysis.mediation.fiml import fiml_fit
-from analysis.mediation.probe import critical_z, johnson_neyman, slope_rows
-from analysis.mediation.result import BootstrapInfo, ModeratedMediationResult
-from analysis.mediation.spec import Effect, build_spec, probe_values
-from instruments.errors import DataError, ModelError
+from craftwave.analysis.bootstrap.intervals import (
+    CI_METHODS,
+    bca_interval,
+    check_level,
+    percentile_interval,
+)
+from craftwave.analysis.bootstrap.runner import closed_form_draws
+from craftwave.analysis.mediation.fiml import fiml_fit
+from craftwave.analysis.mediation.probe import critical_z, johnson_neyman, slope_rows
+from craftwave.analysis.mediation.result import BootstrapInfo, ModeratedMediationResult
+from craftwave.analysis.mediation.spec import Effect, build_spec, probe_values
+from craftwave.instruments.errors import DataError, ModelError
 
 
 def _interval(

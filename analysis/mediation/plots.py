@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from analysis.mediation.result import ModeratedMediationResult
+    from craftwave.analysis.mediation.result import ModeratedMediationResult
 
 
 def _new_axes(ax):

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.mediation.spec import MediationSpec
+from craftwave.analysis.mediation.spec import MediationSpec
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,8 @@ class ModeratedMediationResult:
         (percentile; BCa results show a percentile band), or the delta-method band without a
         bootstrap.
         """
-        from analysis.bootstrap.intervals import percentile_interval
-        from analysis.mediation.probe import critical_z
+        from craftwave.analysis.bootstrap.intervals import percentile_interval
+        from craftwave.analysis.mediation.probe import critical_z
 
         values = np.asarray(values, dtype=float)
         effects = [self.spec.indirect(c) for c in values]
@@ -198,18 +198,18 @@ class ModeratedMediationResult:
     # -- plots --------------------------------------------------------------------------------
     def plot_interaction(self, ax=None):
         """Interaction plot of the moderated path at the probe values; returns the Axes."""
-        from analysis.mediation.plots import interaction_plot
+        from craftwave.analysis.mediation.plots import interaction_plot
 
         return interaction_plot(self, ax=ax)
 
     def plot_conditional_indirect(self, ax=None, n_points: int = 101):
         """Conditional indirect effect over the moderator with its band; returns the Axes."""
-        from analysis.mediation.plots import conditional_indirect_plot
+        from craftwave.analysis.mediation.plots import conditional_indirect_plot
 
         return conditional_indirect_plot(self, ax=ax, n_points=n_points)
 
     def save_plots(self, directory: str | Path) -> list[Path]:
         """Write both plots as PNG files into ``directory``; returns their paths."""
-        from analysis.mediation.plots import save_plots
+        from craftwave.analysis.mediation.plots import save_plots
 
         return save_plots(self, Path(directory))

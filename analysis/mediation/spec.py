@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap.closed_form import Equation, RecursivePathModel
-from instruments.errors import DataError, ModelError
-from instruments.names import product_var
+from craftwave.analysis.bootstrap.closed_form import Equation, RecursivePathModel
+from craftwave.instruments.errors import DataError, ModelError
+from craftwave.instruments.names import product_var
 
 MODELS = (7, 8, 14)
 

@@ -5,10 +5,10 @@
 SEM engine with full-information maximum likelihood.
 """
 
-from ._common import DEFAULT_MISSING, PanelModel
-from .clpm import clpm
-from .focal import focal
-from .lcs import lcs
-from .riclpm import riclpm
+from craftwave.analysis.panel._common import DEFAULT_MISSING, PanelModel
+from craftwave.analysis.panel.clpm import clpm
+from craftwave.analysis.panel.focal import focal
+from craftwave.analysis.panel.lcs import lcs
+from craftwave.analysis.panel.riclpm import riclpm
 
 __all__ = ["DEFAULT_MISSING", "PanelModel", "clpm", "focal", "lcs", "riclpm"]

@@ -3,7 +3,7 @@
 A builder turns constructs x waves into lavaan syntax. The syntax is the product: a user can
 read it, edit it, cite it and fit it in R. :class:`PanelModel` carries the syntax together with
 the builder's fitting defaults (ML with FIML, since panels lose people between waves) and fits
-it through the SEM engine (:func:`analysis.fit`); this package contains no estimator.
+it through the SEM engine (:func:`craftwave.analysis.fit`); this package contains no estimator.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from instruments.errors import DataError, ModelError
-from instruments.names import with_wave
+from craftwave.instruments.errors import DataError, ModelError
+from craftwave.instruments.names import with_wave
 
 #: The missing-data method every panel builder fits with unless told otherwise.
 DEFAULT_MISSING = "fiml"
@@ -83,7 +83,7 @@ class PanelModel:
         missing : {"fiml", "listwise"}, optional
             Missing-data method; the builder's default is ``"fiml"`` (full-information ML).
         **kwargs
-            Passed on to :func:`analysis.fit` (e.g. ``estimator="MLR"``). ``fixed_x`` defaults
+            Passed on to :func:`craftwave.analysis.fit` (e.g. ``estimator="MLR"``). ``fixed_x`` defaults
             to False, so that FIML also uses the cases with a missing wave-1 score (lavaan's
             ``fixed.x = FALSE``; with complete data the estimates are the same either way).
             ``meanstructure`` defaults to True: panel models estimate the wave means too.
@@ -93,7 +93,7 @@ class PanelModel:
         The engine's fit result (parameter table in ``.params``, fit measures in
         ``.fit_measures``).
         """
-        from analysis.sem import fit as sem_fit  # the engine; imported late on purpose
+        from craftwave.analysis.sem import fit as sem_fit  # the engine; imported late on purpose
 
         method = self.missing if missing is None else missing
         kwargs.setdefault("fixed_x", False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ._common import PanelModel, block, join, pairs, resolve_variables
+from craftwave.analysis.panel._common import PanelModel, block, join, pairs, resolve_variables
 
 
 def lag_terms(constructs: Sequence[str], names: Mapping[str, Sequence[str]], t: int,

@@ -14,10 +14,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from instruments.errors import DataError, ModelError
-from instruments.names import product_var, with_wave
-
-from ._common import PanelModel, block, check_name, join
+from craftwave.analysis.panel._common import PanelModel, block, check_name, join
+from craftwave.instruments.errors import DataError, ModelError
+from craftwave.instruments.names import product_var, with_wave
 
 
 def focal(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from instruments.names import with_wave
-
-from ._common import PanelModel, block, join, pairs, resolve_variables
+from craftwave.analysis.panel._common import PanelModel, block, join, pairs, resolve_variables
+from craftwave.instruments.names import with_wave
 
 
 def lcs(

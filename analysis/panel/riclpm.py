@@ -13,11 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from instruments.errors import ModelError
-from instruments.names import item_var, with_wave
-
-from ._common import PanelModel, block, check_name, join, pairs, resolve_variables
-from .clpm import lag_structure
+from craftwave.analysis.panel._common import (
+    PanelModel,
+    block,
+    check_name,
+    join,
+    pairs,
+    resolve_variables,
+)
+from craftwave.analysis.panel.clpm import lag_structure
+from craftwave.instruments.errors import ModelError
+from craftwave.instruments.names import item_var, with_wave
 
 
 def riclpm(
@@ -40,7 +46,7 @@ def riclpm(
         Explicit columns instead: ``{construct: [column at each wave]}``.
     stationary : bool, default False
         Constrain each lagged effect to be equal across waves (labels ``ar_{c}`` and
-        ``cl_{from}_{to}``, as in :func:`analysis.clpm`).
+        ``cl_{from}_{to}``, as in :func:`craftwave.analysis.clpm`).
     indicators : mapping, optional
         Multiple indicators: ``{construct: [item ids]}``, e.g. ``{"icraft": ["task_1",
         "task_2", "task_3"]}``; the columns are the codebook's item names

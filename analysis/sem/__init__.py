@@ -4,7 +4,7 @@ High level: :func:`fit` (a DataFrame) returns an :class:`SEMResult`.
 
 Low level, for bootstraps and simulations (compile once, refit many times)::
 
-    from analysis.sem import compile_model, fit_moments, moments_from_data
+    from craftwave.analysis.sem import compile_model, fit_moments, moments_from_data
     cm = compile_model(syntax, meanstructure=False)       # parse + build matrices once
     g = moments_from_data(Y)                              # Y: columns in cm.ov_names order
     full = fit_moments(cm, [g])
@@ -16,8 +16,8 @@ casewise scores of a compiled model on given data; ``GroupMoments(n, S, ybar)`` 
 directly from sample moments (S with divisor n).
 """
 
-from analysis.sem.api import baseline_syntax, fit, fit_moments, prepare_groups
-from analysis.sem.estimation import (
+from craftwave.analysis.sem.api import baseline_syntax, fit, fit_moments, prepare_groups
+from craftwave.analysis.sem.estimation import (
     Evaluator,
     FitState,
     GroupMoments,
@@ -26,9 +26,9 @@ from analysis.sem.estimation import (
     patterns_from_data,
     start_values,
 )
-from analysis.sem.result import SEMResult
-from analysis.sem.specification import CompiledModel, compile_model
-from analysis.sem.syntax import parse_model
+from craftwave.analysis.sem.result import SEMResult
+from craftwave.analysis.sem.specification import CompiledModel, compile_model
+from craftwave.analysis.sem.syntax import parse_model
 
 __all__ = [
     "CompiledModel",

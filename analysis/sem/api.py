@@ -10,10 +10,15 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.errors import DataError, HeywoodWarning, ModelError, NotPositiveDefiniteWarning
-from analysis.sem import fitmeasures as fmx
-from analysis.sem.defined import DefinedSet
-from analysis.sem.estimation import (
+from craftwave.analysis.errors import (
+    DataError,
+    HeywoodWarning,
+    ModelError,
+    NotPositiveDefiniteWarning,
+)
+from craftwave.analysis.sem import fitmeasures as fmx
+from craftwave.analysis.sem.defined import DefinedSet
+from craftwave.analysis.sem.estimation import (
     Evaluator,
     FitState,
     exo_moments,
@@ -22,12 +27,12 @@ from analysis.sem.estimation import (
     patterns_from_data,
     start_values,
 )
-from analysis.sem.fimlrobust import fiml_corrected
-from analysis.sem.information import saturated_h1, vcov_matrix, yuan_bentler_scaling
-from analysis.sem.result import PARAM_COLUMNS, SEMResult
-from analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
-from analysis.sem.standardize import std_all
-from analysis.sem.syntax import parse_model
+from craftwave.analysis.sem.fimlrobust import fiml_corrected
+from craftwave.analysis.sem.information import saturated_h1, vcov_matrix, yuan_bentler_scaling
+from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
+from craftwave.analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
+from craftwave.analysis.sem.standardize import std_all
+from craftwave.analysis.sem.syntax import parse_model
 
 __all__ = ["fit", "fit_moments", "prepare_groups", "baseline_syntax"]
 
@@ -48,7 +53,7 @@ def _check_options(estimator: str, missing: str) -> tuple[str, str]:
 
 def prepare_groups(model: CompiledModel, data: pd.DataFrame, *, missing: str = "listwise",
                    group: str | None = None, case_weights=None) -> tuple[list, list[str]]:
-    """Per-group data for :class:`~analysis.sem.estimation.Evaluator`, with the group labels.
+    """Per-group data for :class:`~craftwave.analysis.sem.estimation.Evaluator`, with the group labels.
 
     Groups are taken in order of first appearance (as lavaan does); rows with a missing group
     are dropped. Listwise deletion drops rows with any missing model variable; FIML keeps every
@@ -132,7 +137,7 @@ def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None 
     Parameters
     ----------
     model : CompiledModel
-        From :func:`~analysis.sem.specification.compile_model`.
+        From :func:`~craftwave.analysis.sem.specification.compile_model`.
     groups : list
         :class:`GroupMoments` (complete data; ``moments_from_data`` or built directly from S,
         ybar, n) or :class:`GroupPatterns` (FIML) per group.

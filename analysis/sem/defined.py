@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from analysis.errors import ModelError
+from craftwave.analysis.errors import ModelError
 
 __all__ = ["compile_expression", "DefinedSet"]
 

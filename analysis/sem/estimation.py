@@ -9,7 +9,7 @@ The fit function is lavaan's, per observation:
 Derivatives are analytic. Every free matrix element k changes Sigma by a rank-2 term
 u_k v_k' + v_k u_k' and mu by dmu_k, which gives the gradient, the expected information and the
 casewise scores in a few vectorised products (the analytic Hessian is in
-:mod:`analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
+:mod:`craftwave.analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
 optimum and BFGS updates started from the analytic Hessian near it.
 """
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.errors import ConvergenceWarning, DataError, ModelError
-from analysis.sem.samplestats import (
+from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
+from craftwave.analysis.sem.samplestats import (
     GroupMoments,
     GroupPatterns,
     Pattern,
@@ -30,8 +30,8 @@ from analysis.sem.samplestats import (
     moments_from_data,
     patterns_from_data,
 )
-from analysis.sem.specification import ALPHA, BETA, LAMBDA, NU, PSI, THETA, CompiledModel
-from analysis.sem.starts import start_values
+from craftwave.analysis.sem.specification import ALPHA, BETA, LAMBDA, NU, PSI, THETA, CompiledModel
+from craftwave.analysis.sem.starts import start_values
 
 __all__ = ["GroupMoments", "GroupPatterns", "Pattern", "PatternBlock", "Evaluator", "FitState",
            "moments_from_data", "patterns_from_data", "optimise", "start_values", "exo_moments"]
@@ -236,7 +236,7 @@ class Evaluator:
         """Hessian of F per observation: analytic for complete data, numerical under FIML."""
         if self.fiml:
             return self.observed_information(theta)
-        from analysis.sem.hessian import complete_data_hessian
+        from craftwave.analysis.sem.hessian import complete_data_hessian
 
         return complete_data_hessian(self, theta)
 

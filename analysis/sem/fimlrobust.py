@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from analysis.sem.estimation import Evaluator, GroupMoments
-from analysis.sem.information import saturated_h1
+from craftwave.analysis.sem.estimation import Evaluator, GroupMoments
+from craftwave.analysis.sem.information import saturated_h1
 
 __all__ = ["fiml_corrected"]
 

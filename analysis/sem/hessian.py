@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from analysis.sem.specification import ALPHA, BETA, LAMBDA, PSI
+from craftwave.analysis.sem.specification import ALPHA, BETA, LAMBDA, PSI
 
 __all__ = ["complete_data_hessian"]
 

@@ -15,8 +15,8 @@ import warnings
 
 import numpy as np
 
-from analysis.errors import IdentificationWarning, NotPositiveDefiniteWarning
-from analysis.sem.estimation import Evaluator, GroupMoments, GroupPatterns, _fiml_group
+from craftwave.analysis.errors import IdentificationWarning, NotPositiveDefiniteWarning
+from craftwave.analysis.sem.estimation import Evaluator, GroupMoments, GroupPatterns, _fiml_group
 
 __all__ = ["vcov_matrix", "yuan_bentler_scaling", "saturated_h1", "em_saturated", "em_fit"]
 
@@ -120,7 +120,7 @@ def em_fit(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11
 
     Starts from the available-case means and variances (divisor n); stops when no element of
     ``mu`` or ``Sigma`` changes by ``tol`` or more. The one EM of the package: FIML's
-    unrestricted model and Little's MCAR test (:func:`analysis.attrition.em_moments`) use it.
+    unrestricted model and Little's MCAR test (:func:`craftwave.analysis.attrition.em_moments`) use it.
     """
     Y, w = g.Y, g.w
     p = Y.shape[1]

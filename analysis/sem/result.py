@@ -39,7 +39,7 @@ class SEMResult:
     theta, vcov : numpy.ndarray
         Free parameters and their covariance matrix (for bootstraps and Wald tests).
     model : CompiledModel
-        The compiled model, reusable with :func:`analysis.sem.fit_compiled`.
+        The compiled model, reusable with :func:`craftwave.analysis.sem.fit_compiled`.
     """
 
     params: pd.DataFrame

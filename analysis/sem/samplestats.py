@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.errors import DataError
+from craftwave.analysis.errors import DataError
 
 __all__ = ["GroupMoments", "GroupPatterns", "Pattern", "PatternBlock", "moments_from_data",
            "patterns_from_data", "exo_moments"]

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.errors import ModelError
-from analysis.sem.syntax import ParsedModel, Term, parse_model
+from craftwave.analysis.errors import ModelError
+from craftwave.analysis.sem.syntax import ParsedModel, Term, parse_model
 
 __all__ = ["ParRow", "CompiledModel", "compile_model", "GROUP_EQUAL_KINDS"]
 
@@ -56,7 +56,7 @@ class ParRow:
 class CompiledModel:
     """A model compiled once: variables, parameter table and index maps into the matrices.
 
-    Use :func:`compile_model` to make one. The fitting functions of :mod:`analysis.sem.estimation`
+    Use :func:`compile_model` to make one. The fitting functions of :mod:`craftwave.analysis.sem.estimation`
     take it together with per-group sample moments (or raw data for FIML), so a bootstrap or a
     simulation compiles once and refits many times.
     """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from analysis.sem.specification import BETA, LAMBDA, PSI, THETA, CompiledModel
+from craftwave.analysis.sem.specification import BETA, LAMBDA, PSI, THETA, CompiledModel
 
 __all__ = ["std_all"]
 

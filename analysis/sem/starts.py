@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from analysis.sem.samplestats import exo_moments
-from analysis.sem.specification import CompiledModel
+from craftwave.analysis.sem.samplestats import exo_moments
+from craftwave.analysis.sem.specification import CompiledModel
 
 __all__ = ["start_values"]
 

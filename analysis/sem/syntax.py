@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from analysis.errors import ModelError
+from craftwave.analysis.errors import ModelError
 
 __all__ = ["Term", "Defined", "Constraint", "ParsedModel", "parse_model"]
 

@@ -22,12 +22,12 @@ def db_upgrade(revision: str) -> None:
     """Run the migrations up to REVISION (creates the tables on a new database)."""
     from flask_migrate import upgrade
 
-    from survey_app import MIGRATIONS_DIR, create_app
+    from craftwave.survey_app import MIGRATIONS_DIR, create_app
 
     app = create_app()
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR, revision=revision)
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         url = db.engine.url.render_as_string(hide_password=True)
     click.echo(f"database at {url} is at revision {revision}")
@@ -43,11 +43,11 @@ def db_upgrade(revision: str) -> None:
 def serve(host: str, port: int, workers: int | None, threads: int, dev: bool) -> None:
     """Serve the survey app with gunicorn (Flask's own server only with --dev)."""
     if dev:
-        from survey_app import create_app
+        from craftwave.survey_app import create_app
 
         create_app().run(host=host, port=port, debug=False, use_reloader=False)
         return
-    from survey_app.wsgi_server import run_gunicorn
+    from craftwave.survey_app.wsgi_server import run_gunicorn
 
     run_gunicorn(host=host, port=port, workers=workers or os.cpu_count() or 2, threads=threads)
 
@@ -61,9 +61,9 @@ def study_group() -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def study_load(path: str) -> None:
     """Validate the study file PATH and create or update the study in the database."""
-    from instruments import CraftwaveError
-    from survey_app import create_app
-    from survey_app.studies import load_study_file
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.studies import load_study_file
 
     app = create_app()
     with app.app_context():
@@ -83,8 +83,8 @@ def study_load(path: str) -> None:
               help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
 def study_link(study_id: str, source: str, base_url: str | None) -> None:
     """Print the public link of STUDY_ID, with the recruitment site's placeholders."""
-    from survey_app import create_app
-    from survey_app.studies import get_study
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.studies import get_study
 
     base = (base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
     app = create_app()

@@ -49,7 +49,7 @@ def _common(f):
 
 def _run(opts):
     from craftwave.demo import run_demo
-    from instruments.errors import CraftwaveError
+    from craftwave.instruments.errors import CraftwaveError
 
     try:
         return run_demo(opts, log=click.echo)
@@ -96,9 +96,9 @@ def ensure_login(app, out: Path) -> dict:
     import os
     import secrets
 
-    from survey_app.accounts import add_researcher
-    from survey_app.extensions import db
-    from survey_app.models.researcher import Researcher
+    from craftwave.survey_app.accounts import add_researcher
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models.researcher import Researcher
 
     path = Path(out) / LOGIN_FILE
     try:
@@ -172,7 +172,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
         return
     click.echo(f"\nServing on {base} with gunicorn ({workers} workers); Ctrl-C stops it.")
     os.environ["CRAFTWAVE_DATABASE_URL"] = opts.database_url
-    from survey_app.wsgi_server import run_gunicorn
+    from craftwave.survey_app.wsgi_server import run_gunicorn
 
     run_gunicorn(host=host, port=port, workers=workers)
 

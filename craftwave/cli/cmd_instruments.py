@@ -13,8 +13,8 @@ _INSTRUMENTS_HELP = "Directory of instrument YAML files (default: the bundled li
 
 
 def _library(directory: Path | None) -> dict:
-    from instruments import load_library
-    from instruments.errors import CraftwaveError
+    from craftwave.instruments import load_library
+    from craftwave.instruments.errors import CraftwaveError
 
     try:
         return load_library(directory)
@@ -124,15 +124,15 @@ def codebook_cmd(directory: Path | None, study_path: Path | None, waves: int | N
 
     Without --out the codebook is printed (Markdown, or JSON rows with --json).
     """
-    from instruments.codebook import codebook, codebook_markdown, write_codebook
-    from instruments.errors import CraftwaveError
+    from craftwave.instruments.codebook import codebook, codebook_markdown, write_codebook
+    from craftwave.instruments.errors import CraftwaveError
 
     library = _library(directory)
     if study_path is not None and waves is not None:
         fail("give either --study or --waves, not both")
     try:
         if study_path is not None:
-            from instruments.study import load_study
+            from craftwave.instruments.study import load_study
 
             plan = load_study(study_path, library)
         else:

@@ -48,8 +48,8 @@ def moderated_mediation_cmd(data, x, w, m, y, v, model, covariates, no_center, p
     """
     import pandas as pd
 
-    from analysis.mediation import moderated_mediation
-    from instruments.errors import CraftwaveError
+    from craftwave.analysis.mediation import moderated_mediation
+    from craftwave.instruments.errors import CraftwaveError
 
     if probe in ("meansd", "percentile"):
         probes = probe

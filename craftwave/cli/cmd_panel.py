@@ -62,9 +62,9 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
     Prints the lavaan syntax. With --fit DATA the model is fitted with full-information
     maximum likelihood (FIML) by default, since panels lose participants between waves.
     """
-    from analysis.data import read_data
-    from analysis.panel import clpm, focal, lcs, riclpm
-    from instruments.errors import CraftwaveError
+    from craftwave.analysis.data import read_data
+    from craftwave.analysis.panel import clpm, focal, lcs, riclpm
+    from craftwave.instruments.errors import CraftwaveError
 
     wv = _ints(waves, "--waves")
     try:
@@ -124,8 +124,8 @@ def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, as_js
 
     import pandas as pd
 
-    from analysis.growth import growth
-    from instruments.errors import ConvergenceWarning, CraftwaveError
+    from craftwave.analysis.growth import growth
+    from craftwave.instruments.errors import ConvergenceWarning, CraftwaveError
 
     try:
         with warnings.catch_warnings():
@@ -147,15 +147,15 @@ def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, as_js
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def attrition_cmd(data, constructs, waves, as_json) -> None:
     """Who drops out: completers vs dropouts, Little's MCAR test, patterns by wave."""
-    from analysis.attrition import (
+    from craftwave.analysis.attrition import (
         dropout_comparison,
         little_mcar,
         missingness_by_wave,
         missingness_patterns,
     )
-    from analysis.data import read_data
-    from instruments.errors import CraftwaveError
-    from instruments.names import with_wave
+    from craftwave.analysis.data import read_data
+    from craftwave.instruments.errors import CraftwaveError
+    from craftwave.instruments.names import with_wave
 
     cs, wv = _split(constructs), _ints(waves, "--waves")
     try:
@@ -219,9 +219,9 @@ def power_cmd(model, ns, attrition, attrition_mar, measurement, reps, waves, fre
     import dataclasses
     import json
 
-    from analysis.power import power
-    from analysis.simulate import FocalPopulation, RICLPMPopulation
-    from instruments.errors import CraftwaveError
+    from craftwave.analysis.power import power
+    from craftwave.analysis.simulate import FocalPopulation, RICLPMPopulation
+    from craftwave.instruments.errors import CraftwaveError
 
     rates = _floats(attrition, "--attrition") or [0.0]
     base = FocalPopulation() if model == "focal" else RICLPMPopulation()

@@ -18,7 +18,7 @@ def _split(value: str | None) -> list[str] | None:
 
 def _load(source: str):
     """(wide data, page timings or None) from an export directory or a CSV file."""
-    from analysis.data import long_to_wide, read_data, read_export
+    from craftwave.analysis.data import long_to_wide, read_data, read_export
 
     path = Path(source)
     if path.is_dir():
@@ -54,12 +54,12 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
     With --instrument and --wave: that instrument's items, reverse keyed through its
     definition. With neither: every (sub)scale of every bundled instrument at every wave.
     """
-    from instruments.errors import CraftwaveError
+    from craftwave.instruments.errors import CraftwaveError
 
     try:
         frame, _ = _load(data)
         if items is None and instrument_id is None:
-            from analysis.reliability import reliability_table
+            from craftwave.analysis.reliability import reliability_table
 
             table = reliability_table(frame)
             if table.empty:
@@ -69,11 +69,11 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
             else:
                 click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
             return
-        from analysis.reliability import reliability
+        from craftwave.analysis.reliability import reliability
 
         rng = None
         if instrument_id is not None:
-            from instruments import load_library
+            from craftwave.instruments import load_library
 
             library = load_library()
             if instrument_id not in library:
@@ -92,7 +92,7 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
             result = reliability(frame, _split(items), reverse=_split(reverse), scale_range=rng)
         payload = result.to_dict()
         if nfactors is not None:
-            from analysis.omega_h import omega_hierarchical
+            from craftwave.analysis.omega_h import omega_hierarchical
 
             om = omega_hierarchical(frame, list(result.items), nfactors=nfactors,
                                     reverse=None if instrument_id else _split(reverse),
@@ -134,8 +134,8 @@ def quality_cmd(data, timings, items, seconds_per_item_min, longstring_fraction,
     """
     import pandas as pd
 
-    from analysis.quality import quality_flags
-    from instruments.errors import CraftwaveError
+    from craftwave.analysis.quality import quality_flags
+    from craftwave.instruments.errors import CraftwaveError
 
     try:
         frame, page_timings = _load(data)

@@ -53,8 +53,8 @@ def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, se
       craftwave report platform --data export/ --study-file study.yaml --out reports/ --k 10
     """
     from craftwave.cli.output import fail
-    from instruments.errors import CraftwaveError
-    from reports import build_report
+    from craftwave.instruments.errors import CraftwaveError
+    from craftwave.reports import build_report
 
     if (study_id is None) == (data_dir is None):
         raise click.UsageError("give exactly one of --study STUDY_ID (a study in the app's "
@@ -82,12 +82,12 @@ def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, se
 def _report_from_study(kind: str, study_id: str, out_dir: Path, study_file: Path | None,
                        options: dict, quiet: bool):
     """Export ``study_id`` to a temporary directory (audited as the CLI user), then build."""
-    from reports import build_report
-    from survey_app import create_app
-    from survey_app.audit import cli_actor
-    from survey_app.export import study_or_error, write_export
-    from survey_app.extensions import db
-    from survey_app.models import StudyRecord
+    from craftwave.reports import build_report
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.export import study_or_error, write_export
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import StudyRecord
 
     app = create_app()
     with tempfile.TemporaryDirectory(prefix="craftwave-report-") as tmp:

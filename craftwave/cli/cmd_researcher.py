@@ -16,7 +16,7 @@ from .output import echo_json, fail
 
 
 def _app():
-    from survey_app import create_app
+    from craftwave.survey_app import create_app
 
     return create_app()
 
@@ -33,7 +33,7 @@ def researcher_group() -> None:
               help="Read the password from the first line of standard input (for scripts).")
 def researcher_add(email: str, role: str, password_stdin: bool) -> None:
     """Create a researcher account for EMAIL (prompts for the password)."""
-    from survey_app.accounts import AccountError, add_researcher
+    from craftwave.survey_app.accounts import AccountError, add_researcher
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -58,7 +58,7 @@ def _read_password(password_stdin: bool) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the accounts as JSON.")
 def researcher_list(as_json: bool) -> None:
     """List the researcher accounts (email, role, status, last login)."""
-    from survey_app.researcher.accounts import list_researchers
+    from craftwave.survey_app.researcher.accounts import list_researchers
 
     app = _app()
     with app.app_context():
@@ -81,7 +81,7 @@ def _account_change(change, *args, done) -> None:
     """Run one account change of ``survey_app.researcher.accounts`` in an app context and print
     ``done(result)`` there (while the account is still attached); an ``AccountError`` becomes
     the command's error message."""
-    from survey_app.accounts import AccountError
+    from craftwave.survey_app.accounts import AccountError
 
     with _app().app_context():
         try:
@@ -97,14 +97,14 @@ def _account_change(change, *args, done) -> None:
               help="Read the password from the first line of standard input (for scripts).")
 def researcher_passwd(email: str, password_stdin: bool) -> None:
     """Set a new password for EMAIL (also lifts a lockout; open sessions end)."""
-    from survey_app.researcher.accounts import set_password
+    from craftwave.survey_app.researcher.accounts import set_password
 
     _account_change(set_password, email, _read_password(password_stdin),
                     done=lambda _: f"changed the password of {email.strip().lower()}")
 
 
 def _set_active(email: str, active: bool) -> None:
-    from survey_app.researcher.accounts import set_active
+    from craftwave.survey_app.researcher.accounts import set_active
 
     _account_change(set_active, email, active,
                     done=lambda u: f"{'activated' if active else 'deactivated'} {u.email}")
@@ -129,7 +129,7 @@ def researcher_activate(email: str) -> None:
 @click.argument("role", type=click.Choice(["owner", "analyst"]))
 def researcher_role(email: str, role: str) -> None:
     """Make EMAIL an owner or an analyst (the last active owner stays an owner)."""
-    from survey_app.researcher.accounts import set_role
+    from craftwave.survey_app.researcher.accounts import set_role
 
     _account_change(set_role, email, role, done=lambda u: f"{u.email} is now {u.role}")
 
@@ -148,9 +148,9 @@ def participants_import(study_id: str, csv_file: str) -> None:
     Every row is checked first; any malformed row is reported by line number and nothing is
     imported. Emails already in the study are skipped, so importing a file twice adds nobody.
     """
-    from instruments import CraftwaveError
-    from survey_app.audit import cli_actor
-    from survey_app.panel import import_participants
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.panel import import_participants
 
     try:
         with open(csv_file, encoding="utf-8-sig", newline="") as fh:
@@ -190,9 +190,9 @@ def _report(run, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def email_invite(study_id: str, wave: int | None, as_json: bool) -> None:
     """Invite everyone whose wave is open and who has not been invited to it yet."""
-    from instruments import CraftwaveError
-    from survey_app.audit import cli_actor
-    from survey_app.mailer import send_invitations
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.mailer import send_invitations
 
     app = _app()
     with app.app_context():
@@ -208,9 +208,9 @@ def email_invite(study_id: str, wave: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def email_remind(study_id: str, as_json: bool) -> None:
     """Remind those who have not completed their open wave, per the study's reminder schedule."""
-    from instruments import CraftwaveError
-    from survey_app.audit import cli_actor
-    from survey_app.mailer import send_reminders
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.mailer import send_reminders
 
     app = _app()
     with app.app_context():
@@ -229,9 +229,9 @@ def email_remind(study_id: str, as_json: bool) -> None:
               help="Add the recruitment sites' ids (Prolific PID, MTurk worker id) to participants.csv.")
 def export(study_id: str, out_dir: str, with_recruitment_ids: bool) -> None:
     """Write the export directory of a study (answers, wide, scores, SPSS, codebook, manifest)."""
-    from instruments import CraftwaveError
-    from survey_app.audit import cli_actor
-    from survey_app.export import write_export
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.export import write_export
 
     app = _app()
     with app.app_context():
@@ -259,9 +259,9 @@ def participant_delete(study_id: str, pid: str, yes: bool) -> None:
 
     The audit log keeps that the deletion happened, not the data.
     """
-    from instruments import CraftwaveError
-    from survey_app.audit import cli_actor
-    from survey_app.panel import delete_participant
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.panel import delete_participant
 
     if not yes:
         click.confirm(f"Delete all data of participant {pid} in '{study_id}'? This cannot be undone",

@@ -24,7 +24,7 @@ def _run(fn):
     """Run ``fn`` recording craftwave's warnings; exit with a message on a CraftwaveError."""
     import warnings
 
-    from instruments.errors import CraftwaveError, CraftwaveWarning
+    from craftwave.instruments.errors import CraftwaveError, CraftwaveWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CraftwaveWarning)
@@ -69,7 +69,7 @@ def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
 
     The output always states the estimator and the missing-data method used.
     """
-    from analysis.sem import fit
+    from craftwave.analysis.sem import fit
 
     syntax, frame = _read(model, data)
     res, messages = _run(lambda: fit(syntax, frame, estimator=estimator.upper(),
@@ -78,7 +78,7 @@ def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
                                      group_partial=_split(group_partial)))
     boot = None
     if n_boot:
-        from analysis.bootstrap import bootstrap
+        from craftwave.analysis.bootstrap import bootstrap
 
         boot, more = _run(lambda: bootstrap(res, frame, n=n_boot, seed=seed, ci=ci,
                                             n_jobs=n_jobs, progress=not as_json,
@@ -123,7 +123,7 @@ def invariance_cmd(model, data, group, long_, estimator, missing, residual_lags,
 
     Give --group COL for groups or --long F1,F2,F3 for one construct at successive waves.
     """
-    from analysis.invariance import invariance
+    from craftwave.analysis.invariance import invariance
 
     if (group is None) == (long_ is None):
         fail("give exactly one of --group and --long")

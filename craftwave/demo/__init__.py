@@ -2,7 +2,7 @@
 
 :func:`run_demo` builds a fresh database with the demo study (``data/demo/study.yaml``),
 starts the survey app in-process on a loopback port (werkzeug in a background thread, the
-app's ``CLOCK`` a :class:`~survey_app.clock.FakeClock`), and lets simulated participants take
+app's ``CLOCK`` a :class:`~craftwave.survey_app.clock.FakeClock`), and lets simulated participants take
 the study through its real HTTP interface with a standard-library HTTP client: the Prolific
 link, consent (a few decline), screening (a few are screened out), every page with its CSRF
 token, browsers closed mid-wave and resumed from the same link, participants who abandon a
@@ -10,7 +10,7 @@ wave, attrition between waves, careless responders (straight-liners, random resp
 speeders) and failed attention checks. The clock moves between pages (realistic seconds per
 item, about one for speeders) and between waves (the study's ``after_days``).
 
-Every answer comes from one :func:`analysis.simulate.simulate` run: the focal population
+Every answer comes from one :func:`craftwave.analysis.simulate.simulate` run: the focal population
 (individual crafting predicts later resilience, collaborative crafting compensates when
 individual crafting is low, resilience predicts career commitment) answers the focal
 instruments, and the same simulated people answer the profile, meaningful-work, community and
@@ -24,8 +24,8 @@ draw are deterministic for a seed.
 
 Every page submission the app acknowledges (a 303 after the POST) is kept in a ledger; after
 the fieldwork the database is reconciled against it. Then the study is exported
-(:func:`survey_app.export.write_export`) and both reports are built
-(:func:`reports.build_report`). A step whose package is missing is skipped and says why.
+(:func:`craftwave.survey_app.export.write_export`) and both reports are built
+(:func:`craftwave.reports.build_report`). A step whose package is missing is skipped and says why.
 """
 
 from .options import DEFAULT_OUT, DEMO_STUDY_FILE, DemoError, DemoOptions, DemoResult, Step

@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import numpy as np
 import pandas as pd
 
-from instruments.names import item_var, with_wave
+from craftwave.instruments.names import item_var, with_wave
 
 from .browser import Browser, FormParser, Reply
 from .options import (
@@ -45,7 +45,7 @@ class Person:
 def demo_population():
     """The focal population of the demo: the package defaults with a stronger compensation
     (``a2``, ``a3``), so that 400 people with attrition show the interaction clearly."""
-    from analysis.simulate import FocalPopulation
+    from craftwave.analysis.simulate import FocalPopulation
 
     return FocalPopulation(a2=DEMO_A2, a3=DEMO_A3)
 
@@ -54,14 +54,14 @@ def simulate_panel(opts: DemoOptions, study, pool: int, rng: np.random.Generator
     """The one simulation every answer of the demo comes from.
 
     The focal model (:func:`demo_population`) answers the focal instruments; every other
-    instrument the study asks is one of :func:`analysis.simulate.simulate`'s ``extra``
+    instrument the study asks is one of :func:`craftwave.analysis.simulate.simulate`'s ``extra``
     instruments, drawn from the same people (meaningful work and community participation
     from their focal constructs, forum use feeding later resilience). The intervention arms
     are the study's; the arm after the first raises forum use by :data:`ARM_FORUMS_EFFECT`
     (and individual crafting by :data:`ARM_EFFECT`) after the study's ``after_wave``.
     """
-    from analysis.simulate import simulate
-    from analysis.simulate_extra import EXTRA_INSTRUMENTS
+    from craftwave.analysis.simulate import simulate
+    from craftwave.analysis.simulate_extra import EXTRA_INSTRUMENTS
 
     asked = set(study.instrument_ids)
     focal = set(demo_population().constructs)
@@ -92,7 +92,7 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
         person, every answer of every instrument the study asks; see :func:`simulate_panel`)
         and the population values.
     """
-    from survey_app.progress import assign_arm
+    from craftwave.survey_app.progress import assign_arm
 
     n = opts.participants
     roles = np.where(rng.random(n) < 0.03, "decline",

@@ -1,15 +1,15 @@
 """The demo's options, result and error, where its files go, and its population values.
 
-Every answer of the demo comes from one :func:`analysis.simulate.simulate` run (see
+Every answer of the demo comes from one :func:`craftwave.analysis.simulate.simulate` run (see
 :func:`craftwave.demo.fieldwork.simulate_panel`) with these values:
 
-* The focal population: :class:`analysis.simulate.FocalPopulation` with ``a2`` =
+* The focal population: :class:`craftwave.analysis.simulate.FocalPopulation` with ``a2`` =
   :data:`DEMO_A2` = 0.20 and ``a3`` = :data:`DEMO_A3` = -0.25 (stronger compensation than the
   package defaults, so that 400 people with attrition show the interaction); every other
   value is the package default (``a1`` = 0.30, ``b`` = 0.35).
 * The other instruments the demo study asks (the profile, meaningful work, community
   participation and the attention checks) are ``extra`` instruments of the same run, with the
-  default :class:`analysis.simulate_extra.ExtraPopulation`: community participation goes with
+  default :class:`craftwave.analysis.simulate_extra.ExtraPopulation`: community participation goes with
   collaborative crafting, and forum use raises resilience at the next wave
   (``forums_to_resil`` = 0.25).
 * The intervention: the demo study offers the arm ``mentoring_forum`` (a mentoring forum
@@ -31,11 +31,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from instruments.errors import CraftwaveError
+import craftwave.data
+from craftwave.instruments.errors import CraftwaveError
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEMO_STUDY_FILE = REPO_ROOT / "data" / "demo" / "study.yaml"
-DEFAULT_OUT = (REPO_ROOT if (REPO_ROOT / "pyproject.toml").is_file() else Path.cwd()) / "demo_out"
+#: The demo study ships as package data (``craftwave.data``), so the demo runs from a wheel too.
+DEMO_STUDY_FILE = Path(craftwave.data.__file__).parent / "demo" / "study.yaml"
+#: A checkout (where ``make run`` runs) keeps the demo's output in the checkout; an installed
+#: craftwave writes it below the working directory.
+_CHECKOUT = Path(__file__).resolve().parents[2]
+DEFAULT_OUT = (_CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else Path.cwd()) / "demo_out"
 DB_NAME = "demo.sqlite"
 STATE_FILE = "demo.json"
 
@@ -74,7 +78,7 @@ class DemoOptions:
         Bootstrap resamples of the reports' moderated mediation.
     careless : float
         Share of the panel who answer carelessly (split among straight-liners, random
-        responders and speeders, as :func:`analysis.simulate.simulate` does).
+        responders and speeders, as :func:`craftwave.analysis.simulate.simulate` does).
     start : datetime, optional
         When the fieldwork starts (naive UTC); default: 240 days before today, 08:00, so that
         all three waves lie in the past.

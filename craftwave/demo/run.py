@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import secrets
 import time
@@ -14,16 +15,16 @@ import numpy as np
 import pandas as pd
 
 from craftwave import __version__
-from instruments.names import with_wave
+from craftwave.instruments.names import with_wave
 
 from .browser import LoopbackServer
 from .fieldwork import Fieldwork, Person, plan_people
-from .options import DB_NAME, REPO_ROOT, STATE_FILE, DemoError, DemoOptions, DemoResult, Step
+from .options import DB_NAME, STATE_FILE, DemoError, DemoOptions, DemoResult, Step
 
 
 def demo_app(db_url: str, clock=None):
     """The survey app on ``db_url`` for the demo: its own clock, no rate limits, a throw-away key."""
-    from survey_app import create_app
+    from craftwave.survey_app import create_app
 
     return create_app({"SQLALCHEMY_DATABASE_URI": db_url, "CLOCK": clock,
                        "SECRET_KEY": secrets.token_hex(32), "RATELIMIT_ENABLED": False})
@@ -36,10 +37,10 @@ def prepare_database(app, study_file: Path, fresh: bool) -> str:
     """
     from flask_migrate import upgrade
 
-    from survey_app import MIGRATIONS_DIR
-    from survey_app.extensions import db
-    from survey_app.models import Participant
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app import MIGRATIONS_DIR
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Participant
+    from craftwave.survey_app.studies import load_study_file
 
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR)
@@ -56,9 +57,9 @@ def prepare_database(app, study_file: Path, fresh: bool) -> str:
 
 def reconcile(app, ledger: pd.DataFrame, study_id: str) -> dict[str, int]:
     """Compare the acknowledged answers with the database: lost, changed and unexpected answers."""
-    from survey_app.extensions import db
-    from survey_app.models import Answer, Participant
-    from survey_app.progress import SCREENING_INSTRUMENT
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Answer, Participant
+    from craftwave.survey_app.progress import SCREENING_INSTRUMENT
 
     with app.app_context():
         rows = db.session.execute(
@@ -79,7 +80,7 @@ def reconcile(app, ledger: pd.DataFrame, study_id: str) -> dict[str, int]:
 
 def fingerprint(opts: DemoOptions) -> str:
     """What the demo's output depends on: code, study, instruments, migrations and options."""
-    from instruments import load_library
+    from craftwave.instruments import load_library
 
     h = hashlib.sha256()
     parts = [__version__, str(opts.participants), str(opts.seed), str(opts.reports), str(opts.careless),
@@ -95,10 +96,15 @@ def fingerprint(opts: DemoOptions) -> str:
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".yaml", ".mako", ".ini"}
 
 
+def _package_dir(name: str) -> Path:
+    """The folder a package is imported from, without importing it (a checkout or a wheel)."""
+    return Path(importlib.util.find_spec(name).submodule_search_locations[0])
+
+
 def _source_files() -> list[Path]:
     """The code the demo's output comes from: the demo, the app (with its migrations), the
     instruments, the analysis and the reports. Any change there makes the demo stale."""
-    roots = [Path(__file__).parent] + [REPO_ROOT / name for name in
+    roots = [Path(__file__).parent] + [_package_dir(f"craftwave.{name}") for name in
                                        ("survey_app", "instruments", "analysis", "reports")]
     return sorted(f for root in roots if root.is_dir() for f in root.rglob("*")
                   if f.suffix in SOURCE_SUFFIXES and "__pycache__" not in f.parts)
@@ -106,7 +112,7 @@ def _source_files() -> list[Path]:
 
 def _reports_available() -> bool:
     try:
-        import reports  # noqa: F401
+        import craftwave.reports as reports  # noqa: F401
     except ImportError:
         return False
     return True
@@ -161,8 +167,8 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
     >>> res.summary["reconciliation"]["lost"], res.summary["counts"]["completed"]  # doctest: +SKIP
     (0, {'w1': 28, 'w2': 21, 'w3': 18})
     """
-    from instruments import load_library, load_study
-    from survey_app.clock import FakeClock
+    from craftwave.instruments import load_library, load_study
+    from craftwave.survey_app.clock import FakeClock
 
     total = _Stopwatch()
     out = Path(opts.out).resolve()
@@ -229,7 +235,7 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
             steps.append(Step("reports", "skipped", "no export to build them from"))
     finally:
         with app.app_context():
-            from survey_app.extensions import db
+            from craftwave.survey_app.extensions import db
 
             db.engine.dispose()
 
@@ -263,7 +269,7 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
 
 def _export(app, study_id: str, export_dir: Path) -> Step:
     try:
-        from survey_app.export import write_export
+        from craftwave.survey_app.export import write_export
     except ImportError as exc:
         return Step("export", "skipped", f"the export is not available yet ({exc})")
     import shutil
@@ -272,7 +278,7 @@ def _export(app, study_id: str, export_dir: Path) -> Step:
     sw = _Stopwatch()
     with app.app_context():
         result = write_export(study_id, export_dir, actor="cli:demo")
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         db.session.remove()
     rows = result.manifest["rows"]
@@ -285,7 +291,7 @@ def _report(kind: str, opts: DemoOptions, export_dir: Path, out: Path) -> tuple[
     if not opts.reports:
         return Step(name, "skipped", "--no-reports was given"), {}
     try:
-        from reports import build_report
+        from craftwave.reports import build_report
     except ImportError as exc:
         return Step(name, "skipped", f"the reports package is not available yet ({exc})"), {}
     sw = _Stopwatch()

@@ -4,6 +4,12 @@ A section that cannot be built (its analysis module has not landed, or its analy
 these data) becomes a placeholder saying "not available: <reason>", so a report always builds.
 """
 
-from .base import ReportContext, ReportOptions, RunRecord, Section, run_section
+from craftwave.reports.sections.base import (
+    ReportContext,
+    ReportOptions,
+    RunRecord,
+    Section,
+    run_section,
+)
 
 __all__ = ["ReportContext", "ReportOptions", "RunRecord", "Section", "run_section"]

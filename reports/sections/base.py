@@ -10,12 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from instruments.errors import CraftwaveError, CraftwaveWarning
-
-from ..export import ReportData
-from ..figures import Figure
-from ..studyinfo import StudyInfo
-from ..tables import Table
+from craftwave.instruments.errors import CraftwaveError, CraftwaveWarning
+from craftwave.reports.export import ReportData
+from craftwave.reports.figures import Figure
+from craftwave.reports.studyinfo import StudyInfo
+from craftwave.reports.tables import Table
 
 log = logging.getLogger(__name__)
 

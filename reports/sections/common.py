@@ -7,10 +7,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from instruments.errors import DataError
-from instruments.names import with_wave
-
-from .base import ReportContext
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import with_wave
+from craftwave.reports.sections.base import ReportContext
 
 #: The study's constructs (instrument prefixes) and how reports name them.
 LABELS = {
@@ -51,7 +50,7 @@ def quality(ctx: ReportContext):
     """The data-quality screen (``analysis.quality``), run once per build."""
 
     def compute():
-        from analysis.quality import quality_flags
+        from craftwave.analysis.quality import quality_flags
 
         wide = ctx.data.wide
         if wide.empty:
@@ -65,9 +64,9 @@ def quality(ctx: ReportContext):
 def analysis_frame(ctx: ReportContext) -> pd.DataFrame:
     """One row per participant: participants.csv joined with scores, after exclusions.
 
-    With ``exclude_careless`` and :mod:`analysis.quality` available, the waves a participant
+    With ``exclude_careless`` and :mod:`craftwave.analysis.quality` available, the waves a participant
     was flagged at are blanked and scores recomputed from the kept items
-    (:func:`analysis.data.score_all`); otherwise the exported scores are used and the record
+    (:func:`craftwave.analysis.data.score_all`); otherwise the exported scores are used and the record
     says no exclusion was made.
     """
 
@@ -76,7 +75,7 @@ def analysis_frame(ctx: ReportContext) -> pd.DataFrame:
         scores = data.scores
         if ctx.options.exclude_careless:
             try:
-                from analysis.data import score_all
+                from craftwave.analysis.data import score_all
 
                 excl = quality(ctx)
                 scores = score_all(excl.kept)

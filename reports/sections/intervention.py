@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.descriptives import mean_ci
-from instruments.errors import DataError
-from instruments.names import with_wave
-
-from .. import figures as F
-from .. import tables as T
-from .base import ReportContext, Section
-from .common import FOCAL, analysis_frame, study_waves
+from craftwave.analysis.descriptives import mean_ci
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import with_wave
+from craftwave.reports import figures as F
+from craftwave.reports import tables as T
+from craftwave.reports.sections.base import ReportContext, Section
+from craftwave.reports.sections.common import FOCAL, analysis_frame, study_waves
 
 
 def intervention(ctx: ReportContext) -> Section:
@@ -63,7 +62,7 @@ def evaluation(ctx: ReportContext):
         raise DataError("the study records no intervention arms")
 
     def compute():
-        from analysis.intervention import evaluate_intervention
+        from craftwave.analysis.intervention import evaluate_intervention
 
         frame = analysis_frame(ctx)
         waves = study_waves(ctx)

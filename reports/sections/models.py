@@ -6,11 +6,10 @@ from typing import Any
 
 import pandas as pd
 
-from instruments.errors import DataError
-from instruments.names import with_wave
-
-from .base import ReportContext
-from .common import FOCAL, analysis_frame, study_waves
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import with_wave
+from craftwave.reports.sections.base import ReportContext
+from craftwave.reports.sections.common import FOCAL, analysis_frame, study_waves
 
 
 def focal_waves(ctx: ReportContext) -> tuple[int, int, int]:
@@ -22,7 +21,7 @@ def focal_waves(ctx: ReportContext) -> tuple[int, int, int]:
 
 def focal_spec(ctx: ReportContext):
     """The focal model's builder output (syntax with the full-sample probe values)."""
-    from analysis.panel import focal
+    from craftwave.analysis.panel import focal
 
     frame = analysis_frame(ctx)
     return ctx.shared("focal_spec", lambda: focal(frame, waves=focal_waves(ctx), **FOCAL))
@@ -46,7 +45,7 @@ def mediation_fit(ctx: ReportContext) -> Any:
     """PROCESS model 7 on the focal variables with the bootstrap (complete cases)."""
 
     def compute():
-        from analysis.mediation import moderated_mediation
+        from craftwave.analysis.mediation import moderated_mediation
 
         w1, w2, w3 = focal_waves(ctx)
         frame = analysis_frame(ctx)

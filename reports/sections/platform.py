@@ -1,6 +1,6 @@
 """The platform community-intervention report's sections: aggregates only, small cells hidden.
 
-Every count shown comes from :func:`reports.privacy.suppress` (cells under k hidden, with
+Every count shown comes from :func:`craftwave.reports.privacy.suppress` (cells under k hidden, with
 complementary suppression); every mean is shown only where its group's count is shown.
 """
 
@@ -9,16 +9,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from instruments.errors import DataError
-from instruments.names import with_wave
-
-from .. import figures as F
-from .. import tables as T
-from ..privacy import TOTAL, SuppressedTable, suppress, suppress_statistic
-from .base import ReportContext, Section
-from .common import FEATURES, FOCAL, SHORT, TAKES_PART, analysis_frame, params_of, study_waves
-from .intervention import arm_figure, evaluation
-from .models import focal_fit, focal_waves, mediation_fit
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import with_wave
+from craftwave.reports import figures as F
+from craftwave.reports import tables as T
+from craftwave.reports.privacy import TOTAL, SuppressedTable, suppress, suppress_statistic
+from craftwave.reports.sections.base import ReportContext, Section
+from craftwave.reports.sections.common import (
+    FEATURES,
+    FOCAL,
+    SHORT,
+    TAKES_PART,
+    analysis_frame,
+    params_of,
+    study_waves,
+)
+from craftwave.reports.sections.intervention import arm_figure, evaluation
+from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
 
 LEVELS = ("Not at all or rarely", "Now and then", "Weekly or more")
 

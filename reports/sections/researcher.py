@@ -5,14 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.descriptives import mean_ci
-from instruments.errors import DataError
-from instruments.names import split_wave, with_wave
-
-from .. import figures as F
-from .. import tables as T
-from .base import ReportContext, Section
-from .common import (
+from craftwave.analysis.descriptives import mean_ci
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.names import split_wave, with_wave
+from craftwave.reports import figures as F
+from craftwave.reports import tables as T
+from craftwave.reports.sections.base import ReportContext, Section
+from craftwave.reports.sections.common import (
     FOCAL,
     LABELS,
     SHORT,
@@ -24,8 +23,8 @@ from .common import (
     quality,
     study_waves,
 )
-from .intervention import intervention
-from .models import focal_fit, focal_waves, mediation_fit
+from craftwave.reports.sections.intervention import intervention
+from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
 
 STATUSES = ("invited", "started", "completed", "screened out", "closed")
 
@@ -131,7 +130,7 @@ def data_quality(ctx: ReportContext) -> Section:
 
 def descriptives(ctx: ReportContext) -> Section:
     """Means, SDs and the APA correlation table per wave (``analysis.descriptives``)."""
-    from analysis import descriptives as D
+    from craftwave.analysis import descriptives as D
 
     frame = analysis_frame(ctx)
     try:
@@ -162,8 +161,8 @@ def reliability_frame(ctx: ReportContext) -> pd.DataFrame:
     """Reliability of every scale and subscale at every wave, computed once per build."""
 
     def compute() -> pd.DataFrame:
-        from analysis.reliability import reliability_table
-        from instruments import load_library
+        from craftwave.analysis.reliability import reliability_table
+        from craftwave.instruments import load_library
 
         lib = load_library()
         insts = {k: lib[k] for k in [*LABELS, "community"] if k in lib}
@@ -208,8 +207,8 @@ def invariance(ctx: ReportContext) -> Section:
     One factor per wave, indicated by the construct's subscale scores (in the same order at
     every wave), lag-1 residual covariances of the same indicator, FIML by default.
     """
-    from analysis.invariance import invariance as fit_invariance
-    from instruments import load_library
+    from craftwave.analysis.invariance import invariance as fit_invariance
+    from craftwave.instruments import load_library
 
     lib = load_library()
     frame = analysis_frame(ctx)
@@ -356,7 +355,7 @@ def moderated_mediation(ctx: ReportContext) -> Section:
 
 def riclpm(ctx: ReportContext) -> Section:
     """RI-CLPM of individual crafting and resilience (within-person lagged effects)."""
-    from analysis.panel import riclpm as build
+    from craftwave.analysis.panel import riclpm as build
 
     waves = study_waves(ctx)
     frame = analysis_frame(ctx)
@@ -385,7 +384,7 @@ def riclpm(ctx: ReportContext) -> Section:
 
 def growth(ctx: ReportContext) -> Section:
     """Mean trajectories and linear growth models (``analysis.growth``)."""
-    from analysis.growth import growth as fit_growth
+    from craftwave.analysis.growth import growth as fit_growth
 
     frame = analysis_frame(ctx)
     waves = study_waves(ctx)
@@ -437,7 +436,7 @@ def growth(ctx: ReportContext) -> Section:
 
 def attrition(ctx: ReportContext) -> Section:
     """Completers vs dropouts on wave-1 scores and Little's MCAR test (``analysis.attrition``)."""
-    from analysis.attrition import dropout_comparison, little_mcar, missingness_patterns
+    from craftwave.analysis.attrition import dropout_comparison, little_mcar, missingness_patterns
 
     frame = analysis_frame(ctx)
     waves = study_waves(ctx)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .answers import Answer, AnswerHistory, PageVisit
-from .participant import (
+from craftwave.survey_app.models.answers import Answer, AnswerHistory, PageVisit
+from craftwave.survey_app.models.participant import (
     WAVE_STATUSES,
     WITHDRAWAL_KINDS,
     Contact,
@@ -17,7 +17,7 @@ from .participant import (
     WaveStatus,
     WithdrawalRequest,
 )
-from .study import StudyRecord
+from craftwave.survey_app.models.study import StudyRecord
 
 # Modules added by other areas (e.g. researcher.py) register themselves when present.
 for _m in pkgutil.iter_modules(__path__):

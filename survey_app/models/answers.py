@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from craftwave.survey_app.extensions import db
 
 
 class Answer(db.Model):

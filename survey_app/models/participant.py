@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from craftwave.survey_app.extensions import db
 
 WAVE_STATUSES = ("invited", "started", "completed", "screened_out", "closed")
 WITHDRAWAL_KINDS = ("none", "stop_contact", "delete")

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from craftwave.survey_app.extensions import db
 
 ROLES = ("owner", "analyst")
 """Owners manage studies, the panel and data (deletion); analysts read dashboards and export."""

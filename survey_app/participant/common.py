@@ -8,9 +8,9 @@ from datetime import datetime
 from flask import abort, current_app, g
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from ..extensions import db
-from ..models import Participant, WaveStatus
-from ..studies import CompiledStudy, get_study
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Participant, WaveStatus
+from craftwave.survey_app.studies import CompiledStudy, get_study
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 

@@ -11,13 +11,13 @@ import re
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
 from sqlalchemy.exc import IntegrityError
 
-from .. import clock
-from ..db import write_transaction
-from ..extensions import db
-from ..forms import ConsentForm
-from ..models import Participant
-from ..progress import create_participant, record_consent
-from .common import study_or_404
+from craftwave.survey_app import clock
+from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.forms import ConsentForm
+from craftwave.survey_app.models import Participant
+from craftwave.survey_app.participant.common import study_or_404
+from craftwave.survey_app.progress import create_participant, record_consent
 
 bp = Blueprint("entry", __name__)
 

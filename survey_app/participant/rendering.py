@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import current_app, g
 from markupsafe import Markup
 
-from ..studies import CompiledPage, Question
+from craftwave.survey_app.studies import CompiledPage, Question
 
 
 def value_text(value) -> str | None:

@@ -7,12 +7,19 @@ from datetime import timedelta
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 
-from .. import clock
-from ..db import write_transaction
-from ..extensions import db
-from ..forms import ConsentForm, WithdrawForm, build_screening_form
-from ..models import WaveStatus
-from ..progress import (
+from craftwave.survey_app import clock
+from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.forms import ConsentForm, WithdrawForm, build_screening_form
+from craftwave.survey_app.models import WaveStatus
+from craftwave.survey_app.participant.common import (
+    load_page_context,
+    load_participant,
+    read_shown_token,
+    shown_token,
+)
+from craftwave.survey_app.participant.rendering import question_fragments
+from craftwave.survey_app.progress import (
     current_wave,
     open_wave,
     record_consent,
@@ -22,8 +29,6 @@ from ..progress import (
     wave_state,
     withdraw,
 )
-from .common import load_page_context, load_participant, read_shown_token, shown_token
-from .rendering import question_fragments
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 

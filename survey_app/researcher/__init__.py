@@ -1,6 +1,6 @@
 """The researcher side of the app: login, dashboard, downloads, withdrawals, deletion, audit log.
 
-:func:`init_researcher_side` binds it to an app (called by :func:`survey_app.create_app`):
+:func:`init_researcher_side` binds it to an app (called by :func:`craftwave.survey_app.create_app`):
 Flask-Login, Flask-Limiter, the blueprints, and a default-deny rule: every endpoint needs a
 logged-in researcher except the participant pages (blueprints ``entry`` and ``survey``), static
 files, the login page, the landing page and the health check.
@@ -9,7 +9,7 @@ Settings (``app.config``; defaults in :data:`DEFAULTS`):
 
 ``RATELIMIT_STORAGE_URI``
     Flask-Limiter's store. Default: ``ratelimits.sqlite`` in the instance folder
-    (:mod:`survey_app.ratelimit_store`), shared by every gunicorn worker of the host; under
+    (:mod:`craftwave.survey_app.ratelimit_store`), shared by every gunicorn worker of the host; under
     ``TESTING``, ``memory://``. Several hosts need a networked store (``redis://...``).
 ``LOGIN_RATE_LIMIT``
     Limit on login attempts per client address (POST), e.g. ``"10 per minute"``.
@@ -56,12 +56,12 @@ def init_researcher_side(app: Flask) -> None:
     from flask_limiter import Limiter
     from flask_limiter.util import get_remote_address
 
-    from .. import (
+    from craftwave.survey_app import (
         audit,  # noqa: F401  (registers the withdrawal and study listeners)
         ratelimit_store,
     )
-    from ..participant import entry
-    from . import accounts, auth, dashboard, reports_download, upload
+    from craftwave.survey_app.participant import entry
+    from craftwave.survey_app.researcher import accounts, auth, dashboard, reports_download, upload
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
@@ -88,8 +88,8 @@ def init_researcher_side(app: Flask) -> None:
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    from ..extensions import db
-    from ..models.researcher import Researcher
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models.researcher import Researcher
 
     # "<id>.<fingerprint>" (Researcher.get_id): a deactivated account, or a session opened
     # before the password last changed, is logged out.

@@ -29,12 +29,12 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import EqualTo, InputRequired, Length
 
-from ..accounts import AccountError, normalise_email
-from ..audit import cli_actor, record
-from ..db import write_transaction
-from ..extensions import db
-from ..models.researcher import ROLES, Researcher
-from .dashboard import owner_required
+from craftwave.survey_app.accounts import AccountError, normalise_email
+from craftwave.survey_app.audit import cli_actor, record
+from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models.researcher import ROLES, Researcher
+from craftwave.survey_app.researcher.dashboard import owner_required
 
 bp = Blueprint("accounts", __name__, url_prefix="/researcher")
 
@@ -65,7 +65,7 @@ class AccountInfo:
 # -- the operations ----------------------------------------------------------------------------
 def check_password(password: str) -> None:
     """Raise :class:`AccountError` unless ``password`` meets ``PASSWORD_MIN_LENGTH``
-    (the rule of :func:`survey_app.accounts.add_researcher`)."""
+    (the rule of :func:`craftwave.survey_app.accounts.add_researcher`)."""
     min_len = int(current_app.config.get("PASSWORD_MIN_LENGTH", 12))
     if len(password) < min_len:
         raise AccountError(f"the password must have at least {min_len} characters")

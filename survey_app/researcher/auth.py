@@ -8,9 +8,9 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
-from ..accounts import attempt_login
-from ..audit import record
-from ..extensions import db
+from craftwave.survey_app.accounts import attempt_login
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.extensions import db
 
 bp = Blueprint("auth", __name__, url_prefix="/researcher", static_folder="static",
                static_url_path="/static")

@@ -23,18 +23,27 @@ from flask import (
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from instruments.errors import DataError
-
-from .. import clock
-from ..audit import record
-from ..export import answers_long, iso, page_timings, write_export
-from ..extensions import db
-from ..fieldwork import study_states
-from ..models import Participant, StudyRecord
-from ..models.researcher import AuditEntry
-from ..monitoring import due_now, quality, rates_chart, response_chart, wave_summary
-from ..panel import delete_participant, mark_withdrawal_handled, withdrawal_requests
-from ..studies import get_study, instrument_library
+from craftwave.instruments.errors import DataError
+from craftwave.survey_app import clock
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.models import Participant, StudyRecord
+from craftwave.survey_app.models.researcher import AuditEntry
+from craftwave.survey_app.monitoring import (
+    due_now,
+    quality,
+    rates_chart,
+    response_chart,
+    wave_summary,
+)
+from craftwave.survey_app.panel import (
+    delete_participant,
+    mark_withdrawal_handled,
+    withdrawal_requests,
+)
+from craftwave.survey_app.studies import get_study, instrument_library
 
 bp = Blueprint("dashboard", __name__, url_prefix="/researcher")
 

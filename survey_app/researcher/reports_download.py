@@ -10,8 +10,8 @@ directory per study and *export key*: the sha256 of the stable part of the expor
 (the sha256 of each CSV the export writes, the study definition's and instruments' hashes,
 the craftwave version) and of the build options. New answers, a reloaded study or other
 options give a new key and so a new build; the same data are served from the cache however
-often they are asked for. A build exports the study with :func:`~survey_app.export.write_export`
-(audited as ``export`` by the researcher who asked) and runs :func:`reports.build_report` with
+often they are asked for. A build exports the study with :func:`~craftwave.survey_app.export.write_export`
+(audited as ``export`` by the researcher who asked) and runs :func:`craftwave.reports.build_report` with
 the study's stored definition; each download is audited as ``report``.
 
 One build runs at a time per process (a lock); a lock file per (study, report, format) keeps
@@ -41,11 +41,11 @@ from pathlib import Path
 from flask import Blueprint, Flask, abort, current_app, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from ..audit import record
-from ..export import collect
-from ..extensions import db
-from ..models import StudyRecord
-from .dashboard import _study
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.export import collect
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import StudyRecord
+from craftwave.survey_app.researcher.dashboard import _study
 
 bp = Blueprint("report_downloads", __name__, url_prefix="/researcher")
 
@@ -97,7 +97,7 @@ def manifest_key(manifest: dict, options: dict) -> str:
 def current_key(study_id: str, options: dict) -> str:
     """The export key of the study's data now (inside an app context; writes nothing).
 
-    The CSV bytes are made exactly as :func:`~survey_app.export.write_export` writes them, so
+    The CSV bytes are made exactly as :func:`~craftwave.survey_app.export.write_export` writes them, so
     this equals :func:`manifest_key` of an export taken at the same moment.
     """
     from craftwave import __version__
@@ -259,9 +259,8 @@ def build_into_cache(app: Flask, study_id: str, kind: str, fmt: str, actor: str)
 
     Runs inside an app context (the background thread's). Returns the cached file.
     """
-    import reports
-
-    from ..export import write_export
+    import craftwave.reports as reports
+    from craftwave.survey_app.export import write_export
 
     root = cache_root(app)
     options = _options(app)

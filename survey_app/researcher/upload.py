@@ -1,6 +1,6 @@
 """Importing participants through the dashboard: an owner uploads a CSV on the study page.
 
-The file goes through :func:`survey_app.panel.import_participants`, the function behind
+The file goes through :func:`craftwave.survey_app.panel.import_participants`, the function behind
 ``craftwave participants import``: the same all-or-nothing validation, the same audit entry
 (under the owner's email). A refused file re-renders the page with every problem by line.
 
@@ -29,10 +29,9 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from instruments.errors import CraftwaveError
-
-from ..panel import ParticipantImportError, import_participants
-from .dashboard import _study, owner_required
+from craftwave.instruments.errors import CraftwaveError
+from craftwave.survey_app.panel import ParticipantImportError, import_participants
+from craftwave.survey_app.researcher.dashboard import _study, owner_required
 
 bp = Blueprint("upload", __name__, url_prefix="/researcher")
 

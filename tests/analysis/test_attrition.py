@@ -7,15 +7,15 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.attrition import (
+from craftwave.analysis.attrition import (
     dropout_comparison,
     em_moments,
     little_mcar,
     missingness_by_wave,
     missingness_patterns,
 )
-from analysis.simulate import simulate
-from instruments.errors import DataError
+from craftwave.analysis.simulate import simulate
+from craftwave.instruments.errors import DataError
 
 CONSTRUCTS = ["icraft", "ccraft", "resil", "ccommit"]
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.bootstrap import (
+from craftwave.analysis.bootstrap import (
     CHUNK_SIZE,
     Equation,
     RecursivePathModel,
@@ -16,7 +16,7 @@ from analysis.bootstrap import (
     percentile_interval,
     resample_weights,
 )
-from instruments.errors import DataError, ModelError
+from craftwave.instruments.errors import DataError, ModelError
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.bootstrap import resample_weights
-from analysis.bootstrap.general import bootstrap
-from analysis.mediation.spec import build_spec
-from analysis.sem import fit
-from instruments.errors import DataError, ModelError
+from craftwave.analysis.bootstrap import resample_weights
+from craftwave.analysis.bootstrap.general import bootstrap
+from craftwave.analysis.mediation.spec import build_spec
+from craftwave.analysis.sem import fit
+from craftwave.instruments.errors import DataError, ModelError
 
 DATA = Path(__file__).resolve().parents[1] / "reference" / "data"
 HS_MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
@@ -128,7 +128,7 @@ def test_errors(hs, hs_fit):
 
 def test_fiml_chunks_reproducible_across_processes(monkeypatch):
     """FIML refits run in worker processes; small chunks make two workers share the work."""
-    import analysis.bootstrap.general as general
+    import craftwave.analysis.bootstrap.general as general
 
     monkeypatch.setattr(general, "CHUNK_SIZE", 4)
     data = pd.read_csv(DATA / "sem_hs_missing.csv")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.data import (
+from craftwave.analysis.data import (
     item_columns,
     item_matrix,
     long_to_wide,
@@ -22,8 +22,8 @@ from analysis.data import (
     waves_in,
     wide_to_long,
 )
-from instruments import DataError, load_library, score
-from instruments.names import item_var
+from craftwave.instruments import DataError, load_library, score
+from craftwave.instruments.names import item_var
 
 LIB = load_library()
 ICRAFT = LIB["icraft"]

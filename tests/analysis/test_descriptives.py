@@ -7,16 +7,16 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.descriptives import (
+from craftwave.analysis.descriptives import (
     correlation_table,
     correlation_tables_by_wave,
     describe,
     mean_ci,
     significance_marks,
 )
-from analysis.reliability import reliability_table
-from instruments import DataError, load_library
-from instruments.names import item_var
+from craftwave.analysis.reliability import reliability_table
+from craftwave.instruments import DataError, load_library
+from craftwave.instruments.names import item_var
 
 ICRAFT = load_library()["icraft"]
 

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from analysis.bootstrap import bootstrap
-from analysis.sem import fit
+from craftwave.analysis.bootstrap import bootstrap
+from craftwave.analysis.sem import fit
 from craftwave.cli import main
 
 MODEL = "visual =~ x1 + x2 + a*x3\ntextual =~ x4 + x5 + b*x6\nab := a*b\n"

@@ -9,8 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.intervention import ancova, attrition_by_arm, diff_in_diff, evaluate_intervention
-from instruments.errors import DataError
+from craftwave.analysis.intervention import (
+    ancova,
+    attrition_by_arm,
+    diff_in_diff,
+    evaluate_intervention,
+)
+from craftwave.instruments.errors import DataError
 
 REF = Path(__file__).resolve().parents[1] / "reference"
 TOL = 1e-8  # the R fixtures carry full precision; OLS agrees with R to ~1e-14

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import invariance
-from analysis.errors import ModelError
-from analysis.invariance import longitudinal_syntax
+from craftwave.analysis import invariance
+from craftwave.analysis.errors import ModelError
+from craftwave.analysis.invariance import longitudinal_syntax
 
 HS_MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 LONG_MODEL = "\n".join(f"F{t} =~ " + " + ".join(f"jc_{j}_w{t}" for j in range(1, 5))

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.mediation import moderated_mediation, probe_values
-from instruments.errors import DataError, ModelError
+from craftwave.analysis.mediation import moderated_mediation, probe_values
+from craftwave.instruments.errors import DataError, ModelError
 
 REF = Path(__file__).resolve().parents[1] / "reference"
 DATA = REF / "data" / "mediation.csv"
@@ -136,7 +136,7 @@ def test_bca_matches_a_slow_textbook_implementation(data):
         bb = np.linalg.lstsq(zy[rows], work[VARS["y"]].to_numpy()[rows], rcond=None)[0]
         return (a[1] + a[3] * wc) * bb[2]
 
-    from analysis.bootstrap import resample_weights
+    from craftwave.analysis.bootstrap import resample_weights
 
     counts = resample_weights(n, b, seed)
     boot = np.array([indirect(np.repeat(np.arange(n), c)) for c in counts])
@@ -245,7 +245,7 @@ def test_plots_and_summary(data, tmp_path):
     band = res.indirect_over(res.probes)
     np.testing.assert_allclose(band.est, res.conditional_indirect.est)
     np.testing.assert_allclose(band.ci_lower, res.conditional_indirect.ci_lower)
-    from analysis.mediation.plots import interaction_predictions
+    from craftwave.analysis.mediation.plots import interaction_predictions
 
     pred = interaction_predictions(res)
     lines = list(pred["lines"].values())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analysis.mediation import moderated_mediation
+from craftwave.analysis.mediation import moderated_mediation
 from craftwave.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "reference" / "data" / "mediation.csv"

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.panel import clpm, focal, lcs, riclpm
-from instruments.errors import DataError, ModelError
+from craftwave.analysis.panel import clpm, focal, lcs, riclpm
+from craftwave.instruments.errors import DataError, ModelError
 
 
 def lines(model) -> list[str]:

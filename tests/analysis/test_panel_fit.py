@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.panel import clpm, focal, lcs, riclpm
-from analysis.simulate import FocalPopulation, RICLPMPopulation, riclpm_latent, simulate
+from craftwave.analysis.panel import clpm, focal, lcs, riclpm
+from craftwave.analysis.simulate import FocalPopulation, RICLPMPopulation, riclpm_latent, simulate
 
 REF = Path(__file__).resolve().parents[1] / "reference"
 TOL = 1e-3

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.power import power
-from analysis.simulate import RICLPMPopulation
-from instruments.errors import DataError
+from craftwave.analysis.power import power
+from craftwave.analysis.simulate import RICLPMPopulation
+from craftwave.instruments.errors import DataError
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +85,9 @@ def test_replication_fit_matches_lavaan_fiml():
     import json
     from pathlib import Path
 
-    from analysis.panel import riclpm
-    from analysis.power import _fit_one
-    from analysis.sem.specification import compile_model
+    from craftwave.analysis.panel import riclpm
+    from craftwave.analysis.power import _fit_one
+    from craftwave.analysis.sem.specification import compile_model
 
     ref_dir = Path(__file__).resolve().parents[1] / "reference"
     ref = json.loads((ref_dir / "panel_riclpm_stationary_fiml.json").read_text())
@@ -116,7 +116,7 @@ def test_power_drops_with_measurement_error():
 
 
 def test_mar_attrition_is_missing_at_random_and_fiml_stays_unbiased():
-    from analysis.power import PowerSettings, _compiled, _draw
+    from craftwave.analysis.power import PowerSettings, _compiled, _draw
 
     res = power("focal", n=[300], reps=30, seed=8, chunk_size=15, attrition=[0.3, 0.2],
                 attrition_mar=1.0)

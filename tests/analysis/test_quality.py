@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from scipy.spatial.distance import mahalanobis as scipy_mahalanobis
 
-from analysis.data import wide_to_long
-from analysis.quality import (
+from craftwave.analysis.data import wide_to_long
+from craftwave.analysis.quality import (
     INDEX_COLUMNS,
     irv,
     longstring,
@@ -20,8 +20,8 @@ from analysis.quality import (
     seconds_per_item,
 )
 from craftwave.cli import main
-from instruments import DataError, instrument_from_dict, load_library
-from instruments.names import item_var
+from craftwave.instruments import DataError, instrument_from_dict, load_library
+from craftwave.instruments.names import item_var
 
 LIB = load_library()
 ICRAFT = LIB["icraft"]

@@ -15,8 +15,8 @@ import pingouin
 import pytest
 from click.testing import CliRunner
 
-from analysis.omega_h import oblimin, omega_hierarchical, varimax
-from analysis.reliability import (
+from craftwave.analysis.omega_h import oblimin, omega_hierarchical, varimax
+from craftwave.analysis.reliability import (
     ave,
     composite_reliability,
     cronbach_alpha,
@@ -27,8 +27,8 @@ from analysis.reliability import (
     reliability_table,
 )
 from craftwave.cli import main
-from instruments import DataError, instrument_from_dict, load_library
-from instruments.names import item_var
+from craftwave.instruments import DataError, instrument_from_dict, load_library
+from craftwave.instruments.names import item_var
 
 REF = Path(__file__).resolve().parents[1] / "reference"
 TOL = 1e-3
@@ -323,7 +323,7 @@ def test_cli_hierarchical_omega_matches_psych():
 def test_a_negative_factor_variance_leaves_standardized_loadings_undefined():
     # a Heywood solution (the engine warns when fitting it): std.all is NaN, as in lavaan,
     # and computing it raises no floating-point warning
-    from analysis.reliability import OneFactor
+    from craftwave.analysis.reliability import OneFactor
 
     fit = OneFactor(("a", "b", "c"), np.array([1.0, -0.4, -0.4]), -0.5,
                     np.array([1.6, 0.9, 1.0]), np.eye(3), 400)

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import fit
-from analysis.errors import (
+from craftwave.analysis import fit
+from craftwave.analysis.errors import (
     ConvergenceWarning,
     DataError,
     HeywoodWarning,
@@ -18,7 +18,7 @@ from analysis.errors import (
     ModelError,
     NotPositiveDefiniteWarning,
 )
-from analysis.sem import Evaluator, compile_model, fit_moments, moments_from_data
+from craftwave.analysis.sem import Evaluator, compile_model, fit_moments, moments_from_data
 
 HS_MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 
@@ -168,7 +168,7 @@ def test_linearly_dependent_variables_are_named(hs):
                                          ("sem_mg_scalar_ml", "school")])
 def test_analytic_hessian_matches_differences_of_the_gradient(name, group, reference,
                                                               reference_data):
-    from analysis.sem import prepare_groups
+    from craftwave.analysis.sem import prepare_groups
 
     ref = reference(name)
     data = reference_data(ref["data"])

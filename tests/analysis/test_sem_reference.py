@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import fit
+from craftwave.analysis import fit
 
 ABS = 1e-3
 RELATIVE = {"chisq", "logl", "unrestricted.logl", "aic", "bic", "baseline.chisq",

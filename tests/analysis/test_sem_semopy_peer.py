@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 import semopy
 
-from analysis.sem import fit
+from craftwave.analysis.sem import fit
 
 HS = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\n"
 

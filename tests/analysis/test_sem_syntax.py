@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.errors import ModelError
-from analysis.sem import compile_model, parse_model
+from craftwave.analysis.errors import ModelError
+from craftwave.analysis.sem import compile_model, parse_model
 
 
 def _rows(cm, group=0):

@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.simulate import FocalPopulation, RICLPMPopulation, simulate
-from analysis.simulate_extra import ExtraPopulation
-from instruments.errors import DataError
-from instruments.loader import load_library
-from instruments.names import item_var
+from craftwave.analysis.simulate import FocalPopulation, RICLPMPopulation, simulate
+from craftwave.analysis.simulate_extra import ExtraPopulation
+from craftwave.instruments.errors import DataError
+from craftwave.instruments.loader import load_library
+from craftwave.instruments.names import item_var
 
 
 @pytest.fixture(scope="module")

@@ -71,9 +71,9 @@ def people(demo_out) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def db_rows(demo_out):
     """Participants and answers read straight from the demo's database."""
-    from survey_app import create_app
-    from survey_app.extensions import db
-    from survey_app.models import Answer, Participant
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Answer, Participant
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{demo_out / 'demo.sqlite'}",
                       "SECRET_KEY": "test"})
@@ -165,7 +165,7 @@ def test_withdrawals_reach_the_export(demo_out, people, db_rows):
 
 
 def test_careless_responders_are_flagged_in_the_export(demo_out, people, db_rows):
-    from analysis.quality import quality_flags
+    from craftwave.analysis.quality import quality_flags
 
     parts, _ = db_rows
     wide = pd.read_csv(demo_out / "export" / "wide.csv")
@@ -194,8 +194,8 @@ def test_reports_exist(state):
 
 
 def test_run_demo_prepare_only_reuses_the_demo_and_creates_the_login(demo_out, state):
-    from survey_app import create_app
-    from survey_app.accounts import attempt_login
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.accounts import attempt_login
 
     before = (demo_out / "demo.json").read_text()
     result = CliRunner().invoke(main, ["run-demo", *ARGS, "--out", str(demo_out),
@@ -212,7 +212,7 @@ def test_run_demo_prepare_only_reuses_the_demo_and_creates_the_login(demo_out, s
                       "SECRET_KEY": "test"})
     with app.app_context():
         assert attempt_login(login["email"], login["password"]).reason == "ok"
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         db.engine.dispose()
     # a second preparation keeps the same account
@@ -271,7 +271,7 @@ def test_the_demo_runs_on_postgresql(tmp_path):
     import tempfile
 
     from craftwave.demo import DemoOptions, run_demo
-    from survey_app.pgtemp import PostgresServer, find_pg_bin
+    from craftwave.survey_app.pgtemp import PostgresServer, find_pg_bin
 
     bindir = find_pg_bin()
     if bindir is None:
@@ -305,9 +305,9 @@ def test_every_answer_comes_from_the_one_simulation(demo_out):
 
     from craftwave.demo import DemoOptions
     from craftwave.demo.fieldwork import plan_people
-    from instruments.loader import load_library
-    from instruments.names import item_var
-    from instruments.study import load_study
+    from craftwave.instruments.loader import load_library
+    from craftwave.instruments.names import item_var
+    from craftwave.instruments.study import load_study
 
     opts = DemoOptions(participants=N, seed=SEED, careless=0.3, bootstrap=50, out=demo_out)
     library = load_library()
@@ -342,8 +342,8 @@ def test_the_demo_population_carries_the_platform_story():
 
     from craftwave.demo import DemoOptions
     from craftwave.demo.fieldwork import simulate_panel
-    from instruments.loader import load_library
-    from instruments.study import load_study
+    from craftwave.instruments.loader import load_library
+    from craftwave.instruments.study import load_study
 
     opts = DemoOptions(careless=0.09)
     library = load_library()

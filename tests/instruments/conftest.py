@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from instruments import LIBRARY_DIR, Instrument, load_library
+from craftwave.instruments import LIBRARY_DIR, Instrument, load_library
 
 _TINY = {
     "id": "tiny",

@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from craftwave.cli import main
-from instruments.codebook import codebook, read_codebook
+from craftwave.instruments.codebook import codebook, read_codebook
 
 
 @pytest.fixture

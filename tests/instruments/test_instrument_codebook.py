@@ -9,11 +9,18 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-import instruments.codebook as codebook_module
-import instruments.loader
-import instruments.scoring
-from instruments import DataError, StudyError, instrument_from_dict, item_var, score, score_columns
-from instruments.codebook import (
+import craftwave.instruments.codebook as codebook_module
+import craftwave.instruments.loader as loader_module
+import craftwave.instruments.scoring as scoring_module
+from craftwave.instruments import (
+    DataError,
+    StudyError,
+    instrument_from_dict,
+    item_var,
+    score,
+    score_columns,
+)
+from craftwave.instruments.codebook import (
     COLUMNS,
     KINDS,
     codebook,
@@ -22,7 +29,7 @@ from instruments.codebook import (
     spss_metadata,
     write_codebook,
 )
-from instruments.study import study_from_dict
+from craftwave.instruments.study import study_from_dict
 
 
 @pytest.fixture(scope="module")
@@ -277,7 +284,7 @@ def test_wave_in_label_can_be_left_out(library):
     assert meta["column_labels"]["icraft_task_1_w1"] == library["icraft"].items[0].text["en"]
 
 
-@pytest.mark.parametrize("module", [codebook_module, instruments.scoring, instruments.loader])
+@pytest.mark.parametrize("module", [codebook_module, scoring_module, loader_module])
 def test_docstring_examples_run(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0

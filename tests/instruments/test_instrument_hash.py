@@ -6,7 +6,7 @@ import copy
 
 import yaml
 
-from instruments import LIBRARY_DIR, load_instrument
+from craftwave.instruments import LIBRARY_DIR, load_instrument
 
 
 def _icraft_text() -> str:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from instruments import LIBRARY_DIR, load_instrument
+from craftwave.instruments import LIBRARY_DIR, load_instrument
 
 EXPECTED = {"icraft", "ccraft", "resil", "meaning", "ccommit", "community", "workdesign",
             "sustain", "profile", "attn"}

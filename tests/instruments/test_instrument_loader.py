@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from instruments import (
+from craftwave.instruments import (
     Instrument,
     InstrumentError,
     instrument_from_dict,

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from instruments import DataError, instrument_from_dict, score, score_columns
+from craftwave.instruments import DataError, instrument_from_dict, score, score_columns
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from instruments import LIBRARY_DIR, load_instrument, load_library, score
-from instruments.codebook import codebook
+from craftwave.instruments import LIBRARY_DIR, load_instrument, load_library, score
+from craftwave.instruments.codebook import codebook
 
 SAME_COLUMNS = ["variable", "instrument", "version", "item_id", "subscale", "wave", "kind",
                 "reverse_keyed", "response_scale", "value_labels_text", "level"]
@@ -68,7 +68,7 @@ def test_drop_in_loads_alone(licensed_dir):
 
 
 def test_a_study_runs_on_the_drop_in(licensed_dir):
-    from instruments.study import study_from_dict
+    from craftwave.instruments.study import study_from_dict
 
     study_def = {
         "id": "dropin",

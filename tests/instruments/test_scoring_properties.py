@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from instruments import item_var, load_library, reverse_value, score, score_columns
+from craftwave.instruments import item_var, load_library, reverse_value, score, score_columns
 
 LIBRARY = load_library()  # deterministic files, no random state
 SCORED = sorted(i for i, inst in LIBRARY.items() if inst.scoring is not None)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from instruments import StudyError, load_library, load_study, study_from_dict
-from instruments.study import block_items
+from craftwave.instruments import StudyError, load_library, load_study, study_from_dict
+from craftwave.instruments.study import block_items
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "data" / "demo" / "study.yaml"

@@ -21,10 +21,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.simulate import simulate
-from instruments import load_library, score
-from instruments.codebook import codebook
-from instruments.names import item_var
+from craftwave.analysis.simulate import simulate
+from craftwave.instruments import load_library, score
+from craftwave.instruments.codebook import codebook
+from craftwave.instruments.names import item_var
 
 INSTRUMENTS = ("icraft", "ccraft", "resil", "meaning", "ccommit", "community")
 SIMULATED = ("icraft", "ccraft", "resil", "ccommit")

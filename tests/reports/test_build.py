@@ -9,16 +9,17 @@ import hashlib
 import re
 import shutil
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.intervention import ancova, diff_in_diff
-from analysis.mediation import moderated_mediation
-from reports import build_report
-from reports.privacy import TOTAL, recoverable_by_subtraction
+from craftwave.analysis.intervention import ancova, diff_in_diff
+from craftwave.analysis.mediation import moderated_mediation
+from craftwave.reports import build_report
+from craftwave.reports.privacy import TOTAL, recoverable_by_subtraction
 
 pytestmark = pytest.mark.slow
 K = 10
@@ -191,7 +192,7 @@ def test_first_page_renders(built, kind, tmp_path):
 def test_methods_and_appendix(built, export_dir):
     res = built["researcher"]
     html = res.html
-    assert "Software: python" in html and "craftwave 0.1.0" in html
+    assert "Software: python" in html and f"craftwave {metadata.version('craftwave')}" in html
     assert "200 bootstrap resamples" in html
     script = res.files["reproduce.R"].read_text()
     assert "library(lavaan)" in script and "read.csv" in script

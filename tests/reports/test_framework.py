@@ -9,12 +9,12 @@ import yaml
 from click.testing import CliRunner
 
 from craftwave.cli import main
-from instruments.errors import CraftwaveError, DataError
-from reports import build_report, load_export
-from reports.render import environment, number_items
-from reports.sections import ReportContext, Section, run_section
-from reports.studyinfo import DEFAULT_K, study_info
-from reports.tables import Table, bounded, num, pval
+from craftwave.instruments.errors import CraftwaveError, DataError
+from craftwave.reports import build_report, load_export
+from craftwave.reports.render import environment, number_items
+from craftwave.reports.sections import ReportContext, Section, run_section
+from craftwave.reports.studyinfo import DEFAULT_K, study_info
+from craftwave.reports.tables import Table, bounded, num, pval
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from instruments.errors import DataError
-from reports.privacy import (
+from craftwave.instruments.errors import DataError
+from craftwave.reports.privacy import (
     SUPPRESSED,
     TOTAL,
     recoverable_by_subtraction,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from survey_app import create_app
-from survey_app.pgtemp import free_port
+from craftwave.survey_app import create_app
+from craftwave.survey_app.pgtemp import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -41,7 +41,7 @@ def serve_copy(sqlite_template: Path, tmp_path: Path, seed=None, **config) -> It
         thread.join(timeout=10)
         server.server_close()
         with app.app_context():
-            from survey_app.extensions import db
+            from craftwave.survey_app.extensions import db
 
             db.engine.dispose()
 

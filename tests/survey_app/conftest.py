@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from app_helpers import DEMO_FILE, DEMO_STUDY  # noqa: E402
-
-from survey_app import MIGRATIONS_DIR, create_app  # noqa: E402
-from survey_app.clock import FakeClock  # noqa: E402
+from craftwave.survey_app import MIGRATIONS_DIR, create_app  # noqa: E402
+from craftwave.survey_app.clock import FakeClock  # noqa: E402
+from tests.survey_app.app_helpers import DEMO_FILE, DEMO_STUDY  # noqa: E402
 
 START = datetime(2026, 1, 5, 9, 0, 0)
 
@@ -30,14 +26,14 @@ def sqlite_template(tmp_path_factory) -> Path:
     """A SQLite file built by the migrations with the demo study loaded, copied per test."""
     from flask_migrate import upgrade
 
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app.studies import load_study_file
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
     app = create_app(_config(f"sqlite:///{path}"))
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR)
         load_study_file(DEMO_FILE)
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         db.session.remove()
         db.engine.dispose()
@@ -52,7 +48,7 @@ def app(request, backend, tmp_path):
         url = request.getfixturevalue("postgres_url")
         application = create_app(_config(url))
         with application.app_context():
-            from survey_app.extensions import db
+            from craftwave.survey_app.extensions import db
 
             with db.engine.begin() as conn:
                 conn.exec_driver_sql(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
@@ -62,7 +58,7 @@ def app(request, backend, tmp_path):
         application = create_app(_config(f"sqlite:///{path}"))
     yield application
     with application.app_context():
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         db.engine.dispose()
 
@@ -89,10 +85,10 @@ def make_participant(app):
     ``consented=True`` records consent; ``eligible`` (True/False/None) records screening.
     Returns the participant's token.
     """
-    from survey_app import clock as app_clock
-    from survey_app.extensions import db
-    from survey_app.progress import create_participant, record_consent, record_screening
-    from survey_app.studies import get_study
+    from craftwave.survey_app import clock as app_clock
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.progress import create_participant, record_consent, record_screening
+    from craftwave.survey_app.studies import get_study
 
     def make(source: str = "invitation", external_id: str | None = None,
              consented: bool = False, eligible: bool | None = None) -> str:
@@ -114,7 +110,7 @@ def make_participant(app):
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throw-away PostgreSQL (Debian's binaries) on a free loopback port; yields its base URL."""
-    from survey_app.pgtemp import PostgresServer, find_pg_bin
+    from craftwave.survey_app.pgtemp import PostgresServer, find_pg_bin
 
     bindir = find_pg_bin()
     if bindir is None:
@@ -138,14 +134,14 @@ def postgres_url(postgres_server):
     """A database built by the same migrations, with the demo study loaded."""
     from flask_migrate import upgrade
 
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app.studies import load_study_file
 
     url = postgres_server.create_database("craftwave_test")
     app = create_app(_config(url))
     with app.app_context():
         upgrade(directory=MIGRATIONS_DIR)
         load_study_file(DEMO_FILE)
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         db.session.remove()
         db.engine.dispose()
@@ -160,4 +156,4 @@ def backend(request) -> str:
     return getattr(request, "param", "sqlite")
 
 
-from researcher_fixtures import *  # noqa: E402,F401,F403  (the researcher-side fixtures)
+from tests.survey_app.researcher_fixtures import *  # noqa: E402,F401,F403  (the researcher-side fixtures)

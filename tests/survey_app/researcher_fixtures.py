@@ -63,7 +63,7 @@ def researcher_tables(app, backend):
     """On the shared PostgreSQL database, empty the researcher side's tables first (the app
     fixture empties the participant side's)."""
     if backend == "postgres":
-        from survey_app.extensions import db
+        from craftwave.survey_app.extensions import db
 
         with app.app_context(), db.engine.begin() as conn:
             conn.exec_driver_sql("TRUNCATE researchers, audit_log, sent_messages RESTART IDENTITY CASCADE")
@@ -72,7 +72,7 @@ def researcher_tables(app, backend):
 @pytest.fixture
 def rs_study(app, tmp_path, researcher_tables) -> str:
     """Load the researcher-side test study into the app's database."""
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app.studies import load_study_file
 
     path = tmp_path / "rs-study.yaml"
     path.write_text(STUDY_YAML, encoding="utf-8")
@@ -84,7 +84,7 @@ def rs_study(app, tmp_path, researcher_tables) -> str:
 @pytest.fixture
 def make_researcher(app, researcher_tables):
     """Factory: a researcher account (``role`` owner or analyst); returns the email."""
-    from survey_app.accounts import add_researcher
+    from craftwave.survey_app.accounts import add_researcher
 
     def make(email: str = "owner@example.org", role: str = "owner") -> str:
         with app.app_context():
@@ -120,11 +120,11 @@ def analyst_client(app, make_researcher):
 def enrol(app, study_id: str = RS_STUDY, email: str | None = None, source: str = "invitation",
           external_id: str | None = None, consent: bool = True) -> str:
     """A participant (with an email when given), consented by default; returns the pid."""
-    from survey_app import clock
-    from survey_app.extensions import db
-    from survey_app.models import Contact
-    from survey_app.progress import create_participant, record_consent
-    from survey_app.studies import get_study
+    from craftwave.survey_app import clock
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Contact
+    from craftwave.survey_app.progress import create_participant, record_consent
+    from craftwave.survey_app.studies import get_study
 
     with app.app_context():
         now = clock.now()
@@ -142,12 +142,12 @@ def answer_wave(app, pid: str, wave: int, value_for=None, seconds_per_page: floa
     """Answer (the first ``pages``) pages of a wave as the participant would; returns the answers
     by variable name. ``value_for(question, index)`` gives each answer (default: the scale's
     substantive values in turn, attention checks as instructed)."""
-    from instruments.names import item_var
-    from survey_app import clock
-    from survey_app.extensions import db
-    from survey_app.models import Participant, WaveStatus
-    from survey_app.progress import current_wave, save_page
-    from survey_app.studies import get_study
+    from craftwave.instruments.names import item_var
+    from craftwave.survey_app import clock
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Participant, WaveStatus
+    from craftwave.survey_app.progress import current_wave, save_page
+    from craftwave.survey_app.studies import get_study
 
     def default(q, i):
         if q.is_check:
@@ -177,7 +177,7 @@ def answer_wave(app, pid: str, wave: int, value_for=None, seconds_per_page: floa
 
 def pid_row_counts(app, pid: str) -> dict[str, int]:
     """Rows that refer to a participant, per table (by database id, looked up once)."""
-    from survey_app.extensions import db
+    from craftwave.survey_app.extensions import db
 
     with app.app_context():
         pk = db.session.execute(db.text("SELECT id FROM participants WHERE pid = :p"), {"p": pid}).scalar()
@@ -185,7 +185,7 @@ def pid_row_counts(app, pid: str) -> dict[str, int]:
 
 
 def _counts_for(pk) -> dict[str, int]:
-    from survey_app.extensions import db
+    from craftwave.survey_app.extensions import db
 
     tables = ["contacts", "wave_status", "withdrawal_requests", "answers", "answer_history",
               "page_visits", "sent_messages"]

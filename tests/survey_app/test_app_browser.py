@@ -8,8 +8,9 @@ pages. Part of the wave is done with the keyboard only.
 from __future__ import annotations
 
 import pytest
-from app_helpers import DEMO_STUDY
-from browser_helpers import chromium_page, serious_violations, serve_copy
+
+from tests.survey_app.app_helpers import DEMO_STUDY
+from tests.survey_app.browser_helpers import chromium_page, serious_violations, serve_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -20,16 +20,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from app_helpers import DEMO_FILE, DEMO_STUDY
 from flask_migrate import upgrade
 
-from survey_app import MIGRATIONS_DIR, create_app
-from survey_app.extensions import db
-from survey_app.models import PageVisit, Participant, WaveStatus
-from survey_app.pgtemp import free_port
-from survey_app.simulate import Participant as SimParticipant
-from survey_app.simulate import ServerGone, Tally, reconcile, request
-from survey_app.studies import load_study_file
+from craftwave.survey_app import MIGRATIONS_DIR, create_app
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import PageVisit, Participant, WaveStatus
+from craftwave.survey_app.pgtemp import free_port
+from craftwave.survey_app.simulate import Participant as SimParticipant
+from craftwave.survey_app.simulate import ServerGone, Tally, reconcile, request
+from craftwave.survey_app.studies import load_study_file
+from tests.survey_app.app_helpers import DEMO_FILE, DEMO_STUDY
 
 CRAFTWAVE = str(Path(sys.executable).parent / "craftwave")
 N_PAGES = 3

@@ -8,11 +8,11 @@ from html import unescape
 
 import pytest
 import yaml
-from app_helpers import hidden_fields, path_of, question_names
 
-from instruments import LIBRARY_DIR
-from survey_app.extensions import db
-from survey_app.models import Participant
+from craftwave.instruments import LIBRARY_DIR
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Participant
+from tests.survey_app.app_helpers import hidden_fields, path_of, question_names
 
 STUDY = "bi-study"
 
@@ -52,7 +52,7 @@ def bi_app(app, tmp_path):
     study_file = tmp_path / "bi.yaml"
     study_file.write_text(yaml.safe_dump(STUDY_DEF, allow_unicode=True), encoding="utf-8")
     app.config["INSTRUMENT_LIBRARY"] = str(lib)
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app.studies import load_study_file
 
     with app.app_context():
         load_study_file(study_file)

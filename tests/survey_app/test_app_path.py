@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_helpers import BACKENDS, DEMO_STUDY, Walker, question_names
 
-from survey_app.extensions import db
-from survey_app.models import Answer, PageVisit, Participant, WaveStatus, WithdrawalRequest
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import (
+    Answer,
+    PageVisit,
+    Participant,
+    WaveStatus,
+    WithdrawalRequest,
+)
+from tests.survey_app.app_helpers import BACKENDS, DEMO_STUDY, Walker, question_names
 
 PROLIFIC = f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f1a2b3c4d&STUDY_ID=st01&SESSION_ID=se01"
 MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=W12345"
@@ -258,7 +264,7 @@ def test_bundled_demo_study_runs_end_to_end(app, client):
     """The demo study (every bundled instrument, attention checks) loads and completes."""
     from pathlib import Path
 
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app.studies import load_study_file
 
     demo = Path(__file__).resolve().parents[2] / "data" / "demo" / "study.yaml"
     with app.app_context():
@@ -283,7 +289,7 @@ def test_bundled_demo_study_runs_end_to_end(app, client):
 def test_number_item_range_and_optional_blank(app, client):
     from pathlib import Path
 
-    from survey_app.studies import load_study_file
+    from craftwave.survey_app.studies import load_study_file
 
     demo = Path(__file__).resolve().parents[2] / "data" / "demo" / "study.yaml"
     with app.app_context():
@@ -310,10 +316,10 @@ def test_study_reload_cannot_change_the_design_once_answers_exist(app, client, m
     from pathlib import Path
 
     import yaml
-    from app_helpers import DEMO_FILE
 
-    from instruments import StudyError
-    from survey_app.studies import load_study_file
+    from craftwave.instruments import StudyError
+    from craftwave.survey_app.studies import load_study_file
+    from tests.survey_app.app_helpers import DEMO_FILE
 
     token = make_participant(consented=True, eligible=True)
     w = Walker(client)
@@ -335,7 +341,7 @@ def test_study_reload_cannot_change_the_design_once_answers_exist(app, client, m
 
 
 def test_consented_participant_without_a_wave_row_starts_wave_one(app, client, make_participant):
-    from survey_app.models import Participant as P
+    from craftwave.survey_app.models import Participant as P
 
     token = make_participant()
     with app.app_context():  # e.g. consent recorded elsewhere (an import) without a wave row

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_helpers import DEMO_STUDY, Walker, hidden_fields, question_names
-from test_app_path import count
 
-from survey_app.models import Answer, PageVisit, Participant
+from craftwave.survey_app.models import Answer, PageVisit, Participant
+from tests.survey_app.app_helpers import DEMO_STUDY, Walker, hidden_fields, question_names
+from tests.survey_app.test_app_path import count
 
 
 def start(client, make_participant):

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from app_helpers import DEMO_FILE
 from click.testing import CliRunner
 
 from craftwave.cli import main
-from survey_app import create_app
-from survey_app.extensions import db
+from craftwave.survey_app import create_app
+from craftwave.survey_app.extensions import db
+from tests.survey_app.app_helpers import DEMO_FILE
 
 
 def test_migrations_match_the_models(app):

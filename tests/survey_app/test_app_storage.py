@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from app_helpers import BACKENDS, DEMO_FILE, Walker, hidden_fields, question_names
 
-from instruments import load_study
-from survey_app.extensions import db
-from survey_app.models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus
-from survey_app.progress import assign_arm
+from craftwave.instruments import load_study
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus
+from craftwave.survey_app.progress import assign_arm
+from tests.survey_app.app_helpers import BACKENDS, DEMO_FILE, Walker, hidden_fields, question_names
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import DEMO_FILE
 
-from instruments import load_study
-from instruments.errors import DataError
-from survey_app.export import EXPORT_STATUSES, export_status
-from survey_app.fieldwork import STATUSES
-from survey_app.models import Answer
-from survey_app.progress import assign_arm, new_pid, new_token
+from craftwave.instruments import load_study
+from craftwave.instruments.errors import DataError
+from craftwave.survey_app.export import EXPORT_STATUSES, export_status
+from craftwave.survey_app.fieldwork import STATUSES
+from craftwave.survey_app.models import Answer
+from craftwave.survey_app.progress import assign_arm, new_pid, new_token
+from tests.survey_app.app_helpers import DEMO_FILE
 
 
 def test_block_randomisation_is_balanced_and_reproducible():

@@ -7,17 +7,22 @@ import json
 import threading
 
 import pytest
-from app_helpers import BACKENDS
 from click.testing import CliRunner
-from researcher_fixtures import PASSWORD, csrf_of, login
 
 from craftwave.cli import main
-from survey_app.accounts import AccountError
-from survey_app.extensions import db
-from survey_app.models.researcher import AuditEntry, Researcher
-from survey_app.researcher import accounts as accounts_module
-from survey_app.researcher.accounts import list_researchers, set_active, set_password, set_role
-from survey_app.researcher.auth import FAILED
+from craftwave.survey_app.accounts import AccountError
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models.researcher import AuditEntry, Researcher
+from craftwave.survey_app.researcher import accounts as accounts_module
+from craftwave.survey_app.researcher.accounts import (
+    list_researchers,
+    set_active,
+    set_password,
+    set_role,
+)
+from craftwave.survey_app.researcher.auth import FAILED
+from tests.survey_app.app_helpers import BACKENDS
+from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, login
 
 NEW_PASSWORD = "a different and long passphrase"
 

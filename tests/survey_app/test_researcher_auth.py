@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_helpers import DEMO_STUDY
-from researcher_fixtures import PASSWORD, csrf_of, enrol, login
+
+from tests.survey_app.app_helpers import DEMO_STUDY
+from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, login
 
 # Reachable without a researcher: the participant blueprints, static files, the login page,
 # the participants' landing page and the load balancer's health check.
@@ -52,7 +53,7 @@ def test_anonymous_post_with_a_valid_csrf_token_is_still_401(app, client, rs_stu
     token = csrf_of(page.get_data(as_text=True))
     resp = client.post(f"/researcher/study/rs-study/participants/{pid}/delete", data={"csrf_token": token})
     assert resp.status_code == 401
-    from researcher_fixtures import pid_row_counts
+    from tests.survey_app.researcher_fixtures import pid_row_counts
     assert pid_row_counts(app, pid)["participants"] == 1
 
 
@@ -75,8 +76,8 @@ def test_login_logout_and_the_audit_of_both(app, client, make_researcher):
     resp = client.post("/researcher/logout", data={"csrf_token": csrf_of(page)})
     assert resp.status_code == 303
     assert client.get("/researcher/").status_code == 302
-    from survey_app.extensions import db
-    from survey_app.models.researcher import AuditEntry, Researcher
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models.researcher import AuditEntry, Researcher
     with app.app_context():
         actions = [e.action for e in db.session.execute(
             db.select(AuditEntry).where(AuditEntry.action != "study_loaded").order_by(AuditEntry.id)).scalars()]
@@ -93,8 +94,8 @@ def test_wrong_password_and_unknown_email_look_the_same(app, client, make_resear
     assert a.status_code == b.status_code == 401
     text = lambda r: re.sub(r'value="[^"]*"', "", r.get_data(as_text=True))  # noqa: E731
     assert text(a).replace("owner@", "x@") == text(b).replace("nobody@", "x@")
-    from survey_app.extensions import db
-    from survey_app.models.researcher import AuditEntry
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models.researcher import AuditEntry
     with app.app_context():
         actors = db.session.execute(db.select(AuditEntry.actor).where(
             AuditEntry.action == "login_failed").order_by(AuditEntry.id)).scalars().all()
@@ -113,8 +114,8 @@ def test_lockout_after_repeated_failures_then_unlock_after_the_wait(app, client,
     app.config["CLOCK"].advance(minutes=11)
     assert login(client, "owner@example.org").status_code == 303
     assert client.get("/researcher/").status_code == 200
-    from survey_app.extensions import db
-    from survey_app.models.researcher import AuditEntry
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models.researcher import AuditEntry
     with app.app_context():
         actions = [e.action for e in db.session.execute(db.select(AuditEntry).order_by(AuditEntry.id)).scalars()]
     assert actions.count("lockout") == 1
@@ -170,7 +171,7 @@ def test_analyst_reads_but_cannot_delete_handle_or_see_the_audit(app, analyst_cl
     assert analyst_client.get(f"/researcher/study/rs-study/participants/{pid}/delete").status_code == 403
     assert analyst_client.post("/researcher/study/rs-study/withdrawals/1/handled",
                                data={"csrf_token": token}).status_code == 403
-    from researcher_fixtures import pid_row_counts
+    from tests.survey_app.researcher_fixtures import pid_row_counts
     assert pid_row_counts(app, pid)["participants"] == 1
 
 
@@ -181,7 +182,7 @@ def test_owner_sees_the_audit_log(owner_client):
 
 @pytest.mark.parametrize("bad", ["", "short", "x@y"])
 def test_accounts_refuse_bad_input(app, bad):
-    from survey_app.accounts import AccountError, add_researcher
+    from craftwave.survey_app.accounts import AccountError, add_researcher
     with app.app_context(), pytest.raises(AccountError):
         if "@" in bad:
             add_researcher(bad, PASSWORD, "owner", actor="t")
@@ -192,7 +193,7 @@ def test_accounts_refuse_bad_input(app, bad):
 
 
 def test_the_sqlite_limit_store_is_shared_by_workers(tmp_path):
-    from survey_app.ratelimit_store import SQLiteStorage
+    from craftwave.survey_app.ratelimit_store import SQLiteStorage
     uri = f"craftwave-sqlite:///{tmp_path / 'limits.sqlite'}"
     a, b = SQLiteStorage(uri), SQLiteStorage(uri)  # two workers, one file
     assert [a.incr("k", 60), b.incr("k", 60), a.incr("k", 60)] == [1, 2, 3]
@@ -207,7 +208,7 @@ def test_the_sqlite_limit_store_is_shared_by_workers(tmp_path):
 def test_login_limit_counts_across_two_workers(tmp_path, sqlite_template):
     import shutil
 
-    from survey_app import create_app
+    from craftwave.survey_app import create_app
     db_path = tmp_path / "shared.sqlite"
     shutil.copy(sqlite_template, db_path)
     cfg = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}", "SECRET_KEY": "k",
@@ -217,7 +218,7 @@ def test_login_limit_counts_across_two_workers(tmp_path, sqlite_template):
     codes = [login(w.test_client(), "nobody@example.org", "whatever it is").status_code
              for w in (workers[0], workers[1], workers[0], workers[1])]
     assert codes == [401, 401, 401, 429]
-    from survey_app.extensions import db
+    from craftwave.survey_app.extensions import db
     for w in workers:
         with w.app_context():
             db.engine.dispose()

@@ -8,9 +8,10 @@ controls, with the keyboard where it matters."""
 from __future__ import annotations
 
 import pytest
-from app_helpers import DEMO_STUDY
-from browser_helpers import chromium_page, serious_violations, serve_copy
-from researcher_fixtures import PASSWORD
+
+from tests.survey_app.app_helpers import DEMO_STUDY
+from tests.survey_app.browser_helpers import chromium_page, serious_violations, serve_copy
+from tests.survey_app.researcher_fixtures import PASSWORD
 
 OWNER = "owner@example.org"
 
@@ -19,11 +20,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def _seed(app) -> None:
     """An owner, an analyst, two invited participants and a withdrawal request of each kind."""
-    from survey_app import clock
-    from survey_app.accounts import add_researcher
-    from survey_app.extensions import db
-    from survey_app.models import Participant, WithdrawalRequest
-    from survey_app.panel import import_participants
+    from craftwave.survey_app import clock
+    from craftwave.survey_app.accounts import add_researcher
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Participant, WithdrawalRequest
+    from craftwave.survey_app.panel import import_participants
 
     with app.app_context():
         add_researcher(OWNER, PASSWORD, "owner", actor="test")

@@ -6,10 +6,10 @@ import re
 
 import numpy as np
 import pytest
-from researcher_fixtures import answer_wave, enrol
 
-from survey_app.extensions import db
-from survey_app.models import Participant
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Participant
+from tests.survey_app.researcher_fixtures import answer_wave, enrol
 
 
 def _seed(app):
@@ -18,7 +18,7 @@ def _seed(app):
     people = {name: enrol(app, email=f"{name}@example.org") for name in ("ok", "fast", "flat", "careless", "partial")}
     people["waiting"] = enrol(app, email="waiting@example.org", consent=False)  # imported, not invited
     people["invited"] = enrol(app, email="invited@example.org", consent=False)
-    from survey_app.models.researcher import SentMessage
+    from craftwave.survey_app.models.researcher import SentMessage
     with app.app_context():
         p = db.session.execute(db.select(Participant).where(Participant.pid == people["invited"])).scalar_one()
         db.session.add(SentMessage(participant_id=p.id, kind="invitation", wave=1,
@@ -50,9 +50,9 @@ def _cell(html: str, table: str, wave: int, col: str) -> str:
 
 def test_wave_counts_rates_retention_and_median_time(app, rs_study):
     _seed(app)
-    from survey_app import clock
-    from survey_app.monitoring import wave_summary
-    from survey_app.studies import get_study
+    from craftwave.survey_app import clock
+    from craftwave.survey_app.monitoring import wave_summary
+    from craftwave.survey_app.studies import get_study
     with app.app_context():
         s = wave_summary(get_study(rs_study).study).set_index("wave")
         _ = clock
@@ -95,9 +95,9 @@ def test_dashboard_page_shows_the_counts_and_quality_flags(app, rs_study, analys
 def test_the_dashboard_uses_the_analysis_flags(app, rs_study):
     """The counts equal analysis.quality_flags run on the export of the same data."""
     _seed(app)
-    from analysis import quality_flags
-    from survey_app.export import collect
-    from survey_app.monitoring import quality
+    from craftwave.analysis import quality_flags
+    from craftwave.survey_app.export import collect
+    from craftwave.survey_app.monitoring import quality
     with app.app_context():
         t = collect(rs_study)
         q = quality(t.answers_long, t.page_timings, t.instruments, [1, 2], 2.0)
@@ -143,7 +143,7 @@ def test_who_is_due_without_email_is_listed_with_recruitment_ids(app, rs_study, 
     due = pd.read_csv(io.StringIO(resp.get_data(as_text=True)))
     assert due[["participant_id", "wave", "source", "external_id"]].values.tolist() == [
         [pro, 2, "prolific", "PRO1"]]
-    from survey_app.models.researcher import AuditEntry
+    from craftwave.survey_app.models.researcher import AuditEntry
     with app.app_context():
         (entry,) = db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "due_list")).scalars()
     assert entry.actor == "analyst@example.org" and entry.detail == {"wave": 2, "participants": 1}

@@ -8,14 +8,14 @@ import threading
 from email import policy
 
 import pytest
-from app_helpers import BACKENDS
 from click.testing import CliRunner
-from researcher_fixtures import answer_wave, enrol
 
-from survey_app.extensions import db
-from survey_app.mailer import MailError, send_invitations, send_reminders
-from survey_app.models import Participant
-from survey_app.models.researcher import AuditEntry, SentMessage
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.mailer import MailError, send_invitations, send_reminders
+from craftwave.survey_app.models import Participant
+from craftwave.survey_app.models.researcher import AuditEntry, SentMessage
+from tests.survey_app.app_helpers import BACKENDS
+from tests.survey_app.researcher_fixtures import answer_wave, enrol
 
 
 class _Inbox:
@@ -107,8 +107,8 @@ def test_reminders_follow_the_schedule_and_skip_completers_and_the_withdrawn(app
     _invite(app)
     assert len(smtp.messages) == 4
     # 'done' completes wave 1, 'started' answers one page; 'gone' withdraws
-    from survey_app.progress import record_consent, withdraw
-    from survey_app.studies import get_study
+    from craftwave.survey_app.progress import record_consent, withdraw
+    from craftwave.survey_app.studies import get_study
     with app.app_context():
         for pid in (done, started):
             p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
@@ -155,8 +155,8 @@ def test_wave_two_invitation_when_due_with_its_closing_date(app, rs_study, smtp)
     clock = app.config["CLOCK"]
     pid = enrol(app, email="a@example.org", consent=False)
     _invite(app)
-    from survey_app.progress import record_consent
-    from survey_app.studies import get_study
+    from craftwave.survey_app.progress import record_consent
+    from craftwave.survey_app.studies import get_study
     with app.app_context():
         p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
         record_consent(p, get_study("rs-study"), clock())
@@ -172,7 +172,7 @@ def test_wave_two_invitation_when_due_with_its_closing_date(app, rs_study, smtp)
     msg = smtp.messages[-1]
     assert msg["Subject"] == "Survey 2 of Researcher-side test study is open"
     with app.app_context():
-        from survey_app.models import WaveStatus
+        from craftwave.survey_app.models import WaveStatus
         ws = db.session.get(WaveStatus, (pk, 2))
         closes = ws.closes_at.strftime("%d %B %Y")
     assert closes in msg.get_content()
@@ -234,7 +234,7 @@ def test_cli_invite_and_remind(app, rs_study, smtp, monkeypatch):
 
 def test_a_message_claimed_by_an_overlapping_run_is_not_sent_again(app, rs_study, smtp, monkeypatch):
     """Two cron runs at once: the ledger's unique key lets only one of them send."""
-    import survey_app.mailer as mailer
+    import craftwave.survey_app.mailer as mailer
 
     pid = enrol(app, email="a@example.org", consent=False)
     real_has = mailer._has

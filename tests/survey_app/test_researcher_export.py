@@ -11,15 +11,15 @@ import numpy as np
 import pandas as pd
 import pyreadstat
 import pytest
-from app_helpers import BACKENDS
 from click.testing import CliRunner
-from researcher_fixtures import answer_wave, enrol
 
-from instruments.codebook import read_codebook
-from instruments.errors import DataError
-from survey_app.export import FILES, write_export
-from survey_app.extensions import db
-from survey_app.models import Answer, Participant
+from craftwave.instruments.codebook import read_codebook
+from craftwave.instruments.errors import DataError
+from craftwave.survey_app.export import FILES, write_export
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Answer, Participant
+from tests.survey_app.app_helpers import BACKENDS
+from tests.survey_app.researcher_fixtures import answer_wave, enrol
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def seeded(app, rs_study):
     answer_wave(app, ppl["deleted"], 1)
     clock.advance(days=31)
     answers["full"].update(answer_wave(app, ppl["full"], 2))
-    from survey_app.progress import withdraw
+    from craftwave.survey_app.progress import withdraw
     with app.app_context():
         p = db.session.execute(db.select(Participant).where(Participant.pid == ppl["deleted"])).scalar_one()
         withdraw(p, "delete", clock())
@@ -120,8 +120,8 @@ def test_sav_round_trip_values_labels_and_user_missing(app, seeded, tmp_path):
         stored = db.session.execute(
             db.select(Participant.pid, Answer.instrument_id, Answer.item_id, Answer.wave, Answer.value)
             .join(Participant).where(Participant.withdrawal != "delete")).all()
-    from instruments import load_library
-    from instruments.names import item_var
+    from craftwave.instruments import load_library
+    from craftwave.instruments.names import item_var
     lib = load_library()
     for pid, inst, item, wave, value in stored:
         assert df.loc[pid, item_var(lib[inst].prefix, item, wave)] == value
@@ -149,9 +149,9 @@ def test_manifest_hashes_verify_and_analysis_reads_the_export(app, seeded, tmp_p
     for name, entry in manifest["files"].items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == entry["sha256"]
     assert json.loads((out / "manifest.json").read_text()) == manifest
-    from analysis import read_export
-    from analysis.data import verify_export
-    from reports import load_export
+    from craftwave.analysis import read_export
+    from craftwave.analysis.data import verify_export
+    from craftwave.reports import load_export
     export = read_export(out)
     assert len(export.wide) == manifest["rows"]["wide.csv"]
     # the reports read the same files the same way (DESIGN: one export, one reader)
@@ -183,7 +183,7 @@ def test_export_refuses_a_non_empty_directory_and_is_audited(app, seeded, tmp_pa
     with pytest.raises(Exception, match="must be new or empty"):
         _export(app, tmp_path / "busy")
     _export(app, tmp_path / "ok")
-    from survey_app.models.researcher import AuditEntry
+    from craftwave.survey_app.models.researcher import AuditEntry
     with app.app_context():
         entries = db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "export")).scalars().all()
     assert [(e.actor, e.study_id) for e in entries] == [("test", "rs-study")]
@@ -199,7 +199,7 @@ def test_download_zip_is_authenticated_and_audited(app, seeded, analyst_client, 
         for name, entry in manifest["files"].items():
             assert hashlib.sha256(zf.read(f"rs-study/{name}")).hexdigest() == entry["sha256"]
     assert names == sorted([*FILES, "manifest.json"])
-    from survey_app.models.researcher import AuditEntry
+    from craftwave.survey_app.models.researcher import AuditEntry
     with app.app_context():
         (entry,) = db.session.execute(db.select(AuditEntry).where(AuditEntry.action == "export")).scalars()
     assert entry.actor == "analyst@example.org"

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import BACKENDS
 from click.testing import CliRunner
-from researcher_fixtures import answer_wave, csrf_of, enrol, pid_row_counts
 
 from craftwave.cli import main
-from survey_app.extensions import db
-from survey_app.models import Contact, Participant
-from survey_app.models.researcher import AuditEntry
-from survey_app.panel import ParticipantImportError, delete_participant, import_participants
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Contact, Participant
+from craftwave.survey_app.models.researcher import AuditEntry
+from craftwave.survey_app.panel import (
+    ParticipantImportError,
+    delete_participant,
+    import_participants,
+)
+from tests.survey_app.app_helpers import BACKENDS
+from tests.survey_app.researcher_fixtures import answer_wave, csrf_of, enrol, pid_row_counts
 
 
 def _participants(app, study_id="rs-study"):
@@ -94,8 +98,8 @@ def test_deletion_removes_every_row_of_that_participant(app, backend, rs_study, 
     answer_wave(app, gone, 1, value_for=lambda q, i: q.scale.substantive_values[0], pages=1)
     withdraw_page = owner_client.get("/researcher/study/rs-study")
     assert withdraw_page.status_code == 200
-    from survey_app import clock
-    from survey_app.progress import withdraw
+    from craftwave.survey_app import clock
+    from craftwave.survey_app.progress import withdraw
     with app.app_context():
         p = db.session.execute(db.select(Participant).where(Participant.pid == gone)).scalar_one()
         withdraw(p, "delete", clock.now())
@@ -112,7 +116,7 @@ def test_deletion_removes_every_row_of_that_participant(app, backend, rs_study, 
     resp = owner_client.post(f"/researcher/study/rs-study/participants/{gone}/delete",
                              data={"csrf_token": csrf_of(page)})
     assert resp.status_code == 303
-    from researcher_fixtures import _counts_for
+    from tests.survey_app.researcher_fixtures import _counts_for
     with app.app_context():
         after = _counts_for(pk)
         emails = db.session.execute(db.select(db.func.count()).select_from(Contact)
@@ -144,8 +148,8 @@ def test_cli_delete_and_unknown_participant(app, rs_study, monkeypatch):
 
 
 def test_withdrawals_are_audited_listed_and_handled(app, rs_study, owner_client):
-    from survey_app import clock
-    from survey_app.progress import withdraw
+    from craftwave.survey_app import clock
+    from craftwave.survey_app.progress import withdraw
     pid = enrol(app, email="a@example.org")
     with app.app_context():
         p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
@@ -154,7 +158,7 @@ def test_withdrawals_are_audited_listed_and_handled(app, rs_study, owner_client)
     page = owner_client.get("/researcher/study/rs-study/withdrawals").get_data(as_text=True)
     assert pid in page and "stop_contact" in page
     with app.app_context():
-        from survey_app.panel import withdrawal_requests
+        from craftwave.survey_app.panel import withdrawal_requests
         (req,) = withdrawal_requests(rs_study)
     resp = owner_client.post(f"/researcher/study/rs-study/withdrawals/{req['id']}/handled",
                              data={"csrf_token": csrf_of(page)})
@@ -182,10 +186,9 @@ def test_researcher_add_cli_with_password_stdin(app, monkeypatch):
 
 
 def test_study_loads_and_changes_are_audited(app, rs_study, tmp_path):
-    from researcher_fixtures import STUDY_YAML
-
-    from instruments import StudyError
-    from survey_app.studies import load_study_file
+    from craftwave.instruments import StudyError
+    from craftwave.survey_app.studies import load_study_file
+    from tests.survey_app.researcher_fixtures import STUDY_YAML
     with app.app_context():
         created = db.session.execute(db.select(AuditEntry).where(
             AuditEntry.action == "study_loaded", AuditEntry.study_id == rs_study)).scalar_one()

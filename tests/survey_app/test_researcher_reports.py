@@ -6,15 +6,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from researcher_fixtures import answer_wave, enrol
 
-import reports
+import craftwave.reports as reports
 from craftwave.cli import main
-from instruments.errors import DataError
-from survey_app.extensions import db
-from survey_app.models import Answer, Participant, WaveStatus
-from survey_app.models.researcher import AuditEntry
-from survey_app.researcher import reports_download
+from craftwave.instruments.errors import DataError
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Answer, Participant, WaveStatus
+from craftwave.survey_app.models.researcher import AuditEntry
+from craftwave.survey_app.researcher import reports_download
+from tests.survey_app.researcher_fixtures import answer_wave, enrol
 
 RNG_SEED = 20261123
 
@@ -63,7 +63,7 @@ def audit(app, action: str) -> list[AuditEntry]:
 
 @pytest.fixture
 def build_spy(monkeypatch):
-    """Counts calls of the real :func:`reports.build_report` (which still runs)."""
+    """Counts calls of the real :func:`craftwave.reports.build_report` (which still runs)."""
     calls = []
     real = reports.build_report
 
@@ -244,7 +244,7 @@ def test_report_routes_need_a_login_and_known_names(app, client, seeded, owner_c
 
 
 def test_the_cache_key_is_the_export_manifest(app, seeded, tmp_path):
-    from survey_app.export import write_export
+    from craftwave.survey_app.export import write_export
 
     options = {"bootstrap": 0, "seed": 1}
     with app.app_context():

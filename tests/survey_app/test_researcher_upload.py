@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 
 import pytest
-from researcher_fixtures import csrf_of
 
-from survey_app.extensions import db
-from survey_app.models import Contact, Participant
-from survey_app.models.researcher import AuditEntry
-from survey_app.panel import ParticipantImportError, import_participants
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Contact, Participant
+from craftwave.survey_app.models.researcher import AuditEntry
+from craftwave.survey_app.panel import ParticipantImportError, import_participants
+from tests.survey_app.researcher_fixtures import csrf_of
 
 URL = "/researcher/study/rs-study/participants/import"
 

@@ -1,0 +1,1 @@
+"""craftwave's bundled data: the demo study and the examples (package data, not code)."""

@@ -1,0 +1,1 @@
+"""Tests of the distribution: the wheel, the namespace, the metadata."""

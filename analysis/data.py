@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from craftwave.instruments import Instrument, load_library
 from craftwave.instruments.errors import DataError
@@ -50,6 +51,10 @@ class Export:
     manifest : dict
         The parsed ``manifest.json``.
     answers_long, wide, scores, participants, page_timings, codebook : DataFrame or None
+    study : dict or None
+        ``study.yaml``, the study file as loaded, parsed (not validated against an instrument
+        library, so an export with instruments of its own reads too): the quality policy,
+        the arms and their primary contrast, k. ``None`` for exports made before 0.2.
     """
 
     directory: Path
@@ -61,6 +66,7 @@ class Export:
     page_timings: pd.DataFrame | None = None
     codebook: pd.DataFrame | None = None
     extra: dict = field(default_factory=dict)
+    study: dict | None = None
 
 
 def manifest_hashes(manifest: Mapping) -> dict[str, str]:
@@ -173,7 +179,21 @@ def read_export(directory: str | Path, *, verify: bool = True) -> Export:
                                                   "item_id", "value"), "answers_long.csv")
     if tables.get("page_timings") is not None:
         _require_columns(tables["page_timings"], TIMING_COLUMNS, "page_timings.csv")
-    return Export(directory=directory, manifest=manifest, **tables)
+    return Export(directory=directory, manifest=manifest, study=_read_study(directory), **tables)
+
+
+def _read_study(directory: Path) -> dict | None:
+    """``study.yaml`` of an export, parsed; ``None`` when the export has none."""
+    path = directory / "study.yaml"
+    if not path.is_file():
+        return None
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: the study file is not a mapping")
+    return raw
 
 
 def read_data(source: str | Path | pd.DataFrame, *, verify: bool = True,

@@ -24,6 +24,10 @@
     ``recruitment`` (JSON) only with ``with_recruitment_ids``. Never an email.
 ``page_timings.csv``
     participant_id, wave, page, shown_at, submitted_at, n_items.
+``study.yaml``
+    the study file as loaded (its text, byte for byte); its hash is the manifest's
+    ``study_hash``. Reports built from an export alone read the quality policy, the
+    pre-declared contrast and k from it.
 ``manifest.json``
     study id, title and definition hash, export time, craftwave version, instrument versions
     and hashes, row counts, whether recruitment ids are included, and the sha256 and size of
@@ -50,7 +54,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
-from craftwave.survey_app.models import Answer, PageVisit, Participant
+from craftwave.survey_app.models import Answer, PageVisit, Participant, StudyRecord
 from craftwave.survey_app.progress import SCREENING_INSTRUMENT
 from craftwave.survey_app.studies import get_study, instrument_library
 
@@ -58,7 +62,7 @@ LONG_COLUMNS = ["participant_id", "wave", "instrument_id", "instrument_version",
                 "instrument_hash", "item_id", "value", "page", "submitted_at"]
 TIMING_COLUMNS = ["participant_id", "wave", "page", "shown_at", "submitted_at", "n_items"]
 FILES = ("answers_long.csv", "wide.csv", "scores.csv", "study.sav", "codebook.csv",
-         "codebook.md", "participants.csv", "page_timings.csv")
+         "codebook.md", "participants.csv", "page_timings.csv", "study.yaml")
 """The files of an export, besides ``manifest.json``."""
 
 
@@ -67,6 +71,7 @@ class ExportTables:
     """The tables of one study's export, before they are written."""
 
     study: Study
+    study_yaml: str
     instruments: dict[str, Instrument]
     answers_long: pd.DataFrame
     wide: pd.DataFrame
@@ -236,8 +241,9 @@ def collect(study_id: str, *, with_recruitment_ids: bool = False) -> ExportTable
     cb = codebook(instruments, cs.study, language=cs.study.languages[0])
     long = answers_long(study_id)
     wide = wide_frame(long, cb, instruments)
+    record = db.session.get(StudyRecord, study_id)
     return ExportTables(
-        study=cs.study, instruments=instruments, answers_long=long, wide=wide,
+        study=cs.study, study_yaml=record.source_yaml, instruments=instruments, answers_long=long, wide=wide,
         scores=scores_frame(wide, cb, instruments),
         participants=participants_frame(cs.study, _people(study_id), clock.now(), with_recruitment_ids),
         page_timings=page_timings(study_id), codebook=cb)
@@ -307,6 +313,7 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
         frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
     write_codebook(tables.codebook, out)
     write_sav(tables, out / "study.sav")
+    (out / "study.yaml").write_text(tables.study_yaml, encoding="utf-8", newline="")
     from craftwave import __version__
     from craftwave.analysis.data import (
         sha256_file,  # the reader's own hash (imported here: it is heavy)

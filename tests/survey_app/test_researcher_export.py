@@ -216,3 +216,22 @@ def test_cli_export(app, seeded, tmp_path, monkeypatch):
     assert json.loads((tmp_path / "e" / "manifest.json").read_text())["recruitment_ids"] is True
     res = CliRunner().invoke(main, ["export", "--study", "nope", "--out", str(tmp_path / "f")])
     assert res.exit_code == 2 and "no study 'nope'" in res.output
+
+
+def test_export_carries_the_study_file_as_loaded(app, seeded, tmp_path):
+    from craftwave.analysis.data import read_export
+    from craftwave.survey_app.models import StudyRecord
+
+    out = _export(app, tmp_path / "out").directory
+    with app.app_context():
+        record = db.session.get(StudyRecord, "rs-study")
+        source, study_hash = record.source_yaml, record.content_hash
+    assert (out / "study.yaml").read_text(encoding="utf-8") == source
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["study_hash"] == study_hash
+    assert manifest["files"]["study.yaml"]["sha256"] == hashlib.sha256(source.encode()).hexdigest()
+    export = read_export(out)
+    assert export.study["id"] == "rs-study"
+    (out / "study.yaml").write_text(source + "\n# changed\n", encoding="utf-8")
+    with pytest.raises(DataError, match="study.yaml"):
+        read_export(out)  # the manifest's hash protects it like every other file

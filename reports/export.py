@@ -1,6 +1,6 @@
 """Reading an export directory for a report.
 
-The export directory (DESIGN.md, "The export directory") is the one way data leave the app.
+The export directory (docs/design.md, "The export directory") is the one way data leave the app.
 This module adapts :func:`craftwave.analysis.data.read_export` (the one reader of the export, with the
 manifest's sha256 check) to a :class:`ReportData`, so the reports and the analysis read exports
 the same way.

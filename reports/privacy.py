@@ -1,6 +1,6 @@
 """Privacy of platform reports: aggregates only, small cells suppressed.
 
-Rules (DESIGN.md, "Statistics conventions"):
+Rules (docs/design.md, "Statistics conventions"):
 
 - every count under ``k`` participants (1 to k-1) is suppressed (*primary suppression*), in the
   body of a table and in its margins;

@@ -1,6 +1,6 @@
 """The export directory: the one way data leave the app.
 
-:func:`write_export` writes, for one study (see DESIGN.md, "The export directory"):
+:func:`write_export` writes, for one study (see docs/design.md, "The export directory"):
 
 ``answers_long.csv``
     participant_id, wave, instrument_id, instrument_version, instrument_hash, item_id, value,
@@ -81,12 +81,12 @@ class ExportTables:
     codebook: pd.DataFrame
 
 
-#: DESIGN.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
+#: docs/design.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
 EXPORT_STATUSES = ("invited", "started", "completed", "screened out", "closed")
 
 
 def export_status(status: object) -> object:
-    """A wave status in the export's vocabulary (DESIGN.md: ``screened out`` with a space).
+    """A wave status in the export's vocabulary (docs/design.md: ``screened out`` with a space).
 
     ``scheduled`` (a status row exists but the wave opens later) is not in the vocabulary: like
     a wave not yet due, it is exported as an empty cell.

@@ -2,7 +2,7 @@
 
 Every estimate here is *intention to treat*: participants are analysed in the arm they were
 assigned to, whether or not they used what their arm offered. Each result carries a plain
-statement of what the design can and cannot show (DESIGN.md, "Statistics conventions"):
+statement of what the design can and cannot show (docs/design.md, "Statistics conventions"):
 
 - ANCOVA (post-intervention outcome on arm, adjusted for the pre-intervention outcome) is a
   valid effect estimate only when arms were assigned at random;

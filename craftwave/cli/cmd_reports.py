@@ -4,7 +4,7 @@
 the instance folder) into a temporary directory, audited as ``cli:<user>`` like ``craftwave
 export``, and builds the report from it with the study's stored definition. ``--data DIR``
 builds it from an export directory alone. This module is the one place that joins the app
-and the statistics (DESIGN.md, "Parts and their imports").
+and the statistics (docs/design.md, "Parts and their imports").
 """
 
 from __future__ import annotations

@@ -56,6 +56,12 @@ class SEMResult:
     iterations: int = 0
     warnings: list[str] = field(default_factory=list)
     implied: list = field(default_factory=list)
+    function: str = "sem"
+
+    @property
+    def nobs(self) -> int:
+        """The N lavaan uses: rows after listwise deletion, or FIML rows (summed over groups)."""
+        return int(sum(self.n_obs))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``craftwave fit --json``."""
@@ -66,6 +72,8 @@ class SEMResult:
         params["label"] = params["label"].fillna("")
         return {
             "converged": bool(self.converged),
+            "nobs": self.nobs,
+            "nobs_per_group": [int(n) for n in self.n_obs],
             "n_obs": int(sum(self.n_obs)),
             "n_obs_per_group": [int(n) for n in self.n_obs],
             "group_labels": list(self.group_labels),

@@ -396,6 +396,7 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     fm: dict[str, float] = {
         "npar": npar, "chisq": chisq, "df": df, "pvalue": fmx.chisq_pvalue(chisq, df),
         "baseline_chisq": base["chisq"], "baseline_df": base["df"],
+        "baseline_pvalue": fmx.chisq_pvalue(base["chisq"], base["df"]),
         "cfi": fmx.cfi(chisq, df, base["chisq"], base["df"]),
         "tli": fmx.tli(chisq, df, base["chisq"], base["df"]),
         "rmsea": fmx.rmsea(chisq, df, N, G),
@@ -414,6 +415,14 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         fm["pvalue_scaled"] = fmx.chisq_pvalue(fm["chisq_scaled"], df)
         fm["baseline_scaling_factor"] = c0
         fm["baseline_chisq_scaled"] = base["chisq"] / c0
+        fm["baseline_df_scaled"] = base["df"]
+        fm["baseline_pvalue_scaled"] = fmx.chisq_pvalue(fm["baseline_chisq_scaled"], base["df"])
+        # lavaan's "scaled" indices: the ordinary formulas on the scaled statistics
+        xs, xs0 = fm["chisq_scaled"], fm["baseline_chisq_scaled"]
+        fm["cfi_scaled"] = fmx.cfi(xs, df, xs0, base["df"])
+        fm["tli_scaled"] = fmx.tli(xs, df, xs0, base["df"])
+        fm["rmsea_scaled"] = fmx.rmsea(xs, df, N, G)
+        fm["rmsea_ci_lower_scaled"], fm["rmsea_ci_upper_scaled"] = fmx.rmsea_ci(xs, df, N, G)
         x2, x2_0 = chisq, base["chisq"]
         if miss == "fiml":
             # lavaan's FIML-corrected robust indices (Zhang & Savalei, 2023)

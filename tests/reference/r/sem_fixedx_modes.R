@@ -18,10 +18,12 @@ local({
 
   fm_names <- c("npar", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea.ci.lower",
                 "rmsea.ci.upper", "srmr", "logl", "unrestricted.logl", "aic", "bic",
-                "baseline.chisq", "baseline.df", "ntotal")
+                "baseline.chisq", "baseline.df", "baseline.pvalue", "ntotal")
   robust_names <- c("chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor",
-                    "baseline.chisq.scaled", "baseline.chisq.scaling.factor",
-                    "cfi.robust", "tli.robust", "rmsea.robust",
+                    "baseline.chisq.scaled", "baseline.df.scaled", "baseline.pvalue.scaled",
+                    "baseline.chisq.scaling.factor", "cfi.scaled", "tli.scaled",
+                    "cfi.robust", "tli.robust", "rmsea.scaled", "rmsea.ci.lower.scaled",
+                    "rmsea.ci.upper.scaled", "rmsea.robust",
                     "rmsea.ci.lower.robust", "rmsea.ci.upper.robust")
 
   write_csv <- function(df, name) {

@@ -28,7 +28,12 @@ from craftwave.analysis.sem.estimation import (
     start_values,
 )
 from craftwave.analysis.sem.fimlrobust import fiml_corrected
-from craftwave.analysis.sem.information import saturated_h1, vcov_matrix, yuan_bentler_scaling
+from craftwave.analysis.sem.information import (
+    saturated_h1,
+    singular_directions,
+    vcov_matrix,
+    yuan_bentler_scaling,
+)
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
 from craftwave.analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
@@ -382,6 +387,12 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     N = ev.N
     parts = [ev.parts(theta, g) for g in range(cm.n_groups)]
     messages = _check_solution(cm, parts, labels)
+    no_se = bool(V.size) and bool(np.isnan(V).all())
+    if no_se:
+        involved = singular_directions(vc["information"], names)
+        messages.append("could not compute standard errors: the information matrix is "
+                        "singular or nearly so (empirical under-identification; involved: "
+                        f"{', '.join(involved)}); se, z and p are NA")
 
     # ---- fit measures ------------------------------------------------------------------------
     h1 = [saturated_h1(g, cm.meanstructure, first_order=est == "MLR") for g in groups]
@@ -408,7 +419,8 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     implied = [(p["Sigma"], p["mu"]) for p in parts]
     fm["srmr"] = fmx.srmr(samples, implied, [g.n / N for g in groups], cm.meanstructure)
     if est == "MLR":
-        c = yuan_bentler_scaling(ev, h1, vc["information_inv"], vc["first_order"], df)
+        c = (float("nan") if no_se else
+             yuan_bentler_scaling(ev, h1, vc["information_inv"], vc["first_order"], df))
         c0 = base["c"]
         fm["scaling_factor"] = c
         fm["chisq_scaled"] = chisq / c if df > 0 else float("nan")

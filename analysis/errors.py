@@ -22,11 +22,19 @@ class IdentificationWarning(CraftwaveWarning):
     """The information matrix is singular: some parameters are not identified."""
 
 
+class ExogenousWarning(CraftwaveWarning):
+    """An exogenous covariate named in a variance, covariance or intercept is no longer fixed.x.
+
+    As lavaan: such a covariate is treated as random, with free parameters of its own.
+    """
+
+
 __all__ = [
     "ConvergenceWarning",
     "CraftwaveError",
     "CraftwaveWarning",
     "DataError",
+    "ExogenousWarning",
     "HeywoodWarning",
     "IdentificationWarning",
     "InstrumentError",

@@ -40,6 +40,9 @@ DEFAULT_CRITERIA = {"delta_cfi": -0.010, "delta_rmsea": 0.015, "delta_srmr": Non
                     "delta_pvalue": None}
 
 
+_STATUS_WORD = {"passed": "yes", "failed": "no", "not tested": "not tested"}
+
+
 @dataclass
 class InvarianceResult:
     """Steps of an invariance sequence and the level reached.
@@ -48,7 +51,9 @@ class InvarianceResult:
     ----------
     steps : pandas.DataFrame
         One row per level: ``level chisq df pvalue cfi tli rmsea srmr delta_chisq delta_df
-        delta_pvalue delta_cfi delta_rmsea delta_srmr passed``. Under MLR, chisq is the scaled
+        delta_pvalue delta_cfi delta_rmsea delta_srmr passed status``; ``status`` is "passed",
+        "failed" or "not tested" (every level after a failed one; its ``passed`` is None).
+        Under MLR, chisq is the scaled
         statistic and cfi/tli/rmsea the robust versions (standard ones where robust ones are not
         available, e.g. with FIML).
     fits : dict
@@ -70,12 +75,21 @@ class InvarianceResult:
     missing: str
     syntax: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def nobs(self) -> int:
+        """The N of the configural model, as lavaan counts it."""
+        return next(iter(self.fits.values())).nobs if self.fits else 0
+
     def to_dict(self) -> dict[str, Any]:
-        cols = ["level", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "delta_chisq",
-                "delta_df", "delta_pvalue", "delta_cfi", "delta_rmsea", "delta_srmr", "passed"]
+        cols = ["level", "status", "passed", "chisq", "df", "pvalue", "cfi", "tli", "rmsea",
+                "srmr", "delta_chisq", "delta_df", "delta_pvalue", "delta_cfi", "delta_rmsea",
+                "delta_srmr"]
+        steps = []
+        for rec in self.steps[cols].to_dict(orient="records"):
+            steps.append({k: (None if isinstance(v, float) and math.isnan(v) else v)
+                          for k, v in rec.items()})
         return {"kind": self.kind, "estimator": self.estimator, "missing": self.missing,
-                "criteria": dict(self.criteria),
-                "steps": self.steps[cols].to_dict(orient="records"),
+                "nobs": self.nobs, "criteria": dict(self.criteria), "steps": steps,
                 "level_reached": self.level_reached}
 
     def summary(self) -> str:
@@ -84,6 +98,7 @@ class InvarianceResult:
                          f" {v}" for k, v in self.criteria.items() if v is not None)
         lines = [f"Measurement invariance ({self.kind}); estimator {self.estimator}, missing "
                  f"data: {miss}", f"Criteria: {crit}", ""]
+        lines.append(f"N = {self.nobs}")
         lines.append(f"{'level':<11}{'chisq':>10}{'df':>5}{'CFI':>7}{'RMSEA':>7}{'SRMR':>7}"
                      f"{'dchisq':>9}{'ddf':>5}{'p':>7}{'dCFI':>8}{'dRMSEA':>8}  ok")
         for _, r in self.steps.iterrows():
@@ -93,7 +108,7 @@ class InvarianceResult:
                          f"{f(r['rmsea']):>7}{f(r['srmr']):>7}{f(r['delta_chisq']):>9}"
                          f"{'' if pd.isna(r['delta_df']) else int(r['delta_df']):>5}"
                          f"{f(r['delta_pvalue']):>7}{f(r['delta_cfi']):>8}"
-                         f"{f(r['delta_rmsea']):>8}  {'yes' if r['passed'] else 'no'}")
+                         f"{f(r['delta_rmsea']):>8}  {_STATUS_WORD[r['status']]}")
         lines.append("")
         lines.append(f"Level reached: {self.level_reached}")
         return "\n".join(lines)
@@ -295,9 +310,15 @@ def invariance(
                        delta_rmsea=row["rmsea"] - before["rmsea"],
                        delta_srmr=row["srmr"] - before["srmr"])
             row["passed"] = bool(res.converged) and _passes(row, crit)
-        ok_so_far = ok_so_far and row["passed"]
-        if ok_so_far:
-            reached = level
+        if not ok_so_far:
+            # a level after a failed one is not tested: its comparison is with a model that
+            # did not hold, so it can neither pass nor fail
+            row["passed"], row["status"] = None, "not tested"
+        else:
+            row["status"] = "passed" if row["passed"] else "failed"
+            ok_so_far = bool(row["passed"])
+            if ok_so_far:
+                reached = level
         rows.append(row)
     first = fits[levels[0]]
     return InvarianceResult(steps=pd.DataFrame(rows), fits=fits, level_reached=reached,

@@ -299,7 +299,9 @@ def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
     params = params.drop(columns=[c for c in ("z", "pvalue") if c in params.columns])
     params["free"] = free  # column of ``draws`` holding the parameter (-1: fixed)
     k = prob.theta.size
-    defined = pd.DataFrame({"name": names, "est": est[k:], "boot_se": se[k:],
+    expr = {d.name: d.expression for d in cm.defined}
+    defined = pd.DataFrame({"name": names, "expression": [expr.get(nm, "") for nm in names],
+                            "est": est[k:], "boot_se": se[k:],
                             "ci_lower": lo[k:], "ci_upper": hi[k:]})
     return BootstrapResult(
         params=params, defined=defined, draws=good, defined_draws=def_draws,

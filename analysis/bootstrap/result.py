@@ -29,7 +29,7 @@ class BootstrapResult:
         ``ci_upper`` (fixed parameters: the value itself) and ``free`` (the column of
         ``draws`` holding the parameter; -1 when fixed).
     defined : DataFrame
-        ``:=`` parameters: name, est, boot_se, ci_lower, ci_upper.
+        ``:=`` parameters: name, expression, est, boot_se, ci_lower, ci_upper.
     draws, defined_draws : ndarray
         The successful resamples' free parameters and defined parameters.
     n_boot, n_failed, n_inadmissible : int
@@ -77,6 +77,10 @@ class BootstrapResult:
             lines.append(f"{name[:34]:34s}{r['est']:9.4f}{r['boot_se']:9.4f}"
                          f"{r['ci_lower']:10.4f}{r['ci_upper']:10.4f}")
         for r in _records(self.defined):
-            lines.append(f"{(r['name'] + ' :=')[:34]:34s}{r['est']:9.4f}{r['boot_se']:9.4f}"
+            name = f"{r['name']} := {r.get('expression') or ''}".strip()
+            if len(name) > 33:
+                lines.append(name)
+                name = ""
+            lines.append(f"{name:34s}{r['est']:9.4f}{r['boot_se']:9.4f}"
                          f"{r['ci_lower']:10.4f}{r['ci_upper']:10.4f}")
         return "\n".join(lines)

@@ -28,7 +28,13 @@ from craftwave.analysis.sem.estimation import (
     start_values,
 )
 from craftwave.analysis.sem.fimlrobust import fiml_corrected
-from craftwave.analysis.sem.information import saturated_h1, vcov_matrix, yuan_bentler_scaling
+from craftwave.analysis.sem.information import (
+    saturated_h1,
+    singular_directions,
+    vcov_matrix,
+    yuan_bentler_scaling,
+)
+from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
 from craftwave.analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
 from craftwave.analysis.sem.standardize import std_all
@@ -164,14 +170,14 @@ def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None 
 
 def baseline_syntax(model: CompiledModel) -> str:
     """lavaan's independence (baseline) model for the same observed variables (same order)."""
-    x_set = set(model.ov_x) if model.fixed_x else set()
+    # lav_partable_independence: the covariances among the exogenous covariates stay in the
+    # baseline model, fixed to their sample values (fixed.x) or free (fixed.x = FALSE)
+    x_set = set(model.ov_x)
     xs = [v for v in model.ov_names if v in x_set]
-    lines = []
-    for v in model.ov_names:
-        if v in x_set:
-            lines.append(" + ".join([f"{v} ~~ {v}"] + xs[xs.index(v) + 1:]))
-        else:
-            lines.append(f"{v} ~~ {v}")
+    # every variance first, so that the variables keep the model's order
+    lines = [f"{v} ~~ {v}" for v in model.ov_names]
+    for j, v in enumerate(xs[:-1]):
+        lines.append(f"{v} ~~ " + " + ".join(xs[j + 1:]))
     return "\n".join(lines)
 
 
@@ -207,11 +213,25 @@ def fit(
     group_partial: Sequence[str] = (),
     *,
     case_weights: Sequence[float] | np.ndarray | None = None,
+    function: str = "sem",
     meanstructure: bool | None = None,
     fixed_x: bool = True,
+    int_ov_free: bool | None = None,
+    int_lv_free: bool | None = None,
+    std_lv: bool | None = None,
+    orthogonal: bool | None = None,
+    auto_fix_first: bool | None = None,
+    auto_fix_single: bool | None = None,
+    auto_var: bool | None = None,
+    auto_cov_lv_x: bool | None = None,
+    auto_cov_y: bool | None = None,
     start: np.ndarray | None = None,
 ) -> SEMResult:
     """Fit a structural equation model written in lavaan syntax, as lavaan's ``sem()``.
+
+    ``function`` and the keyword options below take lavaan's names and meanings (``.`` written
+    ``_``): ``fit(m, df, function="lavaan", meanstructure=True, int_ov_free=True)`` is lavaan's
+    ``lavaan(m, df, meanstructure = TRUE, int.ov.free = TRUE)``.
 
     Parameters
     ----------
@@ -235,10 +255,21 @@ def fit(
         Parameters freed from ``group_equal`` (lavaan's ``group.partial``), e.g. ``"F =~ x2"``.
     case_weights : array-like, optional
         Frequency weights per row (e.g. bootstrap multinomial counts); N is their sum.
+    function : {"sem", "cfa", "growth", "lavaan"}
+        Which lavaan function's automatic settings apply (see
+        :mod:`craftwave.analysis.sem.options`): ``lavaan`` adds nothing the syntax does not
+        state; ``growth`` has a mean structure, fixed observed intercepts and free latent means.
     meanstructure : bool, optional
-        Force a mean structure (default: on with FIML, groups or ``~ 1`` in the syntax).
+        Force a mean structure (default: on with FIML, groups, ``growth`` or ``~ 1`` in the
+        syntax).
     fixed_x : bool
-        lavaan's ``fixed.x``: moments of observed exogenous covariates fixed to sample values.
+        lavaan's ``fixed.x``: moments of observed exogenous covariates fixed to sample values
+        (not free parameters, out of the log-likelihood). A covariate whose variance,
+        covariance or intercept the syntax names becomes random, as in lavaan.
+    int_ov_free, int_lv_free, std_lv, orthogonal, auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y : bool, optional
+        lavaan's ``int.ov.free``, ``int.lv.free``, ``std.lv``, ``orthogonal``,
+        ``auto.fix.first``, ``auto.fix.single``, ``auto.var``, ``auto.cov.lv.x``,
+        ``auto.cov.y``; ``None`` takes the ``function``'s default.
     start : ndarray, optional
         Starting values for the free parameters.
 
@@ -265,6 +296,10 @@ def fit(
     0
     """
     est, miss = _check_options(estimator, missing)
+    opts = model_options(function, int_ov_free=int_ov_free, int_lv_free=int_lv_free,
+                         std_lv=std_lv, orthogonal=orthogonal, auto_fix_first=auto_fix_first,
+                         auto_fix_single=auto_fix_single, auto_var=auto_var,
+                         auto_cov_lv_x=auto_cov_lv_x, auto_cov_y=auto_cov_y)
     parsed = parse_model(model)
     n_groups = 1
     if group is not None:
@@ -274,17 +309,22 @@ def fit(
         if n_groups < 1:
             raise DataError(f"the group column {group!r} is empty")
     if meanstructure is None:
-        meanstructure = (miss == "fiml" or n_groups > 1
+        meanstructure = (miss == "fiml" or n_groups > 1 or str(function).lower() == "growth"
                          or any(t.op == "~1" for t in parsed.terms))
     if miss == "fiml" and not meanstructure:
         raise ModelError("FIML needs a mean structure")
     cm = compile_model(parsed, n_groups=n_groups, meanstructure=meanstructure, fixed_x=fixed_x,
-                       group_equal=tuple(group_equal), group_partial=tuple(group_partial))
+                       group_equal=tuple(group_equal), group_partial=tuple(group_partial),
+                       options=opts)
+    dropped_x = 0
     if miss == "fiml" and cm.ov_x and cm.fixed_x:
-        # lavaan drops cases with missing covariates under fixed.x; we do the same
-        xcols = cm.ov_x
-        ok = data[xcols].notna().all(axis=1).to_numpy()
+        # lavaan (lav_data.R) deletes the cases with a missing exogenous covariate when
+        # fixed.x = TRUE under missing = "ml"; so do we, and say how many
+        ok = data[cm.ov_x].notna().all(axis=1).to_numpy()
+        if group is not None:
+            ok &= data[group].notna().to_numpy()
         if not ok.all():
+            dropped_x = int((~ok).sum())
             data = data.loc[ok]
             if case_weights is not None:
                 case_weights = np.asarray(case_weights, dtype=float)[ok]
@@ -293,7 +333,17 @@ def fit(
     if cm.df < 0:
         raise ModelError(f"the model is not identified: {cm.n_free} free parameters but only "
                          f"{cm.ndat} sample moments (df = {cm.df})")
-    return _finish(cm, groups, labels, est, miss, start)
+    result = _finish(cm, groups, labels, est, miss, start)
+    result.function = str(function).lower()
+    if dropped_x:
+        result.warnings.append(
+            f"{dropped_x} case(s) were deleted because of missing values in the exogenous "
+            f"covariate(s) {', '.join(cm.ov_x)} (fixed.x = TRUE, as lavaan)")
+    if cm.x_random and cm.fixed_x:
+        result.warnings.append(
+            f"the exogenous covariate(s) {', '.join(cm.x_random)} are named in a variance, "
+            "covariance or intercept and are treated as random (free parameters), as lavaan")
+    return result
 
 
 def _param_names(cm: CompiledModel) -> list[str]:
@@ -308,7 +358,7 @@ def _param_names(cm: CompiledModel) -> list[str]:
 def _fit_baseline(cm: CompiledModel, groups: list, est: str, h1: list[dict]) -> dict:
     base = compile_model(baseline_syntax(cm), n_groups=cm.n_groups,
                          meanstructure=cm.meanstructure, fixed_x=cm.fixed_x,
-                         exogenous=list(cm.ov_x) if cm.fixed_x else None)
+                         exogenous=list(cm.ov_x))
     if base.ov_names != cm.ov_names:  # pragma: no cover - guarded by baseline_syntax
         raise ModelError("internal: the baseline model orders the variables differently")
     ev = Evaluator(base, groups)
@@ -337,6 +387,12 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     N = ev.N
     parts = [ev.parts(theta, g) for g in range(cm.n_groups)]
     messages = _check_solution(cm, parts, labels)
+    no_se = bool(V.size) and bool(np.isnan(V).all())
+    if no_se:
+        involved = singular_directions(vc["information"], names)
+        messages.append("could not compute standard errors: the information matrix is "
+                        "singular or nearly so (empirical under-identification; involved: "
+                        f"{', '.join(involved)}); se, z and p are NA")
 
     # ---- fit measures ------------------------------------------------------------------------
     h1 = [saturated_h1(g, cm.meanstructure, first_order=est == "MLR") for g in groups]
@@ -351,6 +407,7 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     fm: dict[str, float] = {
         "npar": npar, "chisq": chisq, "df": df, "pvalue": fmx.chisq_pvalue(chisq, df),
         "baseline_chisq": base["chisq"], "baseline_df": base["df"],
+        "baseline_pvalue": fmx.chisq_pvalue(base["chisq"], base["df"]),
         "cfi": fmx.cfi(chisq, df, base["chisq"], base["df"]),
         "tli": fmx.tli(chisq, df, base["chisq"], base["df"]),
         "rmsea": fmx.rmsea(chisq, df, N, G),
@@ -362,13 +419,22 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     implied = [(p["Sigma"], p["mu"]) for p in parts]
     fm["srmr"] = fmx.srmr(samples, implied, [g.n / N for g in groups], cm.meanstructure)
     if est == "MLR":
-        c = yuan_bentler_scaling(ev, h1, vc["information_inv"], vc["first_order"], df)
+        c = (float("nan") if no_se else
+             yuan_bentler_scaling(ev, h1, vc["information_inv"], vc["first_order"], df))
         c0 = base["c"]
         fm["scaling_factor"] = c
         fm["chisq_scaled"] = chisq / c if df > 0 else float("nan")
         fm["pvalue_scaled"] = fmx.chisq_pvalue(fm["chisq_scaled"], df)
         fm["baseline_scaling_factor"] = c0
         fm["baseline_chisq_scaled"] = base["chisq"] / c0
+        fm["baseline_df_scaled"] = base["df"]
+        fm["baseline_pvalue_scaled"] = fmx.chisq_pvalue(fm["baseline_chisq_scaled"], base["df"])
+        # lavaan's "scaled" indices: the ordinary formulas on the scaled statistics
+        xs, xs0 = fm["chisq_scaled"], fm["baseline_chisq_scaled"]
+        fm["cfi_scaled"] = fmx.cfi(xs, df, xs0, base["df"])
+        fm["tli_scaled"] = fmx.tli(xs, df, xs0, base["df"])
+        fm["rmsea_scaled"] = fmx.rmsea(xs, df, N, G)
+        fm["rmsea_ci_lower_scaled"], fm["rmsea_ci_upper_scaled"] = fmx.rmsea_ci(xs, df, N, G)
         x2, x2_0 = chisq, base["chisq"]
         if miss == "fiml":
             # lavaan's FIML-corrected robust indices (Zhang & Savalei, 2023)
@@ -379,6 +445,8 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         fm["rmsea_robust"] = fmx.rmsea(x2, df, N, G, c)
         lo, hi = fmx.rmsea_ci(x2, df, N, G, c=c)
         fm["rmsea_ci_lower_robust"], fm["rmsea_ci_upper_robust"] = lo, hi
+
+    fmx.add_lavaan_names(fm)
 
     # ---- parameter table ---------------------------------------------------------------------
     row_est = _row_estimates(cm, parts)

@@ -15,7 +15,26 @@ import math
 import numpy as np
 from scipy import optimize, special, stats
 
-__all__ = ["cfi", "tli", "rmsea", "rmsea_ci", "srmr", "chisq_pvalue"]
+__all__ = ["cfi", "tli", "rmsea", "rmsea_ci", "srmr", "chisq_pvalue", "add_lavaan_names",
+           "LAVAAN_ALIASES"]
+
+# craftwave's earlier keys -> lavaan's fitMeasures names ('.' written '_'); both are kept
+LAVAAN_ALIASES = {
+    "loglik": "logl",
+    "unrestricted_loglik": "unrestricted_logl",
+    "scaling_factor": "chisq_scaling_factor",
+    "baseline_scaling_factor": "baseline_chisq_scaling_factor",
+}
+
+
+def add_lavaan_names(fm: dict) -> dict:
+    """Add lavaan's ``fitMeasures`` names (``.`` as ``_``) next to craftwave's older keys."""
+    for old, new in LAVAAN_ALIASES.items():
+        if old in fm:
+            fm[new] = fm[old]
+    if "chisq_scaled" in fm:
+        fm["df_scaled"] = fm["df"]
+    return fm
 
 
 def chisq_pvalue(chisq: float, df: float) -> float:

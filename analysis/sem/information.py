@@ -21,8 +21,28 @@ from craftwave.analysis.sem.estimation import Evaluator, GroupMoments, GroupPatt
 __all__ = ["vcov_matrix", "yuan_bentler_scaling", "saturated_h1", "em_saturated", "em_fit"]
 
 
+SINGULAR_TOL = 1e-9  # smallest eigenvalue of the information scaled to unit diagonal
+
+
+def singular_directions(info: np.ndarray, names: list[str] | None = None) -> list[str]:
+    """Parameters that move together in the (near) null space of an information matrix."""
+    d = np.sqrt(np.clip(np.diag(info), 1e-300, None))
+    scaled = info / np.outer(d, d)
+    w, vecs = np.linalg.eigh(0.5 * (scaled + scaled.T))
+    v = np.abs(vecs[:, 0])
+    idx = np.flatnonzero(v >= 0.3 * v.max())
+    idx = idx[np.argsort(-v[idx])][:4]
+    return [names[i] if names else f"parameter {i + 1}" for i in idx]
+
+
 def _inverse(info: np.ndarray, names: list[str] | None = None) -> np.ndarray:
-    """Invert an information matrix; warn and name parameters when it is singular."""
+    """Invert an information matrix; all-NaN (no standard errors) when it is (nearly) singular.
+
+    As lavaan (``lav_model_vcov.R``: "could not compute standard errors"), a singular or
+    nearly singular information matrix gives no standard errors at all; the warning names the
+    parameters that cannot be told apart (the direction of the smallest eigenvalue of the
+    information scaled to unit diagonal).
+    """
     sym = 0.5 * (info + info.T)
     try:
         Lc = np.linalg.cholesky(sym)
@@ -32,15 +52,23 @@ def _inverse(info: np.ndarray, names: list[str] | None = None) -> np.ndarray:
             return Li.T @ Li
     except np.linalg.LinAlgError:
         pass
-    w, vecs = np.linalg.eigh(sym)
-    tol = max(w.max(), 1.0) * 1e-10 if w.size else 0.0
-    if w.size and w.min() <= tol:
-        bad = np.argmax(np.abs(vecs[:, np.argmin(w)]))
-        which = f" (involving {names[bad]})" if names else ""
-        warnings.warn("the information matrix is singular or not positive definite: the model "
-                      f"may not be identified{which}; standard errors are unreliable",
-                      IdentificationWarning, stacklevel=3)
-        return np.linalg.pinv(info)
+    diag = np.diag(sym)
+    if diag.size and (diag <= 0).any():
+        smallest = 0.0
+    else:
+        dd = np.sqrt(diag)
+        smallest = float(np.linalg.eigvalsh(sym / np.outer(dd, dd)).min()) if diag.size else 1.0
+    if smallest <= SINGULAR_TOL:
+        involved = singular_directions(sym, names)
+        warnings.warn(
+            "could not compute standard errors: the information matrix is singular or nearly "
+            f"so (smallest scaled eigenvalue {smallest:.1e}); the model may not be identified "
+            f"on these data (empirical under-identification): {', '.join(involved)} cannot be "
+            "estimated apart (for example a factor with one or two indicators and no "
+            "covariance with the rest, a loading or a correlation near zero, or two "
+            "parameters that only enter as a sum); se, z and p are NA",
+            IdentificationWarning, stacklevel=3)
+        return np.full_like(sym, np.nan)
     return np.linalg.inv(info)
 
 

@@ -7,15 +7,22 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 __all__ = ["SEMResult", "FIT_KEYS", "ROBUST_KEYS"]
 
-FIT_KEYS = ("chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea_ci_lower", "rmsea_ci_upper",
-            "srmr", "loglik", "unrestricted_loglik", "aic", "bic", "npar", "baseline_chisq",
-            "baseline_df")
-ROBUST_KEYS = ("chisq_scaled", "pvalue_scaled", "scaling_factor", "baseline_chisq_scaled",
-               "baseline_scaling_factor", "cfi_robust", "tli_robust", "rmsea_robust",
-               "rmsea_ci_lower_robust", "rmsea_ci_upper_robust")
+# JSON fit keys: lavaan's fitMeasures names with '.' written '_' (plus the older craftwave
+# keys loglik, unrestricted_loglik, scaling_factor and baseline_scaling_factor, kept)
+FIT_KEYS = ("npar", "ntotal", "chisq", "df", "pvalue", "baseline_chisq", "baseline_df",
+            "baseline_pvalue", "cfi", "tli", "logl", "unrestricted_logl", "aic", "bic",
+            "rmsea", "rmsea_ci_lower", "rmsea_ci_upper", "srmr",
+            "loglik", "unrestricted_loglik")
+ROBUST_KEYS = ("chisq_scaled", "df_scaled", "pvalue_scaled", "chisq_scaling_factor",
+               "baseline_chisq_scaled", "baseline_df_scaled", "baseline_pvalue_scaled",
+               "baseline_chisq_scaling_factor", "cfi_scaled", "tli_scaled", "cfi_robust",
+               "tli_robust", "rmsea_scaled", "rmsea_ci_lower_scaled", "rmsea_ci_upper_scaled",
+               "rmsea_robust", "rmsea_ci_lower_robust", "rmsea_ci_upper_robust",
+               "scaling_factor", "baseline_scaling_factor")
 PARAM_COLUMNS = ["lhs", "op", "rhs", "group", "label", "est", "se", "z", "pvalue", "ci_lower",
                  "ci_upper", "std_all"]
 
@@ -56,25 +63,59 @@ class SEMResult:
     iterations: int = 0
     warnings: list[str] = field(default_factory=list)
     implied: list = field(default_factory=list)
+    function: str = "sem"
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``craftwave fit --json``."""
-        fit = {k: self.fit_measures.get(k) for k in FIT_KEYS}
+    @property
+    def nobs(self) -> int:
+        """The N lavaan uses: rows after listwise deletion, or FIML rows (summed over groups)."""
+        return int(sum(self.n_obs))
+
+    def to_dict(self, bootstrap: Any = None) -> dict[str, Any]:
+        """The JSON shape of ``craftwave fit --json``.
+
+        Parameters
+        ----------
+        bootstrap : BootstrapResult, optional
+            A bootstrap of this fit: ``parameters[].se``, ``ci_lower`` and ``ci_upper`` (and
+            those of ``defined``) are then the bootstrap ones, with ``z`` and ``pvalue`` from
+            the bootstrap SE (as lavaan's ``se = "bootstrap"``); the normal-theory values stay
+            under ``se_normal``, ``z_normal``, ``pvalue_normal``, ``ci_lower_normal`` and
+            ``ci_upper_normal``.
+        """
+        fit = {k: _num(self.fit_measures.get(k)) for k in FIT_KEYS}
         if self.estimator == "MLR":
-            fit.update({k: self.fit_measures.get(k) for k in ROBUST_KEYS})
+            fit.update({k: _num(self.fit_measures.get(k)) for k in ROBUST_KEYS})
         params = self.params.copy()
         params["label"] = params["label"].fillna("")
+        defined = self.defined.copy()
+        se_kind = "standard"
+        if bootstrap is not None:
+            se_kind = "bootstrap"
+            params = _with_bootstrap(params, bootstrap.params["boot_se"].to_numpy(),
+                                     bootstrap.params["ci_lower"].to_numpy(),
+                                     bootstrap.params["ci_upper"].to_numpy())
+            if len(defined):
+                bd = bootstrap.defined.set_index("name").loc[defined["name"]]
+                defined = _with_bootstrap(defined, bd["boot_se"].to_numpy(),
+                                          bd["ci_lower"].to_numpy(), bd["ci_upper"].to_numpy())
         return {
+            "function": self.function,
+            "options": self.model.options.to_dict() | {
+                "meanstructure": bool(self.model.meanstructure),
+                "fixed_x": bool(self.model.fixed_x)},
+            "se": se_kind,
+            "test": "yuan.bentler.mplus" if self.estimator == "MLR" else "standard",
             "converged": bool(self.converged),
+            "nobs": self.nobs,
+            "nobs_per_group": [int(n) for n in self.n_obs],
             "n_obs": int(sum(self.n_obs)),
             "n_obs_per_group": [int(n) for n in self.n_obs],
             "group_labels": list(self.group_labels),
             "estimator": self.estimator,
             "missing": self.missing,
             "fit": fit,
-            "parameters": params.to_dict(orient="records"),
-            "defined": self.defined.rename(columns={"expression": "expression"})
-            .to_dict(orient="records"),
+            "parameters": _records(params),
+            "defined": _records(defined),
             "warnings": list(self.warnings),
         }
 
@@ -85,14 +126,14 @@ class SEMResult:
         missing = {"listwise": "listwise deletion", "fiml": "full-information ML (FIML)"}
         lines.append(f"craftwave SEM: {'converged' if self.converged else 'NOT converged'} "
                      f"after {self.iterations} iterations")
-        lines.append(f"  Estimator: {self.estimator}   Missing data: "
-                     f"{missing.get(self.missing, self.missing)}")
+        lines.append(f"  lavaan function: {self.function}()   Estimator: {self.estimator}   "
+                     f"Missing data: {missing.get(self.missing, self.missing)}")
         if len(self.group_labels) > 1:
             groups = ", ".join(f"{g} (n = {n})" for g, n in
                                zip(self.group_labels, self.n_obs, strict=True))
             lines.append(f"  Groups: {groups}")
         else:
-            lines.append(f"  Number of observations: {sum(self.n_obs)}")
+            lines.append(f"  Number of observations used: {self.nobs}")
         lines.append(f"  Free parameters: {fm.get('npar')}")
         lines.append("")
         lines.append("Model test:")
@@ -137,6 +178,36 @@ class SEMResult:
         fm = self.fit_measures
         return (f"<SEMResult {self.estimator}/{self.missing} n={sum(self.n_obs)} "
                 f"chisq={fm.get('chisq', float('nan')):.3f} df={fm.get('df')}>")
+
+
+def _num(x):
+    if x is None:
+        return None
+    x = float(x)
+    return x if np.isfinite(x) else None
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    out = []
+    for row in frame.to_dict(orient="records"):
+        out.append({k: (None if isinstance(v, float) and not np.isfinite(v) else v)
+                    for k, v in row.items()})
+    return out
+
+
+def _with_bootstrap(table: pd.DataFrame, se: np.ndarray, lo: np.ndarray,
+                    hi: np.ndarray) -> pd.DataFrame:
+    """Bootstrap SE and interval in the main columns; normal-theory ones under ``*_normal``."""
+    out = table.copy()
+    for col in ("se", "z", "pvalue", "ci_lower", "ci_upper"):
+        out[f"{col}_normal"] = out[col]
+    est = out["est"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(se > 0, est / se, np.nan)
+    out["se"], out["z"] = se, z
+    out["pvalue"] = 2 * stats.norm.sf(np.abs(z))
+    out["ci_lower"], out["ci_upper"] = lo, hi
+    return out
 
 
 def _f(x, digits: int = 3) -> str:

@@ -16,11 +16,13 @@ observed intercepts are free and latent means fixed to 0 when there is a mean st
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from craftwave.analysis.errors import ModelError
+from craftwave.analysis.errors import ExogenousWarning, ModelError
+from craftwave.analysis.sem.options import ModelOptions, model_options
 from craftwave.analysis.sem.syntax import ParsedModel, Term, parse_model
 
 __all__ = ["ParRow", "CompiledModel", "compile_model", "GROUP_EQUAL_KINDS"]
@@ -73,6 +75,8 @@ class CompiledModel:
     n_free: int
     defined: list = field(default_factory=list)
     free_labels: list[str] = field(default_factory=list)
+    options: ModelOptions = field(default_factory=ModelOptions)
+    x_random: list[str] = field(default_factory=list)
 
     @property
     def p(self) -> int:
@@ -267,6 +271,7 @@ def compile_model(
     group_partial: tuple[str, ...] | list[str] = (),
     auto: bool = True,
     exogenous: list[str] | None = None,
+    options: ModelOptions | None = None,
 ) -> CompiledModel:
     """Compile lavaan syntax into a :class:`CompiledModel` (once per model).
 
@@ -287,9 +292,12 @@ def compile_model(
     group_partial : sequence of str
         Parameters exempt from ``group_equal`` (e.g. ``"visual =~ x2"``, ``"x3 ~ 1"``).
     auto : bool
-        Apply lavaan's ``sem()`` defaults; ``False`` keeps only what the syntax states.
+        Apply lavaan's ``sem()`` defaults; ``False`` keeps only what the syntax states (as
+        ``lavaan()``). Ignored when ``options`` is given.
     exogenous : list of str, optional
         Override the detected observed exogenous covariates (used for baseline models).
+    options : ModelOptions, optional
+        lavaan's automatic settings (:func:`~craftwave.analysis.sem.options.model_options`).
 
     Returns
     -------
@@ -302,6 +310,9 @@ def compile_model(
         parameter name that clashes with a variable, or a model without observed variables.
     """
     parsed = parse_model(model) if isinstance(model, str) else model
+    if options is None:
+        options = ModelOptions() if auto else model_options("lavaan")
+    opts = options
     for kind in group_equal:
         if kind.replace("_", ".") not in GROUP_EQUAL_KINDS:
             raise ModelError(f"unknown group_equal kind {kind!r}; use any of "
@@ -322,10 +333,26 @@ def compile_model(
     eqs_y = {t.lhs for t in terms if t.op == "~"}
     eqs_x = {t.rhs for t in terms if t.op == "~"}
     ind_set = set(indicators)
+    x_random: list[str] = []
     if exogenous is not None:
         ov_x = [v for v in ov if v in set(exogenous)]
     else:
         ov_x = [v for v in ov if v in eqs_x and v not in eqs_y and v not in ind_set]
+        # lavaan (lav_partable_vnames.R, "ov.x"): a covariate whose variance, covariance or
+        # intercept the syntax names is no longer exogenous: it becomes a random variable
+        # with free parameters, and its (co)variances with the other covariates are not added
+        named = {t.lhs for t in terms if t.op in ("~~", "~1")}
+        named |= {t.rhs for t in terms if t.op == "~~"}
+        x_random = [v for v in ov_x if v in named]
+        if x_random:
+            ov_x = [v for v in ov_x if v not in named]
+            if fixed_x:
+                warnings.warn(
+                    "the model syntax names the variance, covariance or intercept of the "
+                    f"exogenous covariate(s) {', '.join(x_random)}: as lavaan, they are now "
+                    "treated as random, with free parameters of their own (remove those "
+                    "terms to keep them fixed.x, or set fixed_x=False)",
+                    ExogenousWarning, stacklevel=2)
     ov_y = [v for v in ov if v in eqs_y and v not in eqs_x and v not in ind_set]
     lv_y = [v for v in lv if v in eqs_y and v not in eqs_x and v not in ind_set]
     lv_x = [v for v in lv if v not in eqs_y and v not in ind_set]
@@ -360,6 +387,18 @@ def compile_model(
     for t in terms:
         if t.op == "=~" and t.lhs not in first_indicator:
             first_indicator[t.lhs] = t
+    # single indicators (lav_partable_flat.R, auto.fix.single): a factor with one indicator
+    # that loads on no other factor has that indicator's residual variance fixed to 0
+    n_ind = {}
+    for t in terms:
+        if t.op == "=~":
+            n_ind[t.lhs] = n_ind.get(t.lhs, 0) + 1
+    rhs_count: dict[str, int] = {}
+    for t in terms:
+        if t.op == "=~":
+            rhs_count[t.rhs] = rhs_count.get(t.rhs, 0) + 1
+    single_ind = {t.rhs for t in terms if t.op == "=~" and n_ind[t.lhs] == 1
+                  and t.lhs != t.rhs and rhs_count[t.rhs] == 1}
 
     def user_rows(g: int) -> list[ParRow]:
         out = []
@@ -373,7 +412,11 @@ def compile_model(
                 row.value, row.free = float(value), -1
             elif t.is_free_forced(g):
                 row.free = 0
-            elif auto and t.op == "=~" and first_indicator.get(t.lhs) is t:
+            elif opts.auto_fix_first and t.op == "=~" and first_indicator.get(t.lhs) is t:
+                row.value, row.free = 1.0, -1
+            elif (opts.std_lv and t.op == "~~" and t.lhs == t.rhs and t.lhs in lv_set
+                  and not (g > 0 and "loadings" in group_equal
+                           and "lv.variances" not in group_equal)):
                 row.value, row.free = 1.0, -1
             else:
                 row.free = 0
@@ -381,19 +424,29 @@ def compile_model(
         return out
 
     def default_rows(g: int) -> list[ParRow]:
+        # lav_partable_flat.R: variances of every non-exogenous variable are always in the
+        # table (free with auto.var, else fixed to 0); the other rows as the settings say
         out = []
-        if not auto:
-            return out
         x_set = set(ov_x)
+        free_lv_var_g = g > 0 and "loadings" in group_equal and "lv.variances" not in group_equal
         for v in [v for v in ov if v not in x_set] + lv:
-            out.append(ParRow(v, "~~", v, g, free=0))
-        for i, a in enumerate(lv_x):
-            for b in lv_x[i + 1:]:
-                out.append(ParRow(a, "~~", b, g, free=0))
-        y_all = lv_y + ov_y
-        for i, a in enumerate(y_all):
-            for b in y_all[i + 1:]:
-                out.append(ParRow(a, "~~", b, g, free=0))
+            row = ParRow(v, "~~", v, g, free=0)
+            if not opts.auto_var or (opts.auto_fix_single and v in single_ind):
+                row.free, row.value = -1, 0.0
+            elif opts.std_lv and v in lv_set and not free_lv_var_g:
+                row.free, row.value = -1, 1.0
+            out.append(row)
+        pairs = []
+        if opts.auto_cov_lv_x:
+            pairs += [(a, b) for i, a in enumerate(lv_x) for b in lv_x[i + 1:]]
+        if opts.auto_cov_y:
+            y_all = lv_y + ov_y
+            pairs += [(a, b) for i, a in enumerate(y_all) for b in y_all[i + 1:]]
+        for a, b in pairs:
+            row = ParRow(a, "~~", b, g, free=0)
+            if opts.orthogonal and a in lv_set and b in lv_set:
+                row.free, row.value = -1, 0.0
+            out.append(row)
         for j, a in enumerate(ov_x):
             for b in ov_x[j:]:
                 row = ParRow(a, "~~", b, g, free=-1 if fixed_x else 0)
@@ -401,13 +454,14 @@ def compile_model(
                 out.append(row)
         if meanstructure:
             for v in ov:
-                row = ParRow(v, "~1", "", g, free=0)
+                row = ParRow(v, "~1", "", g, free=0 if opts.int_ov_free else -1, value=0.0)
                 if v in x_set and fixed_x:
                     row.free, row.exo = -1, True
                 out.append(row)
             for v in lv:
-                free = 0 if ("intercepts" in group_equal and "means" not in group_equal
-                             and g > 0) else -1
+                free = 0 if (opts.int_lv_free or ("intercepts" in group_equal
+                                                  and "means" not in group_equal
+                                                  and g > 0)) else -1
                 out.append(ParRow(v, "~1", "", g, free=free, value=0.0))
         return out
 
@@ -469,7 +523,8 @@ def compile_model(
     return CompiledModel(ov_names=ov, lv_names=lv, eta_names=eta, phantom=phantom_list,
                          ov_x=ov_x, n_groups=n_groups, meanstructure=meanstructure,
                          fixed_x=fixed_x, rows=rows, n_free=n_free,
-                         defined=list(parsed.defined), free_labels=free_labels)
+                         defined=list(parsed.defined), free_labels=free_labels,
+                         options=opts, x_random=x_random)
 
 
 def _locate(row: ParRow, ov_i: dict, eta_i: dict, lv_set: set) -> None:

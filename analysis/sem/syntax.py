@@ -153,6 +153,34 @@ def _statements(model: str) -> list[str]:
     return statements
 
 
+# lavaan syntax craftwave does not estimate yet: (pattern, feature named in the error)
+_UNSUPPORTED = (
+    (re.compile(r"^\s*level\s*:"), "multilevel models (level: blocks)"),
+    (re.compile(r"^\s*(group|block|class)\s*:"), "group:/block: blocks in the syntax "
+     "(use group= instead)"),
+    (re.compile(r"\befa\s*\("), "exploratory factor blocks (efa())"),
+    (re.compile(r"<~"), "composites / formative indicators (<~)"),
+    (re.compile(r"~\*~"), "scaling factors (~*~)"),
+    (re.compile(r"\|"), "thresholds (|) of ordinal indicators"),
+)
+_INTERACTION = re.compile(r"[A-Za-z_.][\w.]*\s*:\s*[A-Za-z_.][\w.]*")
+
+
+def _check_supported(model: str) -> None:
+    """Refuse lavaan syntax that craftwave does not estimate yet, naming the feature."""
+    for raw in model.replace("\r", "\n").split("\n"):
+        line = _strip_comment(raw)
+        for pattern, feature in _UNSUPPORTED:
+            if pattern.search(line):
+                raise ModelError(f"not supported yet: {feature}, in: {line.strip()}")
+        if "~" in line and ":=" not in line and _INTERACTION.search(line.split("~", 1)[1]):
+            term = _INTERACTION.search(line.split("~", 1)[1]).group(0)
+            raise ModelError(f"not supported yet: interaction terms ({term}) in regressions, "
+                             "including latent interactions; for observed variables, add the "
+                             "product as a column of the data (named {a}_x_{b}), in: "
+                             f"{line.strip()}")
+
+
 def _number(text: str) -> float | None:
     try:
         return float(text)
@@ -250,6 +278,7 @@ def parse_model(model: str) -> ParsedModel:
     """
     if not isinstance(model, str) or not model.strip():
         raise ModelError("the model syntax is empty")
+    _check_supported(model)
     parsed = ParsedModel()
     index: dict[tuple[str, str, str], Term] = {}
     for stmt in _statements(model):

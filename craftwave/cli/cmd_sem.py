@@ -41,9 +41,38 @@ def _run(fn):
     return result, list(dict.fromkeys(messages))
 
 
+def _lavaan_flag(name: str, help_text: str):
+    """A lavaan option as an on/off flag whose absence means "the function's default"."""
+    return click.option(f"--{name}/--no-{name}", default=None, help=help_text)
+
+
+_MODE_OPTIONS = (
+    ("int-ov-free", "lavaan's int.ov.free: free intercepts of the observed variables."),
+    ("int-lv-free", "lavaan's int.lv.free: free intercepts (means) of the latent variables."),
+    ("std-lv", "lavaan's std.lv: latent variances fixed to 1, first loadings free."),
+    ("orthogonal", "lavaan's orthogonal: latent covariances not in the syntax fixed to 0."),
+    ("auto-fix-first", "lavaan's auto.fix.first: first loading of each factor fixed to 1."),
+    ("auto-fix-single", "lavaan's auto.fix.single: residual variance of a single indicator 0."),
+    ("auto-var", "lavaan's auto.var: free (residual) variances not in the syntax."),
+    ("auto-cov-lv-x", "lavaan's auto.cov.lv.x: exogenous latent variables covary."),
+    ("auto-cov-y", "lavaan's auto.cov.y: dependent variables' residuals covary."),
+)
+
+
+def _mode_options(fn):
+    for name, text in reversed(_MODE_OPTIONS):
+        fn = _lavaan_flag(name, text + " Default: as --function.")(fn)
+    return fn
+
+
 @click.command("fit")
 @click.argument("model", type=click.Path(exists=True, dir_okay=False))
 @click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--function", "function", type=click.Choice(["sem", "cfa", "growth", "lavaan"]),
+              default="sem", show_default=True,
+              help="lavaan function whose automatic settings apply: lavaan adds nothing the "
+              "syntax does not state; growth has a mean structure, observed intercepts fixed "
+              "to 0 and free latent means.")
 @click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
               default="ML", show_default=True,
               help="ML, or MLR (robust SEs and Yuan-Bentler scaled chi-square).")
@@ -55,27 +84,42 @@ def _run(fn):
               "residual.covariances,lv.variances,lv.covariances,regressions.")
 @click.option("--group-partial", help="Comma-separated parameters freed from --group-equal, "
               "e.g. 'visual =~ x2,x3 ~ 1'.")
+@click.option("--meanstructure/--no-meanstructure", default=None,
+              help="lavaan's meanstructure (default: on with FIML, groups, growth or ~ 1).")
+@click.option("--fixed-x/--no-fixed-x", default=True, show_default=True,
+              help="lavaan's fixed.x: moments of observed exogenous covariates fixed to their "
+              "sample values.")
+@_mode_options
 @click.option("--bootstrap", "n_boot", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Nonparametric bootstrap resamples (0: none).")
+              help="Nonparametric bootstrap resamples (0: none); the JSON's se, ci_lower and "
+              "ci_upper are then the bootstrap ones (normal theory under *_normal).")
 @click.option("--seed", type=int, default=None, help="Bootstrap seed (same CIs for any --jobs).")
 @click.option("--ci", type=click.Choice(["percentile", "bca"]), default="percentile",
               show_default=True, help="Bootstrap interval type.")
 @click.option("--jobs", "n_jobs", type=int, default=1, show_default=True,
               help="Bootstrap workers.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
+def fit_cmd(model, data, function, estimator, missing, group, group_equal, group_partial,
+            meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
+            auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
             n_boot, seed, ci, n_jobs, as_json) -> None:
-    """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem().
+    """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem() (or --function).
 
-    The output always states the estimator and the missing-data method used.
+    The options take lavaan's names and meanings, so a published lavaan script runs
+    unchanged, e.g. lavaan(model, data, meanstructure = TRUE, int.ov.free = TRUE) is
+    `craftwave fit model.lav data.csv --function lavaan --meanstructure --int-ov-free`.
+    The output always states the estimator, the missing-data method and the N used.
     """
     from craftwave.analysis.sem import fit
 
     syntax, frame = _read(model, data)
-    res, messages = _run(lambda: fit(syntax, frame, estimator=estimator.upper(),
-                                     missing=missing.lower(), group=group,
-                                     group_equal=_split(group_equal),
-                                     group_partial=_split(group_partial)))
+    res, messages = _run(lambda: fit(
+        syntax, frame, estimator=estimator.upper(), missing=missing.lower(), group=group,
+        group_equal=_split(group_equal), group_partial=_split(group_partial),
+        function=function, meanstructure=meanstructure, fixed_x=fixed_x,
+        int_ov_free=int_ov_free, int_lv_free=int_lv_free, std_lv=std_lv, orthogonal=orthogonal,
+        auto_fix_first=auto_fix_first, auto_fix_single=auto_fix_single, auto_var=auto_var,
+        auto_cov_lv_x=auto_cov_lv_x, auto_cov_y=auto_cov_y))
     boot = None
     if n_boot:
         from craftwave.analysis.bootstrap import bootstrap
@@ -85,7 +129,7 @@ def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
                                             fit_kwargs={"group": group}))
         messages += more
     if as_json:
-        out = res.to_dict()
+        out = res.to_dict(bootstrap=boot)
         out["warnings"] = list(dict.fromkeys(out["warnings"] + messages))
         if boot is not None:
             out["bootstrap"] = boot.to_dict()

@@ -64,6 +64,19 @@ def test_multigroup_level_reached_follows_criteria(multigroup):
     assert "Level reached: metric" in res.summary()
 
 
+def test_levels_after_a_failed_level_are_not_tested(multigroup):
+    _, res = multigroup
+    steps = {s["level"]: s for s in res.to_dict()["steps"]}
+    assert steps["metric"]["status"] == "passed" and steps["metric"]["passed"] is True
+    assert steps["scalar"]["status"] == "failed" and steps["scalar"]["passed"] is False
+    # strict compared with a scalar model that did not hold: never "passed"
+    assert steps["strict"]["status"] == "not tested"
+    assert steps["strict"]["passed"] is None
+    assert steps["configural"]["delta_cfi"] is None  # NaN never reaches the JSON
+    assert res.summary().splitlines()[-3].rstrip().endswith("not tested")
+    assert res.to_dict()["nobs"] == 301
+
+
 def test_longitudinal_steps_match_lavaan(longitudinal, reference):
     steps = longitudinal.steps.set_index("level")
     for level in LEVELS:

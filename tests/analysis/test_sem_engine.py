@@ -181,3 +181,19 @@ def test_analytic_hessian_matches_differences_of_the_gradient(name, group, refer
     theta = fit_moments(cm, groups).theta + rng.normal(scale=0.02, size=cm.n_free)
     numeric = ev.observed_information(theta)
     np.testing.assert_allclose(ev.hessian(theta), numeric, atol=1e-6 * np.abs(numeric).max())
+
+
+def test_singular_information_gives_no_standard_errors(hs):
+    # F's variance and x1's residual variance only enter as their sum: lavaan says "could not
+    # compute standard errors" and reports se, z and p as NA for every parameter
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotPositiveDefiniteWarning)  # lavaan warns too
+        with pytest.warns(IdentificationWarning, match="could not compute standard") as rec:
+            res = fit("F =~ x1\nG =~ x2 + x3 + x4\nx1 ~~ x1", hs)
+    assert any("F ~~ F" in str(w.message) and "x1 ~~ x1" in str(w.message) for w in rec)
+    free = res.params[res.params["op"].isin(["~~", "=~"]) & (res.params["est"] != 1.0)]
+    assert free["se"].isna().all() and free["z"].isna().all() and free["pvalue"].isna().all()
+    assert res.params["ci_lower"].iloc[2:].isna().all()
+    assert any("could not compute standard errors" in w for w in res.warnings)
+    row = res.to_dict()["parameters"][4]
+    assert row["lhs"] == "x1" and row["se"] is None and row["pvalue"] is None

@@ -115,3 +115,23 @@ def test_bad_group_options(kwargs):
 def test_defined_name_clash():
     with pytest.raises(ModelError, match="x1"):
         compile_model("F =~ x1 + a*x2 + x3\nx1 := a * 2")
+
+
+@pytest.mark.parametrize(("syntax", "feature"), [
+    ("F =~ x1 + x2 + x3\nx1 | t1 + t2", "thresholds (|)"),
+    ("level: 1\nF =~ x1 + x2 + x3\nlevel: 2\nG =~ x1 + x2 + x3", "multilevel models"),
+    ('efa("b")*F1 + efa("b")*F2 =~ x1 + x2 + x3 + x4', "efa()"),
+    ("C <~ x1 + x2 + x3", "(<~)"),
+    ("F1 =~ x1 + x2 + x3\nF2 =~ x4 + x5 + x6\ny ~ F1 + F2 + F1:F2", "interaction terms (F1:F2)"),
+    ("y ~ x1 + x2 + x1:x2", "interaction terms (x1:x2)"),
+])
+def test_unsupported_syntax_names_the_feature(syntax, feature):
+    with pytest.raises(ModelError, match="not supported yet") as info:
+        parse_model(syntax)
+    assert feature in str(info.value)
+    assert "is not a variable name" not in str(info.value)
+
+
+def test_defined_parameters_and_comments_are_not_mistaken_for_unsupported_syntax():
+    pm = parse_model("y ~ a*x  # effect: a | b\nz ~ b*y\nab := a*b")
+    assert [d.name for d in pm.defined] == ["ab"]

@@ -117,7 +117,19 @@ def _blocks(data: pd.DataFrame, items: Sequence[str] | None,
     if not by_wave:
         raise DataError("no item columns found: give items= or instruments whose items are in "
                         "the data")
-    return [Block(w, cols) for w, cols in by_wave.items()]
+    return [Block(w, cols, scales=_scales_by_name(cols)) for w, cols in by_wave.items()]
+
+
+def _scales_by_name(cols: list[str]) -> list[list[int]]:
+    """Plain data: columns ``{scale}_{k}_w{wave}`` (or ``{scale}_{k}``) form a scale."""
+    groups: dict[str, list[int]] = {}
+    for pos, c in enumerate(cols):
+        parsed = split_wave(str(c))
+        stem = parsed.stem if parsed is not None else str(c)
+        head, _, tail = stem.rpartition("_")
+        if head and tail.isdigit():
+            groups.setdefault(head, []).append(pos)
+    return [g for g in groups.values() if len(g) >= 2]
 
 
 def _non_substantive(columns, library: Mapping[str, Instrument]) -> dict[str, list[float]]:

@@ -38,6 +38,7 @@ from craftwave.analysis.quality.policy import (
     excluded_by_policy,
     load_policy,
     policy_from_mapping,
+    policy_of_export,
     read_exclusions,
 )
 from craftwave.analysis.quality.timing import seconds_per_item, speed_pvalues
@@ -46,6 +47,6 @@ __all__ = [
     "COPULA_INDICES", "FLAGS", "INDEX_COLUMNS", "Exclusion", "QualityPolicy", "apply_quality",
     "attention_pvalues", "autocorrelation", "complete_case_moments", "em_moments", "even_odd",
     "exclude_flagged", "exclude_pairs", "excluded_by_policy", "irv", "load_policy", "longstring",
-    "mahalanobis_distances", "pair_consistency", "person_total", "policy_from_mapping",
+    "mahalanobis_distances", "pair_consistency", "person_total", "policy_from_mapping", "policy_of_export",
     "quality_flags", "read_exclusions", "seconds_per_item", "speed_pvalues", "synonym_pairs",
 ]

@@ -24,7 +24,7 @@ from craftwave.instruments import Instrument
 from craftwave.instruments.errors import DataError, StudyError
 from craftwave.instruments.study import QualityPolicy
 
-__all__ = ["QualityPolicy", "policy_from_mapping", "load_policy", "excluded_by_policy",
+__all__ = ["QualityPolicy", "policy_from_mapping", "load_policy", "policy_of_export", "excluded_by_policy",
            "read_exclusions", "apply_quality"]
 
 PRIMARY = "primary"
@@ -49,6 +49,14 @@ def policy_from_mapping(raw: Mapping | None, source: str = "quality policy") -> 
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'quality'}: {e['msg']}"
                              for e in exc.errors())
         raise StudyError(f"{source}: {problems}") from None
+
+
+def policy_of_export(directory: str | Path) -> QualityPolicy:
+    """The policy of an export's ``study.yaml`` (the default policy when it has none)."""
+    path = Path(directory) / "study.yaml"
+    if not path.is_file():
+        return QualityPolicy()
+    return load_policy(path)
 
 
 def load_policy(path: str | Path) -> QualityPolicy:

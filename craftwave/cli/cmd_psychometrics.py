@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from craftwave.cli.output import echo_json, fail
+from craftwave.cli.quality_opts import quality_options, screen
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -46,8 +47,9 @@ def _load(source: str):
               help="Also hierarchical omega (Schmid-Leiman) with this many group factors; "
                    "automatic for a whole multidimensional instrument.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@quality_options
 def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, wave, subscale,
-                    nfactors, as_json):
+                    nfactors, as_json, policy_file, exclusions_file, quality_analysis):
     """Alpha (Feldt 95% CI), omega total, composite reliability and AVE.
 
     DATA is an export directory or a CSV file. With --items: one scale of plain columns.
@@ -57,7 +59,8 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
     from craftwave.instruments.errors import CraftwaveError
 
     try:
-        frame, _ = _load(data)
+        frame, timings = _load(data)
+        frame = screen(frame, policy_file, exclusions_file, quality_analysis, timings=timings)
         if items is None and instrument_id is None:
             from craftwave.analysis.reliability import reliability_table
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from craftwave.cli.output import echo_json, fail
+from craftwave.cli.quality_opts import quality_options, screen
 
 
 def _split(value: str | None) -> list[str]:
@@ -63,8 +64,10 @@ def _run(fn):
 @click.option("--jobs", "n_jobs", type=int, default=1, show_default=True,
               help="Bootstrap workers.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@quality_options
 def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
-            n_boot, seed, ci, n_jobs, as_json) -> None:
+            n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
+            quality_analysis) -> None:
     """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem().
 
     The output always states the estimator and the missing-data method used.
@@ -72,6 +75,7 @@ def fit_cmd(model, data, estimator, missing, group, group_equal, group_partial,
     from craftwave.analysis.sem import fit
 
     syntax, frame = _read(model, data)
+    frame = screen(frame, policy_file, exclusions_file, quality_analysis)
     res, messages = _run(lambda: fit(syntax, frame, estimator=estimator.upper(),
                                      missing=missing.lower(), group=group,
                                      group_equal=_split(group_equal),

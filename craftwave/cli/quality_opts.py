@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
 from craftwave.cli.output import fail
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def quality_options(f: Callable) -> Callable:
@@ -56,7 +59,7 @@ def screen(frame: pd.DataFrame, policy_file: str | None, exclusions_file: str | 
             from craftwave.analysis.quality import exclude_pairs
 
             scope = policy.scope if policy is not None else "wave"
-            result = exclude_pairs(frame, listed, pd.DataFrame(), scope)
+            result = exclude_pairs(frame, listed, listed.iloc[:0], scope)
         else:
             result = apply_quality(frame, timings, policy=policy, analysis=analysis)
     except CraftwaveError as exc:

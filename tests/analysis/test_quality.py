@@ -263,3 +263,81 @@ def test_cli_quality_reads_the_export_and_its_timings(tmp_path, panel):
     (out_dir / "page_timings.csv").write_text("tampered", encoding="utf-8")
     bad = CliRunner().invoke(main, ["quality", str(out_dir)])
     assert bad.exit_code == 2 and "does not match its sha256" in bad.output
+
+
+# -- the policy: one in the study file, applied alike by the CLI and the reports ---------------
+
+def test_default_policy_flags_and_excludes_nothing(panel):
+    from craftwave.analysis.quality import apply_quality
+
+    panel.loc[3, ITEMS_W[2]] = 4
+    res = apply_quality(panel, _timings("p02"), instruments=LIB)
+    assert res.indices["flagged"].sum() >= 2          # flagged and shown ...
+    assert res.excluded.empty                          # ... but nothing excluded
+    pd.testing.assert_frame_equal(res.kept, panel)
+
+
+def test_policy_in_the_study_file_is_validated_and_leaves_old_hashes_alone():
+    from craftwave.analysis.quality import policy_from_mapping
+    from craftwave.instruments import StudyError
+    from craftwave.instruments.study import load_study
+
+    study = load_study("data/demo/study.yaml")
+    assert study.quality is None and study.quality_policy.exclude == {}
+    raw = study.model_dump(mode="json")
+    raw.pop("quality")
+    import hashlib
+
+    want = hashlib.sha256(json.dumps(raw, sort_keys=True, ensure_ascii=False)
+                          .encode("utf-8")).hexdigest()
+    assert study.content_hash == want
+    pol = policy_from_mapping({"quality": {"exclude": {"sensitivity": ["any"]}}})
+    assert pol.exclude == {"sensitivity": ["any"]}
+    with pytest.raises(StudyError, match="unknown flag.*'slow'"):
+        policy_from_mapping({"quality": {"exclude": {"primary": ["slow"]}}})
+
+
+def _export(tmp_path, panel, policy: str | None):
+    import hashlib
+
+    out_dir = tmp_path / "export"
+    out_dir.mkdir()
+    panel.to_csv(out_dir / "wide.csv", index=False)
+    _timings("p02").to_csv(out_dir / "page_timings.csv", index=False)
+    names = ["wide.csv", "page_timings.csv"]
+    if policy is not None:
+        (out_dir / "study.yaml").write_text(policy, encoding="utf-8")
+        names.append("study.yaml")
+    files = {n: hashlib.sha256((out_dir / n).read_bytes()).hexdigest() for n in names}
+    (out_dir / "manifest.json").write_text(json.dumps({"files": files}), encoding="utf-8")
+    return out_dir
+
+
+def test_cli_reproduces_the_policy_exclusions_with_one_command(tmp_path, panel):
+    panel.loc[3, ITEMS_W[2]] = 4
+    policy = "quality:\n  exclude:\n    primary: [speeding]\n"
+    export = _export(tmp_path, panel, policy)
+    (tmp_path / "policy.yaml").write_text(policy, encoding="utf-8")
+    ex_csv = tmp_path / "exclusions.csv"
+    out = CliRunner().invoke(main, ["quality", str(export), "--write-exclusions", str(ex_csv),
+                                    "--json"])
+    assert out.exit_code == 0, out.output
+    listed = pd.read_csv(ex_csv, dtype={"participant_id": str})
+    assert listed[["participant_id", "wave"]].values.tolist() == [["p02", 1]]
+    items = ",".join(ITEMS_W[1])
+    blanked = panel.copy()
+    blanked.loc[blanked["participant_id"] == "p02", ITEMS_W[1]] = np.nan
+    direct = tmp_path / "blanked.csv"
+    blanked.to_csv(direct, index=False)
+    runs = {}
+    for name, args in {"direct": [str(direct)],
+                       "policy": [str(export), "--quality-policy",
+                                  str(tmp_path / "policy.yaml")],
+                       "list": [str(export / "wide.csv"), "--exclusions", str(ex_csv)],
+                       "none": [str(export / "wide.csv")]}.items():
+        res = CliRunner().invoke(main, ["reliability", *args, "--items", items, "--json"])
+        assert res.exit_code == 0, res.output
+        runs[name] = json.loads(res.stdout)
+    assert runs["policy"]["alpha"] == pytest.approx(runs["direct"]["alpha"])
+    assert runs["list"]["alpha"] == pytest.approx(runs["direct"]["alpha"])
+    assert runs["none"]["alpha"] != pytest.approx(runs["direct"]["alpha"], abs=1e-9)

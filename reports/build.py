@@ -81,7 +81,8 @@ def build_report(
     missing : {"fiml", "listwise"}
         Missing-data method of the panel models (FIML by default).
     exclude_careless : bool
-        Exclude participant-waves flagged by ``analysis.quality``.
+        Apply the study's ``quality`` policy to the primary analyses (by default the policy
+        flags and reports but excludes nothing).
     progress : bool
         Show a progress bar on standard error.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ from craftwave.instruments import DataError, instrument_from_dict, load_library
 from craftwave.instruments.names import item_var
 
 LIB = load_library()
+DEMO_STUDY = Path(__file__).resolve().parents[2] / "data" / "demo" / "study.yaml"
 ICRAFT = LIB["icraft"]
 ATTN = LIB["attn"]
 ITEMS_W = {w: [item_var("icraft", i.id, w) for i in ICRAFT.items] for w in (1, 2)}
@@ -282,7 +284,7 @@ def test_policy_in_the_study_file_is_validated_and_leaves_old_hashes_alone():
     from craftwave.instruments import StudyError
     from craftwave.instruments.study import load_study
 
-    study = load_study("data/demo/study.yaml")
+    study = load_study(DEMO_STUDY)
     assert study.quality is None and study.quality_policy.exclude == {}
     raw = study.model_dump(mode="json")
     raw.pop("quality")
@@ -295,6 +297,17 @@ def test_policy_in_the_study_file_is_validated_and_leaves_old_hashes_alone():
     assert pol.exclude == {"sensitivity": ["any"]}
     with pytest.raises(StudyError, match="unknown flag.*'slow'"):
         policy_from_mapping({"quality": {"exclude": {"primary": ["slow"]}}})
+    import yaml
+
+    from craftwave.instruments.study import study_from_dict
+
+    raw = yaml.safe_load(DEMO_STUDY.read_text(encoding="utf-8"))
+    raw["quality"] = {"exclude": {"sensitivity": ["any"]}, "alpha": 0.01}
+    declared = study_from_dict(raw, source="study.yaml")
+    assert declared.quality_policy.alpha == 0.01 and declared.content_hash != study.content_hash
+    raw["quality"] = {"exclude": {"primary": ["slow"]}}
+    with pytest.raises(StudyError, match="study.yaml: field 'quality.exclude'.*'slow'"):
+        study_from_dict(raw, source="study.yaml")
 
 
 def _export(tmp_path, panel, policy: str | None):

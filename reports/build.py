@@ -103,7 +103,8 @@ def build_report(
     info = study_info(study, data_waves=data.waves, data_arms=arms, manifest=data.manifest, k=k)
     ctx = ReportContext(data=data, study=info,
                         options=ReportOptions(bootstrap=bootstrap, seed=seed, missing=missing,
-                                              exclude_careless=exclude_careless))
+                                              exclude_careless=exclude_careless,
+                                              study_file=str(study) if study else None))
     specs = researcher_sections.SECTIONS if kind == "researcher" else platform_sections.SECTIONS
     steps = len(specs) + 1 + len(fmts)
     bar = _progress(steps, kind, progress)

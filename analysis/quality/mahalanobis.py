@@ -39,7 +39,8 @@ def em_moments(x: np.ndarray, tol: float = 1e-7, max_iter: int = 2000
                ) -> tuple[np.ndarray, np.ndarray]:
     """EM (maximum-likelihood) means and covariance of all rows with any answer.
 
-    Returns ``(mean, covariance)``; columns nobody answered get a ``NaN`` mean and variance.
+    Returns ``(mean, covariance)``; columns nobody answered get a ``NaN`` mean and variance,
+    and everything is ``NaN`` when there are fewer rows than items plus two (or the EM fails).
     """
     x = np.asarray(x, dtype=float)
     p = x.shape[1]
@@ -52,7 +53,15 @@ def em_moments(x: np.ndarray, tol: float = 1e-7, max_iter: int = 2000
         return mu, sigma
     sub = x[:, cols]
     sub = sub[~np.isnan(sub).all(axis=1)]
-    s, m, _, converged = em_fit(patterns_from_data(sub), max_iter=max_iter, tol=tol)
+    if len(sub) < cols.size + 2:        # more items than rows: no covariance to invert
+        return mu, sigma
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        try:
+            s, m, _, converged = em_fit(patterns_from_data(sub), max_iter=max_iter, tol=tol)
+        except np.linalg.LinAlgError:
+            return mu, sigma
+    if not (np.all(np.isfinite(s)) and np.all(np.isfinite(m))):
+        return mu, sigma
     if not converged:
         warnings.warn(f"quality: EM means and covariance did not converge in {max_iter} "
                       "iterations; Mahalanobis distances are approximate",

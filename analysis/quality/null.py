@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
 from craftwave.analysis.quality.mahalanobis import em_moments
@@ -81,6 +82,9 @@ def fit_copula(x: np.ndarray) -> CopulaModel:
     live = np.flatnonzero((loading > 1e-6) & ((~np.isnan(scores)).sum(axis=0) >= 3))
     if live.size >= 2:
         _, cov = em_moments(scores[:, live])
+        if not np.all(np.isfinite(cov)):        # fewer rows than items: pairwise instead
+            cov = pd.DataFrame(scores[:, live]).cov(min_periods=3).fillna(0.0).to_numpy(copy=True)
+            cov[np.diag_indices_from(cov)] = np.maximum(np.diag(cov), 1e-12)
         sd = np.sqrt(np.diag(cov))
         r = cov / np.outer(sd, sd) / np.outer(loading[live], loading[live])
         np.fill_diagonal(r, 1.0)

@@ -52,14 +52,16 @@ def quality(ctx: ReportContext):
     analyses only as the policy says (by default nothing)."""
 
     def compute():
-        from craftwave.analysis.quality import apply_quality, policy_of_export
+        from craftwave.analysis.quality import apply_quality, load_policy, policy_of_export
 
         wide = ctx.data.wide
         if wide.empty:
             raise DataError("the export has no wide.csv with item answers")
         timings = ctx.data.page_timings if not ctx.data.page_timings.empty else None
-        return apply_quality(wide, timings, policy=policy_of_export(ctx.data.directory),
-                             analysis="primary")
+        study_file = ctx.options.study_file
+        policy = (load_policy(study_file) if study_file
+                  else policy_of_export(ctx.data.directory))
+        return apply_quality(wide, timings, policy=policy, analysis="primary")
 
     return ctx.shared("quality", compute)
 

@@ -137,3 +137,17 @@ def test_em_moments_of_complete_data_are_the_ml_moments_and_distances_match_scip
     want = scipy_mahalanobis(x[5, sub], mu[sub], np.linalg.inv(sigma[np.ix_(sub, sub)])) ** 2
     assert d2[5] == pytest.approx(want) and df[5] == 3
     assert p[5] == pytest.approx(stats.chi2.sf(want, 3))
+
+
+def test_more_items_than_rows_leaves_mahalanobis_missing_without_warnings():
+    import pandas as pd
+
+    from craftwave.analysis.quality import quality_flags
+
+    rng = np.random.default_rng(3)
+    x = rng.integers(1, 6, size=(20, 40)).astype(float)
+    x[rng.random(x.shape) < 0.1] = NAN
+    d = pd.DataFrame(x, columns=[f"s{j // 10}_{j % 10 + 1}_w1" for j in range(40)])
+    q = quality_flags(d.assign(participant_id=[f"r{i}" for i in range(20)]))
+    assert q["mahalanobis"].isna().all() and q["flag_mahalanobis"].isna().all()
+    assert q["longstring_p"].notna().all()          # the copula still fits (pairwise)

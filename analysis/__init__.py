@@ -28,7 +28,7 @@ from craftwave.analysis.descriptives import (  # noqa: E402
     mean_ci,
 )
 from craftwave.analysis.omega_h import OmegaHierarchical, omega_hierarchical  # noqa: E402
-from craftwave.analysis.quality import Exclusion, quality_flags  # noqa: E402
+from craftwave.analysis.quality import Exclusion, apply_quality, quality_flags  # noqa: E402
 from craftwave.analysis.reliability import (  # noqa: E402
     Reliability,
     ave,
@@ -80,7 +80,7 @@ __all__ += ["ancova", "attrition_by_arm", "diff_in_diff", "evaluate_intervention
 __all__ += ["BootstrapResult", "ModeratedMediationResult", "bootstrap", "moderated_mediation"]
 
 __all__ += [  # data in, data quality, descriptives, reliability
-    "CorrelationTable", "Exclusion", "Export", "Reliability", "ave", "composite_reliability",
+    "CorrelationTable", "Exclusion", "Export", "Reliability", "apply_quality", "ave", "composite_reliability",
     "correlation_table", "correlation_tables_by_wave", "cronbach_alpha", "describe", "htmt", "mean_ci",
     "OmegaHierarchical", "long_to_wide", "omega_hierarchical", "omega_total", "quality_flags", "read_data", "read_export",
     "reliability", "reliability_table", "score_all", "verify_export", "wide_to_long",

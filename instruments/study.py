@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from craftwave.instruments.errors import StudyError
 from craftwave.instruments.loader import load_library
@@ -184,6 +184,52 @@ class Intervention(_Strict):
     method: Literal["block", "simple"] = "block"
 
 
+#: The data-quality flags, one per careless-responding index (``craftwave.analysis.quality``).
+QUALITY_FLAGS = ("longstring", "irv", "mahalanobis", "even_odd", "synonyms", "antonyms",
+                 "person_total", "autocorrelation", "attention", "speeding")
+
+
+class QualityPolicy(_Strict):
+    """The study's data-quality policy: which flags are computed, their joint false-flag budget,
+    and which flags exclude a participant-wave from which analyses.
+
+    ``exclude`` maps an analysis (``primary``, ``sensitivity``, or a report section id) to the
+    flags that exclude from it (``any`` for every flag). The default flags and reports
+    everything and excludes nothing from any analysis.
+    """
+
+    flags: list[str] = Field(default_factory=lambda: list(QUALITY_FLAGS), min_length=1)
+    alpha: float = Field(0.02, gt=0, lt=0.5, description="Share of attentive participant-waves "
+                         "that may carry any flag (split evenly among the flags).")
+    attention_slip_rate: float = Field(0.02, ge=0, lt=1, description="Chance that an attentive "
+                                       "participant misses one attention check.")
+    seconds_per_item_min: float = Field(2.0, gt=0, description="Speeding also needs fewer "
+                                        "seconds per item than this.")
+    exclude: dict[str, list[str]] = Field(default_factory=dict)
+    scope: Literal["wave", "participant"] = "wave"
+    seed: int = Field(16, description="Seed of the null-model draws (reproducible flags).")
+
+    @field_validator("flags")
+    @classmethod
+    def _known_flags(cls, value: list[str]) -> list[str]:
+        _check_flags(value, allow_any=False)
+        return value
+
+    @field_validator("exclude")
+    @classmethod
+    def _known_exclusions(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for names in value.values():
+            _check_flags(names, allow_any=True)
+        return value
+
+
+def _check_flags(names: Iterable[str], allow_any: bool) -> None:
+    bad = [f for f in names if f not in QUALITY_FLAGS and not (allow_any and f == "any")]
+    if bad:
+        raise ValueError(f"unknown flag(s) {', '.join(map(repr, bad))} (known: "
+                         f"{', '.join(QUALITY_FLAGS)}{', or any' if allow_any else ''})")
+
+
 class Study(_Strict):
     """A validated study definition."""
 
@@ -200,6 +246,13 @@ class Study(_Strict):
     intervention: Intervention | None = None
     k_threshold: int = Field(10, ge=1, description="Platform reports suppress cells under k.")
     randomisation_seed: int = Field(0, description="Study seed of item-order randomisation.")
+    quality: QualityPolicy | None = Field(None, description="Data-quality policy; None: the "
+                                          "default (flag and report, exclude nothing).")
+
+    @property
+    def quality_policy(self) -> QualityPolicy:
+        """The declared data-quality policy, or the default one."""
+        return self.quality if self.quality is not None else QualityPolicy()
 
     @cached_property
     def waves_by_number(self) -> dict[int, Wave]:
@@ -219,7 +272,10 @@ class Study(_Strict):
 
     @cached_property
     def content_hash(self) -> str:
-        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        dumped = self.model_dump(mode="json")
+        if dumped.get("quality") is None:   # studies without a policy keep their hash
+            dumped.pop("quality", None)
+        payload = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

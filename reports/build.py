@@ -81,7 +81,8 @@ def build_report(
     missing : {"fiml", "listwise"}
         Missing-data method of the panel models (FIML by default).
     exclude_careless : bool
-        Exclude participant-waves flagged by ``analysis.quality``.
+        Apply the study's ``quality`` policy to the primary analyses (by default the policy
+        flags and reports but excludes nothing).
     progress : bool
         Show a progress bar on standard error.
 
@@ -102,7 +103,8 @@ def build_report(
     info = study_info(study, data_waves=data.waves, data_arms=arms, manifest=data.manifest, k=k)
     ctx = ReportContext(data=data, study=info,
                         options=ReportOptions(bootstrap=bootstrap, seed=seed, missing=missing,
-                                              exclude_careless=exclude_careless))
+                                              exclude_careless=exclude_careless,
+                                              study_file=str(study) if study else None))
     specs = researcher_sections.SECTIONS if kind == "researcher" else platform_sections.SECTIONS
     steps = len(specs) + 1 + len(fmts)
     bar = _progress(steps, kind, progress)

@@ -35,10 +35,17 @@ def methods_paragraphs(ctx: ReportContext, sections: list[Section]) -> list[str]
     quality = by_id.get("quality")
     if quality is not None and quality.available:
         ex = quality.results["excluded"]
+        done = ("flagged waves were set to missing in the primary analyses, as the study's "
+                "quality policy says (" + ", ".join(f"wave {w}: {n}" for w, n in ex.items())
+                + ")") if sum(ex.values()) else (
+                "flags were reported, and no participant-wave was excluded from the primary "
+                "analyses (the study's quality policy)")
         paras.append("Careless responding was screened per participant and wave (longstring, "
-                     "intra-individual response variability, Mahalanobis distance, attention "
-                     "checks and seconds per item); flagged waves were set to missing ("
-                     + ", ".join(f"wave {w}: {n}" for w, n in ex.items()) + ").")
+                     "intra-individual response variability, Mahalanobis distance from the EM "
+                     "means and covariance, even-odd consistency, psychometric synonyms and "
+                     "antonyms, person-total correlation, autocorrelation, attention checks and "
+                     "seconds per item, with thresholds that flag at most 2% of attentive "
+                     "participant-waves); " + done + ".")
     paras.extend(ctx.record.notes)
     models = ctx.record.models
     lines = []

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from craftwave.instruments import DataError, Instrument
-from craftwave.instruments.study import Study
+from craftwave.instruments.study import QualityPolicy, Study
 from craftwave.survey_app import clock
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
@@ -106,7 +106,8 @@ class Quality:
 
 
 def quality(long: pd.DataFrame, timings: pd.DataFrame, instruments: dict[str, Instrument],
-            waves: list[int], seconds_per_item_min: float = 2.0) -> Quality:
+            waves: list[int], seconds_per_item_min: float | None = None,
+            policy: QualityPolicy | None = None) -> Quality:
     """Count failed attention checks, speeders and straight-liners per wave.
 
     Parameters
@@ -117,16 +118,23 @@ def quality(long: pd.DataFrame, timings: pd.DataFrame, instruments: dict[str, In
         The study's instruments.
     waves : list of int
         The study's waves (each gets a row, with zeros where nobody answered).
-    seconds_per_item_min : float, default 2.0
-        Speeding threshold (seconds per item), passed to :func:`craftwave.analysis.quality.quality_flags`.
+    seconds_per_item_min : float, optional
+        Speeding floor (seconds per item) overriding the policy's, passed to
+        :func:`craftwave.analysis.quality.quality_flags`.
+    policy : QualityPolicy, optional
+        The study's ``quality`` policy (default: the default policy), as the reports and
+        ``craftwave quality`` apply it.
     """
+    policy = policy if policy is not None else QualityPolicy()
+    if seconds_per_item_min is None:
+        seconds_per_item_min = policy.seconds_per_item_min
     from craftwave.analysis.quality import quality_flags  # the reports count with the same function
 
     if long.empty:
         flags = pd.DataFrame(columns=["participant_id", "wave", "flagged", "reasons"])
     else:
         try:
-            flags = quality_flags(long, timings, instruments=instruments,
+            flags = quality_flags(long, timings, instruments=instruments, policy=policy,
                                   seconds_per_item_min=seconds_per_item_min)
         except DataError as exc:  # data the flags cannot handle: say so, count nothing
             empty = pd.DataFrame(columns=QUALITY_COLUMNS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from craftwave.cli.output import echo_json, fail
+from craftwave.cli.quality_opts import quality_options, screen
 
 
 def _split(value: str | None) -> list[str]:
@@ -38,8 +39,10 @@ def _split(value: str | None) -> list[str]:
 @click.option("--plots", "plots", type=click.Path(file_okay=False),
               help="Write interaction.png and conditional_indirect.png into this directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@quality_options
 def moderated_mediation_cmd(data, x, w, m, y, v, model, covariates, no_center, probe, bootstrap,
-                            seed, ci, level, missing, n_jobs, plots, as_json) -> None:
+                            seed, ci, level, missing, n_jobs, plots, as_json, policy_file,
+                            exclusions_file, quality_analysis) -> None:
     """Moderated mediation of X -> M -> Y on DATA.csv (one row per participant).
 
     Model 7 moderates X -> M by W; model 8 also X -> Y; model 14 moderates M -> Y by V.
@@ -59,7 +62,8 @@ def moderated_mediation_cmd(data, x, w, m, y, v, model, covariates, no_center, p
         except ValueError:
             fail(f"--probe must be meansd, percentile or numbers separated by commas; got {probe!r}")
     try:
-        frame = pd.read_csv(data)
+        frame = screen(pd.read_csv(data, dtype={"participant_id": str}), policy_file,
+                       exclusions_file, quality_analysis)
         res = moderated_mediation(
             frame, x=x, w=w, m=m, y=y, v=v, covariates=_split(covariates),
             center=not no_center, model=int(model), probe=probes, bootstrap=bootstrap,

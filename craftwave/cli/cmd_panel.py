@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from craftwave.cli.output import echo_json, fail
+from craftwave.cli.quality_opts import quality_options, screen
 
 
 def _split(value: str | None) -> list[str]:
@@ -55,8 +56,9 @@ def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
 @click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
               show_default=True, help="Missing-data method with --fit.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@quality_options
 def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, missing,
-              as_json) -> None:
+              as_json, policy_file, exclusions_file, quality_analysis) -> None:
     """Write (and optionally fit) a panel model: CLPM, RI-CLPM, latent change score, focal.
 
     Prints the lavaan syntax. With --fit DATA the model is fitted with full-information
@@ -69,6 +71,8 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
     wv = _ints(waves, "--waves")
     try:
         frame = read_data(data) if data else None
+        if frame is not None:
+            frame = screen(frame, policy_file, exclusions_file, quality_analysis, source=data)
         if kind == "focal":
             if constructs:
                 fail("focal takes no --constructs (it is icraft, ccraft -> resil -> ccommit)")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from craftwave.cli.output import echo_json, fail
+from craftwave.cli.quality_opts import quality_options, screen
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -46,8 +47,9 @@ def _load(source: str):
               help="Also hierarchical omega (Schmid-Leiman) with this many group factors; "
                    "automatic for a whole multidimensional instrument.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@quality_options
 def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, wave, subscale,
-                    nfactors, as_json):
+                    nfactors, as_json, policy_file, exclusions_file, quality_analysis):
     """Alpha (Feldt 95% CI), omega total, composite reliability and AVE.
 
     DATA is an export directory or a CSV file. With --items: one scale of plain columns.
@@ -57,7 +59,8 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
     from craftwave.instruments.errors import CraftwaveError
 
     try:
-        frame, _ = _load(data)
+        frame, timings = _load(data)
+        frame = screen(frame, policy_file, exclusions_file, quality_analysis, timings=timings)
         if items is None and instrument_id is None:
             from craftwave.analysis.reliability import reliability_table
 
@@ -116,48 +119,74 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
 @click.option("--timings", type=click.Path(exists=True, dir_okay=False),
               help="page_timings.csv (read from the export when DATA is an export directory).")
 @click.option("--items", help="Comma-separated item columns (default: the instruments' items).")
-@click.option("--seconds-per-item-min", type=float, default=2.0, show_default=True)
-@click.option("--longstring-fraction", type=float, default=0.8, show_default=True)
-@click.option("--longstring-min-items", type=int, default=6, show_default=True)
-@click.option("--irv-max", type=float, default=None, help="Flag IRV at or below this (off by default).")
-@click.option("--mahalanobis-alpha", type=float, default=0.001, show_default=True)
-@click.option("--attention-max-failures", type=int, default=0, show_default=True)
+@click.option("--quality-policy", "policy_file", type=click.Path(exists=True, dir_okay=False),
+              help="Study file (or YAML of its quality: mapping); default: the export's "
+                   "study.yaml, else the default policy.")
+@click.option("--alpha", type=float, default=None,
+              help="Share of attentive participant-waves allowed any flag (policy default .02).")
+@click.option("--seconds-per-item-min", type=float, default=None,
+              help="Speeding also needs fewer seconds per item than this (policy default 2).")
+@click.option("--write-exclusions", type=click.Path(dir_okay=False),
+              help="Write the participant-waves the policy excludes from --analysis to this CSV "
+                   "(the file --exclusions reads).")
+@click.option("--analysis", default="primary", show_default=True,
+              help="With --write-exclusions: which entry of quality.exclude.")
 @click.option("--flagged-only", is_flag=True, help="List only flagged participant x waves.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one record per participant x wave).")
-def quality_cmd(data, timings, items, seconds_per_item_min, longstring_fraction,
-                longstring_min_items, irv_max, mahalanobis_alpha, attention_max_failures,
-                flagged_only, as_json):
-    """Careless-responding indices and flags per participant and wave.
+def quality_cmd(data, timings, items, policy_file, alpha, seconds_per_item_min,
+                write_exclusions, analysis, flagged_only, as_json):
+    """Careless-responding indices, null p values and flags per participant and wave.
 
-    Longstring, IRV, Mahalanobis distance, attention-check failures and seconds per item,
-    with the flags the dashboard and the reports use.
+    Longstring, IRV, Mahalanobis (EM), even-odd consistency, psychometric synonyms and
+    antonyms, person-total correlation, autocorrelation, attention checks and speed, with
+    the flags the dashboard and the reports count, under the study's quality policy.
     """
     import pandas as pd
 
-    from craftwave.analysis.quality import quality_flags
+    from craftwave.analysis.data import read_export
+    from craftwave.analysis.quality import (
+        excluded_by_policy,
+        load_policy,
+        policy_from_mapping,
+        quality_flags,
+    )
     from craftwave.instruments.errors import CraftwaveError
 
     try:
         frame, page_timings = _load(data)
         if timings is not None:
             page_timings = pd.read_csv(timings, dtype={"participant_id": str})
-        table = quality_flags(
-            frame, page_timings, items=_split(items),
-            seconds_per_item_min=seconds_per_item_min, longstring_fraction=longstring_fraction,
-            longstring_min_items=longstring_min_items, irv_max=irv_max,
-            mahalanobis_alpha=mahalanobis_alpha, attention_max_failures=attention_max_failures)
+        if policy_file is not None:
+            policy = load_policy(policy_file)
+        elif Path(data).is_dir():
+            policy = policy_from_mapping(read_export(data).study, "study.yaml")
+        else:
+            policy = policy_from_mapping(None)
+        if alpha is not None:
+            policy = policy.model_copy(update={"alpha": alpha})
+        table = quality_flags(frame, page_timings, items=_split(items), policy=policy,
+                              seconds_per_item_min=seconds_per_item_min)
     except CraftwaveError as exc:
         fail(str(exc))
+    if write_exclusions:
+        excluded = excluded_by_policy(table, policy, analysis)
+        excluded.to_csv(write_exclusions, index=False)
+        click.echo(f"{len(excluded)} participant-wave(s) excluded from the {analysis} analysis "
+                   f"written to {write_exclusions}", err=True)
     n_rows, n_flagged = len(table), int(table["flagged"].sum())
     if flagged_only:
         table = table[table["flagged"]]
     if as_json:
-        records = [{k: (None if v is pd.NA else v) for k, v in row.items()}
+        records = [{k: (None if (v is pd.NA or (isinstance(v, float) and v != v)) else v)
+                    for k, v in row.items()}
                    for row in table.astype(object).to_dict("records")]
         echo_json(records)
         return
-    click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3g}"))
-    click.echo(f"\n{n_flagged} of {n_rows} participant x waves flagged.")
+    shown = ["participant_id", "wave", "n_answered", *[c for c in table.columns
+                                                       if c.endswith("_p")], "reasons"]
+    click.echo(table[shown].to_string(index=False, float_format=lambda x: f"{x:.3g}"))
+    click.echo(f"\n{n_flagged} of {n_rows} participant x waves flagged "
+               f"(budget: at most {policy.alpha:.0%} of attentive ones by construction).")
 
 
 COMMANDS = [reliability_cmd, quality_cmd]

@@ -38,7 +38,8 @@ import click
 @click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
               show_default=True, help="Missing-data method of the panel models.")
 @click.option("--keep-careless", is_flag=True,
-              help="Do not exclude participant-waves flagged as careless.")
+              help="Ignore the exclusions of the study's quality policy (which by default "
+                   "excludes nothing; flags are reported either way).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, seed, k, missing,
            keep_careless, quiet):

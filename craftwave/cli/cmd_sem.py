@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from craftwave.cli.output import echo_json, fail
+from craftwave.cli.quality_opts import quality_options, screen
 
 
 def _split(value: str | None) -> list[str]:
@@ -99,10 +100,12 @@ def _mode_options(fn):
 @click.option("--jobs", "n_jobs", type=int, default=1, show_default=True,
               help="Bootstrap workers.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@quality_options
 def fit_cmd(model, data, function, estimator, missing, group, group_equal, group_partial,
             meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
             auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
-            n_boot, seed, ci, n_jobs, as_json) -> None:
+            n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
+            quality_analysis) -> None:
     """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem() (or --function).
 
     The options take lavaan's names and meanings, so a published lavaan script runs
@@ -113,6 +116,7 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
     from craftwave.analysis.sem import fit
 
     syntax, frame = _read(model, data)
+    frame = screen(frame, policy_file, exclusions_file, quality_analysis)
     res, messages = _run(lambda: fit(
         syntax, frame, estimator=estimator.upper(), missing=missing.lower(), group=group,
         group_equal=_split(group_equal), group_partial=_split(group_partial),

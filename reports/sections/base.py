@@ -61,6 +61,7 @@ class ReportOptions:
     estimator: str = "ML"
     exclude_careless: bool = True
     level: float = 0.95
+    study_file: str | None = None      # whose ``quality`` policy applies (else the export's)
 
 
 @dataclass

@@ -47,16 +47,21 @@ def constructs_present(ctx: ReportContext, frame: pd.DataFrame | None = None) ->
 
 
 def quality(ctx: ReportContext):
-    """The data-quality screen (``analysis.quality``), run once per build."""
+    """The data-quality screen (``analysis.quality``) under the study's ``quality`` policy, run
+    once per build: every participant-wave flagged and shown; excluded from the primary
+    analyses only as the policy says (by default nothing)."""
 
     def compute():
-        from craftwave.analysis.quality import quality_flags
+        from craftwave.analysis.quality import apply_quality, load_policy, policy_of_export
 
         wide = ctx.data.wide
         if wide.empty:
             raise DataError("the export has no wide.csv with item answers")
         timings = ctx.data.page_timings if not ctx.data.page_timings.empty else None
-        return quality_flags(wide, timings, exclude="any", scope="wave")
+        study_file = ctx.options.study_file
+        policy = (load_policy(study_file) if study_file
+                  else policy_of_export(ctx.data.directory))
+        return apply_quality(wide, timings, policy=policy, analysis="primary")
 
     return ctx.shared("quality", compute)
 
@@ -64,8 +69,9 @@ def quality(ctx: ReportContext):
 def analysis_frame(ctx: ReportContext) -> pd.DataFrame:
     """One row per participant: participants.csv joined with scores, after exclusions.
 
-    With ``exclude_careless`` and :mod:`craftwave.analysis.quality` available, the waves a participant
-    was flagged at are blanked and scores recomputed from the kept items
+    With ``exclude_careless`` and :mod:`craftwave.analysis.quality` available, the waves the study's
+    quality policy excludes from the primary analyses (by default none) are blanked and scores
+    recomputed from the kept items
     (:func:`craftwave.analysis.data.score_all`); otherwise the exported scores are used and the record
     says no exclusion was made.
     """

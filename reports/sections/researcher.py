@@ -104,16 +104,21 @@ def data_quality(ctx: ReportContext) -> Section:
     table = pd.DataFrame(rows)
     total = int(table["excluded"].sum()) if len(table) else 0
     labels = {"wave": "Wave", "screened": "Screened", "longstring": "Longstring",
-              "irv": "Low IRV", "mahalanobis": "Mahalanobis", "attention": "Attention check",
+              "irv": "IRV", "mahalanobis": "Mahalanobis", "even_odd": "Even-odd",
+              "synonyms": "Synonyms", "antonyms": "Antonyms", "person_total": "Person-total",
+              "autocorrelation": "Autocorrelation", "attention": "Attention check",
               "speeding": "Speeding", "excluded": "Excluded"}
     return Section(
         id="quality", title="Data quality and exclusions",
         paragraphs=[
             f"Every participant's answers at every wave were screened for careless responding "
             f"(analysis.quality: longstring, intra-individual response variability, "
-            f"Mahalanobis distance, attention checks, seconds per item). {total} "
-            f"participant-wave(s) were flagged and excluded from the analyses below "
-            f"(scope: {excl.scope}, i.e. the flagged wave's answers were set to missing).",
+            f"Mahalanobis distance, even-odd consistency, psychometric synonyms and antonyms, "
+            f"person-total correlation, autocorrelation, attention checks, seconds per item; "
+            f"each flag's threshold keeps attentive participant-waves flagged by any index "
+            f"under 2% by default). {int(ind['flagged'].sum())} participant-wave(s) carry a "
+            f"flag; {total} were excluded from the primary analyses below, as the study's "
+            f"quality policy says (scope: {excl.scope}). By default nothing is excluded.",
         ],
         tables=[T.from_frame(table, id="tab-quality", title="Careless-responding flags by wave",
                              columns={k: v for k, v in labels.items() if k in table.columns},

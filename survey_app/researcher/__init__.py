@@ -33,7 +33,7 @@ DEFAULTS: dict[str, object] = {
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_LOCKOUT_MINUTES": 15,
     "PASSWORD_MIN_LENGTH": 12,
-    "QUALITY_SECONDS_PER_ITEM_MIN": 2.0,
+    "QUALITY_SECONDS_PER_ITEM_MIN": None,   # None: the study's quality policy
 }
 
 PUBLIC_BLUEPRINTS = frozenset({"entry", "survey"})

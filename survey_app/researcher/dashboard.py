@@ -82,11 +82,13 @@ def studies():
     return render_template("researcher/studies.html", studies=rows, counts=counts)
 
 
-def _threshold() -> float:
+def _threshold() -> float | None:
+    """``?spi=``: the speeding floor for this view; ``None``: the study's quality policy (or the
+    ``QUALITY_SECONDS_PER_ITEM_MIN`` setting, when set)."""
     raw = request.args.get("spi")
-    default = float(current_app.config["QUALITY_SECONDS_PER_ITEM_MIN"])
     if raw is None:
-        return default
+        configured = current_app.config.get("QUALITY_SECONDS_PER_ITEM_MIN")
+        return None if configured is None else float(configured)
     try:
         value = float(raw)
     except ValueError:
@@ -106,7 +108,8 @@ def study(study_id: str):
     library = instrument_library()
     instruments = {i: library[i] for i in cs.study.instrument_ids}
     waves = [w.number for w in cs.study.waves]
-    q = quality(answers_long(study_id), page_timings(study_id), instruments, waves, _threshold())
+    q = quality(answers_long(study_id), page_timings(study_id), instruments, waves, _threshold(),
+                policy=cs.study.quality_policy)
     people = {p.id: p for p in db.session.execute(
         db.select(Participant).where(Participant.study_id == study_id,
                                      Participant.withdrawal != "delete")

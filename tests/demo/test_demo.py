@@ -183,6 +183,10 @@ def test_careless_responders_are_flagged_in_the_export(demo_out, people, db_rows
     # some careful participants miss an attention check now and then, careless ones far more
     noisy = flags["careless"].isin(["random", "speeder"])
     assert flags.loc[noisy, "flag_attention"].mean() > 2 * careful["flag_attention"].mean()
+    # issue 16: at most 2% of attentive participant-waves carry any flag, skipped items or not
+    skipped = careful["n_answered"] < careful["n_items"]
+    assert careful["flagged"].mean() <= 0.02
+    assert careful.loc[skipped, "flagged"].mean() <= 0.03 and skipped.sum() >= 50
 
 
 def test_reports_exist(state):

@@ -21,14 +21,19 @@ import yaml
 
 from craftwave.instruments import Instrument, load_library
 from craftwave.instruments.errors import DataError
+from craftwave.instruments.exportformat import (  # the export format's one home
+    ALLOCATION_COLUMNS,
+    ALLOCATION_FILE,
+    FLOW_COLUMNS,
+    FLOW_EVENTS,
+    FLOW_FILE,
+    TIMING_COLUMNS,
+)
 from craftwave.instruments.names import item_var, split_wave
 from craftwave.instruments.scoring import reverse_value
 from craftwave.instruments.scoring import score as score_instrument
 
 ID_COL = "participant_id"
-LONG_COLUMNS = ("participant_id", "wave", "instrument_id", "instrument_version",
-                "instrument_hash", "item_id", "value", "page", "submitted_at")
-TIMING_COLUMNS = ("participant_id", "wave", "page", "shown_at", "submitted_at", "n_items")
 EXPORT_TABLES = {
     "answers_long": "answers_long.csv",
     "wide": "wide.csv",
@@ -36,6 +41,8 @@ EXPORT_TABLES = {
     "participants": "participants.csv",
     "page_timings": "page_timings.csv",
     "codebook": "codebook.csv",
+    "flow": FLOW_FILE,
+    "allocation": ALLOCATION_FILE,
 }
 
 
@@ -51,6 +58,10 @@ class Export:
     manifest : dict
         The parsed ``manifest.json``.
     answers_long, wide, scores, participants, page_timings, codebook : DataFrame or None
+    flow : DataFrame or None
+        ``flow.csv`` (event, n); see :func:`flow_counts`.
+    allocation : DataFrame or None
+        ``allocation.csv``, the allocation log (only in exports with identifiers).
     study : dict or None
         ``study.yaml``, the study file as loaded, parsed (not validated against an instrument
         library, so an export with instruments of its own reads too): the quality policy,
@@ -65,6 +76,8 @@ class Export:
     participants: pd.DataFrame | None = None
     page_timings: pd.DataFrame | None = None
     codebook: pd.DataFrame | None = None
+    flow: pd.DataFrame | None = None
+    allocation: pd.DataFrame | None = None
     extra: dict = field(default_factory=dict)
     study: dict | None = None
 
@@ -179,7 +192,26 @@ def read_export(directory: str | Path, *, verify: bool = True) -> Export:
                                                   "item_id", "value"), "answers_long.csv")
     if tables.get("page_timings") is not None:
         _require_columns(tables["page_timings"], TIMING_COLUMNS, "page_timings.csv")
+    if tables.get("flow") is not None:
+        _require_columns(tables["flow"], FLOW_COLUMNS, FLOW_FILE)
+    if tables.get("allocation") is not None:
+        _require_columns(tables["allocation"], ALLOCATION_COLUMNS, ALLOCATION_FILE)
     return Export(directory=directory, manifest=manifest, study=_read_study(directory), **tables)
+
+
+def flow_counts(export: Export) -> dict[str, int] | None:
+    """The anonymous flow counts of an export (``None`` for exports made before ``flow.csv``)."""
+    if export.flow is None:
+        return None
+    got = dict(zip(export.flow["event"].astype(str), export.flow["n"].astype(int), strict=True))
+    return {e: int(got.get(e, 0)) for e in FLOW_EVENTS}
+
+
+def declaration(export: Export) -> dict | None:
+    """The frozen intervention declaration the manifest records: ``declared_at`` (ISO time of
+    the first consent) and ``sha256``; ``None`` when the export has none."""
+    dec = export.manifest.get("declaration")
+    return dict(dec) if isinstance(dec, Mapping) else None
 
 
 def _read_study(directory: Path) -> dict | None:

@@ -175,13 +175,46 @@ class Arm(_Strict):
     description: str | None = None
 
 
+class PrimaryContrast(_Strict):
+    """The intervention's pre-declared primary contrast: one outcome at one wave.
+
+    Frozen once the first participant consents: the app stores the declaration's time and
+    hash then, and the platform report prints them. ``auxiliary`` names further score
+    variables (e.g. ``meaning_w2``) that carry information about dropout; the primary model
+    uses them as auxiliary variables (saturated correlates) besides the outcome's other waves.
+    """
+
+    outcome: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Score stem, e.g. resil.")
+    wave: int = Field(ge=2, description="The wave whose outcome decides.")
+    auxiliary: list[str] = Field(default_factory=list)
+
+
 class Intervention(_Strict):
-    """Optional intervention arms, assigned at consent by a seeded, recorded draw."""
+    """Optional intervention arms, assigned after consent and screening by a concealed draw.
+
+    Only participants who consented and passed screening are randomised, in random permuted
+    blocks; the draw's seed lives in the database (never in this file), see
+    :mod:`craftwave.survey_app.allocation`.
+    """
 
     arms: list[Arm] = Field(min_length=2)
-    seed: int
+    seed: int | None = Field(None, description="Not allowed: the assignment seed is kept out "
+                                               "of the study file (kept for a clear message).")
     after_wave: int = Field(ge=1, description="The intervention runs after this wave.")
     method: Literal["block", "simple"] = "block"
+    primary: PrimaryContrast | None = None
+
+    def declaration(self) -> dict:
+        """What is frozen at the first consent: arms, ratios, method, when it runs, the
+        primary contrast."""
+        return {"arms": [[a.name, a.ratio] for a in self.arms], "method": self.method,
+                "after_wave": self.after_wave,
+                "primary": self.primary.model_dump(mode="json") if self.primary else None}
+
+    def declaration_hash(self) -> str:
+        """sha256 of :meth:`declaration` as canonical JSON."""
+        payload = json.dumps(self.declaration(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 #: The data-quality flags, one per careless-responding index (``craftwave.analysis.quality``).
@@ -392,6 +425,20 @@ def _cross_checks(study: Study, library: Mapping[str, Instrument]) -> Iterable[s
         if arms.after_wave >= len(study.waves):
             yield (f"intervention: after_wave {arms.after_wave} leaves no later wave to "
                    f"measure its effect (the study has {len(study.waves)} waves)")
+        if arms.seed is not None:
+            yield ("intervention: 'seed' must not be in the study file (anyone who reads it "
+                   "could predict the next arm); the app keeps the assignment seed in its "
+                   "database")
+        if arms.primary is not None:
+            pw = arms.primary.wave
+            if pw <= arms.after_wave or pw > len(study.waves):
+                yield (f"intervention: primary wave {pw} must be after the intervention "
+                       f"(after_wave {arms.after_wave}) and at most {len(study.waves)}")
+            measured = {b.instrument for w in study.waves for pg in w.pages for b in pg.blocks}
+            stem = arms.primary.outcome.split("_")[0]
+            if stem not in measured:
+                yield (f"intervention: primary outcome '{arms.primary.outcome}' is not "
+                       "measured by the study")
     for name, tpl in study.email_templates.items():
         yield from _langs(f"email template '{name}' subject", tpl.subject, langs)
         yield from _langs(f"email template '{name}' body", tpl.body, langs)

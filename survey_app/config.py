@@ -34,6 +34,10 @@ DEFAULTS: dict[str, object] = {
     "MAX_FORM_PARTS": 400,
     "SEND_FILE_MAX_AGE_DEFAULT": 3600,
     "DEFAULT_LANGUAGE": "en",
+    # None: each study's allocation seed is 128 random bits kept in the database. Reproducible
+    # runs (the demo, benchmarks) set a secret here instead: the seed is then derived from it
+    # and the study id (HMAC-SHA256). Never put it in a study file.
+    "ALLOCATION_SECRET": None,
     "CLOCK": None,  # a callable returning naive UTC datetimes; None: the system clock
 }
 

@@ -24,6 +24,12 @@
     ``recruitment`` (JSON) only with ``with_recruitment_ids``. Never an email.
 ``page_timings.csv``
     participant_id, wave, page, shown_at, submitted_at, n_items.
+``flow.csv``
+    event, n: anonymous counts of consent decisions (``entered``), declines and screen-outs,
+    what a CONSORT flow needs beyond ``participants.csv``.
+``allocation.csv``
+    only with ``with_recruitment_ids`` (the identifiers right): the allocation log, sequence,
+    assigned_at, arm, participant_id (empty after a deletion).
 ``study.yaml``
     the study file as loaded (its text, byte for byte); its hash is the manifest's
     ``study_hash``. Reports built from an export alone read the quality policy, the
@@ -31,7 +37,8 @@
 ``manifest.json``
     study id, title and definition hash, export time, craftwave version, instrument versions
     and hashes, row counts, whether recruitment ids are included, and the sha256 and size of
-    every other file.
+    every other file; ``declaration``: the time and sha256 of the intervention declaration
+    frozen at the first consent.
 
 Participants who asked for deletion are absent from every file. Times are UTC, ISO 8601
 with a ``Z``.
@@ -48,9 +55,18 @@ import pandas as pd
 
 from craftwave.instruments import DataError, Instrument, score
 from craftwave.instruments.codebook import codebook, spss_metadata, write_codebook
+from craftwave.instruments.exportformat import (
+    ALLOCATION_COLUMNS,
+    ALLOCATION_FILE,
+    FLOW_COLUMNS,
+    FLOW_EVENTS,
+    FLOW_FILE,
+    LONG_COLUMNS,
+    TIMING_COLUMNS,
+)
 from craftwave.instruments.names import item_var, with_wave
 from craftwave.instruments.study import Study
-from craftwave.survey_app import clock
+from craftwave.survey_app import allocation, clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
@@ -58,11 +74,8 @@ from craftwave.survey_app.models import Answer, PageVisit, Participant, StudyRec
 from craftwave.survey_app.progress import SCREENING_INSTRUMENT
 from craftwave.survey_app.studies import get_study, instrument_library
 
-LONG_COLUMNS = ["participant_id", "wave", "instrument_id", "instrument_version",
-                "instrument_hash", "item_id", "value", "page", "submitted_at"]
-TIMING_COLUMNS = ["participant_id", "wave", "page", "shown_at", "submitted_at", "n_items"]
 FILES = ("answers_long.csv", "wide.csv", "scores.csv", "study.sav", "codebook.csv",
-         "codebook.md", "participants.csv", "page_timings.csv", "study.yaml")
+         "codebook.md", "participants.csv", "page_timings.csv", "study.yaml", FLOW_FILE)
 """The files of an export, besides ``manifest.json``."""
 
 
@@ -79,6 +92,9 @@ class ExportTables:
     participants: pd.DataFrame
     page_timings: pd.DataFrame
     codebook: pd.DataFrame
+    flow: pd.DataFrame | None = None
+    allocation: pd.DataFrame | None = None
+    declaration: dict | None = None
 
 
 #: docs/design.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
@@ -144,7 +160,7 @@ def answers_long(study_id: str) -> pd.DataFrame:
         .where(Participant.study_id == study_id, Participant.withdrawal != "delete",
                Answer.instrument_id != SCREENING_INSTRUMENT)
         .order_by(Participant.id, Answer.wave, Answer.submitted_at, Answer.id)).all()
-    df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=LONG_COLUMNS)
+    df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(LONG_COLUMNS))
     df["wave"] = df["wave"].astype("int64")
     df["value"] = df["value"].astype(float)
     df["submitted_at"] = iso_column(df["submitted_at"])
@@ -159,7 +175,7 @@ def page_timings(study_id: str) -> pd.DataFrame:
         .join(Participant, Participant.id == PageVisit.participant_id)
         .where(Participant.study_id == study_id, Participant.withdrawal != "delete")
         .order_by(Participant.id, PageVisit.wave, PageVisit.shown_at)).all()
-    df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=TIMING_COLUMNS)
+    df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(TIMING_COLUMNS))
     df["wave"] = df["wave"].astype("int64")
     df["n_items"] = df["n_items"].astype("int64")
     for col in ("shown_at", "submitted_at"):
@@ -230,6 +246,8 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
 def collect(study_id: str, *, with_recruitment_ids: bool = False) -> ExportTables:
     """Read one study's export tables from the database (inside an app context).
 
+    ``allocation`` (the allocation log) is read only ``with_recruitment_ids``.
+
     Raises
     ------
     DataError
@@ -246,7 +264,30 @@ def collect(study_id: str, *, with_recruitment_ids: bool = False) -> ExportTable
         study=cs.study, study_yaml=record.source_yaml, instruments=instruments, answers_long=long, wide=wide,
         scores=scores_frame(wide, cb, instruments),
         participants=participants_frame(cs.study, _people(study_id), clock.now(), with_recruitment_ids),
-        page_timings=page_timings(study_id), codebook=cb)
+        page_timings=page_timings(study_id), codebook=cb, flow=flow_frame(study_id),
+        allocation=allocation_frame(study_id) if with_recruitment_ids else None,
+        declaration=_declaration(study_id))
+
+
+def flow_frame(study_id: str) -> pd.DataFrame:
+    """``flow.csv``: the study's anonymous flow counts, one row per event."""
+    counts = allocation.flow_counts(study_id)
+    return pd.DataFrame({"event": list(FLOW_EVENTS), "n": [counts[e] for e in FLOW_EVENTS]},
+                        columns=list(FLOW_COLUMNS))
+
+
+def allocation_frame(study_id: str) -> pd.DataFrame:
+    """``allocation.csv``: the allocation log in order of sequence."""
+    rows = [(seq, iso(at), arm, pid) for seq, at, arm, _block, pid
+            in allocation.allocation_log(study_id)]
+    return pd.DataFrame.from_records(rows, columns=list(ALLOCATION_COLUMNS))
+
+
+def _declaration(study_id: str) -> dict | None:
+    row = allocation.declaration_of(study_id)
+    if row is None:
+        return None
+    return {"declared_at": iso(row.declared_at), "sha256": row.declaration_hash}
 
 
 def write_sav(tables: ExportTables, path: Path) -> None:
@@ -308,19 +349,19 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
     out.mkdir(parents=True, exist_ok=True)
     csv = {"answers_long.csv": tables.answers_long, "wide.csv": tables.wide,
            "scores.csv": tables.scores, "participants.csv": tables.participants,
-           "page_timings.csv": tables.page_timings}
+           "page_timings.csv": tables.page_timings, FLOW_FILE: tables.flow}
+    if tables.allocation is not None:
+        csv[ALLOCATION_FILE] = tables.allocation
     for name, frame in csv.items():
         frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
     write_codebook(tables.codebook, out)
     write_sav(tables, out / "study.sav")
     (out / "study.yaml").write_text(tables.study_yaml, encoding="utf-8", newline="")
     from craftwave import __version__
-    from craftwave.analysis.data import (
-        sha256_file,  # the reader's own hash (imported here: it is heavy)
-    )
+    from craftwave.analysis.data import sha256_file  # the reader's own hash
 
     files = {name: {"sha256": sha256_file(out / name), "bytes": (out / name).stat().st_size}
-             for name in FILES}
+             for name in (*FILES, *([ALLOCATION_FILE] if tables.allocation is not None else []))}
     manifest = {
         "study_id": tables.study.id,
         "study_title": tables.study.title.get(tables.study.languages[0], tables.study.id),
@@ -333,7 +374,10 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
         "rows": {"answers_long.csv": len(tables.answers_long), "wide.csv": len(tables.wide),
                  "scores.csv": len(tables.scores), "participants.csv": len(tables.participants),
                  "page_timings.csv": len(tables.page_timings),
-                 "codebook.csv": len(tables.codebook)},
+                 "codebook.csv": len(tables.codebook), FLOW_FILE: len(tables.flow),
+                 **({ALLOCATION_FILE: len(tables.allocation)}
+                    if tables.allocation is not None else {})},
+        "declaration": tables.declaration,
         "files": files,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",

@@ -12,11 +12,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import numpy as np
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.attributes import set_committed_value
 
 from craftwave.instruments.study import Study
+from craftwave.survey_app import allocation
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import (
     Answer,
@@ -52,41 +52,29 @@ def create_participant(study_id: str, source: str, external_id: str | None,
     return p
 
 
-def assign_arm(study: Study, sequence: int) -> str | None:
-    """The arm of the ``sequence``-th assigned participant (0-based), reproducible from the seed.
-
-    ``block``: permuted blocks holding each arm ``ratio`` times, one generator per block seeded
-    with ``(seed, block number)``; ``simple``: an independent draw with probabilities in
-    proportion to the ratios, seeded with ``(seed, sequence)``.
-    """
-    iv = study.intervention
-    if iv is None:
-        return None
-    if iv.method == "block":
-        block = [a.name for a in iv.arms for _ in range(a.ratio)]
-        b, pos = divmod(sequence, len(block))
-        perm = np.random.default_rng([iv.seed, b]).permutation(len(block))
-        return block[perm[pos]]
-    weights = np.array([a.ratio for a in iv.arms], dtype=float)
-    rng = np.random.default_rng([iv.seed, sequence])
-    return iv.arms[int(rng.choice(len(weights), p=weights / weights.sum()))].name
-
-
 def record_consent(p: Participant, cs: CompiledStudy, now: datetime) -> None:
-    """Record consent (version, time), assign the arm, and open wave 1 unless screening comes first."""
+    """Record consent (version, time) and open wave 1 unless screening comes first.
+
+    The study's first consent freezes its intervention declaration. Without screening the
+    participant is eligible on consent and is randomised now; with screening, only on
+    passing it (:func:`record_screening`), so no screened-out person holds an arm.
+    """
     study = cs.study
     p.consent_version = study.consent.version
     p.consented_at = now
-    if study.intervention is not None and p.arm is None:
-        seq = db.session.execute(
-            db.select(db.func.count()).select_from(Participant)
-            .where(Participant.study_id == p.study_id, Participant.arm.is_not(None))).scalar_one()
-        p.arm_sequence = seq
-        p.arm = assign_arm(study, seq)
+    allocation.count(p.study_id, "entered")
+    allocation.freeze_declaration(study, now)
     if study.eligibility is not None:
         p.eligibility = "pending"
     else:
+        allocation.randomise(p, study, now)
         open_wave(p, study, 1, now)
+
+
+def record_decline(study_id: str) -> None:
+    """Count a declined consent (anonymously: nothing about the person is stored)."""
+    allocation.count(study_id, "entered")
+    allocation.count(study_id, "declined")
 
 
 def open_wave(p: Participant, study: Study, number: int, opens_at: datetime) -> WaveStatus:
@@ -110,6 +98,10 @@ def record_screening(p: Participant, cs: CompiledStudy, answers: dict[str, int],
              item_id=qid, value=float(v), page="screening", submitted_at=now)
         for qid, v in answers.items()])
     p.eligibility = "eligible" if ok else "screened_out"
+    if ok:
+        allocation.randomise(p, cs.study, now)
+    else:
+        allocation.count(p.study_id, "screened_out")
     ws = open_wave(p, cs.study, 1, now)
     if not ok:
         ws.status = "screened_out"

@@ -204,6 +204,7 @@ def load_study_file(path: str | Path) -> tuple[Study, bool]:
         db.session.add(record)
     else:
         _check_compatible(record, study, library, path.name)
+        _check_declaration(study, path.name)
     record.title = study.title.get(study.languages[0], study.id)[:300]
     record.source_yaml = text
     record.content_hash = study.content_hash
@@ -211,6 +212,22 @@ def load_study_file(path: str | Path) -> tuple[Study, bool]:
     db.session.commit()
     _hashes.clear()
     return study, created
+
+
+def _check_declaration(new: Study, source: str) -> None:
+    """Refuse a file that changes the arms or primary contrast frozen at the first consent."""
+    from craftwave.survey_app.models.allocation import StudyDeclaration
+
+    frozen = db.session.get(StudyDeclaration, new.id)
+    if frozen is None:
+        return
+    new_hash = new.intervention.declaration_hash() if new.intervention else None
+    if new_hash != frozen.declaration_hash:
+        raise StudyError(
+            f"{source}: study '{new.id}' froze its intervention declaration (arms, assignment, "
+            f"primary contrast) at its first consent on {frozen.declared_at:%Y-%m-%d %H:%M} UTC "
+            f"(sha256 {frozen.declaration_hash[:12]}); this file changes it. A changed "
+            "declaration needs a new study version: load it under a new study id")
 
 
 def _check_compatible(record: StudyRecord, new: Study, library, source: str) -> None:

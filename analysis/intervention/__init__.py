@@ -1,4 +1,6 @@
-"""Evaluating an intervention arm: ANCOVA, difference-in-differences and attrition by arm.
+"""Evaluating an intervention arm: the primary intention-to-treat model (FIML with auxiliary
+variables; multiple imputation as the alternative; a delta-adjustment tipping point for
+departures from MAR, see :mod:`.itt`), ANCOVA, difference-in-differences and attrition by arm.
 
 Every estimate here is *intention to treat*: participants are analysed in the arm they were
 assigned to, whether or not they used what their arm offered. Each result carries a plain
@@ -25,6 +27,13 @@ from craftwave.analysis.intervention.estimate import (
     diff_in_diff,
     evaluate_intervention,
 )
+from craftwave.analysis.intervention.itt import (
+    IttResult,
+    TippingPoint,
+    itt_fiml,
+    itt_mi,
+    tipping_point,
+)
 from craftwave.analysis.intervention.results import (
     AncovaResult,
     AttritionResult,
@@ -37,9 +46,14 @@ __all__ = [
     "AttritionResult",
     "DidResult",
     "InterventionEvaluation",
+    "IttResult",
+    "TippingPoint",
     "SeType",
     "ancova",
     "attrition_by_arm",
     "diff_in_diff",
     "evaluate_intervention",
+    "itt_fiml",
+    "itt_mi",
+    "tipping_point",
 ]

@@ -82,8 +82,11 @@ def simulate_panel(opts: DemoOptions, study, pool: int, rng: np.random.Generator
 
 
 def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
-    """Who enters, who declines or is screened out, who drops out, resumes, abandons; and the
-    simulated answers of the panel.
+    """Who enters, who declines or is screened out; and the simulated answers of the panel.
+
+    The arms are not known here: the app assigns them, concealed, to those who pass screening;
+    :meth:`Fieldwork.bind` then gives each randomised person a simulated row of their arm and
+    plans their path (dropout, breaks, abandoning, withdrawal).
 
     Returns
     -------
@@ -92,54 +95,46 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
         person, every answer of every instrument the study asks; see :func:`simulate_panel`)
         and the population values.
     """
-    from craftwave.survey_app.progress import assign_arm
-
     n = opts.participants
     roles = np.where(rng.random(n) < 0.03, "decline",
                      np.where(rng.random(n) < 0.05, "screened_out", "panel"))
-    arms = [a.name for a in study.intervention.arms] if study.intervention else []
     n_panel = int((roles == "panel").sum())
     pool = n_panel + int(4 * np.sqrt(n_panel)) + 10  # room for the arms' imbalance
-    waves = len(study.waves)
     sim = simulate_panel(opts, study, pool, rng)
-    queues: dict[str | None, list[int]] = {}
-    sim_arm = sim.wide["arm"] if "arm" in sim.wide else pd.Series([None] * pool)
-    for i, a in enumerate(sim_arm):
-        queues.setdefault(a, []).append(i)
-    people, consented = [], 0
-    for i, role in enumerate(roles):
-        p = Person(f"demo{i + 1:05d}", str(role))
-        if role != "decline":
-            p.arm = assign_arm(study, consented) if arms else None
-            consented += 1
-        if role == "panel":
-            queue = queues.get(p.arm)
-            if not queue:
-                raise DemoError(f"the simulated pool has no one left in arm {p.arm!r}")
-            p.row = queue.pop(0)
-            p.careless = str(sim.wide.at[p.row, "sim_careless"])
-            p.last_wave = int(sim.wide.at[p.row, "last_wave"])
-            for w in range(1, p.last_wave + 1):
-                n_pages = len(study.waves[w - 1].pages)
-                if rng.random() < 0.03:  # leaves mid-wave and never comes back
-                    p.abandon = (w, int(rng.integers(1, n_pages)))
-                    break
-                if rng.random() < 0.10:  # closes the browser, resumes from the same link
-                    p.breaks[w] = int(rng.integers(1, n_pages))
-            if p.abandon is None and p.last_wave < waves and rng.random() < 0.15:
-                # a dropout who says so: withdraws through the link after their last wave
-                p.withdraw = (p.last_wave, "delete" if rng.random() < 0.5 else "stop_contact")
-        people.append(p)
+    people = [Person(f"demo{i + 1:05d}", str(role)) for i, role in enumerate(roles)]
     return people, sim.wide, sim.truth
+
+
+def plan_path(p: Person, panel: pd.DataFrame, study, rng: np.random.Generator) -> None:
+    """A randomised person's simulated row is bound: plan their way through the waves."""
+    waves = len(study.waves)
+    p.careless = str(panel.at[p.row, "sim_careless"])
+    p.last_wave = int(panel.at[p.row, "last_wave"])
+    for w in range(1, p.last_wave + 1):
+        n_pages = len(study.waves[w - 1].pages)
+        if rng.random() < 0.03:  # leaves mid-wave and never comes back
+            p.abandon = (w, int(rng.integers(1, n_pages)))
+            break
+        if rng.random() < 0.10:  # closes the browser, resumes from the same link
+            p.breaks[w] = int(rng.integers(1, n_pages))
+    if p.abandon is None and p.last_wave < waves and rng.random() < 0.15:
+        # a dropout who says so: withdraws through the link after their last wave
+        p.withdraw = (p.last_wave, "delete" if rng.random() < 0.5 else "stop_contact")
 
 
 class Fieldwork:
     """Drives the simulated people through the app, one after another, moving the clock."""
 
     def __init__(self, opts: DemoOptions, study, library, clock, port: int, panel: pd.DataFrame,
-                 rng: np.random.Generator, log: Callable[[str], None]) -> None:
+                 rng: np.random.Generator, log: Callable[[str], None],
+                 arm_of: Callable[[str], str | None] = lambda external_id: None) -> None:
         self.opts, self.study, self.library, self.clock, self.port = opts, study, library, clock, port
         self.panel, self.rng, self.log = panel, rng, log
+        self.arm_of = arm_of
+        self.queues: dict[str | None, list[int]] = {}
+        sim_arm = panel["arm"] if "arm" in panel else pd.Series([None] * len(panel))
+        for i, a in enumerate(sim_arm):
+            self.queues.setdefault(None if pd.isna(a) else str(a), []).append(i)
         self.ledger: list[tuple] = []
         self.requests = 0
         self.link = f"/study/{study.id}"
@@ -189,8 +184,20 @@ class Fieldwork:
         if not eligible:
             if "/w/" in path:
                 raise DemoError(f"{p.external_id}: a screened-out person was shown {path}")
+            if self.arm_of(p.external_id) is not None:
+                raise DemoError(f"{p.external_id}: a screened-out person holds an arm")
             return
+        self.bind(p)
         self.take_wave(p, 1, b, path, reply)
+
+    def bind(self, p: Person) -> None:
+        """Give a randomised person the next simulated row of the arm the app assigned."""
+        p.arm = self.arm_of(p.external_id)
+        queue = self.queues.get(p.arm)
+        if not queue:
+            raise DemoError(f"the simulated pool has no one left in arm {p.arm!r}")
+        p.row = queue.pop(0)
+        plan_path(p, self.panel, self.study, self.rng)
 
     def later_visit(self, p: Person, wave: int) -> None:
         b, path, reply = self.enter(p)

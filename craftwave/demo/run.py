@@ -22,12 +22,15 @@ from .fieldwork import Fieldwork, Person, plan_people
 from .options import DB_NAME, STATE_FILE, DemoError, DemoOptions, DemoResult, Step
 
 
-def demo_app(db_url: str, clock=None):
-    """The survey app on ``db_url`` for the demo: its own clock, no rate limits, a throw-away key."""
+def demo_app(db_url: str, clock=None, allocation_secret: str | None = None):
+    """The survey app on ``db_url`` for the demo: its own clock, no rate limits, a throw-away
+    key; ``allocation_secret`` makes the concealed arm assignment reproducible (the demo's
+    seed), as an instance secret would."""
     from craftwave.survey_app import create_app
 
     return create_app({"SQLALCHEMY_DATABASE_URI": db_url, "CLOCK": clock,
-                       "SECRET_KEY": secrets.token_hex(32), "RATELIMIT_ENABLED": False})
+                       "SECRET_KEY": secrets.token_hex(32), "RATELIMIT_ENABLED": False,
+                       "ALLOCATION_SECRET": allocation_secret})
 
 
 def prepare_database(app, study_file: Path, fresh: bool) -> str:
@@ -53,6 +56,20 @@ def prepare_database(app, study_file: Path, fresh: bool) -> str:
                                 "the demo needs an empty one (leave out --db to use a new SQLite file)")
         db.session.remove()
     return study.id
+
+
+def arm_of(app, external_id: str) -> str | None:
+    """The arm the app assigned to the participant with this Prolific id (the demo's only
+    look into the database during fieldwork: the simulation answers as the assigned arm)."""
+    from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.models import Participant
+
+    with app.app_context():
+        arm = db.session.execute(db.select(Participant.arm)
+                                 .where(Participant.source == "prolific",
+                                        Participant.external_id == external_id)).scalar_one_or_none()
+        db.session.remove()
+    return arm
 
 
 def reconcile(app, ledger: pd.DataFrame, study_id: str) -> dict[str, int]:
@@ -183,7 +200,7 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
     rng = np.random.default_rng(opts.seed)
     today = datetime.now(UTC).replace(tzinfo=None, hour=8, minute=0, second=0, microsecond=0)
     clock = FakeClock(opts.start or today - timedelta(days=240))
-    app = demo_app(opts.database_url, clock)
+    app = demo_app(opts.database_url, clock, allocation_secret=f"demo-{opts.seed}")
     export_dir = out / "export"
     if export_dir.is_dir() and any(export_dir.iterdir()) and not (export_dir / "manifest.json").is_file():
         raise DemoError(f"{export_dir} holds files that are not a craftwave export; "
@@ -205,7 +222,8 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> DemoResul
         sw = _Stopwatch()
         with LoopbackServer(app) as server:
             log(f"fieldwork: {len(people)} people take the study at http://127.0.0.1:{server.port}")
-            work = Fieldwork(opts, study, library, clock, server.port, panel, rng, log)
+            work = Fieldwork(opts, study, library, clock, server.port, panel, rng, log,
+                             arm_of=lambda external_id: arm_of(app, external_id))
             work.run(people)
         ledger = pd.DataFrame(work.ledger, columns=["external_id", "token", "wave", "page",
                                                     "instrument_id", "item_id", "value"])

@@ -17,7 +17,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant.common import study_or_404
-from craftwave.survey_app.progress import create_participant, record_consent
+from craftwave.survey_app.progress import create_participant, record_consent, record_decline
 
 bp = Blueprint("entry", __name__)
 
@@ -112,6 +112,8 @@ def consent(study_id: str):
                                action=url_for("entry.consent", study_id=cs.study.id))
     if form.decision.data == "decline":
         session.pop("entry", None)
+        with write_transaction():
+            record_decline(cs.study.id)  # an anonymous count, for the participant flow
         return render_template("entry/declined.html", study=cs.study)
     now = clock.now()
     try:

@@ -23,6 +23,7 @@ from craftwave.survey_app.progress import (
     current_wave,
     open_wave,
     record_consent,
+    record_decline,
     record_screening,
     save_page,
     saved_answers,
@@ -98,6 +99,8 @@ def consent(token: str):
     form = ConsentForm()
     if form.validate_on_submit():
         if form.decision.data == "decline":
+            with write_transaction():
+                record_decline(cs.study.id)  # an anonymous count, for the participant flow
             return render_template("entry/declined.html", study=cs.study)
         with write_transaction():
             if not p.consented:

@@ -148,7 +148,8 @@ def postgres_url(postgres_server):
     return url
 
 
-TABLES = "participants, contacts, wave_status, withdrawal_requests, answers, answer_history, page_visits"
+TABLES = ("participants, contacts, wave_status, withdrawal_requests, answers, answer_history, "
+          "page_visits, allocation_state, allocation_log, study_declarations, flow_counts")
 
 
 @pytest.fixture

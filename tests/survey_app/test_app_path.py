@@ -58,9 +58,10 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
     p = participant(app, external_id="5f1a2b3c4d")
     assert p.source == "prolific" and p.consent_version == "2026-11-v1"
     assert p.consented_at is not None and p.recruitment == {"study_id": "st01", "session_id": "se01"}
-    assert p.arm in {"control", "crafting_exercise"}
+    assert p.arm is None  # randomised only after passing screening
     w.screen()
     assert "Page 1 of 3" in w.html and 'role="alert"' not in w.html
+    assert participant(app, external_id="5f1a2b3c4d").arm in {"control", "crafting_exercise"}
     final = take_wave(w)
     assert final.status_code == 303
     assert final.location == "https://app.prolific.com/submissions/complete?cc=C1DEMO01"

@@ -7,9 +7,10 @@ from collections import Counter
 import pytest
 
 from craftwave.instruments import load_study
+from craftwave.survey_app.allocation import draw_block
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus
-from craftwave.survey_app.progress import assign_arm
+from craftwave.survey_app.models.allocation import AllocationLog, AllocationState
 from tests.survey_app.app_helpers import BACKENDS, DEMO_FILE, Walker, hidden_fields, question_names
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
@@ -128,13 +129,23 @@ def test_randomised_order_is_seeded_per_participant_and_recorded(app, make_parti
     assert names == sorted(names, key=lambda n: int(n.rsplit("_", 1)[1]))
 
 
-def test_arms_are_recorded_in_order_of_consent(app, make_participant):
-    for _ in range(6):
-        make_participant(consented=True)
-    people = sorted(rows(app, Participant), key=lambda p: p.arm_sequence)
-    assert [p.arm_sequence for p in people] == list(range(6))
+def test_arms_go_to_eligible_people_in_order_and_are_logged(app, make_participant):
+    for i in range(9):
+        make_participant(consented=True, eligible=i % 3 != 0)
+    make_participant(consented=True)  # screening pending: no arm yet
+    people = rows(app, Participant)
+    with_arm = sorted((p for p in people if p.arm is not None), key=lambda p: p.arm_sequence)
+    assert all(p.eligibility == "eligible" for p in with_arm)
+    assert all(p.arm is None for p in people if p.eligibility != "eligible")
+    assert [p.arm_sequence for p in with_arm] == list(range(6))
+    log = sorted(rows(app, AllocationLog), key=lambda r: r.sequence)
+    assert [(r.sequence, r.arm, r.participant_id) for r in log] == [
+        (p.arm_sequence, p.arm, p.id) for p in with_arm]
+    (state,) = rows(app, AllocationState)
     study = load_study(DEMO_FILE)
-    assert [p.arm for p in people] == [assign_arm(study, i) for i in range(6)]
+    replay = [a for b in range(1, state.block_number + 1)
+              for a in draw_block(study.intervention, state.seed, b)]
+    assert [p.arm for p in with_arm] == replay[:6]
 
 
 def test_concurrent_submissions_of_one_page_store_once(app, make_participant):

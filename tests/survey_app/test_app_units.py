@@ -6,20 +6,43 @@ import pytest
 
 from craftwave.instruments import load_study
 from craftwave.instruments.errors import DataError
+from craftwave.survey_app.allocation import draw_block, new_seed
 from craftwave.survey_app.export import EXPORT_STATUSES, export_status
 from craftwave.survey_app.fieldwork import STATUSES
 from craftwave.survey_app.models import Answer
-from craftwave.survey_app.progress import assign_arm, new_pid, new_token
+from craftwave.survey_app.progress import new_pid, new_token
 from tests.survey_app.app_helpers import DEMO_FILE
 
 
-def test_block_randomisation_is_balanced_and_reproducible():
-    study = load_study(DEMO_FILE)
-    arms = [assign_arm(study, i) for i in range(40)]
-    assert arms == [assign_arm(study, i) for i in range(40)]
-    for b in range(20):
-        assert sorted(arms[2 * b: 2 * b + 2]) == ["control", "crafting_exercise"]
-    assert len(set(map(tuple, (arms[i:i + 2] for i in range(0, 40, 2))))) == 2
+def test_permuted_blocks_are_balanced_reproducible_and_vary_in_size():
+    iv = load_study(DEMO_FILE).intervention
+    seed = new_seed()
+    blocks = [draw_block(iv, seed, b) for b in range(1, 200)]
+    assert blocks == [draw_block(iv, seed, b) for b in range(1, 200)]
+    for block in blocks:
+        assert block.count("control") == block.count("crafting_exercise")
+    assert {len(b) for b in blocks} == {2, 4, 6}  # random block sizes: the next arm is concealed
+    assert len({tuple(b) for b in blocks if len(b) == 4}) > 1
+    assert draw_block(iv, new_seed(), 1) is not None and new_seed() != seed
+
+
+def test_unequal_ratios_keep_their_proportion_in_every_block():
+    from craftwave.instruments.study import Arm, Intervention
+
+    iv = Intervention(arms=[Arm(name="a", ratio=2), Arm(name="b", ratio=1)], after_wave=1)
+    seed = new_seed()
+    for b in range(1, 60):
+        block = draw_block(iv, seed, b)
+        assert block.count("a") == 2 * block.count("b")
+
+
+def test_seed_in_the_study_file_is_refused(tmp_path):
+    from craftwave.instruments import StudyError
+
+    bad = tmp_path / "seeded.yaml"
+    bad.write_text(DEMO_FILE.read_text().replace("  after_wave: 1\n", "  seed: 7\n  after_wave: 1\n"))
+    with pytest.raises(StudyError, match="'seed' must not be in the study file"):
+        load_study(bad)
 
 
 def test_tokens_are_long_random_and_ids_pseudonymous():

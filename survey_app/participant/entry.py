@@ -15,6 +15,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
+from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.progress import create_participant, record_consent
@@ -91,7 +92,7 @@ def study_link(study_id: str):
         return render_template("entry/preview.html", study=cs.study)
     known = _existing(cs.study.id, entry["source"], entry["external_id"])
     if known is not None:
-        return redirect(url_for("survey.home", token=known.token), 303)
+        return redirect(url_for("survey.home", token=token_for(known)), 303)
     g.lang = entry_language(cs.study)
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
@@ -122,13 +123,13 @@ def consent(study_id: str):
                                        entry["recruitment"], now, g.lang)
             if not p.consented:
                 record_consent(p, cs, now)
-            token, screening = p.token, p.eligibility == "pending"
+            token, screening = token_for(p), p.eligibility == "pending"
     except IntegrityError:
         # The same recruitment id consented at the same moment in another tab: resume it.
         p = _existing(cs.study.id, entry["source"], entry["external_id"])
         if p is None:
             raise
-        token, screening = p.token, p.eligibility == "pending"
+        token, screening = token_for(p), p.eligibility == "pending"
     session.pop("entry", None)
     # straight to the next step (saves a redirect through the personal link's landing page)
     target = "survey.screening" if screening else "survey.home"

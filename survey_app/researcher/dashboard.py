@@ -26,6 +26,7 @@ from flask_wtf import FlaskForm
 from craftwave.instruments.errors import DataError
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
@@ -146,9 +147,9 @@ def due_csv(study_id: str):
         due = due[due["wave"] == wave]
     for col in ("opens_at", "closes_at"):
         due[col] = [iso(v) for v in due[col]]
-    record(current_user.email, "due_list", study_id=study_id,
-           detail={"wave": wave, "participants": len(due)})
-    db.session.commit()
+    with write_transaction():
+        record(current_user.email, "due_list", study_id=study_id,
+               detail={"wave": wave, "participants": len(due)})
     resp = Response(due.to_csv(index=False, lineterminator="\n"), mimetype="text/csv")
     name = f"{study_id}-due" + (f"-w{wave}" if wave is not None else "") + ".csv"
     resp.headers["Content-Disposition"] = f"attachment; filename={name}"

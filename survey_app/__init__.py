@@ -14,6 +14,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from craftwave.survey_app.config import DEFAULTS, apply_environment, instance_secret_key
+from craftwave.survey_app.urls import init_urls
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -35,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """
     instance = os.environ.get("CRAFTWAVE_INSTANCE_PATH")
     app = Flask(__name__, instance_path=instance, instance_relative_config=True)
+    init_urls(app)  # before any route is added: numbers beyond a column's range are 404
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     apply_environment(app.config, app.instance_path)

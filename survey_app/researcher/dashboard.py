@@ -246,7 +246,7 @@ def delete(study_id: str, pid: str):
 @owner_required
 def audit():
     """The audit log, newest first (owners only)."""
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), 10**6)
     per_page = 200
     entries = db.session.execute(
         db.select(AuditEntry).order_by(AuditEntry.id.desc())

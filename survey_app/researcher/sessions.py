@@ -19,7 +19,7 @@ import re
 import time
 import unicodedata
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import Flask, current_app, session, url_for
 from flask_login import logout_user
@@ -99,11 +99,13 @@ def safe_next(target: str | None) -> str:
     fallback = url_for("dashboard.studies")
     if not isinstance(target, str) or not target or len(target) > 2000:
         return fallback
-    if target != "/" and not _LOCAL_PATH.match(target):
-        return fallback
-    # control (C*) and separator (Z*: spaces, line and paragraph separators) characters
-    if "\\" in target or any(unicodedata.category(ch)[0] in "CZ" for ch in target):
-        return fallback
+    # checked as given and once percent-decoded (a proxy or a careless handler may decode it)
+    for text in (target, unquote(target)):
+        if text != "/" and not _LOCAL_PATH.match(text):
+            return fallback
+        # control (C*) and separator (Z*: spaces, line and paragraph separators) characters
+        if "\\" in text or any(unicodedata.category(ch)[0] in "CZ" for ch in text):
+            return fallback
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
         return fallback

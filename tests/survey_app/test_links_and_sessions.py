@@ -236,3 +236,36 @@ def test_another_secret_yields_no_working_link(app, make_participant, tmp_path):
         assert participant_for_token(token) is None
         db.engine.dispose()
     assert study == DEMO_STUDY
+
+
+def test_upgraded_database_keeps_old_links_working_by_hash(tmp_path):
+    """A 0.1.0 database: after the migration its plain tokens are gone from the file, the old
+    links still open the survey, and the derived link works too."""
+    from flask_migrate import upgrade
+
+    from craftwave.survey_app import MIGRATIONS_DIR, create_app
+    from tests.survey_app.test_migrations import RELEASE_0_1_0
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(RELEASE_0_1_0.read_text(encoding="utf-8"))
+        old = dict(conn.execute("SELECT pid, token FROM participants").fetchall())
+    assert len(old) >= 5
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+                      "SECRET_KEY": "instance secret"})
+    with app.app_context():
+        upgrade(directory=MIGRATIONS_DIR)
+        db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.session.remove()
+        db.engine.dispose()
+    blob = b"".join(p.read_bytes() for p in tmp_path.glob("old.sqlite*"))
+    assert not any(t.encode() in blob for t in old.values())
+    with app.app_context():
+        for pid, legacy in list(old.items())[:5]:
+            p = participant_for_token(legacy)
+            assert p is not None and p.pid == pid
+            assert token_for(p) != legacy and participant_for_token(token_for(p)).pid == pid
+        db.engine.dispose()
+    client = app.test_client()
+    pid, legacy = next(iter(old.items()))
+    assert client.get(f"/s/{legacy}").status_code in (200, 303)

@@ -33,11 +33,14 @@ from collections.abc import Mapping
 
 from flask import current_app
 
+from craftwave.instruments.errors import DataError
+from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Participant
 
-__all__ = ["derive_token", "hash_token", "link_keys", "participant_for_token", "revoke_links",
-           "set_link", "token_for", "token_hash"]
+__all__ = ["derive_token", "hash_token", "link_keys", "participant_for_token", "reissue_link",
+           "revoke_links", "set_link", "token_for", "token_hash"]
 
 
 def link_keys(config: Mapping) -> tuple[bytes, bytes]:
@@ -108,6 +111,25 @@ def revoke_links(participant: Participant) -> str:
     participant.link_generation = (participant.link_generation or 1) + 1
     participant.legacy_token_hash = None
     return set_link(participant)
+
+
+def reissue_link(study_id: str, pid: str, actor: str) -> None:
+    """A researcher's "new link": revoke the participant's links (audited as ``link_reissued``).
+
+    Raises
+    ------
+    DataError
+        If the study has no participant ``pid``.
+    """
+    with write_transaction():
+        p = db.session.execute(db.select(Participant).where(
+            Participant.study_id == study_id, Participant.pid == pid)
+            .with_for_update()).scalar_one_or_none()
+        if p is None:
+            raise DataError(f"study '{study_id}' has no participant '{pid}'")
+        revoke_links(p)
+        record(actor, "link_reissued", study_id=study_id, target=pid,
+               detail={"generation": p.link_generation})
 
 
 def lookup_clause(hashed):

@@ -30,6 +30,7 @@ from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.links import reissue_link
 from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.monitoring import (
@@ -240,6 +241,22 @@ def delete(study_id: str, pid: str):
         abort(404)
     flash(f"Participant {pid} and all their data were deleted.")
     return redirect(url_for("dashboard.withdrawals", study_id=study_id), 303)
+
+
+@bp.post("/study/<study_id>/participants/<pid>/new-link")
+@owner_required
+def new_link(study_id: str, pid: str):
+    """End a participant's personal links and issue a new one (owners only, audited); the new
+    link goes out with the next email (``links.token_for``)."""
+    _study(study_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        reissue_link(study_id, pid, current_user.email)
+    except DataError:
+        abort(404)
+    flash(f"Participant {pid} has a new personal link; their earlier links no longer work.")
+    return redirect(url_for("dashboard.study", study_id=study_id), 303)
 
 
 @bp.get("/audit")

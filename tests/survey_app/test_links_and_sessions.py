@@ -269,3 +269,25 @@ def test_upgraded_database_keeps_old_links_working_by_hash(tmp_path):
     client = app.test_client()
     pid, legacy = next(iter(old.items()))
     assert client.get(f"/s/{legacy}").status_code in (200, 303)
+
+
+def test_owner_issues_a_new_link_and_the_old_one_stops(app, make_participant, owner_client,
+                                                        analyst_client):
+    token = make_participant(consented=True, eligible=True)
+    with app.app_context():
+        pid = participant_for_token(token).pid
+    url = f"/researcher/study/{DEMO_STUDY}/participants/{pid}/new-link"
+    csrf = csrf_of(owner_client.get(f"/researcher/study/{DEMO_STUDY}").get_data(as_text=True))
+    assert analyst_client.post(url, data={"csrf_token": csrf}).status_code in (400, 403)
+    assert app.test_client().get(f"/s/{token}").status_code in (200, 303)
+    resp = owner_client.post(url, data={"csrf_token": csrf})
+    assert resp.status_code == 303
+    assert app.test_client().get(f"/s/{token}").status_code == 404
+    with app.app_context():
+        p = db.session.execute(db.select(Participant).filter_by(pid=pid)).scalar_one()
+        new = token_for(p)
+        entry = db.session.execute(db.select(AuditEntry).where(
+            AuditEntry.action == "link_reissued")).scalar_one()
+    assert entry.target == pid and entry.actor == "owner@example.org"
+    assert app.test_client().get(f"/s/{new}").status_code in (200, 303)
+    assert owner_client.post(url.replace(pid, "pnobody"), data={"csrf_token": csrf}).status_code == 404

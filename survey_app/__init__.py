@@ -14,6 +14,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from craftwave.survey_app.config import DEFAULTS, apply_environment, instance_secret_key
+from craftwave.survey_app.urls import init_urls
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -35,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """
     instance = os.environ.get("CRAFTWAVE_INSTANCE_PATH")
     app = Flask(__name__, instance_path=instance, instance_relative_config=True)
+    init_urls(app)  # before any route is added: numbers beyond a column's range are 404
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     apply_environment(app.config, app.instance_path)
@@ -53,12 +55,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
-    from craftwave.survey_app.participant import entry, survey
+    from craftwave.survey_app.participant import entry, resume, survey
     from craftwave.survey_app.participant.common import tr
     from craftwave.survey_app.security import init_security
 
     app.register_blueprint(entry.bp)
     app.register_blueprint(survey.bp)
+    app.register_blueprint(resume.bp)
     init_security(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits

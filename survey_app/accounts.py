@@ -22,6 +22,7 @@ from flask import current_app
 from craftwave.instruments.errors import CraftwaveError
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import cli_actor, record
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models.researcher import ROLES, Researcher
 
@@ -63,9 +64,9 @@ def add_researcher(email: str, password: str, role: str, actor: str | None = Non
     now = clock.now()
     user = Researcher(email=email, password_hash=_hasher.hash(password), role=role, active=True,
                       created_at=now, failed_logins=0)
-    db.session.add(user)
-    record(actor or cli_actor(), "researcher_added", detail={"email": email, "role": role})
-    db.session.commit()
+    with write_transaction():
+        db.session.add(user)
+        record(actor or cli_actor(), "researcher_added", detail={"email": email, "role": role})
     return user
 
 
@@ -82,7 +83,9 @@ def attempt_login(email: str, password: str) -> LoginOutcome:
 
     An unknown email and a wrong password give the same outcome (``invalid``), and take the
     same time (a hash is verified either way). While an account is locked every attempt is
-    refused (``locked``) without checking the password.
+    refused (``locked``) without checking the password. The password is checked outside the
+    write transaction (argon2 takes tens of milliseconds; participants' page saves must not
+    wait for it); the account is read again under the write lock before it is changed.
     """
     cfg = current_app.config
     max_failures = int(cfg.get("LOGIN_MAX_FAILURES", 5))
@@ -92,36 +95,58 @@ def attempt_login(email: str, password: str) -> LoginOutcome:
         email = normalise_email(email)
     except AccountError:
         email = (email or "").strip().lower()[:320]
-    user = db.session.execute(db.select(Researcher).where(Researcher.email == email)).scalar_one_or_none()
+    user = _by_email(email)
     if user is None or not user.active:
         _verify(_DUMMY_HASH, password)
-        # The typed text is not kept: it could be a password typed into the wrong field.
-        record("(unknown account)", "login_failed", detail={"reason": "unknown or inactive account"})
-        db.session.commit()
+        with write_transaction():
+            # The typed text is not kept: it could be a password typed into the wrong field.
+            record("(unknown account)", "login_failed",
+                   detail={"reason": "unknown or inactive account"})
         return LoginOutcome(None, "invalid")
     if user.locked_until is not None and now < user.locked_until:
-        record(user.email, "login_failed", detail={"reason": "locked"})
-        db.session.commit()
+        with write_transaction():
+            record(user.email, "login_failed", detail={"reason": "locked"})
         return LoginOutcome(None, "locked")
-    if not _verify(user.password_hash, password):
-        user.failed_logins = (user.failed_logins or 0) + 1
-        record(user.email, "login_failed", detail={"failures": user.failed_logins})
-        if user.failed_logins >= max_failures:
-            user.locked_until = now + timedelta(minutes=lock_minutes)
-            user.failed_logins = 0
-            record(user.email, "lockout", detail={"minutes": lock_minutes})
-            db.session.commit()
-            return LoginOutcome(None, "locked")
-        db.session.commit()
-        return LoginOutcome(None, "invalid")
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
-    record(user.email, "login")
-    db.session.commit()
+    checked_hash = user.password_hash
+    ok = _verify(checked_hash, password)
+    needs_rehash = ok and _hasher.check_needs_rehash(checked_hash)
+    new_hash = _hasher.hash(password) if needs_rehash else None
+    with write_transaction():
+        user = _by_email(email)
+        if user is None or not user.active or user.password_hash != checked_hash:
+            # changed while the password was being checked: answer as for a wrong password
+            record("(unknown account)", "login_failed", detail={"reason": "account changed"})
+            return LoginOutcome(None, "invalid")
+        if not ok:
+            user.failed_logins = (user.failed_logins or 0) + 1
+            record(user.email, "login_failed", detail={"failures": user.failed_logins})
+            if user.failed_logins >= max_failures:
+                user.locked_until = now + timedelta(minutes=lock_minutes)
+                user.failed_logins = 0
+                record(user.email, "lockout", detail={"minutes": lock_minutes})
+                return LoginOutcome(None, "locked")
+            return LoginOutcome(None, "invalid")
+        if new_hash is not None:
+            user.password_hash = new_hash
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        record(user.email, "login")
     return LoginOutcome(user, "ok")
+
+
+def end_sessions(user_id: int, actor: str, action: str = "logout") -> None:
+    """End every session of an account (raise its session version), audited as ``action``."""
+    with write_transaction():
+        user = db.session.get(Researcher, user_id)
+        if user is not None:
+            user.session_version = (user.session_version or 0) + 1
+        record(actor, action)
+
+
+def _by_email(email: str) -> Researcher | None:
+    return db.session.execute(
+        db.select(Researcher).where(Researcher.email == email)).scalar_one_or_none()
 
 
 def _verify(password_hash: str, password: str) -> bool:

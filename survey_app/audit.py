@@ -24,7 +24,7 @@ ACTIONS = (
     "login", "login_failed", "lockout", "logout", "researcher_added", "study_loaded",
     "participants_imported", "invitations_sent", "reminders_sent", "export", "due_list", "report",
     "withdrawal",
-    "withdrawal_handled", "participant_deleted",
+    "withdrawal_handled", "participant_deleted", "link_reissued",
     "password_changed", "researcher_deactivated", "researcher_activated", "role_changed",
 )
 """The actions the log records."""

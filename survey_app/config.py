@@ -8,6 +8,9 @@ Settings read from the environment:
 ``CRAFTWAVE_SECRET_KEY``
     The key that signs sessions and CSRF tokens. Default: generated once into
     ``instance/secret_key`` (mode 0600), never into the repository.
+``CRAFTWAVE_LINK_KEY``
+    The key personal links are derived from (:mod:`craftwave.survey_app.links`). Default: the
+    secret key. Set it to keep links working across a rotation of the secret key.
 ``CRAFTWAVE_SQLITE_SYNCHRONOUS``
     ``NORMAL`` (default: durable when the process is killed, not on power loss) or ``FULL``.
 ``CRAFTWAVE_SECURE_COOKIES``
@@ -69,6 +72,8 @@ def apply_environment(config: dict, instance_path: str) -> None:
         config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(instance_path) / "craftwave.sqlite")
     if env.get("CRAFTWAVE_SECRET_KEY"):
         config["SECRET_KEY"] = env["CRAFTWAVE_SECRET_KEY"]
+    if env.get("CRAFTWAVE_LINK_KEY"):
+        config["LINK_KEY"] = env["CRAFTWAVE_LINK_KEY"]
     if env.get("CRAFTWAVE_SQLITE_SYNCHRONOUS"):
         config["SQLITE_SYNCHRONOUS"] = env["CRAFTWAVE_SQLITE_SYNCHRONOUS"].upper()
     if env.get("CRAFTWAVE_SECURE_COOKIES") == "1":

@@ -68,6 +68,7 @@ from craftwave.instruments.names import item_var, with_wave
 from craftwave.instruments.study import Study
 from craftwave.survey_app import allocation, clock
 from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
 from craftwave.survey_app.models import Answer, PageVisit, Participant, StudyRecord
@@ -382,10 +383,11 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
-    record(actor, "export", study_id=study_id,
-           detail={"recruitment_ids": bool(with_recruitment_ids),
-                   "participants": len(tables.participants), "answers": len(tables.answers_long)})
-    db.session.commit()
+    with write_transaction():
+        record(actor, "export", study_id=study_id,
+               detail={"recruitment_ids": bool(with_recruitment_ids),
+                       "participants": len(tables.participants),
+                       "answers": len(tables.answers_long)})
     return ExportResult(out, manifest)
 
 

@@ -58,6 +58,7 @@ from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import WaveRow, wave_states
+from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Contact, Participant, WaveStatus
 from craftwave.survey_app.models.researcher import SentMessage
 from craftwave.survey_app.progress import current_wave
@@ -213,11 +214,11 @@ def _candidates(study: Study, now: datetime, create: bool) -> list[_Due]:
                 # Imported, not yet invited: wave 1 opens with the invitation.
                 w1 = study.waves_by_number[1]
                 closes = now + timedelta(days=w1.window_days) if w1.window_days else None
-                out.append(_Due(p.id, p.pid, email, p.language, p.token, "", 1, None, closes))
+                out.append(_Due(p.id, p.pid, email, p.language, token_for(p), "", 1, None, closes))
             continue
         n = max(open_waves)
         st = states[n]
-        out.append(_Due(p.id, p.pid, email, p.language, p.token, "", n, st.opens_at, st.closes_at))
+        out.append(_Due(p.id, p.pid, email, p.language, token_for(p), "", n, st.opens_at, st.closes_at))
     return out
 
 

@@ -188,7 +188,8 @@ def delete_participant(study_id: str, pid: str, actor: str) -> None:
             raise DataError(f"study '{study_id}' has no participant '{pid}'")
         requested = db.session.execute(db.select(db.func.count()).select_from(WithdrawalRequest)
                                        .where(WithdrawalRequest.participant_id == p.id,
-                                              WithdrawalRequest.kind == "delete")).scalar_one()
+                                              WithdrawalRequest.kind.in_(("delete", "delete_request")))
+                                       ).scalar_one()
         db.session.delete(p)  # the database cascades to every table that refers to it
         record(actor, "participant_deleted", study_id=study_id, target=pid,
                detail={"on_request": bool(requested)})

@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from craftwave.instruments.study import Study
 from craftwave.survey_app import allocation
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import revoke_links, set_link
 from craftwave.survey_app.models import (
     Answer,
     AnswerHistory,
@@ -31,11 +32,6 @@ from craftwave.survey_app.studies import CompiledPage, CompiledStudy
 SCREENING_INSTRUMENT = "screening"
 
 
-def new_token() -> str:
-    """A personal-link token: 192 random bits, URL-safe."""
-    return secrets.token_urlsafe(24)
-
-
 def new_pid() -> str:
     """A pseudonymous participant id (64 random bits; carries nothing about the person)."""
     return "p" + secrets.token_hex(8)
@@ -44,9 +40,10 @@ def new_pid() -> str:
 def create_participant(study_id: str, source: str, external_id: str | None,
                        recruitment: dict, now: datetime, language: str = "en") -> Participant:
     """Add a participant (not yet consented); the caller's transaction commits it."""
-    p = Participant(pid=new_pid(), token=new_token(), study_id=study_id, source=source,
+    p = Participant(pid=new_pid(), link_generation=1, study_id=study_id, source=source,
                     external_id=external_id, recruitment=recruitment, created_at=now,
                     language=language, withdrawal="none")
+    set_link(p)
     db.session.add(p)
     db.session.flush()
     return p
@@ -252,6 +249,7 @@ def withdraw(p: Participant, kind: str, now: datetime) -> None:
     if p.withdrawal != "delete":
         p.withdrawal = kind
     p.withdrawn_at = p.withdrawn_at or now
+    revoke_links(p)  # the personal link (and any copy of it) stops working
 
 
 def _completion_code(p: PersonRef, study: Study, wave: int) -> str:

@@ -245,20 +245,24 @@ def reconcile(submissions: list[Submission]) -> Reconciliation:
         for name, value in s.answers.items():
             inst, item = name.split("__", 1)
             expected[(s.token, s.wave, inst, item)] = float(value)
-    tokens = sorted({s.token for s in submissions})
+    from craftwave.survey_app.links import token_hash
+
+    # the database keeps only keyed hashes of the tokens
+    by_hash = {token_hash(t): t for t in {s.token for s in submissions}}
+    hashes = sorted(by_hash)
     stored: dict[tuple[str, int, str, str], list[float]] = {}
     visits_twice = 0
-    for chunk in (tokens[i:i + 500] for i in range(0, len(tokens), 500)):
+    for chunk in (hashes[i:i + 500] for i in range(0, len(hashes), 500)):
         rows = db.session.execute(
-            db.select(Participant.token, Answer.wave, Answer.instrument_id, Answer.item_id, Answer.value)
+            db.select(Participant.token_hash, Answer.wave, Answer.instrument_id, Answer.item_id, Answer.value)
             .join(Participant, Participant.id == Answer.participant_id)
-            .where(Participant.token.in_(chunk), Answer.instrument_id != "screening")).all()
-        for token, wave, inst, item, value in rows:
-            stored.setdefault((token, wave, inst, item), []).append(value)
+            .where(Participant.token_hash.in_(chunk), Answer.instrument_id != "screening")).all()
+        for hashed, wave, inst, item, value in rows:
+            stored.setdefault((by_hash[hashed], wave, inst, item), []).append(value)
         visits_twice += db.session.execute(
             db.select(db.func.count()).select_from(PageVisit)
             .join(Participant, Participant.id == PageVisit.participant_id)
-            .where(Participant.token.in_(chunk), PageVisit.n_submissions > 1)).scalar_one()
+            .where(Participant.token_hash.in_(chunk), PageVisit.n_submissions > 1)).scalar_one()
     lost = sum(1 for k in expected if k not in stored)
     mismatched = sum(1 for k, v in expected.items() if k in stored and stored[k][-1] != v)
     duplicated = sum(1 for v in stored.values() if len(v) > 1) + visits_twice

@@ -22,6 +22,7 @@ from craftwave.instruments import Instrument, StudyError, load_library
 from craftwave.instruments.schema import AttentionCheck, Item, ResponseScale
 from craftwave.instruments.study import Page, Study, block_items, study_from_dict
 from craftwave.survey_app import clock
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import StudyRecord
 
@@ -197,19 +198,19 @@ def load_study_file(path: str | Path) -> tuple[Study, bool]:
         raise StudyError(f"{path.name}: not valid YAML: {exc}") from exc
     library = instrument_library()
     study = study_from_dict(raw, library=library, source=path.name)
-    record = db.session.get(StudyRecord, study.id)
-    created = record is None
-    if record is None:
-        record = StudyRecord(id=study.id)
-        db.session.add(record)
-    else:
-        _check_compatible(record, study, library, path.name)
-        _check_declaration(study, path.name)
-    record.title = study.title.get(study.languages[0], study.id)[:300]
-    record.source_yaml = text
-    record.content_hash = study.content_hash
-    record.loaded_at = clock.now()
-    db.session.commit()
+    with write_transaction():
+        record = db.session.get(StudyRecord, study.id)
+        created = record is None
+        if record is None:
+            record = StudyRecord(id=study.id)
+            db.session.add(record)
+        else:
+            _check_compatible(record, study, library, path.name)
+            _check_declaration(study, path.name)
+        record.title = study.title.get(study.languages[0], study.id)[:300]
+        record.source_yaml = text
+        record.content_hash = study.content_hash
+        record.loaded_at = clock.now()
     _hashes.clear()
     return study, created
 

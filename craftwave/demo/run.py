@@ -80,14 +80,15 @@ def reconcile(app, ledger: pd.DataFrame, study_id: str) -> dict[str, int]:
 
     with app.app_context():
         rows = db.session.execute(
-            db.select(Participant.token, Answer.wave, Answer.instrument_id, Answer.item_id,
+            db.select(Participant.external_id, Answer.wave, Answer.instrument_id, Answer.item_id,
                       Answer.value)
             .join(Participant, Participant.id == Answer.participant_id)
             .where(Participant.study_id == study_id,
                    Answer.instrument_id != SCREENING_INSTRUMENT)).all()
         db.session.remove()
-    stored = {(t, int(w), i, it): float(v) for t, w, i, it, v in rows}
-    acked = {(r.token, int(r.wave), r.instrument_id, r.item_id): float(r.value)
+    # the database keeps no tokens (only keyed hashes): answers are matched by Prolific id
+    stored = {(e, int(w), i, it): float(v) for e, w, i, it, v in rows}
+    acked = {(r.external_id, int(r.wave), r.instrument_id, r.item_id): float(r.value)
              for r in ledger.itertuples(index=False)}
     return {"acknowledged": len(acked), "stored": len(stored),
             "lost": sum(k not in stored for k in acked),

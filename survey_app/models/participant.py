@@ -24,7 +24,9 @@ ELIGIBILITY_STATES = ("pending", "eligible", "screened_out")
 class Participant(db.Model):
     """One person in one study, known by a pseudonymous id (``pid``) and a secret link token.
 
-    ``token`` is the personal link's secret (192 random bits); ``external_id`` is the
+    The personal link's token is never stored: ``token_hash`` is its keyed hash (and
+    ``legacy_token_hash`` that of a link issued before 0.3), ``link_generation`` counts
+    revocations; see :mod:`craftwave.survey_app.links`. ``external_id`` is the
     recruitment site's id (Prolific PID, MTurk worker id), unique per study and source, so the
     same person entering twice resumes rather than duplicates. No IP address is stored.
     """
@@ -34,7 +36,9 @@ class Participant(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pid: Mapped[str] = mapped_column(String(32), unique=True)
-    token: Mapped[str] = mapped_column(String(64), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    legacy_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    link_generation: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     study_id: Mapped[str] = mapped_column(ForeignKey("studies.id"), index=True)
     source: Mapped[str] = mapped_column(String(16))  # prolific, mturk, invitation, public
     external_id: Mapped[str | None] = mapped_column(String(128))

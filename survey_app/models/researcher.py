@@ -50,14 +50,17 @@ class Researcher(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    # raised by logout, a password change, deactivation and reactivation: older cookies end
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_active(self) -> bool:  # Flask-Login
         return bool(self.active)
 
     def get_id(self) -> str:  # Flask-Login: what the session cookie keeps
-        """``<id>.<fingerprint>``: a password change ends the sessions opened before it."""
-        return f"{self.id}.{self.session_fingerprint}"
+        """``<id>.<session_version>.<fingerprint>``: logout, a password change, deactivation
+        and reactivation end the sessions opened before them."""
+        return f"{self.id}.{self.session_version or 0}.{self.session_fingerprint}"
 
     @property
     def session_fingerprint(self) -> str:

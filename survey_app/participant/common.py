@@ -9,6 +9,7 @@ from flask import abort, current_app, g
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import lookup_clause, participant_for_token, token_hash
 from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.studies import CompiledStudy, get_study
 
@@ -30,7 +31,7 @@ def load_participant(token: str) -> tuple[Participant, CompiledStudy]:
     """The participant of a personal link and their study; 404 for an unknown or forged token."""
     if not TOKEN_RE.match(token):
         abort(404)
-    p = db.session.execute(db.select(Participant).where(Participant.token == token)).scalar_one_or_none()
+    p = participant_for_token(token)
     if p is None:
         abort(404)
     return p, _bind_study(p, token)
@@ -54,11 +55,11 @@ def load_page_context(token: str, wave: int, for_update: bool = False
         stmt = (db.select(Participant, WaveStatus)
                 .outerjoin(WaveStatus, db.and_(WaveStatus.participant_id == Participant.id,
                                                WaveStatus.wave == db.bindparam("wave")))
-                .where(Participant.token == db.bindparam("token")))
+                .where(lookup_clause(db.bindparam("hashed"))))
         if for_update:
             stmt = stmt.with_for_update(of=Participant.__table__)
         _PAGE_CONTEXT[for_update] = stmt
-    row = db.session.execute(stmt, {"token": token, "wave": wave}).first()
+    row = db.session.execute(stmt, {"hashed": token_hash(token), "wave": wave}).first()
     if row is None:
         abort(404)
     p, ws = row

@@ -1,7 +1,10 @@
 """Public study links: Prolific and MTurk parameters, MTurk preview, consent before storage.
 
 Nothing is written to the database before the participant consents: the recruitment
-parameters wait in the signed session cookie until then.
+parameters wait in the signed session cookie until then. A recruitment id that already
+belongs to a participant never leads to their personal link: it starts an id-only session
+(:mod:`craftwave.survey_app.participant.resume`), which continues at the first unanswered
+page and shows no saved answer.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
+from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Participant
+from craftwave.survey_app.participant import resume
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.progress import create_participant, record_consent, record_decline
 
@@ -90,8 +95,8 @@ def study_link(study_id: str):
     if entry is None:
         return render_template("entry/preview.html", study=cs.study)
     known = _existing(cs.study.id, entry["source"], entry["external_id"])
-    if known is not None:
-        return redirect(url_for("survey.home", token=known.token), 303)
+    if known is not None:  # the id is not a secret: resume without the personal link
+        return redirect(resume.start(known), 303)
     g.lang = entry_language(cs.study)
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
@@ -119,19 +124,23 @@ def consent(study_id: str):
     try:
         with write_transaction():
             p = _existing(cs.study.id, entry["source"], entry["external_id"])
-            if p is None:
+            created = p is None
+            if created:
                 p = create_participant(cs.study.id, entry["source"], entry["external_id"],
                                        entry["recruitment"], now, g.lang)
-            if not p.consented:
                 record_consent(p, cs, now)
-            token, screening = p.token, p.eligibility == "pending"
+            token, screening = token_for(p), p.eligibility == "pending"
     except IntegrityError:
-        # The same recruitment id consented at the same moment in another tab: resume it.
+        # The same recruitment id consented at the same moment in another tab.
         p = _existing(cs.study.id, entry["source"], entry["external_id"])
         if p is None:
             raise
-        token, screening = p.token, p.eligibility == "pending"
+        created = False
     session.pop("entry", None)
+    if not created:
+        # Someone consented with this id first (another tab, or another person who knows the
+        # id): this browser gets an id-only session, never that participant's personal link.
+        return redirect(resume.start(p), 303)
     # straight to the next step (saves a redirect through the personal link's landing page)
     target = "survey.screening" if screening else "survey.home"
     return redirect(url_for(target, token=token), 303)

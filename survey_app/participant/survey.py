@@ -46,9 +46,9 @@ def _gate(p, cs):
     if p.withdrawal != "none":
         return _render("withdrawn.html", kind=p.withdrawal)
     if not p.consented:
-        return redirect(url_for("survey.consent", token=p.token), 303)
+        return redirect(url_for("survey.consent", token=g.token), 303)
     if p.eligibility == "pending":
-        return redirect(url_for("survey.screening", token=p.token), 303)
+        return redirect(url_for("survey.screening", token=g.token), 303)
     if p.eligibility == "screened_out":
         return _screened_out(p, cs)
     return None

@@ -17,14 +17,20 @@ Settings (``app.config``; defaults in :data:`DEFAULTS`):
     Limit on the public study links and consent per client address.
 ``RATELIMIT_ENABLED``
     ``False`` switches every limit off (benchmarks).
+``RESEARCHER_IDLE_MINUTES``, ``RESEARCHER_SESSION_HOURS``
+    A researcher's session ends after this long unused (default 30 minutes) and this long
+    after login (default 12 hours); see :mod:`craftwave.survey_app.researcher.sessions`.
 """
 
 from __future__ import annotations
 
+import hmac
 from pathlib import Path
 
 from flask import Flask, current_app, jsonify, redirect, request, url_for
 from flask_login import LoginManager, current_user
+
+from craftwave.survey_app.researcher.sessions import check_session, init_sessions, parse_user_id
 
 DEFAULTS: dict[str, object] = {
     "RATELIMIT_HEADERS_ENABLED": False,
@@ -36,7 +42,7 @@ DEFAULTS: dict[str, object] = {
     "QUALITY_SECONDS_PER_ITEM_MIN": None,   # None: the study's quality policy
 }
 
-PUBLIC_BLUEPRINTS = frozenset({"entry", "survey"})
+PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume"})
 """Blueprints of the participant pages (reachable without a researcher login)."""
 PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
 """Other endpoints reachable without login: static files, login, landing page, health check."""
@@ -69,6 +75,7 @@ def init_researcher_side(app: Flask) -> None:
         store = Path(app.instance_path) / "ratelimits.sqlite"
         app.config["RATELIMIT_STORAGE_URI"] = (
             "memory://" if app.testing else f"{ratelimit_store.SCHEME}:///{store.resolve()}")
+    init_sessions(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     limiter = Limiter(get_remote_address)
@@ -91,19 +98,21 @@ def _load_user(user_id: str):
     from craftwave.survey_app.extensions import db
     from craftwave.survey_app.models.researcher import Researcher
 
-    # "<id>.<fingerprint>" (Researcher.get_id): a deactivated account, or a session opened
-    # before the password last changed, is logged out.
-    key, _, fingerprint = user_id.partition(".")
-    try:
-        user = db.session.get(Researcher, int(key))
-    except ValueError:
+    # "<id>.<version>.<fingerprint>" (Researcher.get_id): a deactivated account, or a session
+    # opened before the last logout, password change or (de)activation, is logged out.
+    parsed = parse_user_id(user_id)
+    if parsed is None:
         return None
-    if user is None or not user.active or fingerprint != user.session_fingerprint:
+    key, version, fingerprint = parsed
+    user = db.session.get(Researcher, key)
+    if (user is None or not user.active or version != (user.session_version or 0)
+            or not hmac.compare_digest(fingerprint, user.session_fingerprint)):
         return None
     return user
 
 
 def _require_researcher():
+    check_session()
     if is_public(request.endpoint) or current_user.is_authenticated:
         return None
     wants_json = request.accept_mimetypes.best == "application/json"

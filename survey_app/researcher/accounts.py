@@ -35,6 +35,7 @@ from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models.researcher import ROLES, Researcher
 from craftwave.survey_app.researcher.dashboard import owner_required
+from craftwave.survey_app.researcher.sessions import start_session
 
 bp = Blueprint("accounts", __name__, url_prefix="/researcher")
 
@@ -122,6 +123,7 @@ def set_password(email: str, password: str, actor: str | None = None) -> None:
         user.password_hash = _hasher.hash(password)
         user.failed_logins = 0
         user.locked_until = None
+        user.session_version = (user.session_version or 0) + 1
         record(actor or cli_actor(), "password_changed", detail={"email": user.email})
 
 
@@ -157,6 +159,7 @@ def set_active(email: str, active: bool, actor: str | None = None) -> Researcher
                                "an owner first")
         if bool(user.active) != active:
             user.active = active
+            user.session_version = (user.session_version or 0) + 1
             if active:
                 user.failed_logins = 0
                 user.locked_until = None
@@ -216,6 +219,7 @@ def password():
         else:
             db.session.refresh(user)
             login_user(user)  # this session goes on under the new password
+            start_session()
             flash("Your password was changed; other sessions of your account have ended.")
             return redirect(url_for("accounts.password"), 303)
     elif form.is_submitted():

@@ -1,4 +1,8 @@
-"""Researcher login and logout (Flask-Login; argon2 hashes; lockout; rate-limited POST)."""
+"""Researcher login and logout (Flask-Login; argon2 hashes; lockout; rate-limited POST).
+
+Logout raises the account's session version: every cookie of the account issued before it is
+refused afterwards (:mod:`craftwave.survey_app.researcher.sessions`).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
-from craftwave.survey_app.accounts import attempt_login
-from craftwave.survey_app.audit import record
-from craftwave.survey_app.extensions import db
+from craftwave.survey_app.accounts import attempt_login, end_sessions
+from craftwave.survey_app.researcher.sessions import safe_next, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/researcher", static_folder="static",
                static_url_path="/static")
@@ -28,13 +31,6 @@ class LogoutForm(FlaskForm):
     pass
 
 
-def safe_next(target: str | None) -> str:
-    """A local path to go to after login (never another site)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("dashboard.studies")
-
-
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     """The login page; a correct password resets the failure count, repeated failures lock."""
@@ -48,6 +44,7 @@ def login():
         if outcome.user is not None:
             session.clear()  # a fresh session: nothing carried over from before the login
             login_user(outcome.user)
+            start_session()
             return redirect(safe_next(request.args.get("next")), 303)
         error, status = FAILED, 401
     elif request.method == "POST":
@@ -60,8 +57,7 @@ def login():
 def logout():
     form = LogoutForm()
     if form.validate_on_submit():
-        record(current_user.email, "logout")
-        db.session.commit()
+        end_sessions(current_user.id, current_user.email, "logout")
         logout_user()
         session.clear()
     return redirect(url_for("auth.login"), 303)

@@ -26,9 +26,11 @@ from flask_wtf import FlaskForm
 from craftwave.instruments.errors import DataError
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.links import reissue_link
 from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.monitoring import (
@@ -149,9 +151,9 @@ def due_csv(study_id: str):
         due = due[due["wave"] == wave]
     for col in ("opens_at", "closes_at"):
         due[col] = [iso(v) for v in due[col]]
-    record(current_user.email, "due_list", study_id=study_id,
-           detail={"wave": wave, "participants": len(due)})
-    db.session.commit()
+    with write_transaction():
+        record(current_user.email, "due_list", study_id=study_id,
+               detail={"wave": wave, "participants": len(due)})
     resp = Response(due.to_csv(index=False, lineterminator="\n"), mimetype="text/csv")
     name = f"{study_id}-due" + (f"-w{wave}" if wave is not None else "") + ".csv"
     resp.headers["Content-Disposition"] = f"attachment; filename={name}"
@@ -244,11 +246,27 @@ def delete(study_id: str, pid: str):
     return redirect(url_for("dashboard.withdrawals", study_id=study_id), 303)
 
 
+@bp.post("/study/<study_id>/participants/<pid>/new-link")
+@owner_required
+def new_link(study_id: str, pid: str):
+    """End a participant's personal links and issue a new one (owners only, audited); the new
+    link goes out with the next email (``links.token_for``)."""
+    _study(study_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        reissue_link(study_id, pid, current_user.email)
+    except DataError:
+        abort(404)
+    flash(f"Participant {pid} has a new personal link; their earlier links no longer work.")
+    return redirect(url_for("dashboard.study", study_id=study_id), 303)
+
+
 @bp.get("/audit")
 @owner_required
 def audit():
     """The audit log, newest first (owners only)."""
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), 10**6)
     per_page = 200
     entries = db.session.execute(
         db.select(AuditEntry).order_by(AuditEntry.id.desc())

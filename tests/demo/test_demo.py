@@ -69,8 +69,9 @@ def people(demo_out) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def db_rows(demo_out):
-    """Participants and answers read straight from the demo's database."""
+def db_rows(demo_out, people):
+    """Participants and answers read straight from the demo's database. The database keeps no
+    tokens (only keyed hashes), so rows are tied to the simulated people by their Prolific id."""
     from craftwave.survey_app import create_app
     from craftwave.survey_app.extensions import db
     from craftwave.survey_app.models import Answer, Participant
@@ -79,14 +80,17 @@ def db_rows(demo_out):
                       "SECRET_KEY": "test"})
     with app.app_context():
         parts = pd.DataFrame(db.session.execute(db.select(
-            Participant.pid, Participant.token, Participant.external_id, Participant.arm)).all(),
-            columns=["pid", "token", "external_id", "arm"])
+            Participant.pid, Participant.external_id, Participant.arm)).all(),
+            columns=["pid", "external_id", "arm"])
         answers = pd.DataFrame(db.session.execute(
-            db.select(Participant.token, Answer.wave, Answer.instrument_id, Answer.item_id,
+            db.select(Participant.external_id, Answer.wave, Answer.instrument_id, Answer.item_id,
                       Answer.value)
             .join(Participant, Participant.id == Answer.participant_id)).all(),
-            columns=["token", "wave", "instrument_id", "item_id", "value"])
+            columns=["external_id", "wave", "instrument_id", "item_id", "value"])
         db.engine.dispose()
+    token_of = dict(zip(people["external_id"], people["token"], strict=True))
+    parts.insert(1, "token", parts["external_id"].map(token_of))
+    answers.insert(0, "token", answers.pop("external_id").map(token_of))
     return parts, answers
 
 

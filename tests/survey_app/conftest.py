@@ -87,6 +87,7 @@ def make_participant(app):
     """
     from craftwave.survey_app import clock as app_clock
     from craftwave.survey_app.extensions import db
+    from craftwave.survey_app.links import token_for
     from craftwave.survey_app.progress import create_participant, record_consent, record_screening
     from craftwave.survey_app.studies import get_study
 
@@ -101,7 +102,7 @@ def make_participant(app):
                 if eligible is not None:
                     record_screening(p, cs, {"gig_work": int(eligible), "adult": 1}, now)
             db.session.commit()
-            return p.token
+            return token_for(p)
 
     return make
 

@@ -24,6 +24,7 @@ from flask_migrate import upgrade
 
 from craftwave.survey_app import MIGRATIONS_DIR, create_app
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import token_hash
 from craftwave.survey_app.models import PageVisit, Participant, WaveStatus
 from craftwave.survey_app.pgtemp import free_port
 from craftwave.survey_app.simulate import Participant as SimParticipant
@@ -124,13 +125,15 @@ def test_sigkill_mid_stream_loses_no_acknowledged_page(tmp_path):
             rec = reconcile(tally.submissions)
             assert rec.acknowledged == len(tally.submissions)
             assert (rec.lost, rec.duplicated, rec.mismatched) == (0, 0, 0)
-            stored_pages = dict(db.session.execute(
-                db.select(Participant.token, db.func.count(PageVisit.page))
+            by_hash = {token_hash(s.token): s.token for s in tally.submissions}
+            by_hash.update({token_hash(t): t for t in tally.tokens})
+            stored_pages = {by_hash.get(h, h): n for h, n in db.session.execute(
+                db.select(Participant.token_hash, db.func.count(PageVisit.page))
                 .join(PageVisit, PageVisit.participant_id == Participant.id)
-                .group_by(Participant.token)).all())
-            completed = set(db.session.execute(
-                db.select(Participant.token).join(WaveStatus, WaveStatus.participant_id == Participant.id)
-                .where(WaveStatus.status == "completed")).scalars())
+                .group_by(Participant.token_hash)).all()}
+            completed = {by_hash.get(h, h) for h in db.session.execute(
+                db.select(Participant.token_hash).join(WaveStatus, WaveStatus.participant_id == Participant.id)
+                .where(WaveStatus.status == "completed")).scalars()}
             db.engine.dispose()
         acked: dict[str, int] = {}
         for s in tally.submissions:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import participant_for_token
 from craftwave.survey_app.models import (
     Answer,
     PageVisit,
@@ -246,6 +247,8 @@ def test_completed_wave_cannot_be_taken_again(app, client, make_participant):
 @pytest.mark.parametrize("kind", ["stop_contact", "delete"])
 def test_withdrawal(app, client, make_participant, kind):
     token = make_participant(consented=True, eligible=True)
+    with app.app_context():
+        pid = participant_for_token(token).pid
     w = Walker(client)
     w.get(f"/s/{token}")
     assert f'href="/s/{token}/withdraw"' in w.html
@@ -254,11 +257,12 @@ def test_withdrawal(app, client, make_participant, kind):
     assert "Please choose one of the two options." in w.html
     w.post({"kind": kind})
     assert "You have withdrawn" in w.html
-    p = participant(app, token=token)
+    p = participant(app, pid=pid)
     assert p.withdrawal == kind and p.withdrawn_at is not None
     assert count(app, WithdrawalRequest, participant_id=p.id, kind=kind) == 1
-    w.get(f"/s/{token}/w/1/1")
-    assert "You have withdrawn" in w.html and "Page 1" not in w.html
+    # withdrawal revokes the link: it opens nothing any more
+    assert client.get(f"/s/{token}/w/1/1").status_code == 404
+    assert client.get(f"/s/{token}").status_code == 404
 
 
 def test_bundled_demo_study_runs_end_to_end(app, client):
@@ -342,11 +346,10 @@ def test_study_reload_cannot_change_the_design_once_answers_exist(app, client, m
 
 
 def test_consented_participant_without_a_wave_row_starts_wave_one(app, client, make_participant):
-    from craftwave.survey_app.models import Participant as P
 
     token = make_participant()
     with app.app_context():  # e.g. consent recorded elsewhere (an import) without a wave row
-        p = db.session.execute(db.select(P).filter_by(token=token)).scalar_one()
+        p = participant_for_token(token)
         p.consent_version, p.consented_at, p.eligibility = "v", p.created_at, "eligible"
         db.session.commit()
     w = Walker(client)

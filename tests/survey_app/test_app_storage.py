@@ -9,6 +9,7 @@ import pytest
 from craftwave.instruments import load_study
 from craftwave.survey_app.allocation import draw_block
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import participant_for_token
 from craftwave.survey_app.models import Answer, AnswerHistory, PageVisit, Participant, WaveStatus
 from craftwave.survey_app.models.allocation import AllocationLog, AllocationState
 from tests.survey_app.app_helpers import BACKENDS, DEMO_FILE, Walker, hidden_fields, question_names
@@ -117,7 +118,8 @@ def test_randomised_order_is_seeded_per_participant_and_recorded(app, make_parti
         w.get(f"/s/{token}/w/1/1")
         assert question_names(w.html) == shown  # the same order on every visit
         w.answer_page()
-        pid = rows(app, Participant, token=token)[0].id
+        with app.app_context():
+            pid = participant_for_token(token).id
         (visit,) = rows(app, PageVisit, participant_id=pid, page="icraft")
         assert visit.item_order == shown
         orders.append(tuple(shown))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from craftwave.instruments import load_study
@@ -9,8 +11,9 @@ from craftwave.instruments.errors import DataError
 from craftwave.survey_app.allocation import draw_block, new_seed
 from craftwave.survey_app.export import EXPORT_STATUSES, export_status
 from craftwave.survey_app.fieldwork import STATUSES
+from craftwave.survey_app.links import derive_token, hash_token, link_keys
 from craftwave.survey_app.models import Answer
-from craftwave.survey_app.progress import new_pid, new_token
+from craftwave.survey_app.progress import new_pid
 from tests.survey_app.app_helpers import DEMO_FILE
 
 
@@ -45,10 +48,20 @@ def test_seed_in_the_study_file_is_refused(tmp_path):
         load_study(bad)
 
 
-def test_tokens_are_long_random_and_ids_pseudonymous():
-    tokens = {new_token() for _ in range(200)}
+def test_tokens_are_long_keyed_and_ids_pseudonymous():
+    link_key, lookup_key = link_keys({"SECRET_KEY": "k1"})
+    tokens = {derive_token(link_key, "s", new_pid(), 1) for _ in range(200)}
     assert len(tokens) == 200
-    assert all(len(t) == 32 for t in tokens)  # 24 bytes = 192 bits, URL-safe base64
+    assert all(len(t) == 43 and re.fullmatch(r"[A-Za-z0-9_-]+", t) for t in tokens)  # 256 bits
+    # another generation, study or key gives another token; the stored hash is not the token
+    assert derive_token(link_key, "s", "p1", 1) != derive_token(link_key, "s", "p1", 2)
+    assert derive_token(link_key, "s", "p1", 1) != derive_token(link_key, "t", "p1", 1)
+    assert derive_token(link_key, "s", "p1", 1) != derive_token(link_keys({"SECRET_KEY": "k2"})[0],
+                                                                "s", "p1", 1)
+    # a separate link key wins over the secret key
+    assert link_keys({"SECRET_KEY": "k1", "LINK_KEY": "L"}) == link_keys({"SECRET_KEY": "k2", "LINK_KEY": "L"})
+    t = derive_token(link_key, "s", "p1", 1)
+    assert hash_token(lookup_key, t) != hash_token(link_key, t) and t not in hash_token(lookup_key, t)
     pids = {new_pid() for _ in range(200)}
     assert len(pids) == 200 and all(p.startswith("p") and len(p) == 17 for p in pids)
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import token_for
 from craftwave.survey_app.mailer import MailError, send_invitations, send_reminders
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.models.researcher import AuditEntry, SentMessage
@@ -60,7 +61,8 @@ def smtp(app):
 
 def _token(app, pid):
     with app.app_context():
-        return db.session.execute(db.select(Participant.token).where(Participant.pid == pid)).scalar_one()
+        return token_for(db.session.execute(
+            db.select(Participant).where(Participant.pid == pid)).scalar_one())
 
 
 def _invite(app, **kw):

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from craftwave.cli import main
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import participant_for_token, token_for
 from craftwave.survey_app.models import Contact, Participant
 from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.panel import (
@@ -30,7 +31,9 @@ def test_import_creates_participants_with_personal_tokens(app, rs_study):
     text = "email,external_id\nana@example.org,A1\nbo@example.org,\n"
     with app.app_context():
         result = import_participants(rs_study, text, "test")
-        tokens = db.session.execute(db.select(Participant.token)).scalars().all()
+        people = db.session.execute(db.select(Participant)).scalars().all()
+        tokens = [token_for(p) for p in people]
+        assert all(participant_for_token(t).id == p.id for t, p in zip(tokens, people, strict=True))
     assert len(result.created) == 2
     assert len(set(tokens)) == len(tokens) and all(len(t) >= 32 for t in tokens)
     rows = _participants(app)

@@ -1,14 +1,14 @@
 """Concealed randomisation: allocation state and log, frozen declaration, flow counts.
 
 Revision ID: 0003_i17
-Revises: 0002_researcher
+Revises: 0003_i15
 Create Date: 2026-12-04
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_i17"
-down_revision = "0002_researcher"
+down_revision = "0003_i15"
 branch_labels = None
 depends_on = None
 

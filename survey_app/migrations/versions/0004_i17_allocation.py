@@ -5,6 +5,7 @@ Revises: 0003_i15
 Create Date: 2026-12-04
 """
 import sqlalchemy as sa
+import yaml
 from alembic import op
 
 revision = "0003_i17"
@@ -48,6 +49,24 @@ def upgrade():
         sa.Column("event", sa.String(16), primary_key=True),
         sa.Column("n", sa.Integer(), nullable=False),
     )
+    _drop_assignment_seeds()
+
+
+def _drop_assignment_seeds() -> None:
+    """Studies loaded before 0.3 may name the assignment seed; it now lives in the database.
+
+    The seed is removed from each stored definition (the app refuses a definition that names
+    it); assignments after the upgrade draw from a new concealed seed.
+    """
+    conn = op.get_bind()
+    studies = sa.table("studies", sa.column("id", sa.String), sa.column("source_yaml", sa.Text))
+    for study_id, text in conn.execute(sa.select(studies.c.id, studies.c.source_yaml)).all():
+        raw = yaml.safe_load(text) if text else None
+        arms = raw.get("intervention") if isinstance(raw, dict) else None
+        if isinstance(arms, dict) and "seed" in arms:
+            del arms["seed"]
+            conn.execute(studies.update().where(studies.c.id == study_id)
+                         .values(source_yaml=yaml.safe_dump(raw, sort_keys=False, allow_unicode=True)))
 
 
 def downgrade():

@@ -207,8 +207,11 @@ class Fieldwork:
         pages_done = 0
         stop = p.abandon[1] if p.abandon and p.abandon[0] == wave else None
         pause = p.breaks.get(wave)
+        # The Prolific link with the person's id (a later wave, or back after a break) opens an
+        # id-only session (/study/<id>/continue/...): the first unanswered page, nothing shown back.
+        pages = (f"/s/{p.token}/w/{wave}/", f"{self.link}/continue/w/{wave}/")
         while True:
-            if not path.startswith(f"/s/{p.token}/w/{wave}/") or reply.status != 200:
+            if not path.startswith(pages) or reply.status != 200:
                 raise DemoError(f"{p.external_id}: expected a page of wave {wave}, got {path} "
                                 f"({reply.status})")
             if stop is not None and pages_done >= stop:

@@ -165,13 +165,10 @@ def _index_functions(x: np.ndarray, block: Block) -> dict:
     means = np.nanmean(x, axis=0) if len(x) else np.full(len(cols), np.nan)
     scales = block.scales
 
-    def irv_low(a):
-        return ix.irv(a)
-
     return {
         "longstring": (ix.longstring, "high"),
-        "irv_low": (irv_low, "low"),
-        "irv_high": (irv_low, "high"),
+        "irv_low": (ix.irv, "low"),
+        "irv_high": (ix.irv, "high"),
         "even_odd": ((lambda a: ix.even_odd(keyed(a), scales)), "low"),
         "synonyms": ((lambda a: ix.pair_consistency(a, syn)), "low"),
         "antonyms": ((lambda a: ix.pair_consistency(a, ant)), "high"),

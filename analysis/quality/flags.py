@@ -44,6 +44,7 @@ from craftwave.analysis.data import (
     waves_in,
 )
 from craftwave.analysis.quality import indices as ix
+from craftwave.analysis.quality.exclude import exclude_flagged
 from craftwave.analysis.quality.mahalanobis import em_moments, mahalanobis_distances
 from craftwave.analysis.quality.null import fit_copula, rank_pvalues
 from craftwave.analysis.quality.timing import seconds_per_item, speed_pvalues
@@ -275,8 +276,6 @@ def quality_flags(
     >>> q[["participant_id", "longstring", "irv"]].round(3).to_dict("list")
     {'participant_id': ['a', 'b'], 'longstring': [8.0, 1.0], 'irv': [0.0, 1.408]}
     """
-    from craftwave.analysis.quality.exclude import exclude_flagged  # exclude imports this module
-
     policy = policy if policy is not None else QualityPolicy()
     if seconds_per_item_min is not None:
         policy = policy.model_copy(update={"seconds_per_item_min": float(seconds_per_item_min)})

@@ -198,7 +198,7 @@ def _wave_indices(values: pd.DataFrame, block: Block, policy: QualityPolicy,
     if wanted and len(x) >= 10:
         use = {k: v for k, v in fns.items() if k in wanted
                or (k.startswith("irv_") and "irv" in wanted)}
-        pool_size = int(max(1000, np.ceil(4.0 / per_flag)))
+        pool_size = int(min(20_000, max(1000, np.ceil(4.0 / per_flag))))  # p >= 1/(M+1)
         model = fit_copula(x)
         pool = model.draw(pool_size, np.random.default_rng([policy.seed, block.wave or 0]))
         # a participant's person-total uses the other rows' item means; the draws use the

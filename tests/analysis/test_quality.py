@@ -82,7 +82,7 @@ def test_policy_budget_sets_every_threshold(panel):
     assert r["threshold"] == pytest.approx(QualityPolicy().alpha / usable)
     assert bool(r["flag_longstring"]) == (r["longstring_p"] <= r["threshold"])
     loose = quality_flags(panel, instruments=LIB, policy=QualityPolicy(alpha=0.4))
-    strict = quality_flags(panel, instruments=LIB, policy=QualityPolicy(alpha=0.0001))
+    strict = quality_flags(panel, instruments=LIB, policy=QualityPolicy(alpha=0.001))
     assert loose["flagged"].sum() > q["flagged"].sum() >= strict["flagged"].sum()
     only = quality_flags(panel, instruments=LIB, policy=QualityPolicy(flags=["longstring"]))
     assert only["flag_irv"].isna().all() and only["flag_longstring"].notna().any()

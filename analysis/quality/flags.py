@@ -1,8 +1,10 @@
 """``quality_flags``: every careless-responding index, its null p value and flag, per
 participant x wave.
 
-Each flag is ``p <= alpha / k``, with ``alpha`` the study's budget for the share of attentive
-participant-waves that may carry any flag (default .02) and ``k`` the number of flags in use;
+Each flag is ``p <= alpha / k`` (the ``threshold`` column), with ``alpha`` the study's budget for
+the share of attentive participant-waves that may carry any flag (default .02) and ``k`` the
+number of the policy's flags that the wave can compute (three scales for even-odd, three
+item pairs over .60 for synonyms, attention checks, page timings, ...);
 each ``p`` has ``P(p <= a) <= a`` under its null model, so by the union bound at most ``alpha``
 of attentive participant-waves carry any flag, whichever items they skipped. The null models:
 
@@ -42,6 +44,7 @@ from craftwave.analysis.data import (
     waves_in,
 )
 from craftwave.analysis.quality import indices as ix
+from craftwave.analysis.quality.exclude import exclude_flagged
 from craftwave.analysis.quality.mahalanobis import em_moments, mahalanobis_distances
 from craftwave.analysis.quality.null import fit_copula, rank_pvalues
 from craftwave.analysis.quality.timing import seconds_per_item, speed_pvalues
@@ -58,7 +61,7 @@ INDEX_COLUMNS = [
     ID_COL, "wave", "n_items", "n_answered",
     "longstring", "irv", "mahalanobis", "even_odd", "synonyms", "antonyms", "person_total",
     "autocorrelation", "attention_checks", "attention_failed", "seconds_per_item",
-    *[f"{f}_p" for f in FLAGS],
+    *[f"{f}_p" for f in FLAGS], "threshold",
     *[f"flag_{f}" for f in FLAGS], "flagged", "reasons",
 ]
 SYNONYM_CRITICAL = 0.60
@@ -163,13 +166,10 @@ def _index_functions(x: np.ndarray, block: Block) -> dict:
     means = np.nanmean(x, axis=0) if len(x) else np.full(len(cols), np.nan)
     scales = block.scales
 
-    def irv_low(a):
-        return ix.irv(a)
-
     return {
         "longstring": (ix.longstring, "high"),
-        "irv_low": (irv_low, "low"),
-        "irv_high": (irv_low, "high"),
+        "irv_low": (ix.irv, "low"),
+        "irv_high": (ix.irv, "high"),
         "even_odd": ((lambda a: ix.even_odd(keyed(a), scales)), "low"),
         "synonyms": ((lambda a: ix.pair_consistency(a, syn)), "low"),
         "antonyms": ((lambda a: ix.pair_consistency(a, ant)), "high"),
@@ -198,7 +198,7 @@ def _wave_indices(values: pd.DataFrame, block: Block, policy: QualityPolicy,
     if wanted and len(x) >= 10:
         use = {k: v for k, v in fns.items() if k in wanted
                or (k.startswith("irv_") and "irv" in wanted)}
-        pool_size = int(max(1000, np.ceil(4.0 / per_flag)))
+        pool_size = int(min(20_000, max(1000, np.ceil(4.0 / per_flag))))  # p >= 1/(M+1)
         model = fit_copula(x)
         pool = model.draw(pool_size, np.random.default_rng([policy.seed, block.wave or 0]))
         # a participant's person-total uses the other rows' item means; the draws use the
@@ -212,6 +212,15 @@ def _wave_indices(values: pd.DataFrame, block: Block, policy: QualityPolicy,
     for name in COPULA_INDICES:
         if f"{name}_p" not in out:
             out[f"{name}_p"] = np.nan
+    usable = {"mahalanobis": int(np.isfinite(mu).sum()) >= 2,
+              "even_odd": sum(len(c) >= 2 for c in scales) >= 3,
+              "synonyms": len(syn) >= 3, "antonyms": len(ant) >= 3,
+              "attention": bool(block.checks)}
+    for name in ("longstring", "irv", "person_total", "autocorrelation"):
+        usable[name] = len(x) >= 10
+    if len(x) < 10:
+        usable.update(even_odd=False, synonyms=False, antonyms=False)
+    out["_usable"] = sum(bool(v) for k, v in usable.items() if k in policy.flags)
     return out
 
 
@@ -267,8 +276,6 @@ def quality_flags(
     >>> q[["participant_id", "longstring", "irv"]].round(3).to_dict("list")
     {'participant_id': ['a', 'b'], 'longstring': [8.0, 1.0], 'irv': [0.0, 1.408]}
     """
-    from craftwave.analysis.quality.exclude import exclude_flagged  # exclude imports this module
-
     policy = policy if policy is not None else QualityPolicy()
     if seconds_per_item_min is not None:
         policy = policy.model_copy(update={"seconds_per_item_min": float(seconds_per_item_min)})
@@ -306,7 +313,7 @@ def quality_flags(
            else pd.DataFrame(columns=INDEX_COLUMNS))
     out["wave"] = out["wave"].astype("Int64")
     out["seconds_per_item"] = _timing_column(out, page_timings)
-    out = _pvalues_and_flags(out, policy, per_flag)
+    out = _pvalues_and_flags(out, policy)
     out = out[INDEX_COLUMNS].reset_index(drop=True)
     if exclude is None:
         return out
@@ -332,8 +339,11 @@ def attention_pvalues(failed: np.ndarray, checks: np.ndarray, slip: float) -> np
     return np.where(checks > 0, p, np.nan)
 
 
-def _pvalues_and_flags(out: pd.DataFrame, policy: QualityPolicy, per_flag: float
-                       ) -> pd.DataFrame:
+def _pvalues_and_flags(out: pd.DataFrame, policy: QualityPolicy) -> pd.DataFrame:
+    """p values of attention and speed, then every flag: ``p <= alpha / k`` with ``k`` the
+    flags of the policy that the row's wave can compute (an index that needs three scales, three
+    synonym pairs, attention checks or page timings is not in play where the wave lacks them,
+    and its share of the budget goes to the others)."""
     out["attention_p"] = attention_pvalues(out["attention_failed"].to_numpy(float),
                                            out["attention_checks"].to_numpy(float),
                                            policy.attention_slip_rate)
@@ -346,6 +356,13 @@ def _pvalues_and_flags(out: pd.DataFrame, policy: QualityPolicy, per_flag: float
     slow_enough = ~(spi < policy.seconds_per_item_min)
     speed[slow_enough & ~np.isnan(speed)] = 1.0     # above the floor: never speeding
     out["speeding_p"] = speed
+    usable = out["_usable"].to_numpy(float) if "_usable" in out else np.zeros(len(out))
+    if "speeding" in policy.flags:
+        timed = out.groupby("wave", dropna=False)["speeding_p"].transform(
+            lambda v: v.notna().any())
+        usable = usable + timed.fillna(False).to_numpy(bool)
+    per_flag = policy.alpha / np.maximum(usable, 1)
+    out["threshold"] = per_flag
     for f in FLAGS:
         p = out[f"{f}_p"].astype(float)
         if f in policy.flags:

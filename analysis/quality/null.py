@@ -123,7 +123,10 @@ def rank_pvalues(x: np.ndarray, pool: np.ndarray, indices: Mapping[str, tuple[In
     dict of str to ndarray
         ``p`` per row and index; ``NaN`` where the row's index is undefined.
     """
-    observed = {name: fn(x) for name, (fn, _) in indices.items()}
+    observed = {}
+    for name, (fn, _) in indices.items():
+        same = [k for k, (g, _) in indices.items() if g is fn and k in observed]
+        observed[name] = observed[same[0]] if same else fn(x)
     out = {name: np.full(len(x), np.nan) for name in indices}
     m = len(pool)
     patterns, which = np.unique(~np.isnan(x), axis=0, return_inverse=True)
@@ -134,12 +137,15 @@ def rank_pvalues(x: np.ndarray, pool: np.ndarray, indices: Mapping[str, tuple[In
             continue
         masked = pool.copy()
         masked[:, ~pattern] = np.nan
+        computed: dict[int, np.ndarray] = {}      # one index may serve both tails
         for name, (fn, tail) in indices.items():
             val = observed[name][rows]
             ok = ~np.isnan(val)
             if not ok.any():
                 continue
-            null = fn(masked)
+            if id(fn) not in computed:
+                computed[id(fn)] = fn(masked)
+            null = computed[id(fn)]
             null = null[~np.isnan(null)]        # undefined draws are never extreme
             null = np.sort(null)
             if tail == "high":

@@ -77,10 +77,12 @@ def test_policy_budget_sets_every_threshold(panel):
     panel.loc[5, ITEMS_W[1]] = [2, 2, 2, 2, 2, 2, 2, 1, 3, 5]
     q = quality_flags(panel, instruments=LIB)
     r = _row(q, "p05", 1)
-    per_flag = QualityPolicy().alpha / len(QualityPolicy().flags)
-    assert bool(r["flag_longstring"]) == (r["longstring_p"] <= per_flag)
+    # icraft alone: 10 items in 3 subscales, no synonym or antonym pairs, no page timings
+    usable = len(QualityPolicy().flags) - 3
+    assert r["threshold"] == pytest.approx(QualityPolicy().alpha / usable)
+    assert bool(r["flag_longstring"]) == (r["longstring_p"] <= r["threshold"])
     loose = quality_flags(panel, instruments=LIB, policy=QualityPolicy(alpha=0.4))
-    strict = quality_flags(panel, instruments=LIB, policy=QualityPolicy(alpha=0.0001))
+    strict = quality_flags(panel, instruments=LIB, policy=QualityPolicy(alpha=0.001))
     assert loose["flagged"].sum() > q["flagged"].sum() >= strict["flagged"].sum()
     only = quality_flags(panel, instruments=LIB, policy=QualityPolicy(flags=["longstring"]))
     assert only["flag_irv"].isna().all() and only["flag_longstring"].notna().any()

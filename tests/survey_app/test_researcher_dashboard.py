@@ -121,6 +121,18 @@ def test_the_dashboard_uses_the_analysis_flags(app, rs_study):
     row = q.counts.set_index("wave").loc[1]
     assert row["speeders"] == int(w1["flag_speeding"].fillna(False).astype(bool).sum())
     assert row["flagged"] == int(w1["flagged"].sum())
+    # under a study's own policy too: the dashboard and the reports' apply_quality agree
+    from craftwave.analysis.quality import QualityPolicy, apply_quality
+
+    policy = QualityPolicy(alpha=0.2, exclude={"primary": ["any"]})
+    with app.app_context():
+        q2 = quality(t.answers_long, t.page_timings, t.instruments, [1, 2], policy=policy)
+    report = apply_quality(t.answers_long, t.page_timings, policy=policy,
+                           instruments=t.instruments)
+    w1 = report.indices[report.indices["wave"] == 1]
+    assert q2.counts.set_index("wave").loc[1, "flagged"] == int(w1["flagged"].sum())
+    assert int(w1["flagged"].sum()) > row["flagged"]           # a larger budget flags more
+    assert len(report.excluded) == int(report.indices["flagged"].sum())
 
 
 def test_charts_are_svg_drawn_here_without_scripts(app, rs_study, analyst_client):

@@ -131,6 +131,12 @@ local({
   run("sem", models$clpm_cov_some, clpm_m, "sem_clpm_cov_missing.csv",
       list(missing = "fiml", estimator = "MLR"), list(missing = "ml", estimator = "MLR"),
       "sem_fixedx_clpm_cov_some_fiml_mlr")
+  # the panel builders' default: FIML with fixed.x = FALSE (cases missing a covariate kept;
+  # the baseline model keeps the covariates' covariances free)
+  run("sem", models$clpm_cov_some, clpm_m, "sem_clpm_cov_missing.csv",
+      list(missing = "fiml", fixed_x = FALSE, meanstructure = TRUE),
+      list(missing = "ml", fixed.x = FALSE, meanstructure = TRUE),
+      "sem_fixedx_clpm_cov_some_fiml_nofixedx")
 
   # ---- Hamaker's RI-CLPM, written for lavaan() ---------------------------------------------
   pan <- read.csv(file.path(data_dir, "sem_riclpm.csv"), stringsAsFactors = FALSE)

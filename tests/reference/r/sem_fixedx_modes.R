@@ -138,6 +138,15 @@ local({
       list(missing = "ml", fixed.x = FALSE, meanstructure = TRUE),
       "sem_fixedx_clpm_cov_some_fiml_nofixedx")
 
+  # multi-group: covariates' moments fixed per group
+  mg <- paste(cl, "x2 ~ age\ny3 ~ tenure\nx2 ~~ y2\nx3 ~~ y3", sep = "\n")
+  run("sem", mg, clpm_c, "sem_clpm_cov.csv", list(group = "female"), list(group = "female"),
+      "sem_fixedx_clpm_cov_groups")
+  run("sem", mg, clpm_c, "sem_clpm_cov.csv",
+      list(group = "female", group_equal = list("regressions")),
+      list(group = "female", group.equal = "regressions"),
+      "sem_fixedx_clpm_cov_groups_equal")
+
   # ---- Hamaker's RI-CLPM, written for lavaan() ---------------------------------------------
   pan <- read.csv(file.path(data_dir, "sem_riclpm.csv"), stringsAsFactors = FALSE)
   ham <- paste(

@@ -308,5 +308,5 @@ def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
         params=params, defined=defined, draws=good, defined_draws=def_draws,
         n_boot=int(n), n_failed=int((~ok).sum()), n_inadmissible=n_inadmissible,
         seed=seed, ci=ci, level=level, path="general (FIML)" if prob.fiml else "general",
-        jackknife=jack,
+        jackknife=jack, nobs=int(prob.n),
     )

@@ -34,7 +34,7 @@ FIXTURES = [
     "sem_mode_riclpm_lavaan_listwise", "sem_mode_riclpm_lavaan_fiml", "sem_mode_cfa_std_lv",
     "sem_mode_cfa_orthogonal", "sem_mode_cfa_std_lv_orthogonal", "sem_mode_cfa_std_lv_groups",
     "sem_mode_sem_orthogonal_std_lv", "sem_mode_growth_fiml", "sem_mode_growth_covariate",
-    "sem_mode_lavaan_auto",
+    "sem_mode_lavaan_auto", "sem_mode_sem_single_indicator",
 ]
 
 

@@ -190,6 +190,9 @@ local({
       list(missing = "ml"), "sem_mode_growth_fiml")
   run("growth", paste(growth_model, "i + s ~ y1", sep = "\n"), pan, "sem_riclpm.csv",
       list(), list(), "sem_mode_growth_covariate")
+  # auto.fix.single: a single-indicator factor's indicator has no residual variance
+  run("sem", "visual =~ x1 + x2 + x3\nspeed =~ x7\nspeed ~ visual", hs, "sem_hs.csv",
+      list(), list(), "sem_mode_sem_single_indicator")
   # lavaan() with the automatic settings switched back on one by one
   run("lavaan", paste(hs_model, "visual ~~ visual\ntextual ~~ textual\nspeed ~~ speed",
                       sep = "\n"),

@@ -28,9 +28,13 @@ from scipy import optimize
 
 from craftwave.analysis.data import ID_COL, item_matrix, numeric_items
 from craftwave.instruments import Instrument
-from craftwave.instruments.errors import ConvergenceWarning, DataError
+from craftwave.instruments.errors import ConvergenceWarning, DataError, HeywoodWarning
 
 __all__ = ["OmegaHierarchical", "omega_hierarchical"]
+
+
+ROWS_PAIRWISE = ("pairwise-complete correlations (as psych::omega): each correlation uses the "
+                 "rows answering both items")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,11 @@ class OmegaHierarchical:
     nfactors : int
     n : int
         Rows with at least one answered item.
+    rows : str
+        Which rows the coefficient used: pairwise-complete correlations, as psych's ``omega``.
+    warnings : tuple of str
+        Where psych warns too: an ultra-Heywood case (a communality above 1, of an item or of
+        a group factor on the general factor).
     """
 
     omega_h: float
@@ -63,11 +72,19 @@ class OmegaHierarchical:
     communalities: pd.Series
     nfactors: int
     n: int
+    rows: str = ROWS_PAIRWISE
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def nobs(self) -> int:
+        """Rows with at least one answered item (each correlation uses its own pairs)."""
+        return self.n
 
     def to_dict(self) -> dict:
         return {"omega_h": self.omega_h, "omega_total": self.omega_total, "alpha": self.alpha,
-                "nfactors": self.nfactors, "n": self.n,
-                "g_loadings": self.g_loadings.to_dict()}
+                "nfactors": self.nfactors, "n": self.n, "nobs": self.n, "rows": self.rows,
+                "method": "Schmid-Leiman (psych::omega: minres, oblimin)",
+                "g_loadings": self.g_loadings.to_dict(), "warnings": list(self.warnings)}
 
 
 # -- the steps ------------------------------------------------------------------------------
@@ -248,6 +265,7 @@ def omega_hierarchical(data: pd.DataFrame, items: Sequence[str] | None = None, *
     orth = varimax(minres(r, nfactors))
     pattern, phi = oblimin(orth)
     g = _general_loadings(phi)
+    notes = _ultra_heywood(orth, g, items)
     g_items = pattern @ g
     group = pattern * np.sqrt(np.clip(1 - g**2, 0, None))
     h2 = (orth**2).sum(axis=1)
@@ -265,4 +283,22 @@ def omega_hierarchical(data: pd.DataFrame, items: Sequence[str] | None = None, *
         g_loadings=pd.Series(g_items, index=items),
         group_loadings=pd.DataFrame(group, index=items, columns=cols),
         communalities=pd.Series(h2, index=items),
-        nfactors=nfactors, n=len(frame))
+        nfactors=nfactors, n=len(frame), warnings=tuple(notes))
+
+
+def _ultra_heywood(orth: np.ndarray, g: np.ndarray, items: Sequence[str]) -> list[str]:
+    """psych's warning (``fa``: a communality above 1), for the items and the general factor."""
+    notes = []
+    h2 = (orth**2).sum(axis=1)
+    bad = [str(items[i]) for i in np.flatnonzero(h2 > 1.0)]
+    if bad:
+        notes.append(f"an ultra-Heywood case: the communality of {', '.join(bad)} exceeds 1 "
+                     "(as psych warns); examine the results carefully")
+    over = np.flatnonzero(g**2 > 1.0)
+    if over.size:
+        notes.append("an ultra-Heywood case: a group factor loads above 1 on the general "
+                     f"factor (F{over[0] + 1}, {g[over[0]]:.3f}; as psych warns); omega_h and "
+                     "the group loadings are not to be interpreted")
+    for note in notes:
+        warnings.warn(note, HeywoodWarning, stacklevel=3)
+    return notes

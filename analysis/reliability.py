@@ -43,6 +43,7 @@ __all__ = [
     "ave",
     "composite_reliability",
     "cronbach_alpha",
+    "fornell_larcker",
     "htmt",
     "omega_total",
     "reliability",
@@ -51,7 +52,25 @@ __all__ = [
 
 TABLE_COLUMNS = ["instrument", "scale", "subscale", "wave", "n_items", "n", "alpha",
                  "alpha_ci_lower", "alpha_ci_upper", "omega_total", "omega_h", "omega_method",
-                 "composite_reliability", "ave"]
+                 "composite_reliability", "ave", "composite_reliability_fl", "ave_fl", "rows"]
+
+ROWS_LISTWISE = "complete cases (listwise): rows answering every item"
+
+# what each coefficient is and which rows it used (reports and JSON carry these labels)
+METHODS = {
+    "alpha": "Cronbach's alpha (psych::alpha, pingouin) with Feldt's CI; " + ROWS_LISTWISE,
+    "omega_total": "omega total, semTools::compRelSEM(obs.var = TRUE): one-factor ML CFA over "
+                   "the observed variance of the total score; " + ROWS_LISTWISE,
+    "composite_reliability": "composite reliability, semTools::compRelSEM(obs.var = FALSE): "
+                             "model-implied total variance; " + ROWS_LISTWISE,
+    "ave": "average variance extracted, semTools::AVE: sum(lambda^2) psi / sum of the "
+           "observed item variances; " + ROWS_LISTWISE,
+    "composite_reliability_fl": "composite reliability, Fornell-Larcker: from standardised "
+                                "loadings l, (sum l)^2 / ((sum l)^2 + sum(1 - l^2)); "
+                                + ROWS_LISTWISE,
+    "ave_fl": "average variance extracted, Fornell-Larcker: mean of the squared standardised "
+              "loadings; " + ROWS_LISTWISE,
+}
 
 
 @dataclass(frozen=True)
@@ -87,10 +106,14 @@ class Reliability:
     alpha_ci : tuple of float
         Feldt's interval at ``ci_level``.
     omega_total, composite_reliability, ave : float
-        From the one-factor CFA (``nan`` with fewer than three items).
+        From the one-factor CFA, as semTools (``nan`` with fewer than three items).
     std_loadings : Series
         Standardised loadings of the one-factor CFA.
     ci_level : float
+    composite_reliability_fl, ave_fl : float
+        Fornell and Larcker's composite reliability and AVE from the standardised loadings.
+    methods : dict
+        For each coefficient: what it is and which rows it used (``METHODS``).
     """
 
     items: tuple[str, ...]
@@ -102,30 +125,54 @@ class Reliability:
     ave: float
     std_loadings: pd.Series
     ci_level: float = 0.95
+    composite_reliability_fl: float = float("nan")
+    ave_fl: float = float("nan")
+
+    @property
+    def nobs(self) -> int:
+        """Rows used: the complete cases."""
+        return int(self.n)
+
+    @property
+    def methods(self) -> dict[str, str]:
+        return dict(METHODS)
 
     def to_dict(self) -> dict:
         """The figures as plain Python values (the ``craftwave reliability --json`` payload)."""
+        def num(x: float) -> float | None:
+            return float(x) if np.isfinite(x) else None
+
         return {
             "alpha": float(self.alpha),
             "alpha_ci": [float(self.alpha_ci[0]), float(self.alpha_ci[1])],
-            "omega_total": float(self.omega_total),
-            "composite_reliability": float(self.composite_reliability),
-            "ave": float(self.ave),
+            "omega_total": num(self.omega_total),
+            "composite_reliability": num(self.composite_reliability),
+            "ave": num(self.ave),
+            "composite_reliability_fl": num(self.composite_reliability_fl),
+            "ave_fl": num(self.ave_fl),
             "n": int(self.n),
+            "nobs": self.nobs,
+            "rows": ROWS_LISTWISE,
+            "methods": self.methods,
             "items": list(self.items),
-            "std_loadings": {k: float(v) for k, v in self.std_loadings.items()},
+            "std_loadings": {k: num(v) for k, v in self.std_loadings.items()},
         }
 
     def summary(self) -> str:
-        """A few lines for people."""
+        """A few lines for people, each coefficient labelled."""
         lo, hi = self.alpha_ci
         pct = round(self.ci_level * 100)
         return "\n".join([
-            f"{len(self.items)} items, N = {self.n} complete cases",
+            f"{len(self.items)} items, N = {self.n} complete cases (listwise)",
             f"Cronbach's alpha        {self.alpha:.3f}  ({pct}% CI {lo:.3f} to {hi:.3f}, Feldt)",
-            f"McDonald's omega total  {self.omega_total:.3f}  (one-factor CFA, ML)",
-            f"Composite reliability   {self.composite_reliability:.3f}",
-            f"AVE                     {self.ave:.3f}",
+            f"McDonald's omega total  {self.omega_total:.3f}  (one-factor ML CFA, "
+            "semTools compRelSEM)",
+            f"Composite reliability   {self.composite_reliability:.3f}  (semTools, "
+            "model-implied variance)",
+            f"AVE                     {self.ave:.3f}  (semTools AVE)",
+            f"CR, Fornell-Larcker     {self.composite_reliability_fl:.3f}  (standardised "
+            "loadings)",
+            f"AVE, Fornell-Larcker    {self.ave_fl:.3f}  (standardised loadings)",
         ])
 
 
@@ -345,14 +392,35 @@ def reliability(data: pd.DataFrame, items: Sequence[str] | None = None, *,
 
     a, _ = pingouin.cronbach_alpha(frame, ci=ci)
     a_ci = feldt_ci(float(a), len(frame), frame.shape[1], ci)
+    cr_fl = ave_fl = float("nan")
     if frame.shape[1] >= 3:
         fit = _fit_one_factor(frame)
         om, cr, av = _omega(fit, True), _omega(fit, False), _ave(fit)
         std = pd.Series(fit.std_loadings, index=frame.columns)
+        cr_fl, ave_fl = fornell_larcker(fit.std_loadings)
     else:
         om = cr = av = float("nan")
         std = pd.Series(np.nan, index=frame.columns)
-    return Reliability(tuple(frame.columns), len(frame), float(a), a_ci, om, cr, av, std, ci)
+    return Reliability(tuple(frame.columns), len(frame), float(a), a_ci, om, cr, av, std, ci,
+                       cr_fl, ave_fl)
+
+
+def fornell_larcker(std_loadings: Sequence[float] | np.ndarray) -> tuple[float, float]:
+    """Fornell and Larcker's composite reliability and AVE from standardised loadings.
+
+    CR = (sum l)^2 / ((sum l)^2 + sum(1 - l^2)); AVE = mean(l^2). ``nan`` when a loading is
+    undefined (a Heywood case).
+
+    Examples
+    --------
+    >>> [round(x, 3) for x in fornell_larcker([0.7, 0.8, 0.6])]
+    [0.745, 0.497]
+    """
+    lam = np.asarray(std_loadings, dtype=float)
+    if lam.size == 0 or not np.isfinite(lam).all():
+        return float("nan"), float("nan")
+    common = lam.sum() ** 2
+    return float(common / (common + (1 - lam**2).sum())), float((lam**2).mean())
 
 
 def reliability_table(data: pd.DataFrame, instruments: Mapping[str, Instrument] | None = None,
@@ -386,7 +454,9 @@ def reliability_table(data: pd.DataFrame, instruments: Mapping[str, Instrument] 
                 continue
             row = {"instrument": inst.id, "scale": name, "subscale": sub, "wave": wave,
                    "n_items": frame.shape[1], "omega_total": np.nan, "omega_h": np.nan,
-                   "omega_method": None, "composite_reliability": np.nan, "ave": np.nan}
+                   "omega_method": None, "composite_reliability": np.nan, "ave": np.nan,
+                   "composite_reliability_fl": np.nan, "ave_fl": np.nan,
+                   "rows": ROWS_LISTWISE}
             if sub is None and len(inst.subscales) > 1:
                 a, a_ci = cronbach_alpha(frame, ci=ci)
                 row["n"] = len(frame.dropna())
@@ -396,13 +466,16 @@ def reliability_table(data: pd.DataFrame, instruments: Mapping[str, Instrument] 
                     om = None
                 if om is not None:
                     row.update(omega_total=om.omega_total, omega_h=om.omega_h,
-                               omega_method="Schmid-Leiman")
+                               omega_method="Schmid-Leiman",
+                               rows=f"alpha: {ROWS_LISTWISE}; omega: {om.rows}")
             else:
                 res = reliability(frame, list(frame.columns), ci=ci)
                 a, a_ci, row["n"] = res.alpha, res.alpha_ci, res.n
                 if not np.isnan(res.omega_total):
                     row.update(omega_total=res.omega_total, omega_method="one-factor CFA",
-                               composite_reliability=res.composite_reliability, ave=res.ave)
+                               composite_reliability=res.composite_reliability, ave=res.ave,
+                               composite_reliability_fl=res.composite_reliability_fl,
+                               ave_fl=res.ave_fl)
             row.update(alpha=a, alpha_ci_lower=a_ci[0], alpha_ci_upper=a_ci[1])
             rows.append(row)
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)

@@ -39,7 +39,8 @@ from craftwave.analysis.bootstrap.weights import (
 from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
 
 FIT_OPTIONS = ("estimator", "missing", "group", "group_equal", "group_partial", "meanstructure",
-               "fixed_x")
+               "fixed_x", "function", "int_ov_free", "int_lv_free", "std_lv", "orthogonal",
+               "auto_fix_first", "auto_fix_single", "auto_var", "auto_cov_lv_x", "auto_cov_y")
 
 
 class _Problem:
@@ -192,7 +193,7 @@ def bootstrap(
         Show a tqdm progress bar over chunks.
     fit_kwargs : dict, optional
         Options of :func:`craftwave.analysis.fit` (estimator, missing, group, group_equal, group_partial,
-        meanstructure, fixed_x).
+        meanstructure, fixed_x, and lavaan's function mode and options: function, std_lv, ...).
     weights : ndarray, optional
         Resample case weights (B x rows used) to use instead of drawing them.
     tol : float
@@ -307,5 +308,5 @@ def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
         params=params, defined=defined, draws=good, defined_draws=def_draws,
         n_boot=int(n), n_failed=int((~ok).sum()), n_inadmissible=n_inadmissible,
         seed=seed, ci=ci, level=level, path="general (FIML)" if prob.fiml else "general",
-        jackknife=jack,
+        jackknife=jack, nobs=int(prob.n),
     )

@@ -35,6 +35,8 @@ class BootstrapResult:
     n_boot, n_failed, n_inadmissible : int
         Resamples asked for, failed or not converged (excluded), with a negative variance
         (kept, as lavaan keeps them).
+    nobs : int
+        Rows resampled: the fitted model's N.
     """
 
     params: pd.DataFrame
@@ -49,11 +51,12 @@ class BootstrapResult:
     level: float
     path: str
     jackknife: np.ndarray | None = None  # leave-one-out free parameters (BCa only)
+    nobs: int = 0  # rows resampled (the fitted model's N, as lavaan counts it)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary (for ``craftwave fit --bootstrap``)."""
         return {
-            "bootstrap": {"n": self.n_boot, "n_failed": self.n_failed,
+            "bootstrap": {"n": self.n_boot, "nobs": self.nobs, "n_failed": self.n_failed,
                           "n_inadmissible": self.n_inadmissible, "seed": self.seed,
                           "ci": self.ci, "level": self.level, "path": self.path},
             "parameters": _records(self.params),

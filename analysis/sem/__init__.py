@@ -1,6 +1,8 @@
 """craftwave's SEM engine: lavaan syntax in, lavaan-identical estimates and fit measures out.
 
-High level: :func:`fit` (a DataFrame) returns an :class:`SEMResult`.
+High level: :func:`fit` (a DataFrame) returns an :class:`SEMResult`; ``fit(..., function=
+"lavaan"|"sem"|"cfa"|"growth", meanstructure=..., std_lv=..., ...)`` takes lavaan's function modes
+and options (:func:`model_options`).
 
 Low level, for bootstraps and simulations (compile once, refit many times)::
 
@@ -26,6 +28,7 @@ from craftwave.analysis.sem.estimation import (
     patterns_from_data,
     start_values,
 )
+from craftwave.analysis.sem.options import FUNCTIONS, ModelOptions, model_options
 from craftwave.analysis.sem.result import SEMResult
 from craftwave.analysis.sem.specification import CompiledModel, compile_model
 from craftwave.analysis.sem.syntax import parse_model
@@ -33,14 +36,17 @@ from craftwave.analysis.sem.syntax import parse_model
 __all__ = [
     "CompiledModel",
     "Evaluator",
+    "FUNCTIONS",
     "FitState",
     "GroupMoments",
     "GroupPatterns",
+    "ModelOptions",
     "SEMResult",
     "baseline_syntax",
     "compile_model",
     "fit",
     "fit_moments",
+    "model_options",
     "moments_from_data",
     "parse_model",
     "patterns_from_data",

@@ -70,7 +70,12 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
             if as_json:
                 echo_json(table.to_dict("records"))
             else:
-                click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+                click.echo(table.drop(columns=["rows"]).to_string(
+                    index=False, float_format=lambda x: f"{x:.3f}"))
+                click.echo("Rows used: alpha, omega total (one-factor CFA), CR and AVE: "
+                           "complete cases (listwise); Schmid-Leiman omega: pairwise-complete "
+                           "correlations (as psych::omega). CR/AVE as semTools; *_fl: "
+                           "Fornell-Larcker from standardised loadings.")
             return
         from craftwave.analysis.reliability import reliability
 
@@ -101,7 +106,10 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
                                     reverse=None if instrument_id else _split(reverse),
                                     scale_range=None if instrument_id else rng)
             payload.update(omega_h=om.omega_h, omega_total_hierarchical=om.omega_total,
-                           nfactors=nfactors)
+                           nfactors=nfactors, omega_h_nobs=om.nobs, omega_h_rows=om.rows,
+                           omega_h_warnings=list(om.warnings))
+            payload["methods"]["omega_h"] = ("hierarchical omega, psych::omega (Schmid-Leiman: "
+                                             "minres, oblimin); " + om.rows)
     except CraftwaveError as exc:
         fail(str(exc))
     if as_json:
@@ -111,7 +119,10 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
         if nfactors is not None:
             click.echo(f"{'Omega hierarchical':<24}{payload['omega_h']:.3f}  "
                        f"(Schmid-Leiman, {nfactors} group factors; omega total "
-                       f"{payload['omega_total_hierarchical']:.3f})")
+                       f"{payload['omega_total_hierarchical']:.3f}; {payload['omega_h_rows']}, "
+                       f"N = {payload['omega_h_nobs']})")
+            for note in payload["omega_h_warnings"]:
+                click.echo(f"Warning: {note}", err=True)
 
 
 @click.command("quality")

@@ -28,6 +28,7 @@ from craftwave.analysis.reliability import (
 )
 from craftwave.cli import main
 from craftwave.instruments import DataError, instrument_from_dict, load_library
+from craftwave.instruments.errors import HeywoodWarning
 from craftwave.instruments.names import item_var
 
 REF = Path(__file__).resolve().parents[1] / "reference"
@@ -88,6 +89,45 @@ class TestAgainstR:
     def test_standardised_loadings_match_lavaan(self, scale, results):
         got = results[scale["name"]].std_loadings.to_numpy()
         assert np.allclose(got, scale["std_loadings"], atol=TOL)
+
+    def test_fornell_larcker_cr_and_ave_from_standardised_loadings(self, scale, results):
+        res = results[scale["name"]]
+        assert res.composite_reliability_fl == pytest.approx(scale["fl_composite_reliability"],
+                                                             abs=TOL)
+        assert res.ave_fl == pytest.approx(scale["fl_ave"], abs=TOL)
+
+
+def test_each_coefficient_says_what_it_is_and_which_rows_it_used():
+    d = FRAMES["hs"].copy()
+    d.loc[:9, "x2"] = np.nan
+    res = reliability(d, ["x1", "x2", "x3"])
+    out = res.to_dict()
+    assert out["nobs"] == 291 and "listwise" in out["rows"]
+    for key in ("alpha", "omega_total", "composite_reliability", "ave",
+                "composite_reliability_fl", "ave_fl"):
+        assert key in out["methods"] and "listwise" in out["methods"][key]
+    assert "semTools" in out["methods"]["ave"] and "Fornell-Larcker" in out["methods"]["ave_fl"]
+    text = res.summary()
+    assert "Fornell-Larcker" in text and "semTools" in text
+    om = omega_hierarchical(d, [f"x{i}" for i in range(1, 10)], nfactors=3)
+    assert "pairwise" in om.to_dict()["rows"] and om.nobs == 301
+
+
+def test_omega_warns_where_psych_warns_of_an_ultra_heywood_case():
+    ref = _json("psychometrics_heywood.json")
+    assert any("ultra-Heywood" in w for w in ref["warnings"])
+    data = pd.read_csv(REF / "data" / ref["data"])
+    with pytest.warns(HeywoodWarning, match="ultra-Heywood") as rec:
+        om = omega_hierarchical(data, nfactors=ref["nfactors"])
+    assert om.warnings and len(rec) == len(om.warnings)
+    assert om.omega_h == pytest.approx(ref["omega_h"], abs=TOL)
+    assert om.omega_total == pytest.approx(ref["omega_total"], abs=TOL)
+    assert np.allclose(om.communalities, list(ref["communalities"].values()), atol=TOL)
+
+
+def test_omega_without_heywood_case_stays_quiet():
+    om = omega_hierarchical(FRAMES["hs"], nfactors=3)
+    assert om.warnings == ()
 
 
 def test_the_single_functions_agree_with_the_one_call():

@@ -108,6 +108,7 @@ def test_bootstrap_se_and_intervals_are_the_main_columns(med_files):
     res = fit(MED, data)
     boot = bootstrap(res, data, n=200, seed=3, progress=False)
     assert out["se"] == "bootstrap"
+    assert out["bootstrap"]["bootstrap"]["nobs"] == out["nobs"] == len(data)
     by_key = {(p["lhs"], p["op"], p["rhs"]): p for p in out["parameters"]}
     for (_, b), (_, n) in zip(boot.params.iterrows(), res.params.iterrows(), strict=True):
         p = by_key[(b["lhs"], b["op"], b["rhs"])]

@@ -29,10 +29,12 @@ FIXTURES = [
     "sem_fixedx_clpm_cov_some_named_nofixedx", "sem_fixedx_clpm_cov_some_means",
     "sem_fixedx_clpm_cov_some_listwise", "sem_fixedx_clpm_cov_some_fiml",
     "sem_fixedx_clpm_cov_some_named_fiml", "sem_fixedx_clpm_cov_some_fiml_mlr",
+    "sem_fixedx_clpm_cov_some_fiml_nofixedx", "sem_fixedx_clpm_cov_groups",
+    "sem_fixedx_clpm_cov_groups_equal",
     "sem_mode_riclpm_lavaan_listwise", "sem_mode_riclpm_lavaan_fiml", "sem_mode_cfa_std_lv",
     "sem_mode_cfa_orthogonal", "sem_mode_cfa_std_lv_orthogonal", "sem_mode_cfa_std_lv_groups",
     "sem_mode_sem_orthogonal_std_lv", "sem_mode_growth_fiml", "sem_mode_growth_covariate",
-    "sem_mode_lavaan_auto",
+    "sem_mode_lavaan_auto", "sem_mode_sem_single_indicator",
 ]
 
 

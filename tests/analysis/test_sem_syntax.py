@@ -135,3 +135,25 @@ def test_unsupported_syntax_names_the_feature(syntax, feature):
 def test_defined_parameters_and_comments_are_not_mistaken_for_unsupported_syntax():
     pm = parse_model("y ~ a*x  # effect: a | b\nz ~ b*y\nab := a*b")
     assert [d.name for d in pm.defined] == ["ab"]
+
+
+def test_function_modes_have_lavaans_settings():
+    from craftwave.analysis.sem import model_options
+
+    assert not any(model_options("lavaan").to_dict().values())
+    growth = model_options("growth")
+    assert growth.int_lv_free and not growth.int_ov_free and growth.auto_var
+    assert not model_options("cfa", std_lv=True).auto_fix_first
+    assert model_options("cfa", std_lv=True, auto_fix_first=True).auto_fix_first
+    assert model_options("lavaan", auto_var=True).auto_var
+    with pytest.raises(ModelError, match="function must be one of"):
+        model_options("efa")
+    with pytest.raises(ModelError, match="unknown option"):
+        model_options("sem", std_ov=True)
+
+
+def test_lavaan_mode_keeps_unstated_variances_fixed_to_zero():
+    cm = compile_model("F =~ x1 + x2 + x3\nF ~~ F", auto=False)
+    rows = {(r.lhs, r.op, r.rhs): r for r in cm.rows}
+    assert rows[("x1", "~~", "x1")].free == -1 and rows[("x1", "~~", "x1")].value == 0.0
+    assert rows[("F", "=~", "x1")].free >= 0  # no marker: lavaan() fixes nothing itself

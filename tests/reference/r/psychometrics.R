@@ -10,7 +10,8 @@
 #   psychometrics_reliability.json  per scale: psych::alpha (raw and standardised alpha, ase,
 #                                   Feldt 95% CI from psych::alpha.ci), semTools::compRelSEM of a
 #                                   one-factor ML CFA with obs.var = TRUE (omega total) and FALSE
-#                                   (composite reliability), semTools::AVE, the loadings
+#                                   (composite reliability), semTools::AVE, the loadings, and
+#                                   Fornell-Larcker CR and AVE from the standardised loadings
 #   psychometrics_htmt.json         semTools::htmt for the multi-factor models (htmt2 TRUE and
 #                                   FALSE)
 #   psychometrics_omega.json        psych::omega (Schmid-Leiman, minres, oblimin) omega_h,
@@ -79,6 +80,9 @@ local({
       ave = unname(semTools::AVE(fit)[["f"]]),
       loadings = unname(lam),
       std_loadings = unname(std),
+      # Fornell and Larcker (1981) from the standardised loadings
+      fl_composite_reliability = sum(std)^2 / (sum(std)^2 + sum(1 - std^2)),
+      fl_ave = mean(std^2),
       factor_variance = unname(lavaan::inspect(fit, "est")$psi[1, 1])
     )
   })

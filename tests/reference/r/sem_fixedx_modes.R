@@ -131,6 +131,21 @@ local({
   run("sem", models$clpm_cov_some, clpm_m, "sem_clpm_cov_missing.csv",
       list(missing = "fiml", estimator = "MLR"), list(missing = "ml", estimator = "MLR"),
       "sem_fixedx_clpm_cov_some_fiml_mlr")
+  # the panel builders' default: FIML with fixed.x = FALSE (cases missing a covariate kept;
+  # the baseline model keeps the covariates' covariances free)
+  run("sem", models$clpm_cov_some, clpm_m, "sem_clpm_cov_missing.csv",
+      list(missing = "fiml", fixed_x = FALSE, meanstructure = TRUE),
+      list(missing = "ml", fixed.x = FALSE, meanstructure = TRUE),
+      "sem_fixedx_clpm_cov_some_fiml_nofixedx")
+
+  # multi-group: covariates' moments fixed per group
+  mg <- paste(cl, "x2 ~ age\ny3 ~ tenure\nx2 ~~ y2\nx3 ~~ y3", sep = "\n")
+  run("sem", mg, clpm_c, "sem_clpm_cov.csv", list(group = "female"), list(group = "female"),
+      "sem_fixedx_clpm_cov_groups")
+  run("sem", mg, clpm_c, "sem_clpm_cov.csv",
+      list(group = "female", group_equal = list("regressions")),
+      list(group = "female", group.equal = "regressions"),
+      "sem_fixedx_clpm_cov_groups_equal")
 
   # ---- Hamaker's RI-CLPM, written for lavaan() ---------------------------------------------
   pan <- read.csv(file.path(data_dir, "sem_riclpm.csv"), stringsAsFactors = FALSE)
@@ -175,6 +190,9 @@ local({
       list(missing = "ml"), "sem_mode_growth_fiml")
   run("growth", paste(growth_model, "i + s ~ y1", sep = "\n"), pan, "sem_riclpm.csv",
       list(), list(), "sem_mode_growth_covariate")
+  # auto.fix.single: a single-indicator factor's indicator has no residual variance
+  run("sem", "visual =~ x1 + x2 + x3\nspeed =~ x7\nspeed ~ visual", hs, "sem_hs.csv",
+      list(), list(), "sem_mode_sem_single_indicator")
   # lavaan() with the automatic settings switched back on one by one
   run("lavaan", paste(hs_model, "visual ~~ visual\ntextual ~~ textual\nspeed ~~ speed",
                       sep = "\n"),

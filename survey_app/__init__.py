@@ -59,6 +59,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(entry.bp)
     app.register_blueprint(survey.bp)
+    from craftwave.survey_app import unsubscribe
+
+    app.register_blueprint(unsubscribe.bp)
     init_security(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits

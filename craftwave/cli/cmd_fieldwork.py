@@ -142,4 +142,69 @@ def email_requeue(study_id: str, from_status: str, pids: tuple[str, ...]) -> Non
     click.echo(f"queued {n} {from_status} message(s) of '{study_id}' again")
 
 
-COMMANDS = [email_group]
+@email_group.command("missed")
+@click.argument("study_id")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+def email_missed(study_id: str, as_json: bool) -> None:
+    """Waves whose window passed with no invitation sent ("missed: never invited")."""
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.catchup import missed
+
+    app = _app()
+    with app.app_context():
+        try:
+            frame = missed(study_id)
+        except CraftwaveError as exc:
+            fail(str(exc))
+    rows = [{"participant_id": r.participant_id, "wave": int(r.wave), "opens_at": _iso(r.opens_at),
+             "closes_at": _iso(r.closes_at)} for r in frame.itertuples(index=False)]
+    if as_json:
+        echo_json(rows)
+        return
+    click.echo(f"{len(rows)} wave(s) missed: never invited")
+    for r in rows:
+        click.echo(f"  {r['participant_id']}  wave {r['wave']}  window {r['opens_at']} to {r['closes_at']}")
+
+
+@email_group.command("reopen")
+@click.argument("study_id")
+@click.option("--wave", type=int, required=True, help="The missed wave to reopen.")
+@click.option("--participant", "pids", multiple=True,
+              help="Only these participants (pid); default: everyone who missed it.")
+def email_reopen(study_id: str, wave: int, pids: tuple[str, ...]) -> None:
+    """Reopen a missed wave (from now, for its window) for those never invited to it."""
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.catchup import reopen
+
+    app = _app()
+    with app.app_context():
+        try:
+            done = reopen(study_id, wave, cli_actor(), list(pids) or None)
+        except CraftwaveError as exc:
+            fail(str(exc))
+    click.echo(f"reopened wave {wave} for {len(done)} participant(s); the worker (or "
+               f"`craftwave email invite {study_id}`) sends their invitations")
+
+
+@click.command("worker")
+@click.option("--interval", type=float, default=60.0, show_default=True,
+              help="Seconds between passes.")
+@click.option("--batch", type=int, default=200, show_default=True,
+              help="At most this many messages per study and pass.")
+@click.option("--once", is_flag=True, help="One pass, then exit (cron, tests).")
+def worker(interval: float, batch: int, once: bool) -> None:
+    """Send due invitations and reminders on time, for every loaded study, until stopped.
+
+    Any number of workers may run against one database (PostgreSQL or SQLite): each message
+    is claimed with a row lock and sent once. SIGTERM or Ctrl-C ends it after the current pass.
+    """
+    import logging
+
+    from craftwave.survey_app.worker import serve
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    serve(_app(), interval=interval, batch=batch, once=once)
+
+
+COMMANDS = [email_group, worker]

@@ -61,7 +61,7 @@ from craftwave.survey_app.studies import get_study
 from craftwave.survey_app.unsubscribe import unsubscribe_url
 
 __all__ = ["FIELDS", "MailError", "MailRun", "compose", "deliver", "plan_invitations",
-           "plan_reminders", "send_invitations", "send_reminders"]
+           "plan", "plan_reminders", "send_invitations", "send_reminders"]
 
 FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title", "unsubscribe")
 REMINDER_KINDS = tuple(f"reminder_{i}" for i in range(1, 6))
@@ -120,18 +120,22 @@ def _candidates(study: Study, now: datetime) -> list[_Due]:
 def _open_wave(p: Participant, study: Study, now: datetime, create: bool) -> _Due | None:
     if p.eligibility == "screened_out" or p.withdrawal != "none":
         return None
-    if create and p.consented and p.eligibility != "pending":
-        # Open a due wave the way the participant's own visit would (same schedule).
+    invited_at = _sent_at(p.id, "invitation", 1)
+    rows = _rows(p.id)
+    states = wave_states(study, rows, now, consented=p.consented, eligibility=p.eligibility,
+                         invited_at=invited_at)
+    derived = [n for n, st in states.items() if st.status is not None and n not in rows]
+    if create and derived and p.consented and p.eligibility != "pending":
+        # A wave is due with no row yet: open it the way the participant's own visit would
+        # (same schedule), so its dates are stored once.
         try:
             with write_transaction():
                 current_wave(p, study, now, create=True)
         except IntegrityError:
             pass  # another process opened it at the same moment
-    rows = {ws.wave: WaveRow(ws.status, ws.opens_at, ws.closes_at, ws.started_at, ws.completed_at)
-            for ws in db.session.execute(
-                db.select(WaveStatus).where(WaveStatus.participant_id == p.id)).scalars()}
-    states = wave_states(study, rows, now, consented=p.consented, eligibility=p.eligibility,
-                         invited_at=_sent_at(p.id, "invitation", 1))
+        rows = _rows(p.id)
+        states = wave_states(study, rows, now, consented=p.consented,
+                             eligibility=p.eligibility, invited_at=invited_at)
     open_waves = [n for n, st in states.items() if st.status in ("invited", "started")]
     if not open_waves:
         if not rows and not p.consented:
@@ -143,6 +147,12 @@ def _open_wave(p: Participant, study: Study, now: datetime, create: bool) -> _Du
     n = max(open_waves)
     st = states[n]
     return _Due(p.id, p.timezone, n, st.opens_at, st.closes_at)
+
+
+def _rows(participant_id: int) -> dict[int, WaveRow]:
+    return {ws.wave: WaveRow(ws.status, ws.opens_at, ws.closes_at, ws.started_at, ws.completed_at)
+            for ws in db.session.execute(
+                db.select(WaveStatus).where(WaveStatus.participant_id == participant_id)).scalars()}
 
 
 def _sent_at(participant_id: int, kind: str, wave: int) -> datetime | None:
@@ -157,22 +167,25 @@ def _queue(study: Study, d: _Due, kind: str, now: datetime) -> bool:
                           sending_hours.next_opening(now, zone, study))
 
 
-def plan_invitations(study: Study, now: datetime, wave: int | None = None) -> int:
+def plan_invitations(study: Study, now: datetime, wave: int | None = None,
+                     due: list[_Due] | None = None) -> int:
     """Queue the invitation of everyone whose wave is open and who has none; returns how many."""
     n = 0
-    for d in _candidates(study, now):
+    for d in _candidates(study, now) if due is None else due:
         if (wave is None or d.wave == wave) and outbox.existing(d.participant_id, "invitation",
                                                                 d.wave) is None:
             n += _queue(study, d, "invitation", now)
     return n
 
 
-def plan_reminders(study: Study, now: datetime) -> int:
+def plan_reminders(study: Study, now: datetime, due: list[_Due] | None = None) -> int:
     """Queue the latest reminder due to each participant who was sent the invitation."""
     rules = study.reminders
     days = list(rules.days_after_open)[: rules.max_count]
+    if not days:
+        return 0
     n = 0
-    for d in _candidates(study, now):
+    for d in _candidates(study, now) if due is None else due:
         invited_at = _sent_at(d.participant_id, "invitation", d.wave)
         if invited_at is None:
             continue  # never sent the invitation: nothing to remind of
@@ -183,6 +196,18 @@ def plan_reminders(study: Study, now: datetime) -> int:
         kind = f"reminder_{max(reached) + 1}"
         if outbox.existing(d.participant_id, kind, d.wave) is None:
             n += _queue(study, d, kind, now)
+    return n
+
+
+def plan(study: Study, now: datetime) -> int:
+    """Queue every invitation and reminder due now (what the worker does each pass)."""
+    templates = study.email_templates
+    due = _candidates(study, now)
+    n = 0
+    if any(k == "invitation" or k.startswith("invitation_w") for k in templates):
+        n += plan_invitations(study, now, due=due)
+    if any(k == "reminder" or k.startswith("reminder_w") for k in templates):
+        n += plan_reminders(study, now, due=due)
     return n
 
 

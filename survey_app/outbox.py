@@ -72,11 +72,12 @@ def recover_expired(now: datetime, study_id: str | None = None) -> dict[str, int
     """Resolve ``sending`` rows whose lease expired: back to ``queued`` when nothing was handed
     to the server, else ``unknown``. Returns how many went each way."""
     out = {"queued": 0, "unknown": 0}
+    q = db.select(SentMessage).where(SentMessage.status == "sending", SentMessage.lease_until < now)
+    if study_id is not None:
+        q = q.where(SentMessage.participant_id.in_(_study_ids(study_id)))
+    if db.session.execute(q.with_only_columns(SentMessage.id).limit(1)).first() is None:
+        return out  # the usual case: no write transaction needed
     with write_transaction():
-        q = db.select(SentMessage).where(SentMessage.status == "sending",
-                                         SentMessage.lease_until < now)
-        if study_id is not None:
-            q = q.where(SentMessage.participant_id.in_(_study_ids(study_id)))
         for row in db.session.execute(q).scalars():
             if row.handed_over_at is None:
                 row.status, row.next_attempt_at = "queued", now
@@ -117,18 +118,20 @@ def claim_next(study_id: str, now: datetime, owner: str, kinds: tuple[str, ...] 
     ``resend_unknown``. ``exclude`` lists rows this run already looked at.
     """
     states = ["queued", "deferred"] + (["unknown"] if resend_unknown else [])
-    q = (db.select(SentMessage)
-         .where(SentMessage.status.in_(states),
-                or_(SentMessage.next_attempt_at.is_(None), SentMessage.next_attempt_at <= now),
-                SentMessage.participant_id.in_(_study_ids(study_id)))
+    where = [SentMessage.status.in_(states),
+             or_(SentMessage.next_attempt_at.is_(None), SentMessage.next_attempt_at <= now),
+             SentMessage.participant_id.in_(_study_ids(study_id))]
+    if kinds is not None:
+        where.append(SentMessage.kind.in_(kinds))
+    if exclude:
+        where.append(SentMessage.id.not_in(exclude))
+    if wave is not None:
+        where.append(SentMessage.wave == wave)
+    if db.session.execute(db.select(SentMessage.id).where(*where).limit(1)).first() is None:
+        return None  # nothing due: no write lock taken
+    q = (db.select(SentMessage).where(*where)
          .order_by(SentMessage.next_attempt_at, SentMessage.id).limit(1)
          .with_for_update(skip_locked=True))
-    if kinds is not None:
-        q = q.where(SentMessage.kind.in_(kinds))
-    if exclude:
-        q = q.where(SentMessage.id.not_in(exclude))
-    if wave is not None:
-        q = q.where(SentMessage.wave == wave)
     with write_transaction():
         row = db.session.execute(q).scalar_one_or_none()
         if row is None:

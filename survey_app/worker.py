@@ -24,13 +24,7 @@ from flask import Flask
 
 from craftwave.survey_app import clock
 from craftwave.survey_app.extensions import db
-from craftwave.survey_app.mailer import (
-    MailError,
-    MailRun,
-    deliver,
-    plan_invitations,
-    plan_reminders,
-)
+from craftwave.survey_app.mailer import MailError, MailRun, deliver, plan
 from craftwave.survey_app.models import StudyRecord
 from craftwave.survey_app.smtp_send import mail_settings
 from craftwave.survey_app.studies import get_study
@@ -74,11 +68,7 @@ def run_once(batch: int | None = None) -> Pass:
         study = cs.study
         now = clock.now()
         run = MailRun("message")
-        if "invitation" in study.email_templates or any(
-                k.startswith("invitation_w") for k in study.email_templates):
-            run.queued += plan_invitations(study, now)
-        if any(k.startswith("reminder") for k in study.email_templates):
-            run.queued += plan_reminders(study, now)
+        run.queued = plan(study, now)
         try:
             result.runs[study_id] = deliver(study, ACTOR, run=run, limit=batch)
         except MailError as exc:  # a template the study lacks: this study waits, others go on

@@ -1,4 +1,4 @@
-"""Fieldwork commands: ``craftwave email invite|remind|status|requeue|bounces|missed|reopen``
+"""Fieldwork commands: ``craftwave email invite|remind|status|requeue|missed|reopen|bounces``
 and ``craftwave worker``.
 
 ``email invite`` and ``email remind`` exit 0 when they ran, whatever single recipients did (a
@@ -185,6 +185,31 @@ def email_reopen(study_id: str, wave: int, pids: tuple[str, ...]) -> None:
             fail(str(exc))
     click.echo(f"reopened wave {wave} for {len(done)} participant(s); the worker (or "
                f"`craftwave email invite {study_id}`) sends their invitations")
+
+
+@email_group.command("bounces")
+@click.argument("mailbox_path", type=click.Path(exists=True))
+@click.option("--study", "study_id", default=None, help="Only messages of this study.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+def email_bounces(mailbox_path: str, study_id: str | None, as_json: bool) -> None:
+    """Read delivery-status notifications (RFC 3464) from a Maildir or mbox and mark the
+    messages they report failed as 'bounced'. The mailbox is only read."""
+    from craftwave.instruments import CraftwaveError
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.bounces import read_bounces
+
+    app = _app()
+    with app.app_context():
+        try:
+            run = read_bounces(mailbox_path, cli_actor(), study_id)
+        except CraftwaveError as exc:
+            fail(str(exc))
+    summary = {"read": run.read, "reports": run.reports, "bounced": len(run.bounced),
+               "delayed": run.delayed, "unmatched": run.unmatched}
+    if as_json:
+        echo_json(summary)
+    else:
+        click.echo(", ".join(f"{k} {v}" for k, v in summary.items()))
 
 
 @click.command("worker")

@@ -8,7 +8,8 @@ daylight-saving arithmetic, so 09:00 in Berlin is 08:00 UTC in winter and 07:00 
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from craftwave.instruments.study import Study, is_time_zone
 
@@ -58,3 +59,13 @@ def local_date(value: datetime | None, zone: ZoneInfo, default: str) -> str:
     if value is None:
         return default
     return f"{local(value, zone).strftime('%d %B %Y')} ({zone.key})"
+
+
+_REGIONS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/",
+            "Indian/", "Pacific/")
+
+
+@cache
+def time_zone_choices() -> tuple[str, ...]:
+    """The zones a participant may pick (``Region/City`` names, sorted), plus ``UTC``."""
+    return ("UTC", *sorted(z for z in available_timezones() if z.startswith(_REGIONS)))

@@ -18,6 +18,7 @@ from craftwave.survey_app.forms import ConsentForm
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.progress import create_participant, record_consent
+from craftwave.survey_app.sending_hours import time_zone_choices
 
 bp = Blueprint("entry", __name__)
 
@@ -95,7 +96,8 @@ def study_link(study_id: str):
     g.lang = entry_language(cs.study)
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
-                           action=url_for("entry.consent", study_id=cs.study.id))
+                           action=url_for("entry.consent", study_id=cs.study.id),
+                           zones=time_zone_choices())
 
 
 @bp.post("/study/<study_id>/consent")
@@ -109,7 +111,8 @@ def consent(study_id: str):
         g.lang = entry["language"]
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
-                               action=url_for("entry.consent", study_id=cs.study.id))
+                               action=url_for("entry.consent", study_id=cs.study.id),
+                               zones=time_zone_choices())
     if form.decision.data == "decline":
         session.pop("entry", None)
         return render_template("entry/declined.html", study=cs.study)
@@ -122,6 +125,8 @@ def consent(study_id: str):
                                        entry["recruitment"], now, g.lang)
             if not p.consented:
                 record_consent(p, cs, now)
+            if form.timezone.data and p.timezone is None:
+                p.timezone = form.timezone.data  # the browser's zone, or the one chosen
             token, screening = p.token, p.eligibility == "pending"
     except IntegrityError:
         # The same recruitment id consented at the same moment in another tab: resume it.

@@ -14,6 +14,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from craftwave.survey_app.config import DEFAULTS, apply_environment, instance_secret_key
+from craftwave.survey_app.sending_hours import local_date
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -69,6 +70,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     init_researcher_side(app)
     app.jinja_env.globals["tr"] = tr
+    app.jinja_env.filters["local_date"] = local_date
     app.add_url_rule("/", "index", _index)
     app.add_url_rule("/healthz", "healthz", lambda: {"ok": True})
     _register_errors(app)

@@ -234,8 +234,8 @@ def compose(study: Study, p: Participant, email: str, kind: str, wave: int,
     zone = sending_hours.zone_of(p.timezone, study)
     unsubscribe = unsubscribe_url(settings.base_url, p)
     values = {"link": f"{settings.base_url}/s/{token_for(p)}",
-              "opens_on": sending_hours.local_date(opens_at or now, zone, ""),
-              "closes_on": sending_hours.local_date(closes_at, zone, "no fixed closing date"),
+              "opens_on": sending_hours.local_date(opens_at or now, zone),
+              "closes_on": sending_hours.local_date(closes_at, zone, default="no fixed closing date"),
               "wave": str(wave),
               "study_title": study.title.get(lang) or next(iter(study.title.values())),
               "unsubscribe": unsubscribe}

@@ -54,11 +54,15 @@ def next_opening(now: datetime, zone: ZoneInfo, study: Study) -> datetime:
     return now + timedelta(hours=1)
 
 
-def local_date(value: datetime | None, zone: ZoneInfo, default: str) -> str:
-    """``value`` (naive UTC) as the participant's local date, with the zone named."""
+def local_date(value: datetime | None, zone: ZoneInfo, fmt: str = "%d %B %Y", *,
+               default: str = "") -> str:
+    """``value`` (naive UTC) as the participant's local date (or ``fmt``), with the zone named.
+
+    Also the Jinja filter ``local_date``: ``{{ opens_at|local_date(zone) }}``.
+    """
     if value is None:
         return default
-    return f"{local(value, zone).strftime('%d %B %Y')} ({zone.key})"
+    return f"{local(value, zone).strftime(fmt)} ({zone.key})"
 
 
 _REGIONS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/",

@@ -54,3 +54,39 @@ def test_browser_zone_is_preselected_and_the_list_works_without_script(sqlite_te
         page.get_by_role("button", name="I agree and want to take part").click()
         page.wait_for_url("**/screening")
         assert _stored_zone(tmp_path / "browser.sqlite") == expected
+
+
+def test_pages_give_dates_in_the_participants_zone(app, rs_study):
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    from craftwave.survey_app.models import WaveStatus
+    from tests.survey_app.researcher_fixtures import answer_wave, enrol
+
+    pid = enrol(app, email="kiri@example.org")
+    with app.app_context():
+        p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
+        p.timezone = "Pacific/Auckland"
+        db.session.commit()
+        token = p.token
+    answer_wave(app, pid, 1)
+    w = Walker(app.test_client())
+    w.get(f"/s/{token}")
+    with app.app_context():
+        opens = db.session.execute(db.select(WaveStatus.opens_at).where(WaveStatus.wave == 2)).scalar_one()
+    local = opens.replace(tzinfo=UTC).astimezone(ZoneInfo("Pacific/Auckland"))
+    assert f"It opens on <strong>{local.strftime('%d %B %Y at %H:%M')} (Pacific/Auckland)</strong>" in w.html
+    assert local.date() != opens.date() or local.hour != opens.hour  # not the UTC time
+
+
+def test_a_personal_invitation_keeps_the_imported_zone_over_the_browsers(app, rs_study):
+    from craftwave.survey_app.panel import import_participants
+
+    with app.app_context():
+        import_participants(rs_study, "email,timezone\na@example.org,Asia/Tokyo\nb@example.org,\n", "t")
+        tokens = list(db.session.execute(db.select(Participant.token).order_by(Participant.id)).scalars())
+    for token in tokens:
+        w = Walker(app.test_client())
+        w.get(f"/s/{token}/consent")
+        w.post({"decision": "agree", "timezone": "America/Sao_Paulo"})
+    assert _zones(app) == ["Asia/Tokyo", "America/Sao_Paulo"]

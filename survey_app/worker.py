@@ -10,7 +10,8 @@ After downtime the next pass catches up: waves still open get their invitations;
 window passed with none sent is listed as missed (:mod:`craftwave.survey_app.catchup`) for the
 researcher to reopen, never silently marked closed.
 
-Report builds still run where the dashboard starts them (see ``docs/fieldwork.md``).
+With ``REPORT_JOBS = "worker"`` it also runs the dashboard's report builds, queued as
+database jobs (:mod:`craftwave.survey_app.report_jobs`), before the email of each pass.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ import signal
 import threading
 from dataclasses import dataclass, field
 
-from flask import Flask
+from flask import Flask, current_app
 
-from craftwave.survey_app import clock
+from craftwave.survey_app import clock, report_jobs
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.mailer import MailError, MailRun, deliver, plan
 from craftwave.survey_app.models import StudyRecord
+from craftwave.survey_app.researcher.reports_download import build_into_cache
 from craftwave.survey_app.smtp_send import mail_settings
 from craftwave.survey_app.studies import get_study
 
@@ -40,6 +42,7 @@ class Pass:
 
     runs: dict[str, MailRun] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    reports: int = 0
 
     @property
     def sent(self) -> int:
@@ -47,7 +50,7 @@ class Pass:
 
 
 def run_once(batch: int | None = None) -> Pass:
-    """One pass over every loaded study (inside an app context).
+    """One pass: queued report jobs, then every loaded study's email (inside an app context).
 
     Parameters
     ----------
@@ -55,6 +58,9 @@ def run_once(batch: int | None = None) -> Pass:
         At most this many messages per study in this pass (the rest wait for the next).
     """
     result = Pass()
+    app = current_app._get_current_object()
+    while report_jobs.run_next(app, build_into_cache):
+        result.reports += 1
     try:
         mail_settings()
     except MailError as exc:

@@ -173,6 +173,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     click.echo(f"\nServing on {base} with gunicorn ({workers} workers) and `craftwave worker` "
                "beside it; Ctrl-C stops both.")
     os.environ["CRAFTWAVE_DATABASE_URL"] = opts.database_url
+    os.environ.setdefault("CRAFTWAVE_REPORT_JOBS", "worker")  # report builds go to the worker
     import subprocess
     import sys
 

@@ -1,4 +1,4 @@
-"""The outbox: delivery states of sent messages; each participant's time zone.
+"""The outbox: delivery states of sent messages; each participant's time zone; report jobs.
 
 Revision ID: 0003_i21
 Revises: 0002_researcher
@@ -38,9 +38,26 @@ def upgrade():
                "last_error = 'claimed before 0.2 and never marked sent' WHERE sent_at IS NULL")
     with op.batch_alter_table("participants") as batch:
         batch.add_column(sa.Column("timezone", sa.String(64), nullable=True))
+    op.create_table(
+        "report_jobs",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("study_id", sa.String(64), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("fmt", sa.String(8), nullable=False),
+        sa.Column("actor", sa.String(320), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("requested_at", sa.DateTime(), nullable=False),
+        sa.Column("started_at", sa.DateTime(), nullable=True),
+        sa.Column("finished_at", sa.DateTime(), nullable=True),
+        sa.Column("lease_until", sa.DateTime(), nullable=True),
+        sa.Column("error", sa.String(1000), nullable=True),
+    )
+    op.create_index("ix_report_jobs_slot", "report_jobs", ["study_id", "kind", "fmt", "status"])
 
 
 def downgrade():
+    op.drop_index("ix_report_jobs_slot", table_name="report_jobs")
+    op.drop_table("report_jobs")
     with op.batch_alter_table("participants") as batch:
         batch.drop_column("timezone")
     op.drop_index("ix_sent_messages_due", table_name="sent_messages")

@@ -107,6 +107,8 @@ class Claim:
     wave: int
     attempts: int
     resend: bool
+    prev_status: str = "queued"
+    prev_handed_over: datetime | None = None
 
 
 def claim_next(study_id: str, now: datetime, owner: str, kinds: tuple[str, ...] | None = None,
@@ -139,13 +141,14 @@ def claim_next(study_id: str, now: datetime, owner: str, kinds: tuple[str, ...] 
         # An unknown message (or one the researcher queued again after it was unknown)
         # may already be in the inbox: sending it is a counted resend.
         resend = row.status == "unknown" or (row.status == "queued" and row.handed_over_at is not None)
+        prev = (row.status, row.handed_over_at)
         row.status = "sending"
         row.lease_until = now + timedelta(seconds=lease_seconds())
         row.lease_owner = owner[:64]
         row.handed_over_at = None
         row.attempts = (row.attempts or 0) + 1
         row.updated_at = now
-        return Claim(row.id, row.participant_id, row.kind, row.wave, row.attempts, resend)
+        return Claim(row.id, row.participant_id, row.kind, row.wave, row.attempts, resend, *prev)
 
 
 def hand_over(claim: Claim, now: datetime, return_path: str, message_id: str) -> None:
@@ -179,13 +182,17 @@ def finish(claim: Claim, status: str, now: datetime, error: str | None = None) -
     return str(values["status"])
 
 
-def postpone(claim: Claim, until: datetime, now: datetime, note: str | None = None,
-             status: str = "queued") -> None:
-    """Give a claimed message back untried (outside sending hours): the attempt is not counted."""
+def postpone(claim: Claim, until: datetime, now: datetime, note: str | None = None) -> None:
+    """Give a claimed message back untried (outside sending hours), in the state it was in;
+    the attempt is not counted."""
+    values: dict[str, object] = {
+        "status": claim.prev_status, "handed_over_at": claim.prev_handed_over,
+        "next_attempt_at": until, "lease_until": None, "lease_owner": None,
+        "attempts": SentMessage.attempts - 1, "updated_at": now}
+    if note is not None:
+        values["last_error"] = note
     with write_transaction():
-        db.session.execute(db.update(SentMessage).where(SentMessage.id == claim.id).values(
-            status=status, next_attempt_at=until, lease_until=None, lease_owner=None,
-            attempts=SentMessage.attempts - 1, updated_at=now, last_error=note))
+        db.session.execute(db.update(SentMessage).where(SentMessage.id == claim.id).values(**values))
 
 
 def set_status(row_ids: list[int], status: str, now: datetime, error: str | None = None) -> int:

@@ -103,25 +103,51 @@ class _Due:
     closes_at: datetime | None
 
 
-def _candidates(study: Study, now: datetime) -> list[_Due]:
+class _Ledger:
+    """The study's outbox keys and send times, read in one query for a whole planning pass."""
+
+    def __init__(self, study_id: str) -> None:
+        rows = db.session.execute(
+            db.select(SentMessage.participant_id, SentMessage.kind, SentMessage.wave,
+                      SentMessage.sent_at)
+            .join(Participant, Participant.id == SentMessage.participant_id)
+            .where(Participant.study_id == study_id)).all()
+        self.keys = {(pk, kind, wave) for pk, kind, wave, _at in rows}
+        self.sent = {(pk, kind, wave): at for pk, kind, wave, at in rows if at is not None}
+
+
+def _candidates(study: Study, now: datetime, ledger: _Ledger | None = None) -> list[_Due]:
     """Participants with an email, not withdrawn, whose current wave is open and not completed."""
+    ledger = ledger or _Ledger(study.id)
     people = db.session.execute(
         db.select(Participant).join(Contact, Contact.participant_id == Participant.id)
         .where(Participant.study_id == study.id, Participant.withdrawal == "none")
         .order_by(Participant.id)).scalars().all()
+    rows: dict[int, dict[int, WaveRow]] = {}
+    for ws in db.session.execute(
+            db.select(WaveStatus).join(Participant, Participant.id == WaveStatus.participant_id)
+            .where(Participant.study_id == study.id)).scalars():
+        rows.setdefault(ws.participant_id, {})[ws.wave] = _row(ws)
     out = []
     for p in people:
-        state = _open_wave(p, study, now, create=True)
+        state = _open_wave(p, study, now, create=True, rows=rows.get(p.id, {}),
+                           invited_at=ledger.sent.get((p.id, "invitation", 1)))
         if state is not None:
             out.append(state)
     return out
 
 
-def _open_wave(p: Participant, study: Study, now: datetime, create: bool) -> _Due | None:
+_UNREAD = object()
+
+
+def _open_wave(p: Participant, study: Study, now: datetime, create: bool,
+               rows: dict[int, WaveRow] | None = None, invited_at=_UNREAD) -> _Due | None:
     if p.eligibility == "screened_out" or p.withdrawal != "none":
         return None
-    invited_at = _sent_at(p.id, "invitation", 1)
-    rows = _rows(p.id)
+    if invited_at is _UNREAD:
+        invited_at = _sent_at(p.id, "invitation", 1)
+    if rows is None:
+        rows = _rows(p.id)
     states = wave_states(study, rows, now, consented=p.consented, eligibility=p.eligibility,
                          invited_at=invited_at)
     derived = [n for n, st in states.items() if st.status is not None and n not in rows]
@@ -149,9 +175,12 @@ def _open_wave(p: Participant, study: Study, now: datetime, create: bool) -> _Du
     return _Due(p.id, p.timezone, n, st.opens_at, st.closes_at)
 
 
+def _row(ws: WaveStatus) -> WaveRow:
+    return WaveRow(ws.status, ws.opens_at, ws.closes_at, ws.started_at, ws.completed_at)
+
+
 def _rows(participant_id: int) -> dict[int, WaveRow]:
-    return {ws.wave: WaveRow(ws.status, ws.opens_at, ws.closes_at, ws.started_at, ws.completed_at)
-            for ws in db.session.execute(
+    return {ws.wave: _row(ws) for ws in db.session.execute(
                 db.select(WaveStatus).where(WaveStatus.participant_id == participant_id)).scalars()}
 
 
@@ -168,25 +197,27 @@ def _queue(study: Study, d: _Due, kind: str, now: datetime) -> bool:
 
 
 def plan_invitations(study: Study, now: datetime, wave: int | None = None,
-                     due: list[_Due] | None = None) -> int:
+                     due: list[_Due] | None = None, ledger: _Ledger | None = None) -> int:
     """Queue the invitation of everyone whose wave is open and who has none; returns how many."""
+    ledger = ledger or _Ledger(study.id)
     n = 0
-    for d in _candidates(study, now) if due is None else due:
-        if (wave is None or d.wave == wave) and outbox.existing(d.participant_id, "invitation",
-                                                                d.wave) is None:
+    for d in _candidates(study, now, ledger) if due is None else due:
+        if (wave is None or d.wave == wave) and (d.participant_id, "invitation", d.wave) not in ledger.keys:
             n += _queue(study, d, "invitation", now)
     return n
 
 
-def plan_reminders(study: Study, now: datetime, due: list[_Due] | None = None) -> int:
+def plan_reminders(study: Study, now: datetime, due: list[_Due] | None = None,
+                   ledger: _Ledger | None = None) -> int:
     """Queue the latest reminder due to each participant who was sent the invitation."""
     rules = study.reminders
     days = list(rules.days_after_open)[: rules.max_count]
     if not days:
         return 0
+    ledger = ledger or _Ledger(study.id)
     n = 0
-    for d in _candidates(study, now) if due is None else due:
-        invited_at = _sent_at(d.participant_id, "invitation", d.wave)
+    for d in _candidates(study, now, ledger) if due is None else due:
+        invited_at = ledger.sent.get((d.participant_id, "invitation", d.wave))
         if invited_at is None:
             continue  # never sent the invitation: nothing to remind of
         base = max(t for t in (d.opens_at, invited_at) if t is not None)
@@ -194,20 +225,25 @@ def plan_reminders(study: Study, now: datetime, due: list[_Due] | None = None) -
         if not reached:
             continue
         kind = f"reminder_{max(reached) + 1}"
-        if outbox.existing(d.participant_id, kind, d.wave) is None:
+        if (d.participant_id, kind, d.wave) not in ledger.keys:
             n += _queue(study, d, kind, now)
     return n
 
 
 def plan(study: Study, now: datetime) -> int:
-    """Queue every invitation and reminder due now (what the worker does each pass)."""
+    """Queue every invitation and reminder due now (what the worker does each pass).
+
+    The study's wave rows and outbox are read once for the pass; a write happens only where a
+    wave opens or a message is queued.
+    """
     templates = study.email_templates
-    due = _candidates(study, now)
+    ledger = _Ledger(study.id)
+    due = _candidates(study, now, ledger)
     n = 0
     if any(k == "invitation" or k.startswith("invitation_w") for k in templates):
-        n += plan_invitations(study, now, due=due)
+        n += plan_invitations(study, now, due=due, ledger=ledger)
     if any(k == "reminder" or k.startswith("reminder_w") for k in templates):
-        n += plan_reminders(study, now, due=due)
+        n += plan_reminders(study, now, due=due, ledger=ledger)
     return n
 
 

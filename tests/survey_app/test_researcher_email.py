@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import email
-import socket
 import threading
-from email import policy
 
 import pytest
 from click.testing import CliRunner
@@ -15,47 +12,18 @@ from craftwave.survey_app.mailer import MailError, send_invitations, send_remind
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.models.researcher import AuditEntry, SentMessage
 from tests.survey_app.app_helpers import BACKENDS
+from tests.survey_app.mail_helpers import Inbox, LoopbackSMTP, free_port
 from tests.survey_app.researcher_fixtures import answer_wave, enrol
-
-
-class _Inbox:
-    """An aiosmtpd handler that keeps every delivered message."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        msg = email.message_from_bytes(envelope.original_content or envelope.content,
-                                       policy=policy.default)
-        with self.lock:
-            self.messages.append(msg)
-        return "250 Message accepted for delivery"
-
-    def to(self) -> list[str]:
-        return sorted(m["To"] for m in self.messages)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def smtp(app):
-    from aiosmtpd.controller import Controller
-
-    inbox = _Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update(MAIL_HOST="127.0.0.1", MAIL_PORT=port, MAIL_SECURITY="none",
-                      MAIL_FROM="study@example.org", PUBLIC_BASE_URL="https://survey.example.org")
-    try:
+    """A loopback SMTP server the app is configured to use; yields its inbox."""
+    inbox = Inbox()
+    with LoopbackSMTP(inbox) as server:
+        app.config.update(MAIL_HOST="127.0.0.1", MAIL_PORT=server.port, MAIL_SECURITY="none",
+                          MAIL_FROM="study@example.org", PUBLIC_BASE_URL="https://survey.example.org")
         yield inbox
-    finally:
-        controller.stop()
 
 
 def _token(app, pid):
@@ -260,7 +228,7 @@ def test_deferred_messages_give_up_after_the_attempt_limit(app, rs_study, smtp):
 def test_an_unreachable_server_defers_and_a_missing_sender_cannot_run(app, rs_study):
     enrol(app, email="a@example.org", consent=False)
     enrol(app, email="b@example.org", consent=False)
-    app.config.update(MAIL_FROM=None, MAIL_HOST="127.0.0.1", MAIL_PORT=_free_port(),
+    app.config.update(MAIL_FROM=None, MAIL_HOST="127.0.0.1", MAIL_PORT=free_port(),
                       MAIL_SECURITY="none")
     with app.app_context(), pytest.raises(MailError, match="no sender address"):
         send_invitations("rs-study", "test")

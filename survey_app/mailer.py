@@ -83,7 +83,6 @@ class MailRun:
     waiting: int = 0
     dropped: int = 0
     resent: int = 0
-    already: int = 0
 
 
 def _study(study_id: str) -> Study:

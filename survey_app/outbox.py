@@ -195,21 +195,6 @@ def postpone(claim: Claim, until: datetime, now: datetime, note: str | None = No
         db.session.execute(db.update(SentMessage).where(SentMessage.id == claim.id).values(**values))
 
 
-def set_status(row_ids: list[int], status: str, now: datetime, error: str | None = None) -> int:
-    """Set the state of rows (bounces, a researcher's decision); returns how many changed."""
-    if not row_ids:
-        return 0
-    values: dict[str, object] = {"status": status, "updated_at": now}
-    if error is not None:
-        values["last_error"] = error[:500]
-    if status == "queued":
-        values["next_attempt_at"] = now
-    with write_transaction():
-        res = db.session.execute(db.update(SentMessage).where(SentMessage.id.in_(row_ids))
-                                 .values(**values))
-    return int(res.rowcount or 0)
-
-
 def messages(study_id: str) -> list[dict]:
     """Every message of a study, for ``email status`` and the dashboard.
 

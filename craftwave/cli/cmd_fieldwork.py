@@ -32,7 +32,7 @@ def _report(run, as_json: bool) -> None:
     if as_json:
         echo_json({"kind": run.kind, "sent": len(run.sent), "queued": run.queued,
                    "waiting": run.waiting, "dropped": run.dropped, "unknown": run.unknown,
-                   "resent_unknown": run.resent, "already_sent": run.already,
+                   "resent_unknown": run.resent,
                    "deferred": [{"participant_id": p, "wave": w, "error": e} for p, w, e in run.deferred],
                    "failed": [{"participant_id": p, "wave": w, "error": e} for p, w, e in run.failed]})
         return

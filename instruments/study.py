@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -29,6 +30,17 @@ from craftwave.instruments.loader import load_library
 from craftwave.instruments.schema import ID_PATTERN, ITEM_ID_PATTERN, Instrument, Text
 
 PROLIFIC_COMPLETE_URL = "https://app.prolific.com/submissions/complete"
+
+
+def is_time_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone known to this system (``zoneinfo``)."""
+    if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 class _Strict(BaseModel):
@@ -169,6 +181,10 @@ class EmailTemplate(_Strict):
     body: Text
 
 
+SENDING_HOURS_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+"""``HH:MM-HH:MM`` in the participant's local time; ``00:00-24:00`` is any time."""
+
+
 class Arm(_Strict):
     name: str = Field(pattern=ID_PATTERN)
     ratio: int = Field(1, ge=1)
@@ -281,6 +297,27 @@ class Study(_Strict):
     randomisation_seed: int = Field(0, description="Study seed of item-order randomisation.")
     quality: QualityPolicy | None = Field(None, description="Data-quality policy; None: the "
                                           "default (flag and report, exclude nothing).")
+    timezone: str = Field("UTC", description="IANA time zone of participants who gave none.")
+    sending_hours: str = Field("09:00-20:00", pattern=SENDING_HOURS_PATTERN,
+                               description="When emails may go out, participant local time.")
+    on_unknown: Literal["resend", "hold"] = Field(
+        "hold", description="A message whose send was interrupted (it may or may not have "
+        "gone): resend it, or hold it for the researcher to decide.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if not is_time_zone(value):
+            raise ValueError(f"'{value}' is not an IANA time zone (e.g. Europe/Berlin)")
+        return value
+
+    @field_validator("sending_hours")
+    @classmethod
+    def _hours_order(cls, value: str) -> str:
+        start, end = value.split("-")
+        if start >= end:
+            raise ValueError(f"sending_hours '{value}': the start must come before the end")
+        return value
 
     @property
     def quality_policy(self) -> QualityPolicy:

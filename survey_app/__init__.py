@@ -14,6 +14,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from craftwave.survey_app.config import DEFAULTS, apply_environment, instance_secret_key
+from craftwave.survey_app.sending_hours import local_date
 from craftwave.survey_app.urls import init_urls
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
@@ -62,6 +63,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(entry.bp)
     app.register_blueprint(survey.bp)
     app.register_blueprint(resume.bp)
+    from craftwave.survey_app import unsubscribe
+
+    app.register_blueprint(unsubscribe.bp)
     init_security(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits
@@ -69,6 +73,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     init_researcher_side(app)
     app.jinja_env.globals["tr"] = tr
+    app.jinja_env.filters["local_date"] = local_date
     app.add_url_rule("/", "index", _index)
     app.add_url_rule("/healthz", "healthz", lambda: {"ok": True})
     _register_errors(app)

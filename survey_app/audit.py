@@ -26,6 +26,7 @@ ACTIONS = (
     "withdrawal",
     "withdrawal_handled", "participant_deleted", "link_reissued",
     "password_changed", "researcher_deactivated", "researcher_activated", "role_changed",
+    "messages_sent", "messages_requeued", "bounces_read", "wave_reopened",
 )
 """The actions the log records."""
 

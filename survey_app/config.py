@@ -15,6 +15,8 @@ Settings read from the environment:
     ``NORMAL`` (default: durable when the process is killed, not on power loss) or ``FULL``.
 ``CRAFTWAVE_SECURE_COOKIES``
     ``1`` to send the session cookie only over HTTPS (set it behind an HTTPS proxy).
+``CRAFTWAVE_REPORT_JOBS``
+    ``worker`` to have ``craftwave worker`` build the dashboard's reports (default ``thread``).
 """
 
 from __future__ import annotations
@@ -76,5 +78,7 @@ def apply_environment(config: dict, instance_path: str) -> None:
         config["LINK_KEY"] = env["CRAFTWAVE_LINK_KEY"]
     if env.get("CRAFTWAVE_SQLITE_SYNCHRONOUS"):
         config["SQLITE_SYNCHRONOUS"] = env["CRAFTWAVE_SQLITE_SYNCHRONOUS"].upper()
+    if env.get("CRAFTWAVE_REPORT_JOBS"):
+        config["REPORT_JOBS"] = env["CRAFTWAVE_REPORT_JOBS"]
     if env.get("CRAFTWAVE_SECURE_COOKIES") == "1":
         config["SESSION_COOKIE_SECURE"] = True

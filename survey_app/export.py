@@ -18,7 +18,8 @@
 ``codebook.csv``, ``codebook.md``
     from :func:`craftwave.instruments.codebook.codebook` (the one codebook function).
 ``participants.csv``
-    participant_id, source, arm, language, consent_version, consented_at, eligibility,
+    participant_id, source, arm, language, timezone (the participant's IANA zone, else the
+    study's default), consent_version, consented_at, eligibility,
     created_at, per wave ``status_w{k}``, ``opens_at_w{k}``, ``started_at_w{k}``,
     ``completed_at_w{k}``, then withdrawal and withdrawn_at; ``external_id`` and
     ``recruitment`` (JSON) only with ``with_recruitment_ids``. Never an email.
@@ -220,7 +221,7 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
     records = []
     for p in people:
         rec = {"participant_id": p.pid, "source": p.source, "arm": p.arm, "language": p.language,
-               "consent_version": p.consent_version, "consented_at": iso(p.consented_at),
+               "timezone": p.timezone or study.timezone, "consent_version": p.consent_version, "consented_at": iso(p.consented_at),
                "eligibility": p.eligibility, "created_at": iso(p.created_at)}
         for wave in study.waves:
             st = by.get((p.id, wave.number))
@@ -234,8 +235,8 @@ def participants_frame(study: Study, people: list[Participant], now: datetime,
             rec["external_id"] = p.external_id
             rec["recruitment"] = json.dumps(p.recruitment or {}, sort_keys=True)
         records.append(rec)
-    cols = ["participant_id", "source", "arm", "language", "consent_version", "consented_at",
-            "eligibility", "created_at"]
+    cols = ["participant_id", "source", "arm", "language", "timezone", "consent_version",
+            "consented_at", "eligibility", "created_at"]
     for wave in study.waves:
         cols += [with_wave(c, wave.number) for c in ("status", "opens_at", "started_at", "completed_at")]
     cols += ["withdrawal", "withdrawn_at"]

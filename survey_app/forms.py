@@ -9,11 +9,11 @@ choices, a bounded number field per number item, ``required`` from the item. Vie
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import FloatField, HiddenField, IntegerField, RadioField
+from wtforms import FloatField, HiddenField, IntegerField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
-from craftwave.instruments.study import Eligibility
+from craftwave.instruments.study import Eligibility, is_time_zone
 
 REQUIRED = "Please answer this question."
 CHOOSE = "Please choose one of the answers shown."
@@ -73,6 +73,12 @@ class ConsentForm(FlaskForm):
 
     decision = RadioField(choices=[SelectChoice("agree"), SelectChoice("decline")],
                           validators=[InputRequired("Please choose whether you agree.")])
+    timezone = StringField(validators=[Optional()])
+
+    def validate_timezone(self, field) -> None:
+        """An unknown zone is dropped (the study's default applies), never an error to fix."""
+        if field.data and not is_time_zone(field.data):
+            field.data = None
 
 
 class WithdrawForm(FlaskForm):

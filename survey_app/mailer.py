@@ -1,11 +1,10 @@
-"""Invitations and reminders by email over SMTP, safe to run from cron.
+"""Invitations and reminders by email: what is due, the message, and one sending run.
 
-Each message is first *claimed* in the sent-message ledger (a row unique per participant,
-kind and wave, committed before anything is sent), then sent, then marked sent. Two runs, or
-two overlapping runs, can therefore never send the same message twice: the second claim
-violates the unique constraint and is skipped. If the SMTP server refuses a message the claim
-is removed, so the next run tries again; if the process dies between the claim and the send,
-that message is not sent at all (at most once, never twice).
+A run first *plans*: every message now due is queued in the outbox (:mod:`.outbox`) for the
+earliest moment inside the study's ``sending_hours`` in the participant's local time. It then
+*delivers*: it claims due rows one at a time (row locks, so overlapping runs and workers never
+send one message twice), hands each to the SMTP server (:mod:`.smtp_send`) and records the
+outcome. A refused recipient is data (``failed`` or ``deferred``), not an error of the run.
 
 Who gets what:
 
@@ -14,46 +13,31 @@ Who gets what:
 * a **reminder** ``r`` (``reminder_1``, ``reminder_2``, ...) when the ``r``-th entry of the
   study's ``reminders.days_after_open`` has passed since the wave opened (or since the
   invitation went out, if that was later), at most ``reminders.max_count``, only to
-  participants who were invited to that wave by email and have not completed it, and only
+  participants who were sent the invitation to that wave and have not completed it, and only
   the latest one due (a run after a long pause sends one reminder, not two);
-* nothing to participants who withdrew (either kind), were screened out, or have no email.
-
-Settings (``app.config``, or the environment when unset):
-
-====================  ==========================  =====================================
-config                environment                 meaning
-====================  ==========================  =====================================
-``MAIL_HOST``         ``CRAFTWAVE_SMTP_HOST``     SMTP server (default ``localhost``)
-``MAIL_PORT``         ``CRAFTWAVE_SMTP_PORT``     port (default 587, or 25 with ``none``)
-``MAIL_SECURITY``     ``CRAFTWAVE_SMTP_SECURITY`` ``starttls`` (default), ``ssl`` or ``none``
-``MAIL_USERNAME``     ``CRAFTWAVE_SMTP_USER``     login (optional)
-``MAIL_PASSWORD``     ``CRAFTWAVE_SMTP_PASSWORD`` password (optional)
-``MAIL_FROM``         ``CRAFTWAVE_MAIL_FROM``     sender address (required)
-``PUBLIC_BASE_URL``   ``CRAFTWAVE_BASE_URL``      the app's public address, for links
-====================  ==========================  =====================================
+* nothing to participants who withdrew (either kind), were screened out, or have no email. A
+  message queued for someone who withdraws, or completes the wave, before it goes is dropped.
 
 Templates are the study file's ``email_templates``: ``invitation`` and ``reminder`` (a
 wave-specific ``invitation_w2`` or ``reminder_w2`` wins when present). Their subject and body
-may use ``{link}``, ``{opens_on}``, ``{closes_on}``, ``{wave}`` and ``{study_title}``.
+may use ``{link}``, ``{opens_on}``, ``{closes_on}``, ``{wave}``, ``{study_title}`` and
+``{unsubscribe}``. Dates are the participant's local dates, with the zone named.
 """
 
 from __future__ import annotations
 
 import os
-import smtplib
-import ssl
+import socket
 import string
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime, make_msgid
 
-from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from craftwave.instruments.errors import StudyError
 from craftwave.instruments.study import Study
-from craftwave.survey_app import clock
+from craftwave.survey_app import clock, outbox, sending_hours
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
@@ -62,170 +46,141 @@ from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Contact, Participant, WaveStatus
 from craftwave.survey_app.models.researcher import SentMessage
 from craftwave.survey_app.progress import current_wave
+from craftwave.survey_app.smtp_send import (
+    MailError,
+    MailSettings,
+    Outcome,
+    Unreachable,
+    close,
+    connect,
+    mail_settings,
+    send,
+    verp_address,
+)
 from craftwave.survey_app.studies import get_study
+from craftwave.survey_app.unsubscribe import unsubscribe_url
 
-FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title")
+__all__ = ["FIELDS", "MailError", "MailRun", "compose", "deliver", "plan_invitations",
+           "plan", "plan_reminders", "send_invitations", "send_reminders"]
 
-
-class MailError(StudyError):
-    """Email cannot be sent as configured (no sender, bad template, server unreachable)."""
-
-
-@dataclass(frozen=True)
-class MailSettings:
-    host: str
-    port: int
-    security: str
-    username: str | None
-    password: str | None
-    sender: str
-    base_url: str
-    timeout: float = 30.0
-
-
-def mail_settings() -> MailSettings:
-    """The SMTP settings from the app's configuration, then the environment."""
-    cfg, env = current_app.config, os.environ
-
-    def get(key: str, var: str, default=None):
-        value = cfg.get(key)
-        return value if value not in (None, "") else env.get(var, default)
-
-    security = str(get("MAIL_SECURITY", "CRAFTWAVE_SMTP_SECURITY", "starttls")).lower()
-    if security not in ("starttls", "ssl", "none"):
-        raise MailError(f"MAIL_SECURITY must be starttls, ssl or none, not '{security}'")
-    default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
-    sender = get("MAIL_FROM", "CRAFTWAVE_MAIL_FROM")
-    if not sender:
-        raise MailError("no sender address: set MAIL_FROM in the instance config or "
-                        "CRAFTWAVE_MAIL_FROM in the environment")
-    return MailSettings(
-        host=str(get("MAIL_HOST", "CRAFTWAVE_SMTP_HOST", "localhost")),
-        port=int(get("MAIL_PORT", "CRAFTWAVE_SMTP_PORT", default_port)),
-        security=security, username=get("MAIL_USERNAME", "CRAFTWAVE_SMTP_USER"),
-        password=get("MAIL_PASSWORD", "CRAFTWAVE_SMTP_PASSWORD"), sender=str(sender),
-        base_url=str(get("PUBLIC_BASE_URL", "CRAFTWAVE_BASE_URL", "http://127.0.0.1:8000")).rstrip("/"),
-        timeout=float(cfg.get("MAIL_TIMEOUT", 30.0)))
+FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title", "unsubscribe")
+REMINDER_KINDS = tuple(f"reminder_{i}" for i in range(1, 6))
 
 
 @dataclass
 class MailRun:
-    """What one run did: pseudonymous ids sent to, skipped as already sent, failed."""
+    """What one run did. ``sent``/``deferred``/``failed``/``unknown`` hold (pid, wave[, error]);
+    ``queued`` counts messages planned now, ``waiting`` those due later (sending hours,
+    backoff); ``dropped`` those no longer due (withdrawn, completed); ``resent`` the
+    ``unknown`` messages sent again."""
 
     kind: str
     sent: list[tuple[str, int]] = field(default_factory=list)
-    already: int = 0
+    deferred: list[tuple[str, int, str]] = field(default_factory=list)
     failed: list[tuple[str, int, str]] = field(default_factory=list)
+    unknown: int = 0
+    queued: int = 0
+    waiting: int = 0
+    dropped: int = 0
+    resent: int = 0
 
 
+def _study(study_id: str) -> Study:
+    cs = get_study(study_id)
+    if cs is None:
+        raise MailError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+    return cs.study
+
+
+# -- planning -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Due:
     participant_id: int
-    pid: str
-    email: str
-    language: str
-    token: str
-    kind: str
+    timezone: str | None
     wave: int
     opens_at: datetime | None
     closes_at: datetime | None
 
 
-def send_invitations(study_id: str, actor: str, wave: int | None = None) -> MailRun:
-    """Invite every participant with an email to the wave open for them now (once each).
+class _Ledger:
+    """The study's outbox keys and send times, read in one query for a whole planning pass."""
 
-    Parameters
-    ----------
-    study_id : str
-    actor : str
-        Who runs it, for the audit log.
-    wave : int, optional
-        Only invitations to this wave.
-    """
-    cs = _study(study_id)
-    _template(cs.study, "invitation", wave or 1)  # fail early on a missing template
-    now = clock.now()
-    due = [d for d in _candidates(cs.study, now, create=True)
-           if wave is None or d.wave == wave]
-    due = [d for d in due if not _has(d.participant_id, "invitation", d.wave)]
-    return _deliver(cs.study, [_replace_kind(d, "invitation") for d in due], "invitation", actor,
-                    "invitations_sent")
+    def __init__(self, study_id: str) -> None:
+        rows = db.session.execute(
+            db.select(SentMessage.participant_id, SentMessage.kind, SentMessage.wave,
+                      SentMessage.sent_at)
+            .join(Participant, Participant.id == SentMessage.participant_id)
+            .where(Participant.study_id == study_id)).all()
+        self.keys = {(pk, kind, wave) for pk, kind, wave, _at in rows}
+        self.sent = {(pk, kind, wave): at for pk, kind, wave, at in rows if at is not None}
 
 
-def send_reminders(study_id: str, actor: str) -> MailRun:
-    """Remind participants invited by email who have not completed their open wave."""
-    cs = _study(study_id)
-    study = cs.study
-    rules = study.reminders
-    now = clock.now()
-    todo = []
-    days = list(rules.days_after_open)[: rules.max_count]
-    for d in _candidates(study, now, create=True):
-        invited_at = _sent_at(d.participant_id, "invitation", d.wave)
-        if invited_at is None:
-            continue  # never invited by email: nothing to remind of
-        base = max(t for t in (d.opens_at, invited_at) if t is not None)
-        reached = [i for i, n in enumerate(days) if now >= base + timedelta(days=n)]
-        if not reached:
-            continue
-        kind = f"reminder_{max(reached) + 1}"
-        if _has(d.participant_id, kind, d.wave):
-            continue
-        todo.append(_replace_kind(d, kind))
-    if todo:
-        _template(study, "reminder", todo[0].wave)
-    return _deliver(study, todo, "reminder", actor, "reminders_sent")
-
-
-def _study(study_id: str):
-    cs = get_study(study_id)
-    if cs is None:
-        raise MailError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
-    return cs
-
-
-def _replace_kind(d: _Due, kind: str) -> _Due:
-    return _Due(d.participant_id, d.pid, d.email, d.language, d.token, kind, d.wave,
-                d.opens_at, d.closes_at)
-
-
-def _candidates(study: Study, now: datetime, create: bool) -> list[_Due]:
+def _candidates(study: Study, now: datetime, ledger: _Ledger | None = None) -> list[_Due]:
     """Participants with an email, not withdrawn, whose current wave is open and not completed."""
+    ledger = ledger or _Ledger(study.id)
     people = db.session.execute(
-        db.select(Participant, Contact.email).join(Contact, Contact.participant_id == Participant.id)
+        db.select(Participant).join(Contact, Contact.participant_id == Participant.id)
         .where(Participant.study_id == study.id, Participant.withdrawal == "none")
-        .order_by(Participant.id)).all()
+        .order_by(Participant.id)).scalars().all()
+    rows: dict[int, dict[int, WaveRow]] = {}
+    for ws in db.session.execute(
+            db.select(WaveStatus).join(Participant, Participant.id == WaveStatus.participant_id)
+            .where(Participant.study_id == study.id)).scalars():
+        rows.setdefault(ws.participant_id, {})[ws.wave] = _row(ws)
     out = []
-    for p, email in people:
-        if p.eligibility == "screened_out":
-            continue
-        if create and p.consented and p.eligibility != "pending":
-            # Open a due wave the way the participant's own visit would (same schedule).
-            with write_transaction():
-                current_wave(p, study, now, create=True)
-        rows = {ws.wave: WaveRow(ws.status, ws.opens_at, ws.closes_at, ws.started_at, ws.completed_at)
-                for ws in db.session.execute(
-                    db.select(WaveStatus).where(WaveStatus.participant_id == p.id)).scalars()}
-        states = wave_states(study, rows, now, consented=p.consented, eligibility=p.eligibility,
-                             invited_at=_sent_at(p.id, "invitation", 1))
-        open_waves = [n for n, st in states.items() if st.status in ("invited", "started")]
-        if not open_waves:
-            if not rows and not p.consented:
-                # Imported, not yet invited: wave 1 opens with the invitation.
-                w1 = study.waves_by_number[1]
-                closes = now + timedelta(days=w1.window_days) if w1.window_days else None
-                out.append(_Due(p.id, p.pid, email, p.language, token_for(p), "", 1, None, closes))
-            continue
-        n = max(open_waves)
-        st = states[n]
-        out.append(_Due(p.id, p.pid, email, p.language, token_for(p), "", n, st.opens_at, st.closes_at))
+    for p in people:
+        state = _open_wave(p, study, now, create=True, rows=rows.get(p.id, {}),
+                           invited_at=ledger.sent.get((p.id, "invitation", 1)))
+        if state is not None:
+            out.append(state)
     return out
 
 
-def _has(participant_id: int, kind: str, wave: int) -> bool:
-    return db.session.execute(db.select(SentMessage.id).where(
-        SentMessage.participant_id == participant_id, SentMessage.kind == kind,
-        SentMessage.wave == wave)).first() is not None
+_UNREAD = object()
+
+
+def _open_wave(p: Participant, study: Study, now: datetime, create: bool,
+               rows: dict[int, WaveRow] | None = None, invited_at=_UNREAD) -> _Due | None:
+    if p.eligibility == "screened_out" or p.withdrawal != "none":
+        return None
+    if invited_at is _UNREAD:
+        invited_at = _sent_at(p.id, "invitation", 1)
+    if rows is None:
+        rows = _rows(p.id)
+    states = wave_states(study, rows, now, consented=p.consented, eligibility=p.eligibility,
+                         invited_at=invited_at)
+    derived = [n for n, st in states.items() if st.status is not None and n not in rows]
+    if create and derived and p.consented and p.eligibility != "pending":
+        # A wave is due with no row yet: open it the way the participant's own visit would
+        # (same schedule), so its dates are stored once.
+        try:
+            with write_transaction():
+                current_wave(p, study, now, create=True)
+        except IntegrityError:
+            pass  # another process opened it at the same moment
+        rows = _rows(p.id)
+        states = wave_states(study, rows, now, consented=p.consented,
+                             eligibility=p.eligibility, invited_at=invited_at)
+    open_waves = [n for n, st in states.items() if st.status in ("invited", "started")]
+    if not open_waves:
+        if not rows and not p.consented:
+            # Imported, not yet invited: wave 1 opens with the invitation.
+            w1 = study.waves_by_number[1]
+            closes = now + timedelta(days=w1.window_days) if w1.window_days else None
+            return _Due(p.id, p.timezone, 1, None, closes)
+        return None
+    n = max(open_waves)
+    st = states[n]
+    return _Due(p.id, p.timezone, n, st.opens_at, st.closes_at)
+
+
+def _row(ws: WaveStatus) -> WaveRow:
+    return WaveRow(ws.status, ws.opens_at, ws.closes_at, ws.started_at, ws.completed_at)
+
+
+def _rows(participant_id: int) -> dict[int, WaveRow]:
+    return {ws.wave: _row(ws) for ws in db.session.execute(
+                db.select(WaveStatus).where(WaveStatus.participant_id == participant_id)).scalars()}
 
 
 def _sent_at(participant_id: int, kind: str, wave: int) -> datetime | None:
@@ -234,6 +189,64 @@ def _sent_at(participant_id: int, kind: str, wave: int) -> datetime | None:
         SentMessage.wave == wave, SentMessage.sent_at.is_not(None))).scalar_one_or_none()
 
 
+def _queue(study: Study, d: _Due, kind: str, now: datetime) -> bool:
+    zone = sending_hours.zone_of(d.timezone, study)
+    return outbox.enqueue(d.participant_id, kind, d.wave, now,
+                          sending_hours.next_opening(now, zone, study))
+
+
+def plan_invitations(study: Study, now: datetime, wave: int | None = None,
+                     due: list[_Due] | None = None, ledger: _Ledger | None = None) -> int:
+    """Queue the invitation of everyone whose wave is open and who has none; returns how many."""
+    ledger = ledger or _Ledger(study.id)
+    n = 0
+    for d in _candidates(study, now, ledger) if due is None else due:
+        if (wave is None or d.wave == wave) and (d.participant_id, "invitation", d.wave) not in ledger.keys:
+            n += _queue(study, d, "invitation", now)
+    return n
+
+
+def plan_reminders(study: Study, now: datetime, due: list[_Due] | None = None,
+                   ledger: _Ledger | None = None) -> int:
+    """Queue the latest reminder due to each participant who was sent the invitation."""
+    rules = study.reminders
+    days = list(rules.days_after_open)[: rules.max_count]
+    if not days:
+        return 0
+    ledger = ledger or _Ledger(study.id)
+    n = 0
+    for d in _candidates(study, now, ledger) if due is None else due:
+        invited_at = ledger.sent.get((d.participant_id, "invitation", d.wave))
+        if invited_at is None:
+            continue  # never sent the invitation: nothing to remind of
+        base = max(t for t in (d.opens_at, invited_at) if t is not None)
+        reached = [i for i, k in enumerate(days) if now >= base + timedelta(days=k)]
+        if not reached:
+            continue
+        kind = f"reminder_{max(reached) + 1}"
+        if (d.participant_id, kind, d.wave) not in ledger.keys:
+            n += _queue(study, d, kind, now)
+    return n
+
+
+def plan(study: Study, now: datetime) -> int:
+    """Queue every invitation and reminder due now (what the worker does each pass).
+
+    The study's wave rows and outbox are read once for the pass; a write happens only where a
+    wave opens or a message is queued.
+    """
+    templates = study.email_templates
+    ledger = _Ledger(study.id)
+    due = _candidates(study, now, ledger)
+    n = 0
+    if any(k == "invitation" or k.startswith("invitation_w") for k in templates):
+        n += plan_invitations(study, now, due=due, ledger=ledger)
+    if any(k == "reminder" or k.startswith("reminder_w") for k in templates):
+        n += plan_reminders(study, now, due=due, ledger=ledger)
+    return n
+
+
+# -- the message ----------------------------------------------------------------------------
 def _template(study: Study, kind: str, wave: int):
     tpl = study.email_templates.get(f"{kind}_w{wave}") or study.email_templates.get(kind)
     if tpl is None:
@@ -247,91 +260,184 @@ def _template(study: Study, kind: str, wave: int):
     return tpl
 
 
-def _date(value: datetime | None, default: str) -> str:
-    return value.strftime("%d %B %Y") if value is not None else default
-
-
-def compose(study: Study, due: _Due, settings: MailSettings) -> EmailMessage:
-    """The email for one participant (personal link, dates filled in)."""
-    tpl = _template(study, "invitation" if due.kind == "invitation" else "reminder", due.wave)
-    lang = due.language if due.language in tpl.body else study.languages[0]
-    values = {"link": f"{settings.base_url}/s/{due.token}",
-              "opens_on": _date(due.opens_at or clock.now(), ""),
-              "closes_on": _date(due.closes_at, "no fixed closing date"),
-              "wave": str(due.wave),
-              "study_title": study.title.get(lang) or next(iter(study.title.values()))}
+def compose(study: Study, p: Participant, email: str, kind: str, wave: int,
+            opens_at: datetime | None, closes_at: datetime | None, settings: MailSettings,
+            now: datetime) -> EmailMessage:
+    """The email for one participant: personal link, local dates, unsubscribe headers."""
+    tpl = _template(study, "invitation" if kind == "invitation" else "reminder", wave)
+    lang = p.language if p.language in tpl.body else study.languages[0]
+    zone = sending_hours.zone_of(p.timezone, study)
+    unsubscribe = unsubscribe_url(settings.base_url, p)
+    values = {"link": f"{settings.base_url}/s/{token_for(p)}",
+              "opens_on": sending_hours.local_date(opens_at or now, zone),
+              "closes_on": sending_hours.local_date(closes_at, zone, default="no fixed closing date"),
+              "wave": str(wave),
+              "study_title": study.title.get(lang) or next(iter(study.title.values())),
+              "unsubscribe": unsubscribe}
     msg = EmailMessage()
     msg["From"] = settings.sender
-    msg["To"] = due.email
+    msg["To"] = email
     msg["Subject"] = (tpl.subject.get(lang) or next(iter(tpl.subject.values()))).format(**values)
-    msg["Date"] = formatdate(localtime=False)
+    msg["Date"] = format_datetime(sending_hours.local(now, zone))
     msg["Message-ID"] = make_msgid(domain=settings.sender.rsplit("@", 1)[-1])
-    msg["X-Craftwave-Message"] = f"{study.id} {due.kind} w{due.wave}"
-    msg.set_content((tpl.body.get(lang) or next(iter(tpl.body.values()))).format(**values))
+    msg["X-Craftwave-Message"] = f"{study.id} {kind} w{wave}"
+    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
+    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    body = (tpl.body.get(lang) or next(iter(tpl.body.values()))).format(**values)
+    if "{unsubscribe}" not in "".join(tpl.body.values()):
+        body = body.rstrip("\n") + f"\n\n-- \nNo more emails from this study: {unsubscribe}\n"
+    msg.set_content(body)
     return msg
 
 
-def _connect(s: MailSettings) -> smtplib.SMTP:
-    try:
-        if s.security == "ssl":
-            conn: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
-                                                  context=ssl.create_default_context())
-        else:
-            conn = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
-            if s.security == "starttls":
-                conn.starttls(context=ssl.create_default_context())
-        if s.username:
-            conn.login(s.username, s.password or "")
-    except (OSError, smtplib.SMTPException) as exc:
-        raise MailError(f"cannot use the SMTP server {s.host}:{s.port} ({s.security}): {exc}") from exc
-    return conn
+# -- delivering -----------------------------------------------------------------------------
+def worker_id() -> str:
+    """Who holds a lease: host and process."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}"
 
 
-def _deliver(study: Study, due: list[_Due], kind: str, actor: str, action: str) -> MailRun:
-    run = MailRun(kind)
-    if not due:
-        return run
-    settings = mail_settings()
-    conn = _connect(settings)
+def deliver(study: Study, actor: str, kinds: tuple[str, ...] | None = None,
+            wave: int | None = None, resend_unknown: bool | None = None,
+            run: MailRun | None = None, limit: int | None = None) -> MailRun:
+    """Send every due message of the study (or of ``kinds``) from the outbox, one claim at a time.
+
+    Parameters
+    ----------
+    study : Study
+    actor : str
+        Who runs it, for the audit log.
+    kinds : tuple of str, optional
+        Only these kinds (``invitation``, ``reminder_1``, ...).
+    wave : int, optional
+        Only messages of this wave.
+    resend_unknown : bool, optional
+        Send ``unknown`` messages again; default: the study's ``on_unknown``.
+    limit : int, optional
+        At most this many claims (the worker's batch).
+    """
+    run = run or MailRun("message")
+    if resend_unknown is None:
+        resend_unknown = study.on_unknown == "resend"
+    now = clock.now()
+    run.unknown += outbox.recover_expired(now, study.id)["unknown"]
+    settings: MailSettings | None = None
+    conn = None
+    down: str | None = None
+    seen: set[int] = set()
     try:
-        for d in due:
-            try:
+        while limit is None or len(seen) < limit:
+            now = clock.now()
+            c = outbox.claim_next(study.id, now, worker_id(), kinds, resend_unknown, seen, wave)
+            if c is None:
+                break
+            seen.add(c.id)
+            p = db.session.get(Participant, c.participant_id)
+            email = db.session.execute(db.select(Contact.email).where(
+                Contact.participant_id == c.participant_id)).scalar_one_or_none()
+            due = _still_due(study, p, email, c, now)
+            if due is None:
                 with write_transaction():
-                    db.session.add(SentMessage(participant_id=d.participant_id, kind=d.kind,
-                                               wave=d.wave, claimed_at=clock.now()))
-            except IntegrityError:
-                run.already += 1  # another run claimed it first
+                    db.session.execute(db.delete(SentMessage).where(SentMessage.id == c.id))
+                run.dropped += 1
+                continue
+            zone = sending_hours.zone_of(p.timezone, study)
+            if not sending_hours.inside(now, zone, study):
+                outbox.postpone(c, sending_hours.next_opening(now, zone, study), now)
+                run.waiting += 1
+                continue
+            if settings is None:
+                settings = mail_settings()
+            if down is None and conn is None:
+                try:
+                    conn = connect(settings)
+                except Unreachable as exc:
+                    down = str(exc)[:500]
+            if down is not None:
+                _record(run, p.pid, c, outbox.finish(c, "deferred", now, down), down)
                 continue
             try:
-                conn.send_message(compose(study, d, settings))
-            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError,
-                    smtplib.SMTPSenderRefused) as exc:
-                _release(d)
-                run.failed.append((d.pid, d.wave, str(exc)[:200]))
-                continue
-            except (OSError, smtplib.SMTPException):
-                _release(d)
+                msg = compose(study, p, email, c.kind, c.wave, due.opens_at, due.closes_at,
+                              settings, now)
+            except MailError as exc:
+                outbox.postpone(c, now, now, str(exc)[:500])
                 raise
-            with write_transaction():
-                db.session.execute(db.update(SentMessage).where(
-                    SentMessage.participant_id == d.participant_id, SentMessage.kind == d.kind,
-                    SentMessage.wave == d.wave).values(sent_at=clock.now()))
-            run.sent.append((d.pid, d.wave))
+            return_path = verp_address(settings.return_path, c.id)
+            outbox.hand_over(c, now, return_path, msg["Message-ID"])
+            outcome: Outcome = send(conn, msg, return_path)
+            stored = outbox.finish(c, outcome.status, clock.now(), outcome.error)
+            if stored == "sent" and c.resend:
+                run.resent += 1
+            _record(run, p.pid, c, stored, outcome.error)
+            if outcome.connection_lost:
+                close(conn)
+                conn = None
     finally:
-        try:
-            conn.quit()
-        except (OSError, smtplib.SMTPException):
-            conn.close()
-        if run.sent or run.failed:
+        close(conn)
+        if run.sent or run.failed or run.deferred:
             with write_transaction():
+                action = {"invitation": "invitations_sent", "reminder": "reminders_sent"}.get(
+                    run.kind, "messages_sent")
                 record(actor, action, study_id=study.id,
-                       detail={"sent": len(run.sent), "failed": len(run.failed),
+                       detail={"kind": run.kind, "sent": len(run.sent),
+                               "deferred": len(run.deferred), "failed": len(run.failed),
+                               "resent_unknown": run.resent,
                                "waves": sorted({w for _, w in run.sent})})
     return run
 
 
-def _release(d: _Due) -> None:
-    with write_transaction():
-        db.session.execute(db.delete(SentMessage).where(
-            SentMessage.participant_id == d.participant_id, SentMessage.kind == d.kind,
-            SentMessage.wave == d.wave))
+def _record(run: MailRun, pid: str, c: outbox.Claim, stored: str, error: str | None) -> None:
+    if stored == "sent":
+        run.sent.append((pid, c.wave))
+    elif stored == "deferred":
+        run.deferred.append((pid, c.wave, error or ""))
+    else:
+        run.failed.append((pid, c.wave, error or ""))
+
+
+def _still_due(study: Study, p: Participant | None, email: str | None, c: outbox.Claim,
+               now: datetime) -> _Due | None:
+    """The wave's dates if the claimed message should still go, else None."""
+    if p is None or email is None:
+        return None
+    d = _open_wave(p, study, now, create=False)
+    if d is None or d.wave != c.wave:
+        return None
+    return d
+
+
+# -- the commands' entry points --------------------------------------------------------------
+def send_invitations(study_id: str, actor: str, wave: int | None = None,
+                     resend_unknown: bool | None = None) -> MailRun:
+    """Queue and send invitations to everyone whose wave is open (once each).
+
+    Parameters
+    ----------
+    study_id : str
+    actor : str
+        Who runs it, for the audit log.
+    wave : int, optional
+        Only invitations to this wave.
+    resend_unknown : bool, optional
+        Resend ``unknown`` invitations; default: the study's ``on_unknown``.
+
+    Raises
+    ------
+    MailError
+        If the study is not loaded, lacks the template, or no sender is configured: the run
+        could not start. Refusals of single recipients are recorded, not raised.
+    """
+    study = _study(study_id)
+    _template(study, "invitation", wave or 1)  # fail early on a missing template
+    mail_settings()  # and on a missing sender
+    run = MailRun("invitation")
+    run.queued = plan_invitations(study, clock.now(), wave)
+    return deliver(study, actor, ("invitation",), wave, resend_unknown, run)
+
+
+def send_reminders(study_id: str, actor: str, resend_unknown: bool | None = None) -> MailRun:
+    """Queue and send the reminders due (see the module's description)."""
+    study = _study(study_id)
+    mail_settings()
+    run = MailRun("reminder")
+    run.queued = plan_reminders(study, clock.now())
+    return deliver(study, actor, REMINDER_KINDS, None, resend_unknown, run)

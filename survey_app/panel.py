@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from craftwave.instruments.errors import DataError
+from craftwave.instruments.study import is_time_zone
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
@@ -23,8 +24,9 @@ from craftwave.survey_app.models import Contact, Participant, WithdrawalRequest
 from craftwave.survey_app.progress import create_participant
 from craftwave.survey_app.studies import get_study
 
-IMPORT_COLUMNS = ("email", "external_id", "language")
-"""Columns of the import file: ``email`` is required, the others optional."""
+IMPORT_COLUMNS = ("email", "external_id", "language", "timezone")
+"""Columns of the import file: ``email`` is required, the others optional (``timezone``: an
+IANA zone such as ``Europe/Berlin``; empty: the study's default)."""
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 _EXTERNAL = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
@@ -58,8 +60,9 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
     study_id : str
         A loaded study.
     text : str
-        CSV with a header line; columns ``email`` (required), ``external_id`` and
-        ``language`` (optional, one of the study's languages).
+        CSV with a header line; columns ``email`` (required), ``external_id``,
+        ``language`` (optional, one of the study's languages) and ``timezone`` (optional, an
+        IANA time zone; empty: the study's default).
     actor : str
         Who imports, for the audit log.
 
@@ -73,7 +76,8 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
     ParticipantImportError
         Listing every malformed row by line number (the header is line 1): a missing or
         invalid email, an email or external id given twice, an external id used by another
-        participant, an unknown language, a wrong number of fields. Nothing is imported.
+        participant, an unknown language or time zone, a wrong number of fields. Nothing is
+        imported.
     DataError
         If the study is not loaded.
     """
@@ -92,7 +96,8 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
     header = [h.strip().lower() for h in header]
     unknown = [h for h in header if h not in IMPORT_COLUMNS]
     if "email" not in header or unknown or len(set(header)) != len(header):
-        msg = "the header must name the column 'email' and may add 'external_id' and 'language'"
+        msg = ("the header must name the column 'email' and may add 'external_id', 'language' "
+               "and 'timezone'")
         if unknown:
             msg += f"; unknown column(s): {', '.join(repr(u) for u in unknown)}"
         raise ParticipantImportError([(1, msg)])
@@ -105,7 +110,7 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
             Participant.external_id.is_not(None))).all()}
     seen_email: dict[str, int] = {}
     seen_external: dict[str, int] = {}
-    rows: list[tuple[int, str, str | None, str]] = []
+    rows: list[tuple[int, str, str | None, str, str | None]] = []
     skipped: list[int] = []
     line = 1
     while True:
@@ -126,6 +131,7 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         email = row["email"]
         external = row.get("external_id") or None
         language = row.get("language") or languages[0]
+        zone = row.get("timezone") or None
         if not email:
             problems.append((line, "no email"))
             continue
@@ -140,6 +146,10 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         if language not in languages:
             problems.append((line, f"language '{language}' is not one of the study's "
                                    f"({', '.join(languages)})"))
+            continue
+        if zone is not None and not is_time_zone(zone):
+            problems.append((line, f"timezone '{zone}' is not an IANA time zone "
+                                   "(e.g. Europe/Berlin, America/New_York)"))
             continue
         if key in existing_emails:
             skipped.append(line)
@@ -158,14 +168,15 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
                                        "participant of the study"))
                 continue
             seen_external[external] = line
-        rows.append((line, email, external, language))
+        rows.append((line, email, external, language, zone))
     if problems:
         raise ParticipantImportError(problems)
     result = ImportResult(skipped=skipped)
     now = clock.now()
     with write_transaction():
-        for _line, email, external, language in rows:
+        for _line, email, external, language, zone in rows:
             p = create_participant(study_id, "invitation", external, {}, now, language)
+            p.timezone = zone
             db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
             result.created.append(p.pid)
         record(actor, "participants_imported", study_id=study_id,

@@ -170,11 +170,23 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
         click.echo(f"{label + ':' if label else '':<28}{value}")
     if prepare_only:
         return
-    click.echo(f"\nServing on {base} with gunicorn ({workers} workers); Ctrl-C stops it.")
+    click.echo(f"\nServing on {base} with gunicorn ({workers} workers) and `craftwave worker` "
+               "beside it; Ctrl-C stops both.")
     os.environ["CRAFTWAVE_DATABASE_URL"] = opts.database_url
+    os.environ.setdefault("CRAFTWAVE_REPORT_JOBS", "worker")  # report builds go to the worker
+    import subprocess
+    import sys
+
     from craftwave.survey_app.wsgi_server import run_gunicorn
 
-    run_gunicorn(host=host, port=port, workers=workers)
+    # The worker sends due invitations and reminders (when SMTP is configured) beside the server.
+    worker = subprocess.Popen([sys.executable, "-c", "from craftwave.cli import main; main()",
+                               "worker"])
+    try:
+        run_gunicorn(host=host, port=port, workers=workers)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
 
 
 COMMANDS = [demo, run_demo_cmd]

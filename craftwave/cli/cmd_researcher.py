@@ -1,7 +1,7 @@
 """Researcher-side commands: accounts, participant import, email waves, export, deletion.
 
-``craftwave researcher add|list|passwd|deactivate|activate|role``, ``craftwave participants import``, ``craftwave email invite``,
-``craftwave email remind``, ``craftwave export`` and ``craftwave participant delete``. Each
+``craftwave researcher add|list|passwd|deactivate|activate|role``, ``craftwave participants import``,
+``craftwave export`` and ``craftwave participant delete`` (email: ``cmd_fieldwork``). Each
 runs on the app's database (``CRAFTWAVE_DATABASE_URL`` or the instance folder) and writes
 what it did to the audit log under ``cli:<user>``.
 """
@@ -167,60 +167,6 @@ def participants_import(study_id: str, csv_file: str) -> None:
                f"skipped {len(result.skipped)} already in the study")
 
 
-@click.group("email")
-def email_group() -> None:
-    """Invitations and reminders over SMTP (safe to run from cron: each message goes once)."""
-
-
-def _report(run, as_json: bool) -> None:
-    if as_json:
-        echo_json({"kind": run.kind, "sent": len(run.sent), "already_sent": run.already,
-                   "failed": [{"participant_id": p, "wave": w, "error": e} for p, w, e in run.failed]})
-    else:
-        click.echo(f"{run.kind}s sent: {len(run.sent)}; failed: {len(run.failed)}")
-        for pid, wave, err in run.failed:
-            click.echo(f"  failed: {pid} wave {wave}: {err}", err=True)
-    if run.failed:
-        raise SystemExit(1)
-
-
-@email_group.command("invite")
-@click.argument("study_id")
-@click.option("--wave", type=int, default=None, help="Only invitations to this wave.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
-def email_invite(study_id: str, wave: int | None, as_json: bool) -> None:
-    """Invite everyone whose wave is open and who has not been invited to it yet."""
-    from craftwave.instruments import CraftwaveError
-    from craftwave.survey_app.audit import cli_actor
-    from craftwave.survey_app.mailer import send_invitations
-
-    app = _app()
-    with app.app_context():
-        try:
-            run = send_invitations(study_id, cli_actor(), wave=wave)
-        except CraftwaveError as exc:
-            fail(str(exc))
-    _report(run, as_json)
-
-
-@email_group.command("remind")
-@click.argument("study_id")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
-def email_remind(study_id: str, as_json: bool) -> None:
-    """Remind those who have not completed their open wave, per the study's reminder schedule."""
-    from craftwave.instruments import CraftwaveError
-    from craftwave.survey_app.audit import cli_actor
-    from craftwave.survey_app.mailer import send_reminders
-
-    app = _app()
-    with app.app_context():
-        try:
-            run = send_reminders(study_id, cli_actor())
-        except CraftwaveError as exc:
-            fail(str(exc))
-    _report(run, as_json)
-
-
 @click.command("export")
 @click.option("--study", "study_id", required=True, help="The study id.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -275,4 +221,4 @@ def participant_delete(study_id: str, pid: str, yes: bool) -> None:
     click.echo(f"deleted participant {pid} of '{study_id}'")
 
 
-COMMANDS = [researcher_group, participants_group, email_group, export, participant_group]
+COMMANDS = [researcher_group, participants_group, export, participant_group]

@@ -50,6 +50,7 @@ class Participant(db.Model):
     arm: Mapped[str | None] = mapped_column(String(64))
     arm_sequence: Mapped[int | None] = mapped_column(Integer)
     language: Mapped[str] = mapped_column(String(8), default="en")
+    timezone: Mapped[str | None] = mapped_column(String(64))  # IANA; None: the study's default
     withdrawal: Mapped[str] = mapped_column(String(16), default="none")
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
 

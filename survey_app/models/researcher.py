@@ -5,8 +5,9 @@
 * ``audit_log``: who did what when (logins, exports, study changes, invitations sent,
   withdrawals, deletions). The actor is kept as text, so the log outlives accounts, and a
   deletion's entry names the pseudonymous id only, never the deleted data.
-* ``sent_messages``: one row per participant, message kind and wave, unique, so that a message
-  is claimed before it is sent and no cron run ever sends it twice.
+* ``sent_messages``: the outbox, one row per participant, message kind and wave, unique, with
+  its delivery state (:data:`MESSAGE_STATUSES`), so that a message is claimed before it is sent
+  and no run or worker sends it twice.
 """
 
 from __future__ import annotations
@@ -88,11 +89,29 @@ class AuditEntry(db.Model):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+MESSAGE_STATUSES = ("queued", "sending", "sent", "deferred", "failed", "bounced", "unknown")
+"""The outbox's states (DESIGN.md "Messages and the worker"):
+
+``queued`` waiting for its time (sending hours, backoff); ``sending`` claimed by one process
+until ``lease_until``; ``sent`` accepted by the SMTP server; ``deferred`` refused for now or the
+server unreachable, retried with backoff up to a limit; ``failed`` refused for good, never
+retried; ``bounced`` a delivery-status notification came back; ``unknown`` the process died
+while handing the message to the server, so it may or may not have gone."""
+
+
 class SentMessage(db.Model):
-    """The ledger: a message claimed (``claimed_at``) and, once the server accepted it, sent."""
+    """The outbox: one row per participant, message kind and wave (unique), with its state.
+
+    ``claimed_at`` is when the row was created (queued). ``handed_over_at`` is set, and
+    committed, just before the message goes to the SMTP server: a lease that expires without
+    it means nothing was sent (the row goes back to ``queued``); with it, the message may have
+    gone (``unknown``). ``resends`` counts the times an ``unknown`` message was sent again: the
+    only way a participant can receive a message twice.
+    """
 
     __tablename__ = "sent_messages"
-    __table_args__ = (UniqueConstraint("participant_id", "kind", "wave", name="uq_sent_message"),)
+    __table_args__ = (UniqueConstraint("participant_id", "kind", "wave", name="uq_sent_message"),
+                      Index("ix_sent_messages_due", "status", "next_attempt_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     participant_id: Mapped[int] = mapped_column(
@@ -101,3 +120,14 @@ class SentMessage(db.Model):
     wave: Mapped[int] = mapped_column(Integer)
     claimed_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    handed_over_at: Mapped[datetime | None] = mapped_column(DateTime)
+    return_path: Mapped[str | None] = mapped_column(String(320))
+    message_id: Mapped[str | None] = mapped_column(String(255))
+    resends: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -23,6 +23,7 @@ from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant import resume
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.progress import create_participant, record_consent, record_decline
+from craftwave.survey_app.sending_hours import time_zone_choices
 
 bp = Blueprint("entry", __name__)
 
@@ -100,7 +101,8 @@ def study_link(study_id: str):
     g.lang = entry_language(cs.study)
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
-                           action=url_for("entry.consent", study_id=cs.study.id))
+                           action=url_for("entry.consent", study_id=cs.study.id),
+                           zones=time_zone_choices())
 
 
 @bp.post("/study/<study_id>/consent")
@@ -114,7 +116,8 @@ def consent(study_id: str):
         g.lang = entry["language"]
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
-                               action=url_for("entry.consent", study_id=cs.study.id))
+                               action=url_for("entry.consent", study_id=cs.study.id),
+                               zones=time_zone_choices())
     if form.decision.data == "decline":
         session.pop("entry", None)
         with write_transaction():
@@ -129,6 +132,8 @@ def consent(study_id: str):
                 p = create_participant(cs.study.id, entry["source"], entry["external_id"],
                                        entry["recruitment"], now, g.lang)
                 record_consent(p, cs, now)
+            if form.timezone.data and p.timezone is None:
+                p.timezone = form.timezone.data  # the browser's zone, or the one chosen
             token, screening = token_for(p), p.eligibility == "pending"
     except IntegrityError:
         # The same recruitment id consented at the same moment in another tab.

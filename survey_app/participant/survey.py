@@ -30,6 +30,7 @@ from craftwave.survey_app.progress import (
     wave_state,
     withdraw,
 )
+from craftwave.survey_app.sending_hours import time_zone_choices, zone_of
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 
@@ -84,7 +85,8 @@ def home(token: str):
         index = min(ws.next_page, len(pages) - 1)
         return redirect(url_for("survey.page", token=token, wave=ws.wave, page_no=index + 1), 303)
     if view.state == "not_open":
-        return _render("not_open.html", wave=ws.wave, opens_at=ws.opens_at, closes_at=ws.closes_at)
+        return _render("not_open.html", wave=ws.wave, opens_at=ws.opens_at, closes_at=ws.closes_at,
+                       zone=zone_of(p.timezone, cs.study))
     if view.state == "closed":
         return _render("closed.html", wave=ws.wave)
     return _render("finished.html")
@@ -105,9 +107,11 @@ def consent(token: str):
         with write_transaction():
             if not p.consented:
                 record_consent(p, cs, clock.now())
+            if form.timezone.data and p.timezone is None:
+                p.timezone = form.timezone.data  # unless the import gave one
         return redirect(url_for("survey.home", token=token), 303)
     return render_template("entry/consent.html", study=cs.study, form=form,
-                           action=url_for("survey.consent", token=token))
+                           action=url_for("survey.consent", token=token), zones=time_zone_choices())
 
 
 @bp.route("/screening", methods=["GET", "POST"])
@@ -229,7 +233,7 @@ def done(token: str, wave: int):
         g.csp_form_action = [p.recruitment["submit_to"]]
     return _render("done.html", code=ws.completion_code, wave=wave, next_opens=next_opens,
                    prolific_url=prolific_url, mturk=mturk,
-                   withdrawn=p.withdrawal != "none")
+                   withdrawn=p.withdrawal != "none", zone=zone_of(p.timezone, study))
 
 
 @bp.route("/withdraw", methods=["GET", "POST"])

@@ -42,7 +42,7 @@ DEFAULTS: dict[str, object] = {
     "QUALITY_SECONDS_PER_ITEM_MIN": None,   # None: the study's quality policy
 }
 
-PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume"})
+PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume", "unsubscribe"})
 """Blueprints of the participant pages (reachable without a researcher login)."""
 PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
 """Other endpoints reachable without login: static files, login, landing page, health check."""

@@ -26,13 +26,14 @@ from flask_wtf import FlaskForm
 from craftwave.instruments.errors import DataError
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
+from craftwave.survey_app.catchup import missed, reopen
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import study_states
 from craftwave.survey_app.links import reissue_link
 from craftwave.survey_app.models import Participant, StudyRecord
-from craftwave.survey_app.models.researcher import AuditEntry
+from craftwave.survey_app.models.researcher import MESSAGE_STATUSES, AuditEntry
 from craftwave.survey_app.monitoring import (
     due_now,
     quality,
@@ -40,6 +41,7 @@ from craftwave.survey_app.monitoring import (
     response_chart,
     wave_summary,
 )
+from craftwave.survey_app.outbox import counts as message_counts
 from craftwave.survey_app.panel import (
     delete_participant,
     mark_withdrawal_handled,
@@ -137,7 +139,31 @@ def study(study_id: str):
     return render_template("researcher/dashboard.html", study=cs.study, summary=summary,
                            quality=q, table=table, total=total, limit=TABLE_LIMIT,
                            waves=waves, pending=pending, form=ActionForm(), now=now,
-                           due_counts=due_counts)
+                           due_counts=due_counts, email=_email_panel(study_id, now))
+
+
+def _email_panel(study_id: str, now) -> dict:
+    """Messages per wave and state, and missed waves per wave, for the dashboard."""
+    counts = message_counts(study_id)
+    gone = missed(study_id, now)
+    return {"statuses": MESSAGE_STATUSES, "counts": counts,
+            "waves": sorted({w for w, _s in counts}),
+            "missed": gone.groupby("wave").size().to_dict() if len(gone) else {}}
+
+
+@bp.post("/study/<study_id>/reopen/<int:wave>")
+@owner_required
+def reopen_wave(study_id: str, wave: int):
+    """Reopen a missed wave for everyone never invited to it (the worker then invites them)."""
+    _study(study_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        done = reopen(study_id, wave, current_user.email)
+    except DataError as exc:
+        abort(400, description=str(exc))
+    flash(f"Wave {wave} reopened for {len(done)} participant(s).")
+    return redirect(url_for("dashboard.study", study_id=study_id), code=303)
 
 
 @bp.get("/study/<study_id>/due.csv")

@@ -21,8 +21,10 @@ for the page, with a link to try again.
 Settings (``app.config``; defaults in :data:`DEFAULTS`): ``REPORT_CACHE_DIR``,
 ``REPORT_BOOTSTRAP`` and ``REPORT_SEED`` (the moderated mediation's bootstrap),
 ``REPORT_BUILD_TIMEOUT`` (seconds after which another worker's lock counts as stale),
-``REPORT_REFRESH_SECONDS`` (how often the waiting page reloads) and ``REPORT_CACHE_KEEP``
-(export keys kept per study).
+``REPORT_REFRESH_SECONDS`` (how often the waiting page reloads), ``REPORT_CACHE_KEEP``
+(export keys kept per study) and ``REPORT_JOBS``: ``thread`` (default: a thread of the web
+process builds) or ``worker`` (a database job that ``craftwave worker`` runs; the web app and
+the worker share ``REPORT_CACHE_DIR``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from pathlib import Path
 from flask import Blueprint, Flask, abort, current_app, render_template, request, send_file, url_for
 from flask_login import current_user
 
+from craftwave.survey_app import report_jobs
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import collect
@@ -66,6 +69,7 @@ DEFAULTS: dict[str, object] = {
     "REPORT_BUILD_TIMEOUT": 3600,
     "REPORT_REFRESH_SECONDS": 5,
     "REPORT_CACHE_KEEP": 3,
+    "REPORT_JOBS": "thread",
 }
 
 _build_lock = threading.Lock()
@@ -193,8 +197,11 @@ def start_build(app: Flask, study_id: str, kind: str, fmt: str, actor: str) -> f
     """Start building a report in a background thread unless one is under way.
 
     Returns the time (epoch seconds) the build that will answer started: the new one, or the
-    one under way, here or in another worker.
+    one under way, here or in another worker. With ``REPORT_JOBS = "worker"`` the build is a
+    database job for ``craftwave worker`` instead (:mod:`craftwave.survey_app.report_jobs`).
     """
+    if app.config["REPORT_JOBS"] == "worker":
+        return report_jobs.enqueue(study_id, kind, fmt, actor)
     root = cache_root(app)
     slot = (str(root), study_id, kind, fmt)
     lock, error = _slot_files(root, study_id, kind, fmt)
@@ -312,8 +319,11 @@ def report(study_id: str, kind: str, fmt: str):
     app = current_app._get_current_object()
     root = cache_root(app)
     _, error = _slot_files(root, study_id, kind, fmt)
+    by_worker = app.config["REPORT_JOBS"] == "worker"
     if request.args.get("retry") == "1":
         error.unlink(missing_ok=True)
+        if by_worker:
+            report_jobs.forget_failure(study_id, kind, fmt)
     since = request.args.get("since", type=float)
     if since is not None and not 0 <= time.time() - since <= float(app.config["REPORT_BUILD_TIMEOUT"]):
         since = None  # an old bookmark of the waiting page: ask for the current data
@@ -336,8 +346,8 @@ def report(study_id: str, kind: str, fmt: str):
             resp.headers["Content-Security-Policy"] = REPORT_CSP
             resp.headers["Cache-Control"] = "no-store"
             return resp
-    failure = None
-    if error.is_file():
+    failure = report_jobs.failure(study_id, kind, fmt) if by_worker else None
+    if failure is None and error.is_file():
         try:
             failure = json.loads(error.read_text(encoding="utf-8"))["message"]
         except (OSError, ValueError, KeyError, TypeError):

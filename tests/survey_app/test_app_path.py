@@ -136,7 +136,7 @@ def test_invitation_path_with_completion_code_and_next_wave_date(app, client, ma
     assert final.status_code == 303 and final.location.endswith(f"/s/{token}/w/1/done")
     w.get(f"/s/{token}/w/1/done")
     code = re.search(r'class="code">([0-9A-F]{10})<', w.html).group(1)
-    assert "The next survey opens on <strong>05 April 2026</strong>" in w.html
+    assert "The next survey opens on <strong>05 April 2026 (UTC)</strong>" in w.html
     w.get(f"/s/{token}/w/1/done")
     assert code in w.html  # the code is stable
 

@@ -10,9 +10,10 @@ from tests.survey_app.app_helpers import DEMO_STUDY
 from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, login
 
 # Reachable without a researcher: the participant blueprints, static files, the login page,
-# the participants' landing page and the load balancer's health check.
+# the participants' landing page, the load balancer's health check, and the one-click
+# unsubscribe link of the emails (signed per participant; RFC 8058 forbids a sign-in).
 PUBLIC = {"static", "auth.static", "auth.login", "index", "healthz"}
-PUBLIC_BLUEPRINTS = {"entry", "survey", "resume"}  # resume: id-only sessions (issue 15)
+PUBLIC_BLUEPRINTS = {"entry", "survey", "resume", "unsubscribe"}  # resume: id-only sessions
 
 
 def _url_for_rule(rule) -> str:

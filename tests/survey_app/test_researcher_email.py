@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import email
-import socket
 import threading
-from email import policy
 
 import pytest
 from click.testing import CliRunner
@@ -16,47 +13,18 @@ from craftwave.survey_app.mailer import MailError, send_invitations, send_remind
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.models.researcher import AuditEntry, SentMessage
 from tests.survey_app.app_helpers import BACKENDS
+from tests.survey_app.mail_helpers import Inbox, LoopbackSMTP, free_port
 from tests.survey_app.researcher_fixtures import answer_wave, enrol
-
-
-class _Inbox:
-    """An aiosmtpd handler that keeps every delivered message."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
-        msg = email.message_from_bytes(envelope.original_content or envelope.content,
-                                       policy=policy.default)
-        with self.lock:
-            self.messages.append(msg)
-        return "250 Message accepted for delivery"
-
-    def to(self) -> list[str]:
-        return sorted(m["To"] for m in self.messages)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def smtp(app):
-    from aiosmtpd.controller import Controller
-
-    inbox = _Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update(MAIL_HOST="127.0.0.1", MAIL_PORT=port, MAIL_SECURITY="none",
-                      MAIL_FROM="study@example.org", PUBLIC_BASE_URL="https://survey.example.org")
-    try:
+    """A loopback SMTP server the app is configured to use; yields its inbox."""
+    inbox = Inbox()
+    with LoopbackSMTP(inbox) as server:
+        app.config.update(MAIL_HOST="127.0.0.1", MAIL_PORT=server.port, MAIL_SECURITY="none",
+                          MAIL_FROM="study@example.org", PUBLIC_BASE_URL="https://survey.example.org")
         yield inbox
-    finally:
-        controller.stop()
 
 
 def _token(app, pid):
@@ -181,40 +149,133 @@ def test_wave_two_invitation_when_due_with_its_closing_date(app, rs_study, smtp)
     assert _invite(app).sent == []
 
 
-def test_a_refused_recipient_is_released_for_the_next_run(app, rs_study, smtp):
-    from aiosmtpd.smtp import SMTP  # noqa: F401  (the server the fixture runs)
+def _refusing(smtp, codes: dict[str, str]) -> None:
+    """Make the loopback server answer RCPT TO for the given local parts with these replies."""
 
-    enrol(app, email="ok@example.org", consent=False)
-    enrol(app, email="bad@example.org", consent=False)
-
-    async def refuse_bad(server, session, envelope, address, rcpt_options):
-        if address.startswith("bad@"):
-            return "550 No such user"
+    async def handle_rcpt(server, session, envelope, address, rcpt_options):
+        reply = codes.get(address.split("@")[0])
+        if reply is not None:
+            return reply
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    smtp.handle_RCPT = refuse_bad
-    run = _invite(app)
-    assert [p for p, _w in run.sent] and len(run.failed) == 1
-    assert smtp.to() == ["ok@example.org"]
+    smtp.handle_RCPT = handle_rcpt
+
+
+def _status(app, monkeypatch) -> list[dict]:
+    import json
+
+    from craftwave.cli import cmd_fieldwork, main
+
+    monkeypatch.setattr(cmd_fieldwork, "_app", lambda: app)
+    res = CliRunner().invoke(main, ["email", "status", "rs-study", "--json"])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.output)
+
+
+def test_refused_for_good_fails_refused_for_now_is_deferred_then_sent(app, rs_study, smtp, monkeypatch):
+    """The issue's done-when: 550 -> failed and never retried; 451 -> deferred, sent on a later
+    run; nobody gets two messages; both runs exit 0."""
+    from craftwave.cli import cmd_fieldwork, main
+
+    for name in ("ok", "gone", "busy"):
+        enrol(app, email=f"{name}@example.org", consent=False)
+    _refusing(smtp, {"gone": "550 5.1.1 No such user", "busy": "451 4.2.0 Mailbox busy, try later"})
+    monkeypatch.setattr(cmd_fieldwork, "_app", lambda: app)
+    first = CliRunner().invoke(main, ["email", "invite", "rs-study", "--json"])
+    assert first.exit_code == 0, first.output
+    status = {r["email"]: r for r in _status(app, monkeypatch)}
+    assert {e: r["status"] for e, r in status.items()} == {
+        "ok@example.org": "sent", "gone@example.org": "failed", "busy@example.org": "deferred"}
+    assert status["gone@example.org"]["last_error"].startswith("550")
+    assert status["busy@example.org"]["last_error"].startswith("451")
+    assert all(r["attempts"] == 1 and r["kind"] == "invitation" and r["wave"] == 1
+               for r in status.values())
+    assert {r["participant_id"] for r in status.values()} == {
+        p for p, in _pids(app)}
+
+    # before the backoff has passed, a run sends nothing
+    again = CliRunner().invoke(main, ["email", "invite", "rs-study", "--json"])
+    assert again.exit_code == 0 and smtp.to() == ["ok@example.org"]
+    del smtp.handle_RCPT  # the busy mailbox accepts now; the unknown user would too
+    app.config["CLOCK"].advance(minutes=10)
+    second = CliRunner().invoke(main, ["email", "invite", "rs-study", "--json"])
+    assert second.exit_code == 0, second.output
+    assert smtp.to() == ["busy@example.org", "ok@example.org"]  # one each; 'gone' never again
+    status = {r["email"]: r for r in _status(app, monkeypatch)}
+    assert status["busy@example.org"]["status"] == "sent" and status["busy@example.org"]["attempts"] == 2
+    assert status["gone@example.org"]["status"] == "failed" and status["gone@example.org"]["attempts"] == 1
+
+
+def _pids(app):
     with app.app_context():
-        assert db.session.execute(db.select(db.func.count()).select_from(SentMessage)).scalar_one() == 1
-    del smtp.handle_RCPT
-    again = _invite(app)
-    assert len(again.sent) == 1 and smtp.to() == ["bad@example.org", "ok@example.org"]
+        return db.session.execute(db.select(Participant.pid)).all()
 
 
-def test_configuration_errors_are_clear(app, rs_study):
+def test_deferred_messages_give_up_after_the_attempt_limit(app, rs_study, smtp):
+    enrol(app, email="busy@example.org", consent=False)
+    _refusing(smtp, {"busy": "421 4.3.2 Try again later"})
+    app.config["MAIL_MAX_ATTEMPTS"] = 3
+    clock = app.config["CLOCK"]
+    for _ in range(5):
+        _invite(app)
+        clock.advance(hours=7)  # past any backoff
+    with app.app_context():
+        row = db.session.execute(db.select(SentMessage)).scalar_one()
+    assert row.status == "failed" and row.attempts == 3
+    assert row.last_error.startswith("gave up after 3 attempts: 421")
+    assert smtp.messages == []
+
+
+def test_an_unreachable_server_defers_and_a_missing_sender_cannot_run(app, rs_study):
     enrol(app, email="a@example.org", consent=False)
-    app.config.update(MAIL_FROM=None, MAIL_HOST="127.0.0.1", MAIL_PORT=_free_port(),
+    enrol(app, email="b@example.org", consent=False)
+    app.config.update(MAIL_FROM=None, MAIL_HOST="127.0.0.1", MAIL_PORT=free_port(),
                       MAIL_SECURITY="none")
     with app.app_context(), pytest.raises(MailError, match="no sender address"):
         send_invitations("rs-study", "test")
-    app.config["MAIL_FROM"] = "s@example.org"
-    with app.app_context(), pytest.raises(MailError, match="cannot use the SMTP server"):
-        send_invitations("rs-study", "test")
     with app.app_context():
         assert db.session.execute(db.select(db.func.count()).select_from(SentMessage)).scalar_one() == 0
+    app.config["MAIL_FROM"] = "s@example.org"
+    run = _invite(app)
+    assert run.sent == [] and len(run.deferred) == 2
+    with app.app_context():
+        rows = db.session.execute(db.select(SentMessage)).scalars().all()
+        assert [(r.status, r.attempts) for r in rows] == [("deferred", 1), ("deferred", 1)]
+        assert all("cannot use the SMTP server" in r.last_error for r in rows)
+        assert all(r.next_attempt_at > app.config["CLOCK"]() for r in rows)
+
+
+def test_two_overlapping_runs_send_each_message_once(app, rs_study, smtp):
+    """Two runs at once on one SQLite file (each its own session): the claims let one send."""
+    import asyncio
+
+    people = [f"p{i}@example.org" for i in range(12)]
+    for e in people:
+        enrol(app, email=e, consent=False)
+    real = smtp.handle_DATA
+
+    async def slow_data(server, session, envelope):
+        await asyncio.sleep(0.03)
+        return await real(server, session, envelope)
+
+    smtp.handle_DATA = slow_data
+    runs, errors = [], []
+
+    def one():
+        try:
+            runs.append(_invite(app))
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert smtp.to() == sorted(people)
+    assert sum(len(r.sent) for r in runs) == 12 and all(r.sent for r in runs)
 
 
 def test_cli_invite_and_remind(app, rs_study, smtp, monkeypatch):
@@ -225,33 +286,16 @@ def test_cli_invite_and_remind(app, rs_study, smtp, monkeypatch):
     monkeypatch.setenv("CRAFTWAVE_SMTP_SECURITY", "none")
     monkeypatch.setenv("CRAFTWAVE_MAIL_FROM", "cron@example.org")
     enrol(app, email="a@example.org", consent=False)
-    from craftwave.cli import main
+    from craftwave.cli import cmd_fieldwork, main
+    from craftwave.survey_app import create_app
+
+    # the environment configures the command's app; only the test clock is injected
+    monkeypatch.setattr(cmd_fieldwork, "_app", lambda: create_app({"CLOCK": app.config["CLOCK"]}))
     for _ in range(2):
         res = CliRunner().invoke(main, ["email", "invite", "rs-study", "--json"])
         assert res.exit_code == 0, res.output
     assert len(smtp.messages) == 1 and smtp.messages[0]["From"] == "cron@example.org"
     res = CliRunner().invoke(main, ["email", "remind", "rs-study"])
     assert res.exit_code == 0 and "reminders sent: 0" in res.output
-
-
-def test_a_message_claimed_by_an_overlapping_run_is_not_sent_again(app, rs_study, smtp, monkeypatch):
-    """Two cron runs at once: the ledger's unique key lets only one of them send."""
-    import craftwave.survey_app.mailer as mailer
-
-    pid = enrol(app, email="a@example.org", consent=False)
-    real_has = mailer._has
-    with app.app_context():
-        pk = db.session.execute(db.select(Participant.id).where(Participant.pid == pid)).scalar_one()
-
-    def has_but_the_other_run_claims_first(participant_id, kind, wave):
-        seen = real_has(participant_id, kind, wave)
-        # the other run claims the message between our check and our claim
-        db.session.add(SentMessage(participant_id=pk, kind="invitation", wave=1,
-                                   claimed_at=app.config["CLOCK"]()))
-        db.session.commit()
-        return seen
-
-    monkeypatch.setattr(mailer, "_has", has_but_the_other_run_claims_first)
-    run = _invite(app)
-    assert run.sent == [] and run.already == 1
-    assert smtp.messages == []
+    res = CliRunner().invoke(main, ["email", "invite", "no-such-study"])
+    assert res.exit_code != 0 and "no study 'no-such-study'" in res.output

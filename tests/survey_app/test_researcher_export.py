@@ -70,6 +70,7 @@ def test_files_and_columns_are_as_the_design_says(app, seeded, tmp_path):
     assert list(timings.columns) == ["participant_id", "wave", "page", "shown_at", "submitted_at", "n_items"]
     parts = pd.read_csv(out / "participants.csv")
     assert {"participant_id", "source", "arm", "status_w1", "status_w2", "withdrawal"} <= set(parts.columns)
+    assert set(parts["timezone"]) == {"UTC"}  # nobody gave a zone: the study's default
     assert "external_id" not in parts.columns and "recruitment" not in parts.columns
     # the deleted participant is absent everywhere; no email anywhere
     for name in FILES + ("manifest.json",):

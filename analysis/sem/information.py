@@ -27,7 +27,9 @@ SINGULAR_TOL = 1e-9  # smallest eigenvalue of the information scaled to unit dia
 def singular_directions(info: np.ndarray, names: list[str] | None = None) -> list[str]:
     """Parameters that move together in the (near) null space of an information matrix."""
     d = np.sqrt(np.clip(np.diag(info), 1e-300, None))
-    scaled = info / np.outer(d, d)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        scaled = info / np.outer(d, d)  # a parameter with ~zero information can overflow here
+    scaled = np.nan_to_num(scaled, nan=0.0, posinf=0.0, neginf=0.0)
     w, vecs = np.linalg.eigh(0.5 * (scaled + scaled.T))
     v = np.abs(vecs[:, 0])
     idx = np.flatnonzero(v >= 0.3 * v.max())
@@ -57,7 +59,9 @@ def _inverse(info: np.ndarray, names: list[str] | None = None) -> np.ndarray:
         smallest = 0.0
     else:
         dd = np.sqrt(diag)
-        smallest = float(np.linalg.eigvalsh(sym / np.outer(dd, dd)).min()) if diag.size else 1.0
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            scaled = np.nan_to_num(sym / np.outer(dd, dd), nan=0.0, posinf=0.0, neginf=0.0)
+        smallest = float(np.linalg.eigvalsh(scaled).min()) if diag.size else 1.0
     if smallest <= SINGULAR_TOL:
         involved = singular_directions(sym, names)
         warnings.warn(

@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Participant
 from tests.survey_app.app_helpers import DEMO_STUDY, Walker
 from tests.survey_app.browser_helpers import chromium_page, serve_copy
@@ -68,7 +69,7 @@ def test_pages_give_dates_in_the_participants_zone(app, rs_study):
         p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
         p.timezone = "Pacific/Auckland"
         db.session.commit()
-        token = p.token
+        token = token_for(p)
     answer_wave(app, pid, 1)
     w = Walker(app.test_client())
     w.get(f"/s/{token}")
@@ -84,7 +85,8 @@ def test_a_personal_invitation_keeps_the_imported_zone_over_the_browsers(app, rs
 
     with app.app_context():
         import_participants(rs_study, "email,timezone\na@example.org,Asia/Tokyo\nb@example.org,\n", "t")
-        tokens = list(db.session.execute(db.select(Participant.token).order_by(Participant.id)).scalars())
+        tokens = [token_for(p) for p in
+                  db.session.execute(db.select(Participant).order_by(Participant.id)).scalars()]
     for token in tokens:
         w = Walker(app.test_client())
         w.get(f"/s/{token}/consent")

@@ -184,6 +184,13 @@ class Intervention(_Strict):
     method: Literal["block", "simple"] = "block"
 
 
+class Retention(_Strict):
+    """How long contact data are kept: ``days_after_last_wave`` after a participant's last wave
+    closed or was completed (``craftwave study retention`` deletes them then)."""
+
+    days_after_last_wave: int = Field(ge=0)
+
+
 class Study(_Strict):
     """A validated study definition."""
 
@@ -200,6 +207,13 @@ class Study(_Strict):
     intervention: Intervention | None = None
     k_threshold: int = Field(10, ge=1, description="Platform reports suppress cells under k.")
     randomisation_seed: int = Field(0, description="Study seed of item-order randomisation.")
+    pilot: bool = Field(False, description="Pilot mode: every new participant is a test "
+                        "participant, kept out of exports, reports, counts and randomisation.")
+    retention: Retention | None = None
+    version: str | None = Field(None, description="The study's version; a change to arms, "
+                                "allocation, the primary contrast or the quality policy after "
+                                "randomisation started needs a new one, with change_reason.")
+    change_reason: str | None = None
 
     @cached_property
     def waves_by_number(self) -> dict[int, Wave]:

@@ -26,7 +26,7 @@ from craftwave.survey_app.models import (
     WaveStatus,
     WithdrawalRequest,
 )
-from craftwave.survey_app.studies import CompiledPage, CompiledStudy
+from craftwave.survey_app.studies import CompiledPage, CompiledStudy, get_study
 
 SCREENING_INSTRUMENT = "screening"
 
@@ -42,11 +42,19 @@ def new_pid() -> str:
 
 
 def create_participant(study_id: str, source: str, external_id: str | None,
-                       recruitment: dict, now: datetime, language: str = "en") -> Participant:
-    """Add a participant (not yet consented); the caller's transaction commits it."""
+                       recruitment: dict, now: datetime, language: str = "en",
+                       test: bool = False) -> Participant:
+    """Add a participant (not yet consented); the caller's transaction commits it.
+
+    ``test``: a pilot participant (also every participant of a study in pilot mode), kept out
+    of exports, reports, counts and randomisation.
+    """
+    if not test:
+        cs = get_study(study_id)
+        test = bool(cs is not None and cs.study.pilot)
     p = Participant(pid=new_pid(), token=new_token(), study_id=study_id, source=source,
                     external_id=external_id, recruitment=recruitment, created_at=now,
-                    language=language, withdrawal="none")
+                    language=language, withdrawal="none", test=test)
     db.session.add(p)
     db.session.flush()
     return p
@@ -77,7 +85,7 @@ def record_consent(p: Participant, cs: CompiledStudy, now: datetime) -> None:
     study = cs.study
     p.consent_version = study.consent.version
     p.consented_at = now
-    if study.intervention is not None and p.arm is None:
+    if study.intervention is not None and p.arm is None and not p.test:  # pilots: no arm
         seq = db.session.execute(
             db.select(db.func.count()).select_from(Participant)
             .where(Participant.study_id == p.study_id, Participant.arm.is_not(None))).scalar_one()

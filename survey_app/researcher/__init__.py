@@ -61,7 +61,14 @@ def init_researcher_side(app: Flask) -> None:
         ratelimit_store,
     )
     from craftwave.survey_app.participant import entry
-    from craftwave.survey_app.researcher import accounts, auth, dashboard, reports_download, upload
+    from craftwave.survey_app.researcher import (
+        accounts,
+        auth,
+        dashboard,
+        people,
+        reports_download,
+        upload,
+    )
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
@@ -81,6 +88,7 @@ def init_researcher_side(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(accounts.bp)
+    app.register_blueprint(people.bp)
     upload.init_upload(app)
     reports_download.init_report_downloads(app)
     app.before_request(_require_researcher)

@@ -14,7 +14,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Answer, Participant, WaveStatus
 from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.researcher import reports_download
-from tests.survey_app.researcher_fixtures import answer_wave, enrol
+from tests.survey_app.researcher_fixtures import answer_wave, enrol, join
 
 RNG_SEED = 20261123
 
@@ -149,6 +149,8 @@ def test_dashboard_links_to_the_four_reports(owner_client, rs_study, cache):
 def test_report_download_is_built_once_then_served_from_the_cache(request, who, app, seeded,
                                                                   cache, build_spy):
     client = request.getfixturevalue(who)
+    if who == "analyst_client":
+        join(app)  # the analyst is a member of the study (the owner needs no membership)
     first = client.get("/researcher/study/rs-study/report/researcher.html")
     assert first.status_code == 202
     page = first.get_data(as_text=True)
@@ -188,6 +190,7 @@ def test_new_answers_make_a_new_report(app, seeded, owner_client, cache, build_s
 
 
 def test_pdf_download_is_a_pdf(app, seeded, analyst_client, cache):
+    join(app)
     resp = fetch(analyst_client, "/researcher/study/rs-study/report/platform.pdf")
     assert resp.status_code == 200
     assert resp.mimetype == "application/pdf"
@@ -262,6 +265,7 @@ def test_the_cache_key_is_the_export_manifest(app, seeded, tmp_path):
 
 def test_clicks_during_a_build_wait_for_it_instead_of_building_again(
         app, seeded, owner_client, analyst_client, cache, build_spy):
+    join(app)
     url = "/researcher/study/rs-study/report/platform.html"
     with reports_download._build_lock:  # hold the build back while both researchers click
         waits = [c.get(url) for c in (owner_client, analyst_client, owner_client)]

@@ -62,8 +62,9 @@ from craftwave.survey_app.models import Contact, Participant, WaveStatus
 from craftwave.survey_app.models.researcher import SentMessage
 from craftwave.survey_app.progress import current_wave
 from craftwave.survey_app.studies import get_study
+from craftwave.survey_app.study_changes import TEMPLATE_FIELDS
 
-FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title")
+FIELDS = TEMPLATE_FIELDS  # one list, also checked when the study is loaded
 
 
 class MailError(StudyError):

@@ -127,5 +127,23 @@ def reset_pilot_cmd(study_id: str, yes: bool) -> None:
     click.echo(f"deleted {n} test participant(s) of '{study_id}'")
 
 
+@study_group.command("pilot-link")
+@click.argument("study_id")
+@click.option("--base-url", default=None,
+              help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
+def pilot_link(study_id: str, base_url: str | None) -> None:
+    """Print the pilot link of STUDY_ID: whoever enters through it is a test participant."""
+    import os
+
+    from craftwave.survey_app.pilot import pilot_url
+    from craftwave.survey_app.studies import get_study
+
+    base = base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000"
+    with _app().app_context():
+        if get_study(study_id) is None:
+            fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+        click.echo(pilot_url(base, study_id))
+
+
 COMMANDS: list = []  # the commands above join the existing ``study`` and ``db`` groups
 _ = db_group

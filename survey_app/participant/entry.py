@@ -17,6 +17,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant.common import study_or_404
+from craftwave.survey_app.pilot import SANDBOX_HOSTS, is_pilot_token
 from craftwave.survey_app.progress import create_participant, record_consent
 
 bp = Blueprint("entry", __name__)
@@ -57,8 +58,8 @@ def parse_entry(study) -> dict | None:
         return {"source": "mturk", "external_id": _param("workerId"),
                 "recruitment": {"assignment_id": _param("assignmentId"),
                                 "hit_id": _param("hitId", False), "submit_to": submit_to}}
-    if not rec.public:
-        abort(404)
+    if not rec.public and not is_pilot_token(study.id, args.get("pilot")):
+        abort(404)  # the pilot link works before the public link is switched on
     return {"source": "public", "external_id": None, "recruitment": {}}
 
 
@@ -93,7 +94,9 @@ def study_link(study_id: str):
     if known is not None:
         return redirect(url_for("survey.home", token=known.token), 303)
     g.lang = entry_language(cs.study)
-    session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
+    test = (is_pilot_token(cs.study.id, request.args.get("pilot"))
+            or entry["recruitment"].get("submit_to") in SANDBOX_HOSTS)
+    session["entry"] = {"study": cs.study.id, "language": g.lang, "test": test, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
                            action=url_for("entry.consent", study_id=cs.study.id))
 
@@ -119,7 +122,8 @@ def consent(study_id: str):
             p = _existing(cs.study.id, entry["source"], entry["external_id"])
             if p is None:
                 p = create_participant(cs.study.id, entry["source"], entry["external_id"],
-                                       entry["recruitment"], now, g.lang)
+                                       entry["recruitment"], now, g.lang,
+                                       test=bool(entry.get("test")))
             if not p.consented:
                 record_consent(p, cs, now)
             token, screening = p.token, p.eligibility == "pending"

@@ -46,6 +46,7 @@ from craftwave.survey_app.panel import (
     reset_pilot,
     withdrawal_requests,
 )
+from craftwave.survey_app.pilot import pilot_url
 from craftwave.survey_app.rights import Access, access, visible_studies
 from craftwave.survey_app.studies import get_study, instrument_library
 
@@ -149,7 +150,8 @@ def study(study_id: str):
                            waves=waves, pending=pending, form=ActionForm(), now=now,
                            due_counts=due_counts, rights=rights, q="",
                            duplicates=likely_duplicates(study_id), pilot_table=pilot_table,
-                           pilot_total=pilot_total)
+                           pilot_total=pilot_total,
+                           pilot_link=pilot_url(request.host_url, study_id) if rights.manage else None)
 
 
 def _table(study_id: str, states, flags: dict, test: bool) -> tuple[list[dict], int]:

@@ -53,12 +53,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
-    from craftwave.survey_app.participant import entry, survey
+    from craftwave.survey_app.participant import entry, own_answers, survey
     from craftwave.survey_app.participant.common import tr
     from craftwave.survey_app.security import init_security
 
     app.register_blueprint(entry.bp)
     app.register_blueprint(survey.bp)
+    app.register_blueprint(own_answers.bp)
     init_security(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits

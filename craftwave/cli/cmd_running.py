@@ -145,5 +145,60 @@ def pilot_link(study_id: str, base_url: str | None) -> None:
         click.echo(pilot_url(base, study_id))
 
 
+@study_group.command("retention")
+@click.argument("study_id")
+def retention_cmd(study_id: str) -> None:
+    """Delete contact data the study's `retention:` says are due for deletion (cron-safe)."""
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.ending import apply_retention
+
+    run = _run(apply_retention, study_id, cli_actor())
+    if run.days is None:
+        click.echo(f"study '{study_id}' sets no retention: nothing deleted")
+        return
+    click.echo(f"deleted the contact data of {len(run.deleted)} participant(s) of '{study_id}' "
+               f"({run.days} days after their last wave)")
+
+
+@study_group.command("close")
+@click.argument("study_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def close_cmd(study_id: str, yes: bool) -> None:
+    """Anonymise STUDY_ID: emails and recruitment ids deleted, answers kept (audited)."""
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.ending import close_study
+
+    if not yes:
+        click.confirm(f"Delete every email and recruitment id of '{study_id}'? Answers stay; "
+                      "this cannot be undone", abort=True)
+    run = _run(close_study, study_id, cli_actor())
+    click.echo(f"closed '{study_id}': deleted {run.contacts} email(s) and "
+               f"{run.recruitment_ids} recruitment id(s); answers kept")
+
+
+@db_group.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False))
+def db_backup(out: str) -> None:
+    """Write the whole database into the backup file OUT (a zip; engine-independent)."""
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.backup import backup
+
+    manifest = _run(backup, out, cli_actor())
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    click.echo(f"backed up {rows} rows of {len(manifest['tables'])} tables "
+               f"(revision {manifest['revision']}) to {out}")
+
+
+@db_group.command("restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False))
+def db_restore(backup_file: str) -> None:
+    """Load BACKUP_FILE into this database (new, and migrated with `craftwave db upgrade`)."""
+    from craftwave.survey_app.audit import cli_actor
+    from craftwave.survey_app.backup import restore
+
+    manifest = _run(restore, backup_file, cli_actor())
+    click.echo(f"restored the backup of {manifest['created_at']} "
+               f"(revision {manifest['revision']})")
+
+
 COMMANDS: list = []  # the commands above join the existing ``study`` and ``db`` groups
-_ = db_group

@@ -36,7 +36,7 @@ DEFAULTS: dict[str, object] = {
     "QUALITY_SECONDS_PER_ITEM_MIN": 2.0,
 }
 
-PUBLIC_BLUEPRINTS = frozenset({"entry", "survey"})
+PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "copy"})
 """Blueprints of the participant pages (reachable without a researcher login)."""
 PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
 """Other endpoints reachable without login: static files, login, landing page, health check."""

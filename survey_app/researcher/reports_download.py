@@ -42,6 +42,7 @@ from flask import Blueprint, Flask, abort, current_app, render_template, request
 from flask_login import current_user
 
 from craftwave.survey_app.audit import record
+from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import collect
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import StudyRecord
@@ -327,9 +328,9 @@ def report(study_id: str, kind: str, fmt: str):
         except FileNotFoundError:  # pruned by another worker a moment ago
             data = None
         if data is not None:
-            record(current_user.email, "report", study_id=study_id,
-                   detail={"kind": kind, "format": fmt, "export_key": path.parent.name[:16]})
-            db.session.commit()
+            with write_transaction():
+                record(current_user.email, "report", study_id=study_id,
+                       detail={"kind": kind, "format": fmt, "export_key": path.parent.name[:16]})
             resp = send_file(io.BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True,
                              download_name=f"{study_id}-{kind}-report.{fmt}", max_age=0)
             resp.headers["Content-Security-Policy"] = REPORT_CSP

@@ -12,7 +12,7 @@ from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, join,
 # Reachable without a researcher: the participant blueprints, static files, the login page,
 # the participants' landing page and the load balancer's health check.
 PUBLIC = {"static", "auth.static", "auth.login", "index", "healthz"}
-PUBLIC_BLUEPRINTS = {"entry", "survey"}
+PUBLIC_BLUEPRINTS = {"entry", "survey", "copy"}  # copy: a participant's own answers, by personal link
 
 
 def _url_for_rule(rule) -> str:

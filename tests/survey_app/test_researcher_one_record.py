@@ -10,7 +10,10 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Contact, Participant
 from craftwave.survey_app.panel import ParticipantImportError, import_participants
+from tests.survey_app.app_helpers import BACKENDS
 from tests.survey_app.researcher_fixtures import enrol
+
+pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 
 
 def _records(app):

@@ -9,15 +9,19 @@ import io
 import zipfile
 
 import pandas as pd
+import pytest
 
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.mailer import send_invitations
 from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.models.researcher import AuditEntry
+from tests.survey_app.app_helpers import BACKENDS
 from tests.survey_app.researcher_fixtures import answer_wave, csrf_of, enrol, join
 from tests.survey_app.test_researcher_email import smtp  # noqa: F401  (the SMTP fixture)
 
 BASE = "/researcher/study/rs-study"
+
+pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 
 
 def _audit(app, action):

@@ -19,7 +19,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
-from craftwave.survey_app.models import Contact, Participant, WithdrawalRequest
+from craftwave.survey_app.models import Contact, Participant, StudyRecord, WithdrawalRequest
 from craftwave.survey_app.progress import create_participant
 from craftwave.survey_app.studies import get_study
 
@@ -86,7 +86,6 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         raise DataError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
     languages = cs.study.languages
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    problems: list[tuple[int, str]] = []
     try:
         header = next(reader)
     except StopIteration:
@@ -100,6 +99,20 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         if unknown:
             msg += f"; unknown column(s): {', '.join(repr(u) for u in unknown)}"
         raise ParticipantImportError([(1, msg)])
+    with write_transaction():
+        # One import at a time per study (PostgreSQL: a row lock on the study; SQLite's
+        # BEGIN IMMEDIATE already serialises writers): records are read and written
+        # in the same transaction, so two concurrent imports cannot both create a person.
+        db.session.execute(db.select(StudyRecord.id).where(StudyRecord.id == study_id)
+                           .with_for_update())
+        return _import_rows(study_id, reader, header, languages, actor)
+
+
+def _import_rows(study_id: str, reader, header: list[str], languages: list[str],
+                 actor: str) -> ImportResult:
+    """Check every row against the study's records and write them (inside the caller's
+    transaction, which holds the study's lock)."""
+    problems: list[tuple[int, str]] = []
     by_email: dict[str, tuple[int, str, str]] = {}
     email_of: dict[int, str] = {}
     for pk, pid, email in db.session.execute(
@@ -187,22 +200,21 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         raise ParticipantImportError(problems)
     result = ImportResult(skipped=skipped)
     now = clock.now()
-    with write_transaction():
-        for _line, email, external, language in rows:
-            p = create_participant(study_id, "invitation", external, {}, now, language)
-            db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
-            result.created.append(p.pid)
-        for _line, pk, pid, new_email, new_external in links:
-            if new_email is not None:
-                db.session.add(Contact(participant_id=pk, email=new_email, created_at=now))
-            if new_external is not None:
-                existing = db.session.get(Participant, pk)
-                if existing.external_id is None:
-                    existing.external_id = new_external
-            result.linked.append(pid)
-        record(actor, "participants_imported", study_id=study_id,
-               detail={"created": len(result.created), "skipped": len(skipped),
-                       "linked": len(set(result.linked))})
+    for _line, email, external, language in rows:
+        p = create_participant(study_id, "invitation", external, {}, now, language)
+        db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
+        result.created.append(p.pid)
+    for _line, pk, pid, new_email, new_external in links:
+        if new_email is not None:
+            db.session.add(Contact(participant_id=pk, email=new_email, created_at=now))
+        if new_external is not None:
+            existing = db.session.get(Participant, pk)
+            if existing.external_id is None:
+                existing.external_id = new_external
+        result.linked.append(pid)
+    record(actor, "participants_imported", study_id=study_id,
+           detail={"created": len(result.created), "skipped": len(skipped),
+                   "linked": len(set(result.linked))})
     return result
 
 

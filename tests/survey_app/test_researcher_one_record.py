@@ -73,3 +73,4 @@ def test_the_dashboard_lists_likely_duplicates(app, rs_study, owner_client):
     assert "the same recruitment id" in section and a in section and b in section
     assert "the same email" in section and c in section and d in section
     assert section.count("<li>") == 2
+

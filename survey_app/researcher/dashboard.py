@@ -102,8 +102,10 @@ def studies():
     if visible is not None:
         q = q.where(StudyRecord.id.in_(visible))
     rows = db.session.execute(q).scalars().all()
-    counts = dict(db.session.execute(
-        db.select(Participant.study_id, db.func.count()).group_by(Participant.study_id)).all())
+    counts = dict(db.session.execute(  # participants, as the dashboard counts them
+        db.select(Participant.study_id, db.func.count())
+        .where(~Participant.test, Participant.withdrawal != "delete")
+        .group_by(Participant.study_id)).all())
     return render_template("researcher/studies.html", studies=rows, counts=counts)
 
 

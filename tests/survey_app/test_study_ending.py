@@ -86,7 +86,7 @@ def test_retention_deletes_contact_data_days_after_the_last_wave(app, rs_study, 
     assert res.exit_code == 0 and "of 1 participant(s)" in res.output and _emails(app) == []
 
 
-def test_study_close_anonymises_and_keeps_the_answers(app, rs_study, tmp_path, cli):
+def test_study_close_anonymises_and_keeps_the_answers(app, rs_study, tmp_path, cli, owner_client):
     pro = enrol(app, source="prolific", external_id="PRO-9", email="p@example.org")
     inv = enrol(app, email="i@example.org")
     for pid in (pro, inv):
@@ -104,6 +104,9 @@ def test_study_close_anonymises_and_keeps_the_answers(app, rs_study, tmp_path, c
     for name in ("answers_long.csv", "wide.csv", "scores.csv", "page_timings.csv"):
         assert before.manifest["files"][name] == after.manifest["files"][name], name
     assert _audit(app, "study_closed") == [{"contacts_deleted": 2, "recruitment_ids_deleted": 1}]
+    listing = owner_client.get("/researcher/").get_data(as_text=True)
+    assert "closed (anonymised)" in listing
+    assert owner_client.get("/researcher/study/rs-study").status_code == 200
     with app.app_context():  # closing is not recorded as a reload of the study
         loads = db.session.execute(db.select(db.func.count()).select_from(AuditEntry).where(
             AuditEntry.action == "study_loaded", AuditEntry.study_id == "rs-study")).scalar_one()

@@ -15,7 +15,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
-from craftwave.survey_app.models import Participant
+from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.pilot import SANDBOX_HOSTS, is_pilot_token
 from craftwave.survey_app.progress import create_participant, record_consent
@@ -83,10 +83,23 @@ def _existing(study_id: str, source: str, external_id: str | None) -> Participan
         Participant.external_id == external_id)).scalar_one_or_none()
 
 
+def _closed(study_id: str) -> bool:
+    """Whether the study was closed (``craftwave study close``): it takes nobody new."""
+    return db.session.execute(db.select(StudyRecord.closed_at).where(
+        StudyRecord.id == study_id)).scalar_one_or_none() is not None
+
+
+def _ended():
+    return render_template("errors/error.html", code=410,
+                           message="This study has ended and takes no new participants."), 410
+
+
 @bp.get("/study/<study_id>")
 def study_link(study_id: str):
     """The public link: resume a known recruitment id, preview for MTurk, else consent."""
     cs = study_or_404(study_id)
+    if _closed(cs.study.id):
+        return _ended()
     entry = parse_entry(cs.study)
     if entry is None:
         return render_template("entry/preview.html", study=cs.study)
@@ -104,6 +117,8 @@ def study_link(study_id: str):
 @bp.post("/study/<study_id>/consent")
 def consent(study_id: str):
     cs = study_or_404(study_id)
+    if _closed(cs.study.id):
+        return _ended()
     form = ConsentForm()
     entry = session.get("entry")
     if not entry or entry.get("study") != cs.study.id:

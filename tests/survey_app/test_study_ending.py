@@ -106,6 +106,7 @@ def test_study_close_anonymises_and_keeps_the_answers(app, rs_study, tmp_path, c
     assert _audit(app, "study_closed") == [{"contacts_deleted": 2, "recruitment_ids_deleted": 1}]
     listing = owner_client.get("/researcher/").get_data(as_text=True)
     assert "closed (anonymised)" in listing
+    assert app.test_client().get("/study/rs-study").status_code == 410  # nobody new
     assert owner_client.get("/researcher/study/rs-study").status_code == 200
     with app.app_context():  # closing is not recorded as a reload of the study
         loads = db.session.execute(db.select(db.func.count()).select_from(AuditEntry).where(

@@ -279,6 +279,13 @@ def _check_flags(names: Iterable[str], allow_any: bool) -> None:
                          f"{', '.join(QUALITY_FLAGS)}{', or any' if allow_any else ''})")
 
 
+class Retention(_Strict):
+    """How long contact data are kept: ``days_after_last_wave`` after a participant's last wave
+    closed or was completed (``craftwave study retention`` deletes them then)."""
+
+    days_after_last_wave: int = Field(ge=0)
+
+
 class Study(_Strict):
     """A validated study definition."""
 
@@ -323,6 +330,13 @@ class Study(_Strict):
     def quality_policy(self) -> QualityPolicy:
         """The declared data-quality policy, or the default one."""
         return self.quality if self.quality is not None else QualityPolicy()
+    pilot: bool = Field(False, description="Pilot mode: every new participant is a test "
+                        "participant, kept out of exports, reports, counts and randomisation.")
+    retention: Retention | None = None
+    version: str | None = Field(None, description="The study's version; a change to arms, "
+                                "allocation, the primary contrast or the quality policy after "
+                                "randomisation started needs a new one, with change_reason.")
+    change_reason: str | None = None
 
     @cached_property
     def waves_by_number(self) -> dict[int, Wave]:

@@ -56,7 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
-    from craftwave.survey_app.participant import entry, resume, survey
+    from craftwave.survey_app.participant import entry, own_answers, resume, survey
     from craftwave.survey_app.participant.common import tr
     from craftwave.survey_app.security import init_security
 
@@ -66,6 +66,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from craftwave.survey_app import unsubscribe
 
     app.register_blueprint(unsubscribe.bp)
+    app.register_blueprint(own_answers.bp)
     init_security(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits

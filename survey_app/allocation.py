@@ -89,7 +89,7 @@ def randomise(p: Participant, study: Study, now: datetime) -> str | None:
     The caller has established that ``p`` consented and is eligible.
     """
     iv = study.intervention
-    if iv is None:
+    if iv is None or p.test:  # pilot participants are never randomised
         return None
     if p.arm is not None:
         return p.arm

@@ -26,7 +26,10 @@ ACTIONS = (
     "withdrawal",
     "withdrawal_handled", "participant_deleted", "link_reissued",
     "password_changed", "researcher_deactivated", "researcher_activated", "role_changed",
-    "messages_sent", "messages_requeued", "bounces_read", "wave_reopened",
+    "messages_sent", "messages_requeued", "bounces_read",
+    "member_added", "member_removed", "right_changed", "contact_stopped", "link_resent",
+    "wave_reopened", "note_added", "study_change", "pilot_reset", "retention_applied",
+    "study_closed", "participant_copy", "db_backup", "db_restore",
 )
 """The actions the log records."""
 

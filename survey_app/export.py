@@ -41,7 +41,7 @@
     every other file; ``declaration``: the time and sha256 of the intervention declaration
     frozen at the first consent.
 
-Participants who asked for deletion are absent from every file. Times are UTC, ISO 8601
+Participants who asked for deletion, and pilot (test) participants, are absent from every file. Times are UTC, ISO 8601
 with a ``Z``.
 """
 
@@ -71,7 +71,7 @@ from craftwave.survey_app import allocation, clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
-from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.fieldwork import WORDS, status_word, study_states
 from craftwave.survey_app.models import Answer, PageVisit, Participant, StudyRecord
 from craftwave.survey_app.progress import SCREENING_INSTRUMENT
 from craftwave.survey_app.studies import get_study, instrument_library
@@ -100,7 +100,7 @@ class ExportTables:
 
 
 #: docs/design.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
-EXPORT_STATUSES = ("invited", "started", "completed", "screened out", "closed")
+EXPORT_STATUSES = WORDS
 
 
 def export_status(status: object) -> object:
@@ -109,14 +109,12 @@ def export_status(status: object) -> object:
     ``scheduled`` (a status row exists but the wave opens later) is not in the vocabulary: like
     a wave not yet due, it is exported as an empty cell.
     """
-    if status == "scheduled":
-        return None
     if not isinstance(status, str):
         return status
-    out = status.replace("_", " ")
-    if out not in EXPORT_STATUSES:
-        raise DataError(f"wave status {status!r} has no place in the export's vocabulary")
-    return out
+    try:
+        return status_word(status)
+    except ValueError as exc:
+        raise DataError(str(exc)) from None
 
 
 def iso(value: datetime | None) -> str | None:
@@ -148,7 +146,7 @@ def study_or_error(study_id: str):
 def _people(study_id: str) -> list[Participant]:
     return db.session.execute(
         db.select(Participant).where(Participant.study_id == study_id,
-                                     Participant.withdrawal != "delete")
+                                     Participant.withdrawal != "delete", ~Participant.test)
         .order_by(Participant.id)).scalars().all()
 
 
@@ -160,7 +158,7 @@ def answers_long(study_id: str) -> pd.DataFrame:
                   Answer.submitted_at)
         .join(Participant, Participant.id == Answer.participant_id)
         .where(Participant.study_id == study_id, Participant.withdrawal != "delete",
-               Answer.instrument_id != SCREENING_INSTRUMENT)
+               ~Participant.test, Answer.instrument_id != SCREENING_INSTRUMENT)
         .order_by(Participant.id, Answer.wave, Answer.submitted_at, Answer.id)).all()
     df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(LONG_COLUMNS))
     df["wave"] = df["wave"].astype("int64")
@@ -175,7 +173,8 @@ def page_timings(study_id: str) -> pd.DataFrame:
         db.select(Participant.pid, PageVisit.wave, PageVisit.page, PageVisit.shown_at,
                   PageVisit.submitted_at, PageVisit.n_items)
         .join(Participant, Participant.id == PageVisit.participant_id)
-        .where(Participant.study_id == study_id, Participant.withdrawal != "delete")
+        .where(Participant.study_id == study_id, Participant.withdrawal != "delete",
+               ~Participant.test)
         .order_by(Participant.id, PageVisit.wave, PageVisit.shown_at)).all()
     df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(TIMING_COLUMNS))
     df["wave"] = df["wave"].astype("int64")

@@ -9,7 +9,11 @@ participant's status per wave; everything that counts or lists statuses uses it.
 
 Statuses: ``invited`` (open, not started), ``started``, ``completed``, ``screened_out``,
 ``closed`` (the window passed before completion), ``scheduled`` (a row exists but the wave
-opens later) and ``None`` (not yet due or never reached).
+opens later) and ``None`` (not yet due or never reached). :func:`study_states` then applies
+:func:`vocabulary`, which splits ``closed`` into ``closed`` (started, not completed) and
+``missed`` (never started) and marks every wave a participant did not complete before they
+withdrew ``withdrawn``; :func:`status_word` writes a status in the export's words (``screened
+out``), the one vocabulary of the dashboard, the export and the reports.
 """
 
 from __future__ import annotations
@@ -24,7 +28,38 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.models.researcher import SentMessage
 
-STATUSES = ("invited", "started", "completed", "screened_out", "closed", "scheduled")
+STATUSES = ("invited", "started", "completed", "screened_out", "closed", "missed", "withdrawn",
+            "scheduled")
+WORDS = ("invited", "started", "completed", "screened out", "closed", "missed", "withdrawn")
+"""The wave statuses of the export, the dashboard and the reports (docs/design.md)."""
+
+
+def vocabulary(status: str | None, *, started_at: datetime | None, closes_at: datetime | None,
+               withdrawn_at: datetime | None, consented: bool) -> str | None:
+    """A scheduled status (:func:`wave_states`) in the shared vocabulary.
+
+    ``withdrawn``: the participant withdrew (either kind) before completing the wave and before
+    it closed, including waves not yet due; ``missed``: the wave closed and was never started;
+    ``closed``: the wave closed after it was started, not completed.
+    """
+    if status in ("completed", "screened_out"):
+        return status
+    if withdrawn_at is not None and consented and not (
+            status == "closed" and closes_at is not None and closes_at <= withdrawn_at):
+        return "withdrawn"
+    if status == "closed":
+        return "closed" if started_at is not None else "missed"
+    return status
+
+
+def status_word(status: str | None) -> str | None:
+    """A status in the export's words (``screened out``); ``scheduled`` and None: no word yet."""
+    if status is None or status == "scheduled":
+        return None
+    word = status.replace("_", " ")
+    if word not in WORDS:
+        raise ValueError(f"wave status {status!r} has no place in the shared vocabulary")
+    return word
 
 
 @dataclass(frozen=True)
@@ -118,10 +153,12 @@ def _from_row(row: WaveRow, now: datetime) -> WaveState:
     return WaveState(status, row.opens_at, row.closes_at)
 
 
-def study_states(study: Study, now: datetime, include_deleted: bool = False) -> pd.DataFrame:
+def study_states(study: Study, now: datetime, include_deleted: bool = False,
+                 test: bool = False) -> pd.DataFrame:
     """Every participant's state per wave, one row per participant and wave.
 
-    Participants who asked for deletion are left out unless ``include_deleted``.
+    Participants who asked for deletion are left out unless ``include_deleted``; only real
+    participants are included, or with ``test=True`` only the pilot (test) participants.
 
     Returns
     -------
@@ -129,7 +166,9 @@ def study_states(study: Study, now: datetime, include_deleted: bool = False) -> 
         ``id`` (database id), ``pid``, ``wave``, ``status``, ``opens_at``, ``closes_at``,
         ``started_at``, ``completed_at``.
     """
-    q = db.select(Participant).where(Participant.study_id == study.id).order_by(Participant.id)
+    q = (db.select(Participant).where(Participant.study_id == study.id,
+                                      Participant.test.is_(bool(test)))
+         .order_by(Participant.id))
     if not include_deleted:
         q = q.where(Participant.withdrawal != "delete")
     people = db.session.execute(q).scalars().all()
@@ -154,7 +193,10 @@ def study_states(study: Study, now: datetime, include_deleted: bool = False) -> 
                              invited_at=invited.get(p.id))
         for n, st in states.items():
             row = mine.get(n)
-            records.append({"id": p.id, "pid": p.pid, "wave": n, "status": st.status,
+            status = vocabulary(st.status, started_at=row.started_at if row else None,
+                                closes_at=st.closes_at, withdrawn_at=p.withdrawn_at,
+                                consented=p.consented)
+            records.append({"id": p.id, "pid": p.pid, "wave": n, "status": status,
                             "opens_at": st.opens_at, "closes_at": st.closes_at,
                             "started_at": row.started_at if row else None,
                             "completed_at": row.completed_at if row else None})

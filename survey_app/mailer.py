@@ -58,12 +58,13 @@ from craftwave.survey_app.smtp_send import (
     verp_address,
 )
 from craftwave.survey_app.studies import get_study
+from craftwave.survey_app.study_changes import TEMPLATE_FIELDS
 from craftwave.survey_app.unsubscribe import unsubscribe_url
 
 __all__ = ["FIELDS", "MailError", "MailRun", "compose", "deliver", "plan_invitations",
            "plan", "plan_reminders", "send_invitations", "send_reminders"]
 
-FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title", "unsubscribe")
+FIELDS = TEMPLATE_FIELDS  # one list, also checked when the study is loaded
 REMINDER_KINDS = tuple(f"reminder_{i}" for i in range(1, 6))
 
 

@@ -7,8 +7,8 @@ tables the export writes, so the dashboard and the reports count the same speede
 Definitions, per wave *k*:
 
 ``invited``
-    participants for whom wave *k* has opened (status invited, started, completed or closed;
-    screened-out and not-yet-open waves are not counted).
+    participants for whom wave *k* has opened (status invited, started, completed, closed or
+    missed, or withdrawn after it opened; screened-out and not-yet-open waves are not counted).
 ``started``, ``completed``
     of those, how many answered at least one page, and how many finished the wave.
 ``completion_rate``
@@ -38,7 +38,7 @@ from craftwave.survey_app.models import PageVisit, Participant
 SUMMARY_COLUMNS = ["wave", "invited", "started", "completed", "completion_rate", "retention",
                    "median_minutes"]
 QUALITY_COLUMNS = ["wave", "assessed", "attention_failed", "speeders", "straightliners", "flagged"]
-OPENED = ("invited", "started", "completed", "closed")
+OPENED = ("invited", "started", "completed", "closed", "missed")
 
 
 def wave_summary(study: Study, states: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -55,16 +55,18 @@ def wave_summary(study: Study, states: pd.DataFrame | None = None) -> pd.DataFra
     DataFrame
         The columns of :data:`SUMMARY_COLUMNS`, one row per wave of the study.
     """
+    now = clock.now()
     if states is None:
-        states = study_states(study, clock.now())
+        states = study_states(study, now)
     first_shown = _first_shown(study.id)
     rows = []
     prev_completers: set[int] | None = None
     for wave in study.waves:
         w = states[states["wave"] == wave.number]
-        invited = w[w["status"].isin(OPENED)]
-        started = w[w["status"].isin(("started", "completed")) | w["started_at"].notna()
-                    & w["status"].isin(OPENED)]
+        opens = pd.to_datetime(w["opens_at"])
+        opened = w["status"].isin(OPENED) | ((w["status"] == "withdrawn") & (opens <= now))
+        invited = w[opened]
+        started = w[w["status"].isin(("started", "completed")) | w["started_at"].notna() & opened]
         done = w[w["status"] == "completed"]
         completers = set(done["id"])
         retention = (len(completers & prev_completers) / len(prev_completers)
@@ -176,7 +178,7 @@ def due_now(study_id: str, states: pd.DataFrame) -> pd.DataFrame:
     people = {pk: (src, ext) for pk, src, ext in db.session.execute(
         db.select(Participant.id, Participant.source, Participant.external_id)
         .where(Participant.study_id == study_id, Participant.withdrawal == "none",
-               Participant.id.not_in(db.select(Contact.participant_id)))).all()}
+               ~Participant.test, Participant.id.not_in(db.select(Contact.participant_id)))).all()}
     rows = [{"participant_id": r.pid, "wave": int(r.wave), "source": people[r.id][0],
              "external_id": people[r.id][1], "opens_at": r.opens_at, "closes_at": r.closes_at}
             for r in open_rows.itertuples(index=False) if r.id in people]

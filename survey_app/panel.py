@@ -20,7 +20,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
-from craftwave.survey_app.models import Contact, Participant, WithdrawalRequest
+from craftwave.survey_app.models import Contact, Participant, StudyRecord, WithdrawalRequest
 from craftwave.survey_app.progress import create_participant
 from craftwave.survey_app.studies import get_study
 
@@ -49,7 +49,8 @@ class ImportResult:
     """What an import did: participants created, and rows skipped (already in the study)."""
 
     created: list[str] = field(default_factory=list)  # pseudonymous ids
-    skipped: list[int] = field(default_factory=list)  # line numbers of existing emails
+    skipped: list[int] = field(default_factory=list)  # line numbers of people already in the study
+    linked: list[str] = field(default_factory=list)  # their records (pseudonymous ids)
 
 
 def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
@@ -69,14 +70,17 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
     Returns
     -------
     ImportResult
-        An email already in the study is skipped (running the same import twice adds nobody).
+        A row whose email or external id is already in the study (any source; letter case and
+        surrounding spaces ignored) creates nobody: it is linked to that record, which gains
+        the row's email or external id if it had none (running an import twice adds nobody).
 
     Raises
     ------
     ParticipantImportError
         Listing every malformed row by line number (the header is line 1): a missing or
         invalid email, an email or external id given twice, an external id used by another
-        participant, an unknown language or time zone, a wrong number of fields. Nothing is
+        participant with another email, an email and an external id of two different
+        participants, an unknown language or time zone, a wrong number of fields. Nothing is
         imported.
     DataError
         If the study is not loaded.
@@ -86,7 +90,6 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         raise DataError(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
     languages = cs.study.languages
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    problems: list[tuple[int, str]] = []
     try:
         header = next(reader)
     except StopIteration:
@@ -101,16 +104,37 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         if unknown:
             msg += f"; unknown column(s): {', '.join(repr(u) for u in unknown)}"
         raise ParticipantImportError([(1, msg)])
-    existing_emails = {e.lower() for (e,) in db.session.execute(
-        db.select(Contact.email).join(Participant, Participant.id == Contact.participant_id)
-        .where(Participant.study_id == study_id)).all()}
-    existing_external = {x for (x,) in db.session.execute(
-        db.select(Participant.external_id).where(
-            Participant.study_id == study_id, Participant.source == "invitation",
-            Participant.external_id.is_not(None))).all()}
+    with write_transaction():
+        # One import at a time per study (PostgreSQL: a row lock on the study; SQLite's
+        # BEGIN IMMEDIATE already serialises writers): records are read and written
+        # in the same transaction, so two concurrent imports cannot both create a person.
+        db.session.execute(db.select(StudyRecord.id).where(StudyRecord.id == study_id)
+                           .with_for_update())
+        return _import_rows(study_id, reader, header, languages, actor)
+
+
+def _import_rows(study_id: str, reader, header: list[str], languages: list[str],
+                 actor: str) -> ImportResult:
+    """Check every row against the study's records and write them (inside the caller's
+    transaction, which holds the study's lock)."""
+    problems: list[tuple[int, str]] = []
+    by_email: dict[str, tuple[int, str, str]] = {}
+    email_of: dict[int, str] = {}
+    for pk, pid, email in db.session.execute(
+            db.select(Participant.id, Participant.pid, Contact.email)
+            .join(Contact, Contact.participant_id == Participant.id)
+            .where(Participant.study_id == study_id)).all():
+        by_email.setdefault(normalise(email), (pk, pid, email))
+        email_of[pk] = normalise(email)
+    by_external: dict[str, tuple[int, str]] = {}
+    for pk, pid, ext in db.session.execute(
+            db.select(Participant.id, Participant.pid, Participant.external_id).where(
+                Participant.study_id == study_id, Participant.external_id.is_not(None))).all():
+        by_external.setdefault(normalise(ext), (pk, pid))
     seen_email: dict[str, int] = {}
     seen_external: dict[str, int] = {}
     rows: list[tuple[int, str, str | None, str, str | None]] = []
+    links: list[tuple[int, int, str, str | None, str | None]] = []
     skipped: list[int] = []
     line = 1
     while True:
@@ -138,7 +162,7 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
         if not _EMAIL.match(email) or len(email) > 320:
             problems.append((line, f"'{email}' is not an email address"))
             continue
-        key = email.lower()
+        key = normalise(email)
         if key in seen_email:
             problems.append((line, f"email '{email}' is also on line {seen_email[key]}"))
             continue
@@ -151,37 +175,99 @@ def import_participants(study_id: str, text: str, actor: str) -> ImportResult:
             problems.append((line, f"timezone '{zone}' is not an IANA time zone "
                                    "(e.g. Europe/Berlin, America/New_York)"))
             continue
-        if key in existing_emails:
-            skipped.append(line)
-            continue
         if external is not None:
             if not _EXTERNAL.match(external):
                 problems.append((line, f"external_id '{external}' may hold only letters, digits "
                                        "and _ . : - (at most 128)"))
                 continue
-            if external in seen_external:
+            xkey = normalise(external)
+            if xkey in seen_external:
                 problems.append((line, f"external_id '{external}' is also on line "
-                                       f"{seen_external[external]}"))
+                                       f"{seen_external[xkey]}"))
                 continue
-            if external in existing_external:
-                problems.append((line, f"external_id '{external}' already belongs to another "
-                                       "participant of the study"))
-                continue
-            seen_external[external] = line
+            seen_external[xkey] = line
+        # One person, one record: a row whose email or external id is already in the study
+        # (any source, letter case and spaces ignored) is linked to that record.
+        by_mail = by_email.get(key)
+        by_ext = by_external.get(normalise(external)) if external is not None else None
+        if by_mail and by_ext and by_mail[0] != by_ext[0]:
+            problems.append((line, f"email '{email}' belongs to participant {by_mail[1]} and "
+                                   f"external_id '{external}' to participant {by_ext[1]}"))
+            continue
+        if by_ext and by_mail is None and by_ext[0] in email_of:
+            problems.append((line, f"external_id '{external}' already belongs to participant "
+                                   f"{by_ext[1]}, who has another email"))
+            continue
+        if by_mail or by_ext:
+            pk = (by_mail or by_ext)[0]
+            pid = (by_mail or by_ext)[1]
+            skipped.append(line)
+            links.append((line, pk, pid, None if by_mail else email,
+                          external if by_ext is None else None))
+            continue
         rows.append((line, email, external, language, zone))
     if problems:
         raise ParticipantImportError(problems)
     result = ImportResult(skipped=skipped)
     now = clock.now()
-    with write_transaction():
-        for _line, email, external, language, zone in rows:
-            p = create_participant(study_id, "invitation", external, {}, now, language)
-            p.timezone = zone
-            db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
-            result.created.append(p.pid)
-        record(actor, "participants_imported", study_id=study_id,
-               detail={"created": len(result.created), "skipped": len(skipped)})
+    for _line, email, external, language, zone in rows:
+        p = create_participant(study_id, "invitation", external, {}, now, language)
+        p.timezone = zone
+        db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
+        result.created.append(p.pid)
+    for _line, pk, pid, new_email, new_external in links:
+        if new_email is not None:
+            db.session.add(Contact(participant_id=pk, email=new_email, created_at=now))
+        if new_external is not None:
+            existing = db.session.get(Participant, pk)
+            if existing.external_id is None:
+                existing.external_id = new_external
+        result.linked.append(pid)
+    record(actor, "participants_imported", study_id=study_id,
+           detail={"created": len(result.created), "skipped": len(skipped),
+                   "linked": len(set(result.linked))})
     return result
+
+
+def normalise(value: str | None) -> str:
+    """An email or recruitment id as compared: surrounding white space gone, lower case."""
+    return (value or "").strip().lower()
+
+
+def likely_duplicates(study_id: str) -> list[dict]:
+    """Records of a study that are probably one person: the same recruitment id up to letter
+    case and white space (any source), or one email on two records.
+
+    Returns
+    -------
+    list of dict
+        ``reason`` and ``pids`` (pseudonymous ids, oldest record first).
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for pid, ext in db.session.execute(
+            db.select(Participant.pid, Participant.external_id).where(
+                Participant.study_id == study_id, Participant.external_id.is_not(None),
+                Participant.withdrawal != "delete").order_by(Participant.id)).all():
+        groups.setdefault(("the same recruitment id", normalise(ext)), []).append(pid)
+    for pid, email in db.session.execute(
+            db.select(Participant.pid, Contact.email)
+            .join(Contact, Contact.participant_id == Participant.id)
+            .where(Participant.study_id == study_id, Participant.withdrawal != "delete")
+            .order_by(Participant.id)).all():
+        groups.setdefault(("the same email", normalise(email)), []).append(pid)
+    return [{"reason": reason, "pids": pids} for (reason, _), pids in groups.items()
+            if len(pids) > 1]
+
+
+def reset_pilot(study_id: str, actor: str) -> int:
+    """Delete every pilot (test) participant of a study with all their data; returns how many."""
+    with write_transaction():
+        pilots = db.session.execute(db.select(Participant).where(
+            Participant.study_id == study_id, Participant.test)).scalars().all()
+        for p in pilots:
+            db.session.delete(p)
+        record(actor, "pilot_reset", study_id=study_id, detail={"deleted": len(pilots)})
+    return len(pilots)
 
 
 def delete_participant(study_id: str, pid: str, actor: str) -> None:

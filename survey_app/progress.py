@@ -27,7 +27,7 @@ from craftwave.survey_app.models import (
     WaveStatus,
     WithdrawalRequest,
 )
-from craftwave.survey_app.studies import CompiledPage, CompiledStudy
+from craftwave.survey_app.studies import CompiledPage, CompiledStudy, get_study
 
 SCREENING_INSTRUMENT = "screening"
 
@@ -38,11 +38,19 @@ def new_pid() -> str:
 
 
 def create_participant(study_id: str, source: str, external_id: str | None,
-                       recruitment: dict, now: datetime, language: str = "en") -> Participant:
-    """Add a participant (not yet consented); the caller's transaction commits it."""
+                       recruitment: dict, now: datetime, language: str = "en",
+                       test: bool = False) -> Participant:
+    """Add a participant (not yet consented); the caller's transaction commits it.
+
+    ``test``: a pilot participant (also every participant of a study in pilot mode), kept out
+    of exports, reports, counts and randomisation.
+    """
+    if not test:
+        cs = get_study(study_id)
+        test = bool(cs is not None and cs.study.pilot)
     p = Participant(pid=new_pid(), link_generation=1, study_id=study_id, source=source,
                     external_id=external_id, recruitment=recruitment, created_at=now,
-                    language=language, withdrawal="none")
+                    language=language, withdrawal="none", test=test)
     set_link(p)
     db.session.add(p)
     db.session.flush()
@@ -59,8 +67,9 @@ def record_consent(p: Participant, cs: CompiledStudy, now: datetime) -> None:
     study = cs.study
     p.consent_version = study.consent.version
     p.consented_at = now
-    allocation.count(p.study_id, "entered")
-    allocation.freeze_declaration(study, now)
+    if not p.test:  # pilots: no flow count, no declaration, no arm
+        allocation.count(p.study_id, "entered")
+        allocation.freeze_declaration(study, now)
     if study.eligibility is not None:
         p.eligibility = "pending"
     else:
@@ -97,7 +106,7 @@ def record_screening(p: Participant, cs: CompiledStudy, answers: dict[str, int],
     p.eligibility = "eligible" if ok else "screened_out"
     if ok:
         allocation.randomise(p, cs.study, now)
-    else:
+    elif not p.test:
         allocation.count(p.study_id, "screened_out")
     ws = open_wave(p, cs.study, 1, now)
     if not ok:

@@ -22,9 +22,12 @@ from craftwave.instruments import Instrument, StudyError, load_library
 from craftwave.instruments.schema import AttentionCheck, Item, ResponseScale
 from craftwave.instruments.study import Page, Study, block_items, study_from_dict
 from craftwave.survey_app import clock
+from craftwave.survey_app.audit import cli_actor
+from craftwave.survey_app.audit import record as audit
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import StudyRecord
+from craftwave.survey_app.study_changes import check_change, template_problems
 
 
 @dataclass(frozen=True)
@@ -181,15 +184,20 @@ def get_study(study_id: str) -> CompiledStudy | None:
     return compiled
 
 
-def load_study_file(path: str | Path) -> tuple[Study, bool]:
+def load_study_file(path: str | Path, actor: str | None = None) -> tuple[Study, bool]:
     """Validate a study YAML file and create or update its record; returns (study, created).
 
     Raises
     ------
     StudyError
-        If the file is invalid, or it changes the waves or pages of a study that already
-        has answers (that would break collected data: load it under a new id instead).
+        If the file is invalid, its email templates use an unknown field, or it changes a
+        running study unsafely (:mod:`craftwave.survey_app.study_changes`): the waves or pages
+        of a study that already has answers (load the new design under a new study id), the
+        consent text without a new consent version, removed waves or pages after the first
+        consent, or arms, allocation, the primary contrast or the quality policy after
+        randomisation started without a new version and a reason.
     """
+
     path = Path(path)
     text = path.read_text(encoding="utf-8")
     try:
@@ -198,19 +206,33 @@ def load_study_file(path: str | Path) -> tuple[Study, bool]:
         raise StudyError(f"{path.name}: not valid YAML: {exc}") from exc
     library = instrument_library()
     study = study_from_dict(raw, library=library, source=path.name)
+    problems = template_problems(study)
+    if problems:
+        raise StudyError(f"{path.name}: " + f"\n{path.name}: ".join(problems))
     with write_transaction():
         record = db.session.get(StudyRecord, study.id)
         created = record is None
+        change = None
         if record is None:
             record = StudyRecord(id=study.id)
             db.session.add(record)
         else:
-            _check_compatible(record, study, library, path.name)
-            _check_declaration(study, path.name)
+            old = study_from_dict(yaml.safe_load(record.source_yaml), library=library,
+                                  source=record.id)
+            change = check_change(record, old, study, raw, path.name)
+            _check_compatible(record, old, study, path.name)
+            if change is not None and change.sections:
+                _redeclare(study, clock.now())
+            else:
+                _check_declaration(study, path.name)
         record.title = study.title.get(study.languages[0], study.id)[:300]
         record.source_yaml = text
         record.content_hash = study.content_hash
         record.loaded_at = clock.now()
+        if change is not None and change.sections:
+            audit(actor or cli_actor(), "study_change", study_id=study.id,
+                  detail={"sections": change.sections, "version": change.version,
+                          "reason": change.reason})
     _hashes.clear()
     return study, created
 
@@ -231,7 +253,19 @@ def _check_declaration(new: Study, source: str) -> None:
             "declaration needs a new study version: load it under a new study id")
 
 
-def _check_compatible(record: StudyRecord, new: Study, library, source: str) -> None:
+def _redeclare(study: Study, now) -> None:
+    """A new study version with a reason changed the declaration: freeze the new one."""
+    from craftwave.survey_app.models.allocation import StudyDeclaration
+
+    row = db.session.get(StudyDeclaration, study.id)
+    if row is None or study.intervention is None:
+        return
+    row.declared_at = now
+    row.declaration_hash = study.intervention.declaration_hash()
+    row.declaration = study.intervention.declaration()
+
+
+def _check_compatible(record: StudyRecord, old: Study, new: Study, source: str) -> None:
     from craftwave.survey_app.models import Answer, Participant
 
     has_answers = db.session.execute(
@@ -239,7 +273,6 @@ def _check_compatible(record: StudyRecord, new: Study, library, source: str) -> 
         .where(Participant.study_id == record.id).limit(1)).first() is not None
     if not has_answers:
         return
-    old = study_from_dict(yaml.safe_load(record.source_yaml), library=library, source=record.id)
 
     def layout(s: Study):
         return [(w.number, [(p.id, p.blocks) for p in w.pages]) for w in s.waves]

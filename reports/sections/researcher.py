@@ -26,7 +26,7 @@ from craftwave.reports.sections.common import (
 from craftwave.reports.sections.intervention import intervention
 from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
 
-STATUSES = ("invited", "started", "completed", "screened out", "closed")
+STATUSES = ("invited", "started", "completed", "screened out", "closed", "missed", "withdrawn")
 
 
 # -- sample and retention ---------------------------------------------------------------------

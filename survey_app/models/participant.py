@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Integer,
@@ -53,6 +54,7 @@ class Participant(db.Model):
     timezone: Mapped[str | None] = mapped_column(String(64))  # IANA; None: the study's default
     withdrawal: Mapped[str] = mapped_column(String(16), default="none")
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    test: Mapped[bool] = mapped_column(Boolean, default=False)  # a pilot participant
 
     @property
     def consented(self) -> bool:

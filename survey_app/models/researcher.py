@@ -131,3 +131,37 @@ class SentMessage(db.Model):
     message_id: Mapped[str | None] = mapped_column(String(255))
     resends: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class StudyMember(db.Model):
+    """A researcher's membership of one study, with a role there and the identifiers right.
+
+    Instance owners (``Researcher.role == "owner"``) see and manage every study without a row
+    here. Everyone else sees only the studies they are a member of: ``owner`` members manage
+    the study (import, participant actions, deletion), ``analyst`` members read and export.
+    ``identifiers`` is the right to export recruitment ids (``participants.csv`` with ids, due
+    lists); it is off for analysts unless granted.
+    """
+
+    __tablename__ = "study_members"
+
+    study_id: Mapped[str] = mapped_column(
+        ForeignKey("studies.id", ondelete="CASCADE"), primary_key=True)
+    researcher_id: Mapped[int] = mapped_column(
+        ForeignKey("researchers.id", ondelete="CASCADE"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    identifiers: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ParticipantNote(db.Model):
+    """A researcher's note on one participant (kept with the participant, deleted with them)."""
+
+    __tablename__ = "participant_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(320))
+    text: Mapped[str] = mapped_column(String(2000))

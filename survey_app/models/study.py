@@ -20,3 +20,4 @@ class StudyRecord(db.Model):
     source_yaml: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)  # craftwave study close

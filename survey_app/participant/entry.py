@@ -19,9 +19,10 @@ from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
 from craftwave.survey_app.links import token_for
-from craftwave.survey_app.models import Participant
+from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.participant import resume
 from craftwave.survey_app.participant.common import study_or_404
+from craftwave.survey_app.pilot import SANDBOX_HOSTS, is_pilot_token
 from craftwave.survey_app.progress import create_participant, record_consent, record_decline
 from craftwave.survey_app.sending_hours import time_zone_choices
 
@@ -63,8 +64,8 @@ def parse_entry(study) -> dict | None:
         return {"source": "mturk", "external_id": _param("workerId"),
                 "recruitment": {"assignment_id": _param("assignmentId"),
                                 "hit_id": _param("hitId", False), "submit_to": submit_to}}
-    if not rec.public:
-        abort(404)
+    if not rec.public and not is_pilot_token(study.id, args.get("pilot")):
+        abort(404)  # the pilot link works before the public link is switched on
     return {"source": "public", "external_id": None, "recruitment": {}}
 
 
@@ -88,10 +89,23 @@ def _existing(study_id: str, source: str, external_id: str | None) -> Participan
         Participant.external_id == external_id)).scalar_one_or_none()
 
 
+def _closed(study_id: str) -> bool:
+    """Whether the study was closed (``craftwave study close``): it takes nobody new."""
+    return db.session.execute(db.select(StudyRecord.closed_at).where(
+        StudyRecord.id == study_id)).scalar_one_or_none() is not None
+
+
+def _ended():
+    return render_template("errors/error.html", code=410,
+                           message="This study has ended and takes no new participants."), 410
+
+
 @bp.get("/study/<study_id>")
 def study_link(study_id: str):
     """The public link: resume a known recruitment id, preview for MTurk, else consent."""
     cs = study_or_404(study_id)
+    if _closed(cs.study.id):
+        return _ended()
     entry = parse_entry(cs.study)
     if entry is None:
         return render_template("entry/preview.html", study=cs.study)
@@ -99,7 +113,9 @@ def study_link(study_id: str):
     if known is not None:  # the id is not a secret: resume without the personal link
         return redirect(resume.start(known), 303)
     g.lang = entry_language(cs.study)
-    session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
+    test = (is_pilot_token(cs.study.id, request.args.get("pilot"))
+            or entry["recruitment"].get("submit_to") in SANDBOX_HOSTS)
+    session["entry"] = {"study": cs.study.id, "language": g.lang, "test": test, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
                            action=url_for("entry.consent", study_id=cs.study.id),
                            zones=time_zone_choices())
@@ -108,6 +124,8 @@ def study_link(study_id: str):
 @bp.post("/study/<study_id>/consent")
 def consent(study_id: str):
     cs = study_or_404(study_id)
+    if _closed(cs.study.id):
+        return _ended()
     form = ConsentForm()
     entry = session.get("entry")
     if not entry or entry.get("study") != cs.study.id:
@@ -120,8 +138,9 @@ def consent(study_id: str):
                                zones=time_zone_choices())
     if form.decision.data == "decline":
         session.pop("entry", None)
-        with write_transaction():
-            record_decline(cs.study.id)  # an anonymous count, for the participant flow
+        if not entry.get("test"):  # pilots stay out of the participant flow
+            with write_transaction():
+                record_decline(cs.study.id)  # an anonymous count, for the participant flow
         return render_template("entry/declined.html", study=cs.study)
     now = clock.now()
     try:
@@ -130,7 +149,8 @@ def consent(study_id: str):
             created = p is None
             if created:
                 p = create_participant(cs.study.id, entry["source"], entry["external_id"],
-                                       entry["recruitment"], now, g.lang)
+                                       entry["recruitment"], now, g.lang,
+                                       test=bool(entry.get("test")))
                 record_consent(p, cs, now)
             if form.timezone.data and p.timezone is None:
                 p.timezone = form.timezone.data  # the browser's zone, or the one chosen

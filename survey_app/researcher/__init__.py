@@ -42,7 +42,7 @@ DEFAULTS: dict[str, object] = {
     "QUALITY_SECONDS_PER_ITEM_MIN": None,   # None: the study's quality policy
 }
 
-PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume", "unsubscribe"})
+PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume", "unsubscribe", "copy"})
 """Blueprints of the participant pages (reachable without a researcher login)."""
 PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
 """Other endpoints reachable without login: static files, login, landing page, health check."""
@@ -67,7 +67,14 @@ def init_researcher_side(app: Flask) -> None:
         ratelimit_store,
     )
     from craftwave.survey_app.participant import entry
-    from craftwave.survey_app.researcher import accounts, auth, dashboard, reports_download, upload
+    from craftwave.survey_app.researcher import (
+        accounts,
+        auth,
+        dashboard,
+        people,
+        reports_download,
+        upload,
+    )
 
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
@@ -88,6 +95,7 @@ def init_researcher_side(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(accounts.bp)
+    app.register_blueprint(people.bp)
     upload.init_upload(app)
     reports_download.init_report_downloads(app)
     app.before_request(_require_researcher)

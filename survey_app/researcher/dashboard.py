@@ -30,7 +30,7 @@ from craftwave.survey_app.catchup import missed, reopen
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
 from craftwave.survey_app.extensions import db
-from craftwave.survey_app.fieldwork import study_states
+from craftwave.survey_app.fieldwork import status_word, study_states
 from craftwave.survey_app.links import reissue_link
 from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.models.researcher import MESSAGE_STATUSES, AuditEntry
@@ -44,9 +44,13 @@ from craftwave.survey_app.monitoring import (
 from craftwave.survey_app.outbox import counts as message_counts
 from craftwave.survey_app.panel import (
     delete_participant,
+    likely_duplicates,
     mark_withdrawal_handled,
+    reset_pilot,
     withdrawal_requests,
 )
+from craftwave.survey_app.pilot import pilot_url
+from craftwave.survey_app.rights import Access, access, visible_studies
 from craftwave.survey_app.studies import get_study, instrument_library
 
 bp = Blueprint("dashboard", __name__, url_prefix="/researcher")
@@ -61,28 +65,50 @@ class ActionForm(FlaskForm):
 
 
 def owner_required(view):
-    """403 unless the researcher is an owner."""
+    """403 unless the researcher manages the study of the route (an instance owner, or an owner
+    member of the study); on routes without a study, unless an instance owner. A study the
+    researcher is no member of answers 404 first."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        if not getattr(current_user, "is_owner", False):
+        study_id = kwargs.get("study_id")
+        if study_id is None:
+            allowed = getattr(current_user, "is_owner", False)
+        else:
+            allowed = _study_access(study_id).manage
+        if not allowed:
             abort(403)
         return view(*args, **kwargs)
     return wrapped
 
 
-def _study(study_id: str):
-    cs = get_study(study_id) if len(study_id) <= 64 else None
-    if cs is None:
+def _study_access(study_id: str) -> Access:
+    """The current researcher's rights in a study; 404 if it is not loaded or not theirs."""
+    if len(study_id) > 64 or get_study(study_id) is None:
         abort(404)
-    return cs
+    rights = access(current_user, study_id)
+    if not rights.view:
+        abort(404)
+    return rights
+
+
+def _study(study_id: str):
+    """The compiled study, if the current researcher may see it; else 404 (as if absent)."""
+    _study_access(study_id)
+    return get_study(study_id)
 
 
 @bp.get("/")
 def studies():
     """The loaded studies."""
-    rows = db.session.execute(db.select(StudyRecord).order_by(StudyRecord.id)).scalars().all()
-    counts = dict(db.session.execute(
-        db.select(Participant.study_id, db.func.count()).group_by(Participant.study_id)).all())
+    q = db.select(StudyRecord).order_by(StudyRecord.id)
+    visible = visible_studies(current_user)
+    if visible is not None:
+        q = q.where(StudyRecord.id.in_(visible))
+    rows = db.session.execute(q).scalars().all()
+    counts = dict(db.session.execute(  # participants, as the dashboard counts them
+        db.select(Participant.study_id, db.func.count())
+        .where(~Participant.test, Participant.withdrawal != "delete")
+        .group_by(Participant.study_id)).all())
     return render_template("researcher/studies.html", studies=rows, counts=counts)
 
 
@@ -104,8 +130,10 @@ def _threshold() -> float | None:
 
 @bp.get("/study/<study_id>")
 def study(study_id: str):
-    """Per wave response, retention, timing and data quality; charts; participant table."""
-    cs = _study(study_id)
+    """Per wave response, retention, timing and data quality; charts; participant table;
+    likely duplicates; pilot participants apart."""
+    rights = _study_access(study_id)
+    cs = get_study(study_id)
     now = clock.now()
     states = study_states(cs.study, now)
     summary = wave_summary(cs.study, states)
@@ -114,32 +142,60 @@ def study(study_id: str):
     waves = [w.number for w in cs.study.waves]
     q = quality(answers_long(study_id), page_timings(study_id), instruments, waves, _threshold(),
                 policy=cs.study.quality_policy)
-    people = {p.id: p for p in db.session.execute(
-        db.select(Participant).where(Participant.study_id == study_id,
-                                     Participant.withdrawal != "delete")
-        .order_by(Participant.id).limit(TABLE_LIMIT)).scalars()}
     flags: dict[tuple[str, int], str] = {}
     if q.available and len(q.flags):
         for r in q.flags.itertuples(index=False):
             if r.reasons:
                 flags[(r.participant_id, int(r.wave))] = r.reasons
-    by_person: dict[int, list] = {}
-    for pk, wave, status in zip(states["id"], states["wave"], states["status"], strict=True):
-        p = people.get(pk)
-        if p is not None:
-            by_person.setdefault(pk, []).append(
-                (int(wave), status if isinstance(status, str) else "", flags.get((p.pid, int(wave)), "")))
-    table = [{"pid": p.pid, "source": p.source, "arm": p.arm, "withdrawal": p.withdrawal,
-              "waves": by_person.get(pk, [])} for pk, p in people.items()]
-    total = db.session.execute(db.select(db.func.count()).select_from(Participant).where(
-        Participant.study_id == study_id, Participant.withdrawal != "delete")).scalar_one()
+    table, total = _table(study_id, states, flags, test=False)
+    pilot_table, pilot_total = _table(study_id, study_states(cs.study, now, test=True), {},
+                                      test=True)
     pending = len(withdrawal_requests(study_id))
     due = due_now(study_id, states)
     due_counts = due.groupby(["wave", "source"]).size().reset_index(name="n") if len(due) else due
     return render_template("researcher/dashboard.html", study=cs.study, summary=summary,
                            quality=q, table=table, total=total, limit=TABLE_LIMIT,
                            waves=waves, pending=pending, form=ActionForm(), now=now,
-                           due_counts=due_counts, email=_email_panel(study_id, now))
+                           due_counts=due_counts, email=_email_panel(study_id, now),
+                           rights=rights, q="",
+                           duplicates=likely_duplicates(study_id), pilot_table=pilot_table,
+                           pilot_total=pilot_total,
+                           pilot_link=pilot_url(request.host_url, study_id) if rights.manage else None)
+
+
+def _table(study_id: str, states, flags: dict, test: bool) -> tuple[list[dict], int]:
+    """The first :data:`TABLE_LIMIT` participants (real, or pilot with ``test``) with their
+    status per wave in the export's words, and how many there are."""
+    people = {p.id: p for p in db.session.execute(
+        db.select(Participant).where(Participant.study_id == study_id,
+                                     Participant.withdrawal != "delete",
+                                     Participant.test.is_(test))
+        .order_by(Participant.id).limit(TABLE_LIMIT)).scalars()}
+    by_person: dict[int, list] = {}
+    for pk, wave, status in zip(states["id"], states["wave"], states["status"], strict=True):
+        p = people.get(pk)
+        if p is not None:
+            word = status_word(status) if isinstance(status, str) else None
+            by_person.setdefault(pk, []).append(
+                (int(wave), word or "", flags.get((p.pid, int(wave)), "")))
+    table = [{"pid": p.pid, "source": p.source, "arm": p.arm,
+              "withdrawal": p.withdrawal.replace("_", " "), "waves": by_person.get(pk, [])}
+             for pk, p in people.items()]
+    total = db.session.execute(db.select(db.func.count()).select_from(Participant).where(
+        Participant.study_id == study_id, Participant.withdrawal != "delete",
+        Participant.test.is_(test))).scalar_one()
+    return table, total
+
+
+@bp.post("/study/<study_id>/pilot/reset")
+@owner_required
+def pilot_reset(study_id: str):
+    """Delete every pilot (test) participant of the study with their data (audited)."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    n = reset_pilot(study_id, current_user.email)
+    flash(f"Pilot data reset: {n} test participant(s) deleted.")
+    return redirect(url_for("dashboard.study", study_id=study_id), 303)
 
 
 def _email_panel(study_id: str, now) -> dict:
@@ -170,7 +226,10 @@ def reopen_wave(study_id: str, wave: int):
 def due_csv(study_id: str):
     """Who is due now without an email on file, with recruitment ids (e.g. a Prolific
     allowlist for the wave); audited like an export."""
-    cs = _study(study_id)
+    if not _study_access(study_id).identifiers:
+        abort(403, description="Due lists carry recruitment ids: that needs the identifiers "
+                               "right in this study.")
+    cs = get_study(study_id)
     due = due_now(study_id, study_states(cs.study, clock.now()))
     wave = request.args.get("wave", type=int)
     if wave is not None:
@@ -203,8 +262,11 @@ def chart(study_id: str, name: str):
 @bp.get("/study/<study_id>/export.zip")
 def download(study_id: str):
     """The export directory as a zip file (audited like ``craftwave export``)."""
-    _study(study_id)
+    rights = _study_access(study_id)
     with_ids = request.args.get("recruitment_ids") == "1"
+    if with_ids and not rights.identifiers:
+        abort(403, description="Exporting recruitment ids needs the identifiers right in this "
+                               "study.")
     buf = io.BytesIO()
     with tempfile.TemporaryDirectory(prefix="craftwave-export-") as tmp:
         out = Path(tmp) / study_id
@@ -224,11 +286,12 @@ def download(study_id: str):
 @bp.get("/study/<study_id>/withdrawals")
 def withdrawals(study_id: str):
     """Withdrawal requests waiting for action (and, with ?all=1, the handled ones)."""
-    cs = _study(study_id)
+    rights = _study_access(study_id)
+    cs = get_study(study_id)
     show_all = request.args.get("all") == "1"
     return render_template("researcher/withdrawals.html", study=cs.study,
                            requests=withdrawal_requests(study_id, include_handled=show_all),
-                           show_all=show_all, form=ActionForm())
+                           show_all=show_all, form=ActionForm(), manage=rights.manage)
 
 
 @bp.post("/study/<study_id>/withdrawals/<int:request_id>/handled")

@@ -32,6 +32,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from craftwave.instruments.errors import CraftwaveError
 from craftwave.survey_app.panel import ParticipantImportError, import_participants
 from craftwave.survey_app.researcher.dashboard import _study, owner_required
+from craftwave.survey_app.rights import access
 
 bp = Blueprint("upload", __name__, url_prefix="/researcher")
 
@@ -55,16 +56,16 @@ def init_upload(app: Flask) -> None:
 
     The limit must be raised before Flask-WTF's CSRF check reads the form (an app-level
     ``before_request``), so it is set in a URL value preprocessor, which Flask runs first; it is
-    raised for logged-in owners only.
+    raised for researchers who manage the study only.
     """
     app.config.setdefault("PARTICIPANT_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
     app.register_blueprint(bp)
     app.add_template_filter(size_text, "size_text")
 
     @app.url_value_preprocessor
-    def _upload_limit(endpoint, _values):
+    def _upload_limit(endpoint, values):
         if (endpoint == UPLOAD_ENDPOINT and request.method == "POST"
-                and getattr(current_user, "is_owner", False)):
+                and access(current_user, (values or {}).get("study_id", "")).manage):
             request.max_content_length = int(current_app.config["PARTICIPANT_UPLOAD_MAX_BYTES"])
 
 

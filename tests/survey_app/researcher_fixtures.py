@@ -116,6 +116,15 @@ def analyst_client(app, make_researcher):
     return client
 
 
+def join(app, email: str = "analyst@example.org", study_id: str = RS_STUDY,
+         role: str = "analyst", identifiers: bool | None = None) -> None:
+    """Make a researcher a member of a study (the rights service, as the CLI does)."""
+    from craftwave.survey_app.rights import add_member
+
+    with app.app_context():
+        add_member(study_id, email, role, "test", identifiers=identifiers)
+
+
 # -- participants --------------------------------------------------------------------------
 def enrol(app, study_id: str = RS_STUDY, email: str | None = None, source: str = "invitation",
           external_id: str | None = None, consent: bool = True) -> str:

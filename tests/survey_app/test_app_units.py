@@ -73,9 +73,10 @@ def test_answers_table_holds_no_ip_or_contact():
 
 
 def test_export_statuses_are_designs_vocabulary():
-    assert EXPORT_STATUSES == ("invited", "started", "completed", "screened out", "closed")
+    assert EXPORT_STATUSES == ("invited", "started", "completed", "screened out", "closed",
+                               "missed", "withdrawn")
     exported = {export_status(s) for s in STATUSES}
-    assert exported - {None} == set(EXPORT_STATUSES)  # every app status maps into DESIGN's five
+    assert exported - {None} == set(EXPORT_STATUSES)  # every app status maps into DESIGN's seven
     assert export_status("scheduled") is None and export_status(None) is None
     with pytest.raises(DataError, match="vocabulary"):
         export_status("paused")

@@ -7,13 +7,13 @@ import re
 import pytest
 
 from tests.survey_app.app_helpers import DEMO_STUDY
-from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, login
+from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, join, login
 
 # Reachable without a researcher: the participant blueprints, static files, the login page,
 # the participants' landing page, the load balancer's health check, and the one-click
 # unsubscribe link of the emails (signed per participant; RFC 8058 forbids a sign-in).
 PUBLIC = {"static", "auth.static", "auth.login", "index", "healthz"}
-PUBLIC_BLUEPRINTS = {"entry", "survey", "resume", "unsubscribe"}  # resume: id-only sessions
+PUBLIC_BLUEPRINTS = {"entry", "survey", "resume", "unsubscribe", "copy"}  # resume: id-only sessions; copy: own answers
 
 
 def _url_for_rule(rule) -> str:
@@ -161,6 +161,7 @@ def test_next_parameter_only_leads_within_the_site(app, client, make_researcher)
 
 
 def test_analyst_reads_but_cannot_delete_handle_or_see_the_audit(app, analyst_client, rs_study):
+    join(app)
     pid = enrol(app, email="a@example.org")
     assert analyst_client.get("/researcher/study/rs-study").status_code == 200
     assert analyst_client.get("/researcher/study/rs-study/withdrawals").status_code == 200

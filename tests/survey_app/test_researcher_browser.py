@@ -1,6 +1,7 @@
 """The researcher pages in a real browser (Playwright driving Debian's chromium): axe-core
 (bundled by ``axe-playwright-python``, no CDN) finds no serious or critical violation on the
-login page (also with its error), the studies list, a study's dashboard, the withdrawal list,
+login page (also with its error), the studies list, a study's dashboard, a participant's page
+(found with the search box, before and after an action), the withdrawal list,
 the participant import (also with errors), the password page (also with an error) and the
 accounts page. The upload and the password change are done through the browser's own form
 controls, with the keyboard where it matters."""
@@ -114,3 +115,15 @@ def test_researcher_pages_have_no_serious_accessibility_violation(page, live_url
     page.keyboard.press("Enter")
     assert "password was changed" in page.get_by_role("status").inner_text()
     assert_accessible(page, "password changed")
+
+    # find a participant by email with the search box, and act on their page
+    page.goto(f"{live_url}/researcher/study/{DEMO_STUDY}")
+    page.get_by_label("Participant id, recruitment id or email").fill(" ANA@example.org")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/participant/p*")
+    assert page.get_by_text("ana@example.org").is_visible()
+    assert_accessible(page, "participant page")
+    assert page.get_by_role("button", name="Reopen this wave").count() == 0  # nothing closed
+    page.get_by_role("button", name="Stop contacting").click()
+    assert "No more invitations" in page.get_by_role("status").inner_text()
+    assert_accessible(page, "participant page after an action")

@@ -9,7 +9,7 @@ import pytest
 
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Participant
-from tests.survey_app.researcher_fixtures import answer_wave, enrol
+from tests.survey_app.researcher_fixtures import answer_wave, enrol, join
 
 
 def _seed(app):
@@ -83,6 +83,7 @@ def test_wave_counts_rates_retention_and_median_time(app, rs_study):
 
 def test_dashboard_page_shows_the_counts_and_quality_flags(app, rs_study, analyst_client):
     people = _seed(app)
+    join(app)
     resp = analyst_client.get("/researcher/study/rs-study")
     assert resp.status_code == 200
     html = resp.get_data(as_text=True)
@@ -137,6 +138,7 @@ def test_the_dashboard_uses_the_analysis_flags(app, rs_study):
 
 def test_charts_are_svg_drawn_here_without_scripts(app, rs_study, analyst_client):
     _seed(app)
+    join(app)
     for name in ("response", "rates"):
         resp = analyst_client.get(f"/researcher/study/rs-study/chart/{name}.svg")
         assert resp.status_code == 200 and resp.mimetype == "image/svg+xml"
@@ -150,6 +152,7 @@ def test_charts_are_svg_drawn_here_without_scripts(app, rs_study, analyst_client
 
 
 def test_who_is_due_without_email_is_listed_with_recruitment_ids(app, rs_study, analyst_client):
+    join(app, identifiers=True)  # due lists carry recruitment ids: a right of its own
     clock = app.config["CLOCK"]
     pro = enrol(app, source="prolific", external_id="PRO1")
     pro_done_w2 = enrol(app, source="prolific", external_id="PRO2")

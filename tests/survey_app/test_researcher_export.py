@@ -19,7 +19,7 @@ from craftwave.survey_app.export import FILES, write_export
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Answer, Participant
 from tests.survey_app.app_helpers import BACKENDS
-from tests.survey_app.researcher_fixtures import answer_wave, enrol
+from tests.survey_app.researcher_fixtures import answer_wave, enrol, join
 
 
 @pytest.fixture
@@ -191,6 +191,7 @@ def test_export_refuses_a_non_empty_directory_and_is_audited(app, seeded, tmp_pa
 
 
 def test_download_zip_is_authenticated_and_audited(app, seeded, analyst_client, client):
+    join(app)
     assert client.get("/researcher/study/rs-study/export.zip").status_code == 302
     resp = analyst_client.get("/researcher/study/rs-study/export.zip")
     assert resp.status_code == 200 and resp.mimetype == "application/zip"

@@ -203,7 +203,7 @@ def test_study_loads_and_changes_are_audited(app, rs_study, tmp_path):
         """      - id: about
         blocks: [{instrument: profile, items: [income_share, age, gender]}]
 """, ""), encoding="utf-8")
-    with app.app_context(), pytest.raises(StudyError, match="already has answers"):
+    with app.app_context(), pytest.raises(StudyError, match="page 'about' of wave 1 was removed"):
         load_study_file(changed)
     retitled = tmp_path / "retitled.yaml"
     retitled.write_text(STUDY_YAML.replace("Researcher-side test study", "A new title"), encoding="utf-8")

@@ -14,7 +14,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Answer, Participant, WaveStatus
 from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.researcher import reports_download
-from tests.survey_app.researcher_fixtures import answer_wave, enrol
+from tests.survey_app.researcher_fixtures import answer_wave, enrol, join
 
 RNG_SEED = 20261123
 
@@ -149,6 +149,8 @@ def test_dashboard_links_to_the_four_reports(owner_client, rs_study, cache):
 def test_report_download_is_built_once_then_served_from_the_cache(request, who, app, seeded,
                                                                   cache, build_spy):
     client = request.getfixturevalue(who)
+    if who == "analyst_client":
+        join(app)  # the analyst is a member of the study (the owner needs no membership)
     first = client.get("/researcher/study/rs-study/report/researcher.html")
     assert first.status_code == 202
     page = first.get_data(as_text=True)
@@ -188,6 +190,7 @@ def test_new_answers_make_a_new_report(app, seeded, owner_client, cache, build_s
 
 
 def test_pdf_download_is_a_pdf(app, seeded, analyst_client, cache):
+    join(app)
     resp = fetch(analyst_client, "/researcher/study/rs-study/report/platform.pdf")
     assert resp.status_code == 200
     assert resp.mimetype == "application/pdf"
@@ -262,6 +265,7 @@ def test_the_cache_key_is_the_export_manifest(app, seeded, tmp_path):
 
 def test_clicks_during_a_build_wait_for_it_instead_of_building_again(
         app, seeded, owner_client, analyst_client, cache, build_spy):
+    join(app)
     url = "/researcher/study/rs-study/report/platform.html"
     with reports_download._build_lock:  # hold the build back while both researchers click
         waits = [c.get(url) for c in (owner_client, analyst_client, owner_client)]
@@ -273,3 +277,35 @@ def test_clicks_during_a_build_wait_for_it_instead_of_building_again(
         assert resp.status_code == 200 and resp.mimetype == "text/html"
     assert len(build_spy) == 1
     assert len(audit(app, "report")) == 3 and len(audit(app, "export")) == 1
+
+
+def test_pilot_participants_are_in_no_report_and_statuses_use_the_shared_words(
+        app, seeded, owner_client, cache):
+    """Three pilot participants complete both waves; one real participant withdraws after wave
+    1. The researcher report counts only the real nine and writes "Missed" and "Withdrawn"."""
+    clock = app.config["CLOCK"]
+    pilots = [enrol(app, email=f"pilot{i}@example.org") for i in range(3)]
+    with app.app_context():
+        for p in db.session.execute(db.select(Participant).where(
+                Participant.pid.in_(pilots))).scalars():
+            p.test = True
+        db.session.commit()
+    clock.advance(days=-31)  # the pilots answer wave 1 with the others, then wave 2
+    for pid in pilots:
+        answer_wave(app, pid, 1)
+    clock.advance(days=31)
+    for pid in pilots:
+        answer_wave(app, pid, 2)
+    from craftwave.survey_app.person import stop_contacting
+    with app.app_context():
+        stop_contacting("rs-study", seeded[7], "test")  # completed wave 1 only
+    clock.advance(days=20)  # every wave-2 window has closed
+    body = fetch(owner_client, "/researcher/study/rs-study/report/researcher.html").get_data(as_text=True)
+    assert "9 participants entered the study" in body
+    assert "8 completed wave 1" in body and "5 completed wave 2" in body
+    table = body.split('id="tab-sample"', 1)[1].split("</table>", 1)[0]
+    assert "Missed" in table and "Withdrawn" in table and "Screened out" in table
+    assert "pilot" not in body
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", table.split("<tbody>", 1)[1])
+    wave2 = cells[len(cells) // 2:]  # Wave, Invited, Started, Completed, Screened out, Closed,
+    assert wave2[:8] == ["2", "0", "0", "5", "0", "0", "2", "1"]  # Missed, Withdrawn

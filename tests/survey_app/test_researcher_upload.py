@@ -11,7 +11,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Contact, Participant
 from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.panel import ParticipantImportError, import_participants
-from tests.survey_app.researcher_fixtures import csrf_of
+from tests.survey_app.researcher_fixtures import csrf_of, join
 
 URL = "/researcher/study/rs-study/participants/import"
 
@@ -57,8 +57,8 @@ def test_owner_imports_a_file_and_the_import_is_audited(app, owner_client, rs_st
     assert "Imported 0 participant(s); skipped 2" in owner_client.get(again.location).get_data(as_text=True)
     entries = _imports(app)
     assert [(e.actor, e.study_id, e.detail) for e in entries] == [
-        ("owner@example.org", "rs-study", {"created": 2, "skipped": 0}),
-        ("owner@example.org", "rs-study", {"created": 0, "skipped": 2})]
+        ("owner@example.org", "rs-study", {"created": 2, "skipped": 0, "linked": 0}),
+        ("owner@example.org", "rs-study", {"created": 0, "skipped": 2, "linked": 2})]
 
 
 def test_a_faulty_file_imports_nothing_and_lists_the_same_problems_as_the_cli(app, owner_client, rs_study):
@@ -111,6 +111,7 @@ def test_the_upload_needs_the_csrf_token(app, owner_client, rs_study):
 
 
 def test_analysts_cannot_upload(app, analyst_client, rs_study):
+    join(app)  # a member of the study, as an analyst
     assert analyst_client.get(URL).status_code == 403
     assert _upload(analyst_client, b"email\nana@example.org\n").status_code == 403
     assert _emails(app) == []

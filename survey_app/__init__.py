@@ -50,6 +50,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     csrf.init_app(app)
+    from craftwave.survey_app.i18n import init_i18n
+
+    init_i18n(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 

@@ -47,15 +47,19 @@ class PageForm(FlaskForm):
     shown = HiddenField()
 
 
-def build_page_form(page) -> type[PageForm]:
-    """A new form class with one field per question of ``page`` (a compiled page)."""
+def build_page_form(page, draft: bool = False) -> type[PageForm]:
+    """A new form class with one field per question of ``page`` (a compiled page).
+
+    ``draft`` makes every question optional: the form of Back, which keeps what was answered
+    without asking for the rest (choices and number ranges are still checked).
+    """
     attrs: dict[str, object] = {}
     for q in page.all_questions:
         label = q.item.text.get("en", q.item.id)
         if q.scale is not None:
             kind = _coerce(q.scale.values)
             choices = [SelectChoice(kind(o.value), o.label.get("en", str(o.value))) for o in q.scale.options]
-            validators = [InputRequired(REQUIRED)] if q.required else [Optional()]
+            validators = [InputRequired(REQUIRED)] if q.required and not draft else [Optional()]
             attrs[q.name] = _Radio(label, choices=choices, coerce=kind, validators=validators,
                                    validate_choice=True)
         else:
@@ -63,9 +67,10 @@ def build_page_form(page) -> type[PageForm]:
             cls = IntegerField if item.integer else FloatField
             rng = NumberRange(item.min, item.max,
                               message=f"Please enter a number from {item.min:g} to {item.max:g}.")
-            first = InputRequired(REQUIRED) if q.required else Optional()
+            first = InputRequired(REQUIRED) if q.required and not draft else Optional()
             attrs[q.name] = cls(label, validators=[first, rng])
-    return type(f"PageForm_{page.wave}_{page.page.id}", (PageForm,), attrs)
+    kind = "Draft" if draft else "PageForm"
+    return type(f"{kind}_{page.wave}_{page.page.id}", (PageForm,), attrs)
 
 
 class ConsentForm(FlaskForm):

@@ -9,6 +9,7 @@ from flask import abort, current_app, g
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.i18n import set_language
 from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.studies import CompiledStudy, get_study
 
@@ -21,7 +22,7 @@ def _bind_study(p: Participant, token: str) -> CompiledStudy:
     if cs is None:
         abort(404)
     g.study = cs.study
-    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
+    set_language(p.language if p.language in cs.study.languages else cs.study.languages[0])
     g.token = token
     return cs
 
@@ -74,7 +75,7 @@ def study_or_404(study_id: str) -> CompiledStudy:
     if cs is None:
         abort(404)
     g.study = cs.study
-    g.lang = cs.study.languages[0]
+    set_language(cs.study.languages[0])
     return cs
 
 

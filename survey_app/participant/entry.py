@@ -15,6 +15,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
+from craftwave.survey_app.i18n import set_language
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.progress import create_participant, record_consent
@@ -92,7 +93,7 @@ def study_link(study_id: str):
     known = _existing(cs.study.id, entry["source"], entry["external_id"])
     if known is not None:
         return redirect(url_for("survey.home", token=known.token), 303)
-    g.lang = entry_language(cs.study)
+    set_language(entry_language(cs.study))
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
                            action=url_for("entry.consent", study_id=cs.study.id))
@@ -106,7 +107,7 @@ def consent(study_id: str):
     if not entry or entry.get("study") != cs.study.id:
         abort(400, description="Your visit has expired. Please open the study link again.")
     if entry.get("language") in cs.study.languages:
-        g.lang = entry["language"]
+        set_language(entry["language"])
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
                                action=url_for("entry.consent", study_id=cs.study.id))

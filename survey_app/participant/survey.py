@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
 from craftwave.survey_app import clock
@@ -32,7 +33,7 @@ from craftwave.survey_app.progress import (
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 
-FIXED_FIELDS = {"csrf_token", "shown"}
+FIXED_FIELDS = {"csrf_token", "shown", "nav"}
 
 
 def _render(template: str, **ctx):
@@ -159,9 +160,10 @@ def page(token: str, wave: int, page_no: int):
             return early
         cpage = cs.page(wave, page_no - 1)
         shown = shown_token(p.pid, wave, cpage.id, clock.now())
-        # a page beyond the furthest one reached has never been submitted: nothing to prefill
-        saved = saved_answers(p, wave, cpage.id) if cpage.index < ws.next_page else {}
+        # the furthest page reached may hold answers kept by Back
+        saved = saved_answers(p, wave, cpage.id)
         return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no)
+    back = request.form.get("nav") == "back" and page_no > 1
     invalid = None
     with write_transaction():
         p, cs, ws = load_page_context(token, wave, for_update=True)
@@ -171,15 +173,21 @@ def page(token: str, wave: int, page_no: int):
         cpage = cs.page(wave, page_no - 1)
         order = cpage.order_for(p.pid)
         _reject_unknown_fields(cpage.by_name)
-        form = cpage.form_class()
-        if form.validate_on_submit():
+        form = cpage.draft_form_class() if back else cpage.form_class()
+        valid = form.validate_on_submit()
+        if valid or (back and not form.csrf_token.errors):
             shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
             if shown_at is None:
-                abort(400, description="This page's form was altered or is from another page. "
-                      "Please open your link again.")
-            values = {q.name: form[q.name].data for q in cpage.all_questions}
+                abort(400, description=_("This page's form was altered or is from another page. "
+                                         "Please open your link again."))
+            # Back keeps every answer that passes its checks and leaves the others as saved
+            # (a required answer is never cleared by Back: Next asks for it again)
+            values = {q.name: form[q.name].data for q in cpage.all_questions
+                      if not form[q.name].errors
+                      and not (back and q.required and form[q.name].data is None)}
             now = clock.now()
-            completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now)
+            completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now,
+                                  advance=not back)
             source = p.source
         else:
             invalid = ({name: form[name].errors[0] for name in cpage.by_name if form[name].errors},
@@ -187,6 +195,8 @@ def page(token: str, wave: int, page_no: int):
     if invalid is not None:
         errors, posted = invalid
         return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token, page_no)
+    if back:
+        return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no - 1), 303)
     if completed:
         prolific = cs.study.recruitment.prolific
         if source == "prolific" and prolific is not None:
@@ -199,12 +209,10 @@ def _render_page(cpage, order, values, errors, shown, token, page_no):
     fragments, numbers = question_fragments(cpage, order, values, errors)
     questions = [cpage.by_name[name] for name in order]
     first = cpage.questions[0] if cpage.questions else None
-    back = (url_for("survey.page", token=token, wave=cpage.wave, page_no=page_no - 1)
-            if page_no > 1 else None)
     return _render("page.html", cpage=cpage, questions=questions, fragments=fragments,
                    numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
                    instructions=first.instrument.instructions if first else None,
-                   back_url=back, wave=cpage.wave, page_no=page_no)
+                   has_back=page_no > 1, wave=cpage.wave, page_no=page_no)
 
 
 @bp.get("/w/<int:wave>/done")

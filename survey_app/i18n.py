@@ -1,0 +1,32 @@
+"""The participant's language: one place that sets it, for study texts and for the app's own.
+
+Study texts (questions, consent, titles) come in the study file's languages and are picked by
+:func:`craftwave.survey_app.participant.common.tr`; the app's own strings (buttons, progress,
+errors, page titles, emails) go through gettext with Flask-Babel, from the catalogues under
+``survey_app/translations`` (``messages.po`` with its compiled ``messages.mo`` committed beside
+it; ``tests/survey_app/test_app_i18n.py`` checks that the two agree and that every string
+extracted by ``babel.cfg`` is translated).
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from flask_babel import refresh
+
+from craftwave.survey_app.extensions import babel
+
+
+def set_language(lang: str) -> None:
+    """Serve the rest of this request in ``lang`` (study texts and the app's own strings)."""
+    if g.get("lang") != lang:
+        g.lang = lang
+        refresh()  # Flask-Babel caches the locale per request
+
+
+def _locale() -> str:
+    return g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def init_i18n(app: Flask) -> None:
+    """Bind Flask-Babel to the app, its locale following :func:`set_language`."""
+    babel.init_app(app, locale_selector=_locale)

@@ -1,0 +1,97 @@
+"""The participant's everyday moves keep their answers: Back saves the page without asking for
+the missing ones; a post whose session or CSRF token expired re-renders the page as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Answer, AnswerHistory, Participant, WaveStatus
+from tests.survey_app.app_helpers import BACKENDS, Walker, question_names
+
+pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+
+
+def _state(app, token: str) -> tuple[int, str, dict[str, float]]:
+    """(next_page, status, answers by field name) of the participant's wave 1."""
+    with app.app_context():
+        p = db.session.execute(db.select(Participant).filter_by(token=token)).scalar_one()
+        ws = db.session.get(WaveStatus, (p.id, 1))
+        rows = db.session.execute(db.select(Answer.instrument_id, Answer.item_id, Answer.value)
+                                  .filter_by(participant_id=p.id, wave=1)).all()
+        return ws.next_page, ws.status, {f"{i}__{item}": v for i, item, v in rows}
+
+
+def _checked(html: str, name: str) -> str | None:
+    import re
+
+    m = re.search(rf'name="{name}" value="([^"]+)" checked', html)
+    return m.group(1) if m else None
+
+
+def test_back_saves_a_partly_answered_page_and_next_still_validates(app, client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    w.answer_page()  # page 1 done: on page 2
+    assert "Page 2 of 3" in w.html
+    names = question_names(w.html)
+    partial = {names[0]: "2", names[1]: "5"}
+    resp = w.post({**partial, "nav": "back"}, follow=False)
+    assert resp.status_code == 303 and resp.location.endswith(f"/s/{token}/w/1/1")
+    next_page, status, saved = _state(app, token)
+    assert next_page == 1 and status == "started"  # kept, but not moved on
+    assert {saved[n] for n in names[:2]} == {2.0, 5.0}
+    # Next from page 1 comes back to page 2 with the two answers in place
+    w.get(f"/s/{token}/w/1/1")
+    w.answer_page()
+    assert "Page 2 of 3" in w.html
+    assert _checked(w.html, names[0]) == "2" and _checked(w.html, names[1]) == "5"
+    # Next still asks for every required answer
+    w.post({names[0]: "2", names[1]: "5"})
+    assert "error-summary" in w.html and _state(app, token)[0] == 1
+
+
+def test_back_on_the_last_page_does_not_finish_the_wave(app, client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    w.answer_page()
+    w.answer_page()
+    assert "Page 3 of 3" in w.html
+    names = question_names(w.html)
+    w.post({n: "1" for n in names} | {"nav": "back"})
+    assert "Page 2 of 3" in w.html
+    next_page, status, saved = _state(app, token)
+    assert status == "started" and next_page == 2
+    assert all(saved[n] == 1.0 for n in names)
+
+
+def test_back_records_changes_and_skips_invalid_answers(app, client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    w.answer_page(value_for=lambda n, i: 3)
+    w.answer_page(value_for=lambda n, i: 3)  # on page 3; pages 1-2 saved with 3s
+    w.get(f"/s/{token}/w/1/2")
+    names = question_names(w.html)
+    w.post({names[0]: "4", names[1]: "99", "nav": "back"})  # 99 is not a choice
+    assert "Page 1 of 3" in w.html
+    _, _, saved = _state(app, token)
+    assert saved[names[0]] == 4.0
+    assert saved[names[1]] == 3.0  # the invalid answer left the saved one
+    with app.app_context():
+        changes = db.session.execute(db.select(
+            AnswerHistory.instrument_id, AnswerHistory.item_id, AnswerHistory.old_value,
+            AnswerHistory.new_value)).all()
+    assert (*names[0].split("__"), 3.0, 4.0) in changes
+
+
+def test_there_is_no_back_on_the_first_page(app, client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    assert 'value="back"' not in w.html and 'value="next"' in w.html
+    names = question_names(w.html)
+    w.post({names[0]: "1", "nav": "back"})  # a forged Back on page 1 is an ordinary Next
+    assert "error-summary" in w.html

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask, g, render_template
+from flask import Flask, g, render_template, request
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -87,12 +88,24 @@ MESSAGES = {
 }
 
 
+LOST_SESSION_ENDPOINTS = {"survey.page", "survey.screening", "survey.consent",
+                          "survey.withdrawal", "entry.consent"}
+"""Participant posts that survive an expired session or CSRF token (nothing typed is lost)."""
+
+
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(exc):
+        if request.method == "POST" and request.endpoint in LOST_SESSION_ENDPOINTS:
+            from craftwave.survey_app.participant.entry import consent_after_lost_session
+            from craftwave.survey_app.participant.survey import after_lost_session
+
+            if request.endpoint == "entry.consent":
+                return consent_after_lost_session()
+            return after_lost_session()
         return render_template("errors/error.html", code=400,
-                               message="Your page was open too long or came from elsewhere. "
-                               "Please go back, reload the page and send it again."), 400
+                               message=_("Your page was open too long or came from elsewhere. "
+                                         "Please go back, reload the page and send it again.")), 400
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from craftwave.survey_app import clock
@@ -96,7 +97,18 @@ def study_link(study_id: str):
     set_language(entry_language(cs.study))
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
-                           action=url_for("entry.consent", study_id=cs.study.id))
+                           action=_consent_action(cs.study.id))
+
+
+def _consent_action(study_id: str) -> str:
+    """The consent form's address, carrying the link's parameters in case the session is lost."""
+    return url_for("entry.consent", study_id=study_id, **request.args)
+
+
+def consent_after_lost_session():
+    """A consent post whose session expired: the study link (with its parameters) again."""
+    return redirect(url_for("entry.study_link", study_id=request.view_args["study_id"],
+                            **request.args), 303)
 
 
 @bp.post("/study/<study_id>/consent")
@@ -105,12 +117,17 @@ def consent(study_id: str):
     form = ConsentForm()
     entry = session.get("entry")
     if not entry or entry.get("study") != cs.study.id:
-        abort(400, description="Your visit has expired. Please open the study link again.")
+        # the session was lost (a browser that drops cookies, a long pause): the form's address
+        # carries the link's parameters, so the entry is read again from them
+        entry = parse_entry(cs.study)
+        if entry is None:
+            abort(400, description=_("Please accept the HIT before you start."))
+        entry = {"study": cs.study.id, "language": entry_language(cs.study), **entry}
     if entry.get("language") in cs.study.languages:
         set_language(entry["language"])
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
-                               action=url_for("entry.consent", study_id=cs.study.id))
+                               action=_consent_action(cs.study.id))
     if form.decision.data == "decline":
         session.pop("entry", None)
         return render_template("entry/declined.html", study=cs.study)

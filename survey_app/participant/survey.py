@@ -205,14 +205,57 @@ def page(token: str, wave: int, page_no: int):
     return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no + 1), 303)
 
 
-def _render_page(cpage, order, values, errors, shown, token, page_no):
+def after_lost_session():
+    """The response to a participant's post whose session or CSRF token has expired.
+
+    Nothing is stored (the post cannot be trusted), but nothing typed is lost either: a survey
+    page or the screening comes back with the answers given and a fresh token, so one more
+    press of Next sends them; consent and withdrawal are shown afresh.
+    """
+    token = request.view_args.get("token", "")
+    endpoint = request.endpoint
+    notice = _("Your answers are shown again because this page was open for a long time. "
+               "Please check them and send the page once more.")
+    if endpoint == "survey.page":
+        wave, page_no = request.view_args["wave"], request.view_args["page_no"]
+        p, cs, ws = load_page_context(token, wave)
+        early = _page_guard(p, cs, ws, wave, page_no, token)
+        if early is not None:
+            return early
+        cpage = cs.page(wave, page_no - 1)
+        posted = {name: request.form.get(name) for name in cpage.by_name}
+        shown = request.form.get("shown", "")
+        if read_shown_token(shown, p.pid, wave, cpage.id) is None:
+            shown = shown_token(p.pid, wave, cpage.id, clock.now())
+        return _render_page(cpage, cpage.order_for(p.pid), posted, {}, shown, token, page_no,
+                            notice=notice)
+    if endpoint == "survey.screening":
+        p, cs = load_participant(token)
+        if p.eligibility != "pending" or p.withdrawal != "none":
+            return redirect(url_for("survey.home", token=token), 303)
+        elig = cs.study.eligibility
+        form = build_screening_form(elig, g.lang)(formdata=None, data={
+            q.id: _int_or_none(request.form.get(q.id)) for q in elig.questions})
+        return _render("screening.html", form=form, questions=elig.questions, notice=notice)
+    # consent and withdrawal: nothing typed to keep; show the page afresh
+    return redirect(request.url, 303)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _render_page(cpage, order, values, errors, shown, token, page_no, notice=None):
     fragments, numbers = question_fragments(cpage, order, values, errors)
     questions = [cpage.by_name[name] for name in order]
     first = cpage.questions[0] if cpage.questions else None
     return _render("page.html", cpage=cpage, questions=questions, fragments=fragments,
                    numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
                    instructions=first.instrument.instructions if first else None,
-                   has_back=page_no > 1, wave=cpage.wave, page_no=page_no)
+                   has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice)
 
 
 @bp.get("/w/<int:wave>/done")

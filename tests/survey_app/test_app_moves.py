@@ -7,7 +7,7 @@ import pytest
 
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Answer, AnswerHistory, Participant, WaveStatus
-from tests.survey_app.app_helpers import BACKENDS, Walker, question_names
+from tests.survey_app.app_helpers import BACKENDS, Walker, hidden_fields, question_names
 
 pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 
@@ -19,7 +19,8 @@ def _state(app, token: str) -> tuple[int, str, dict[str, float]]:
         ws = db.session.get(WaveStatus, (p.id, 1))
         rows = db.session.execute(db.select(Answer.instrument_id, Answer.item_id, Answer.value)
                                   .filter_by(participant_id=p.id, wave=1)).all()
-        return ws.next_page, ws.status, {f"{i}__{item}": v for i, item, v in rows}
+        return ws.next_page, ws.status, {f"{i}__{item}": v for i, item, v in rows
+                                         if i != "screening"}
 
 
 def _checked(html: str, name: str) -> str | None:
@@ -95,3 +96,66 @@ def test_there_is_no_back_on_the_first_page(app, client, make_participant):
     names = question_names(w.html)
     w.post({names[0]: "1", "nav": "back"})  # a forged Back on page 1 is an ordinary Next
     assert "error-summary" in w.html
+
+
+def test_a_post_after_the_session_was_lost_keeps_the_answers(app, client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    names = question_names(w.html)
+    answers = {n: str(1 + i % 5) for i, n in enumerate(names)}
+    stale = hidden_fields(w.html)
+    # the cookie is gone (another browser profile, a cleared session): same form, no session
+    fresh = Walker(app.test_client())
+    resp = fresh.client.post(f"/s/{token}/w/1/1", data={**stale, **answers})
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "shown again" in html
+    assert all(_checked(html, n) == v for n, v in answers.items())
+    assert _state(app, token)[2] == {}  # nothing stored from the untrusted post
+    new = hidden_fields(html)
+    assert new["csrf_token"] != stale["csrf_token"] and new["shown"] == stale["shown"]
+    fresh.html, fresh.url = html, f"/s/{token}/w/1/1"
+    fresh.post(answers)  # one more press of Next sends them
+    assert "Page 2 of 3" in fresh.html
+    assert len(_state(app, token)[2]) == len(names)
+
+
+def test_a_forged_token_is_still_refused_but_keeps_the_answers(app, client, make_participant):
+    token = make_participant(consented=True, eligible=True)
+    w = Walker(client)
+    w.get(f"/s/{token}")
+    names = question_names(w.html)
+    resp = client.post(f"/s/{token}/w/1/1", data={names[0]: "2", "csrf_token": "forged",
+                                                  "shown": hidden_fields(w.html)["shown"]})
+    assert resp.status_code == 200 and _checked(resp.get_data(as_text=True), names[0]) == "2"
+    assert _state(app, token)[2] == {}
+
+
+def test_screening_after_a_lost_session_keeps_the_answers(app, make_participant):
+    token = make_participant(consented=True)
+    w = Walker(app.test_client())
+    w.get(f"/s/{token}/screening")
+    resp = app.test_client().post(f"/s/{token}/screening",
+                                  data={**hidden_fields(w.html), "gig_work": "1"})
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "shown again" in html
+    assert 'name="gig_work" value="1" checked' in html
+
+
+def test_public_consent_after_a_lost_session_keeps_the_recruitment_id(app):
+    from craftwave.survey_app.models import Participant as P
+
+    pid = "5f1a2b3c4d5e6f7a8b9c0d1e"
+    link = f"/study/test-study?PROLIFIC_PID={pid}&STUDY_ID=st01&SESSION_ID=se01"
+    first = Walker(app.test_client())
+    first.get(link)
+    # the consent form is posted from a browser that lost the session cookie
+    second = Walker(app.test_client())
+    second.html, second.url = first.html, link
+    second.post({"decision": "agree"})
+    assert "Before you start" in second.html  # shown again with a fresh token
+    second.post({"decision": "agree"})
+    assert "A few questions first" in second.html
+    with app.app_context():
+        p = db.session.execute(db.select(P)).scalar_one()
+    assert p.external_id == pid and p.recruitment["study_id"] == "st01"

@@ -151,7 +151,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     base = f"http://{host}:{port}"
     study_id = state.get("study_id", "gigpanel-demo")
     lines = [("Participant link", f"{base}/study/{study_id}"),
-             ("Prolific-style link", f"{base}/study/{study_id}?PROLIFIC_PID=tryme01&STUDY_ID=demo"
+             ("Prolific-style link", f"{base}/study/{study_id}?PROLIFIC_PID=5f0000000000000000c0ffee&STUDY_ID=demo"
                                      "&SESSION_ID=s1"),
              ("Researcher login", f"{base}/researcher/login"),
              ("", f"email {login['email']}  password {login['password']}"),

@@ -108,7 +108,7 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
         queues.setdefault(a, []).append(i)
     people, consented = [], 0
     for i, role in enumerate(roles):
-        p = Person(f"demo{i + 1:05d}", str(role))
+        p = Person(f"de30{i + 1:020x}", str(role))  # Prolific's format: 24 hex digits
         if role != "decline":
             p.arm = assign_arm(study, consented) if arms else None
             consented += 1

@@ -10,6 +10,7 @@ import re
 
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from sqlalchemy.exc import IntegrityError
 
 from craftwave.survey_app import clock
@@ -27,14 +28,37 @@ EXTERNAL_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 PREVIEW = "ASSIGNMENT_ID_NOT_AVAILABLE"
 
 
+SITE_IDS = {
+    # Prolific participant ids are 24 hexadecimal digits (a MongoDB ObjectId)
+    "PROLIFIC_PID": (re.compile(r"^[0-9a-f]{24}$"), str.lower,
+                     lazy_gettext("a Prolific ID (24 characters, digits and the letters a to f)")),
+    # MTurk worker ids: 'A' and 9 to 20 more capital letters and digits (usually 12 to 14 in all)
+    "workerId": (re.compile(r"^A[0-9A-Z]{9,20}$"), str.upper,
+                 lazy_gettext("an MTurk worker ID (a capital A followed by capital letters and "
+                              "digits)")),
+}
+"""The parameters that identify a person, each with its site's format and normal form."""
+
+
 def _param(name: str, required: bool = True) -> str | None:
-    value = request.args.get(name)
-    if value is None or value == "":
+    """A link parameter, stripped of surrounding whitespace and newlines; a recruitment id must
+    have its site's format (a clear 400 otherwise) before it identifies anyone."""
+    value = (request.args.get(name) or "").strip()
+    if value == "":
         if required:
-            abort(400, description=f"The study link lacks its '{name}' parameter.")
+            abort(400, description=_("The study link lacks its '%(name)s' parameter. Please open "
+                                     "the study again from the site you came from.", name=name))
         return None
+    site = SITE_IDS.get(name)
+    if site is not None:
+        pattern, normal, what = site
+        if not pattern.match(normal(value)):
+            abort(400, description=_("The study link's %(name)s '%(value)s' is not %(what)s. "
+                                     "Please open the study again from the site you came from.",
+                                     name=name, value=value[:40], what=str(what)))
+        return normal(value)
     if not EXTERNAL_ID.match(value):
-        abort(400, description=f"The study link's '{name}' parameter is malformed.")
+        abort(400, description=_("The study link's '%(name)s' parameter is malformed.", name=name))
     return value
 
 
@@ -84,6 +108,27 @@ def _existing(study_id: str, source: str, external_id: str | None) -> Participan
         Participant.external_id == external_id)).scalar_one_or_none()
 
 
+BROWSER_KEY = "participants"
+"""Session key: study id to the pid of the participant who consented in this browser."""
+
+
+def same_browser(study_id: str) -> Participant | None:
+    """The participant who consented to ``study_id`` in this browser (signed session cookie)."""
+    pid = session.get(BROWSER_KEY, {}).get(study_id)
+    if pid is None:
+        return None
+    return db.session.execute(db.select(Participant).where(
+        Participant.pid == pid, Participant.study_id == study_id)).scalar_one_or_none()
+
+
+def remember_browser(study_id: str, pid: str) -> None:
+    """Remember in this browser who took part, so the public link opened again resumes."""
+    known = dict(session.get(BROWSER_KEY, {}))
+    known[study_id] = pid
+    session[BROWSER_KEY] = known
+    session.permanent = True  # survives closing the browser (PERMANENT_SESSION_LIFETIME)
+
+
 @bp.get("/study/<study_id>")
 def study_link(study_id: str):
     """The public link: resume a known recruitment id, preview for MTurk, else consent."""
@@ -92,6 +137,8 @@ def study_link(study_id: str):
     if entry is None:
         return render_template("entry/preview.html", study=cs.study)
     known = _existing(cs.study.id, entry["source"], entry["external_id"])
+    if known is None and entry["source"] == "public":
+        known = same_browser(cs.study.id)
     if known is not None:
         return redirect(url_for("survey.home", token=known.token), 303)
     set_language(entry_language(cs.study))
@@ -140,14 +187,15 @@ def consent(study_id: str):
                                        entry["recruitment"], now, g.lang)
             if not p.consented:
                 record_consent(p, cs, now)
-            token, screening = p.token, p.eligibility == "pending"
+            token, screening, pid = p.token, p.eligibility == "pending", p.pid
     except IntegrityError:
         # The same recruitment id consented at the same moment in another tab: resume it.
         p = _existing(cs.study.id, entry["source"], entry["external_id"])
         if p is None:
             raise
-        token, screening = p.token, p.eligibility == "pending"
+        token, screening, pid = p.token, p.eligibility == "pending", p.pid
     session.pop("entry", None)
+    remember_browser(cs.study.id, pid)
     # straight to the next step (saves a redirect through the personal link's landing page)
     target = "survey.screening" if screening else "survey.home"
     return redirect(url_for(target, token=token), 303)

@@ -12,6 +12,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm, WithdrawForm, build_screening_form
+from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import WaveStatus
 from craftwave.survey_app.participant.common import (
     load_page_context,
@@ -162,7 +163,8 @@ def page(token: str, wave: int, page_no: int):
         shown = shown_token(p.pid, wave, cpage.id, clock.now())
         # the furthest page reached may hold answers kept by Back
         saved = saved_answers(p, wave, cpage.id)
-        return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no)
+        return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no,
+                            resume_url=_resume_url(p, wave, page_no))
     back = request.form.get("nav") == "back" and page_no > 1
     invalid = None
     with write_transaction():
@@ -248,14 +250,24 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
-def _render_page(cpage, order, values, errors, shown, token, page_no, notice=None):
+def _resume_url(p, wave: int, page_no: int) -> str | None:
+    """The personal link, shown on the first page to who came by the public link (they have
+    no other way back to their answers on another device or after clearing cookies)."""
+    if p.source != "public" or wave != 1 or page_no != 1:
+        return None
+    return url_for("survey.home", token=token_for(p), _external=True)
+
+
+def _render_page(cpage, order, values, errors, shown, token, page_no, notice=None,
+                 resume_url=None):
     fragments, numbers = question_fragments(cpage, order, values, errors)
     questions = [cpage.by_name[name] for name in order]
     first = cpage.questions[0] if cpage.questions else None
     return _render("page.html", cpage=cpage, questions=questions, fragments=fragments,
                    numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
                    instructions=first.instrument.instructions if first else None,
-                   has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice)
+                   has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice,
+                   resume_url=resume_url)
 
 
 @bp.get("/w/<int:wave>/done")

@@ -159,3 +159,62 @@ def test_public_consent_after_a_lost_session_keeps_the_recruitment_id(app):
     with app.app_context():
         p = db.session.execute(db.select(P)).scalar_one()
     assert p.external_id == pid and p.recruitment["study_id"] == "st01"
+
+
+def _participants(app) -> list:
+    from craftwave.survey_app.models import Participant as P
+
+    with app.app_context():
+        rows = db.session.execute(db.select(P).order_by(P.id)).scalars().all()
+        for r in rows:
+            db.session.expunge(r)
+        return rows
+
+
+def test_the_public_link_opened_again_in_the_same_browser_resumes(app, client):
+    w = Walker(client)
+    w.consent("/study/test-study")
+    w.screen()
+    assert "Page 1 of 3" in w.html
+    people = _participants(app)
+    assert len(people) == 1
+    # the personal link is offered on the first page, to bookmark
+    assert f"/s/{people[0].token}" in w.html and "Your personal link" in w.html
+    w.answer_page()
+    w.get("/study/test-study")  # the public link again, same browser
+    assert "Page 2 of 3" in w.html and "Before you start" not in w.html
+    assert len(_participants(app)) == 1
+    # another browser is another participant
+    other = Walker(app.test_client())
+    other.get("/study/test-study")
+    assert "Before you start" in other.html
+
+
+def test_recruitment_ids_are_normalised_before_they_identify_anyone(app):
+    pid = "5f1a2b3c4d5e6f7a8b9c0d1e"
+    Walker(app.test_client()).consent(f"/study/test-study?PROLIFIC_PID={pid}")
+    # the same id with a trailing newline, spaces or capitals, in another browser
+    for variant in (f"{pid}%0A", f"%20{pid}%20", pid.upper()):
+        w = Walker(app.test_client())
+        w.get(f"/study/test-study?PROLIFIC_PID={variant}")
+        assert "A few questions first" in w.html  # resumed: straight to the screening
+    people = _participants(app)
+    assert [(p.source, p.external_id) for p in people] == [("prolific", pid)]
+    # a personal link is not offered to who came with a recruitment id
+    w.screen()
+    assert "Your personal link" not in w.html
+
+
+@pytest.mark.parametrize("query, named", [
+    ("PROLIFIC_PID=5f1a2b3c4d", "is not a Prolific ID"),
+    ("PROLIFIC_PID=5f1a2b3c4d5e6f7a8b9c0d1z", "is not a Prolific ID"),
+    ("PROLIFIC_PID=%0A", "lacks its 'PROLIFIC_PID' parameter"),
+    ("workerId=W12345&assignmentId=3X4J&turkSubmitTo=https%3A%2F%2Fwww.mturk.com",
+     "is not an MTurk worker ID"),
+])
+def test_malformed_recruitment_ids_get_a_clear_400(app, client, query, named):
+    resp = client.get(f"/study/test-study?{query}")
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 400 and named in html.replace("&#39;", "'")
+    assert "open the study again" in html or "lacks" in html
+    assert _participants(app) == []

@@ -16,8 +16,8 @@ from craftwave.survey_app.models import (
 )
 from tests.survey_app.app_helpers import BACKENDS, DEMO_STUDY, Walker, question_names
 
-PROLIFIC = f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f1a2b3c4d&STUDY_ID=st01&SESSION_ID=se01"
-MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=W12345"
+PROLIFIC = f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f1a2b3c4d5e6f7a8b9c0d1e&STUDY_ID=st01&SESSION_ID=se01"
+MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=A1B2C3D4E5F6G7"
          "&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com")
 N_ITEMS_W1 = 10 + 8 + 3  # icraft, ccraft task+resources, ccraft challenge
 
@@ -55,7 +55,7 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
     assert count(app, Participant) == 0  # nothing stored before consent
     w.post({"decision": "agree"})
     assert "A few questions first" in w.html
-    p = participant(app, external_id="5f1a2b3c4d")
+    p = participant(app, external_id="5f1a2b3c4d5e6f7a8b9c0d1e")
     assert p.source == "prolific" and p.consent_version == "2026-11-v1"
     assert p.consented_at is not None and p.recruitment == {"study_id": "st01", "session_id": "se01"}
     assert p.arm in {"control", "crafting_exercise"}
@@ -101,7 +101,7 @@ def test_mturk_preview_stores_nothing_and_completion_posts_back(app, client):
     assert 'action="https://workersandbox.mturk.com/mturk/externalSubmit"' in w.html
     assert 'name="assignmentId" value="A1B2C3"' in w.html
     assert "form-action 'self' https://workersandbox.mturk.com" in done.headers["Content-Security-Policy"]
-    p = participant(app, external_id="W12345")
+    p = participant(app, external_id="A1B2C3D4E5F6G7")
     assert p.recruitment["assignment_id"] == "A1B2C3"
 
 
@@ -148,7 +148,7 @@ def test_screen_out_gets_code_and_no_survey(app, client):
     token = token_of(w.url)
     w.get(f"/s/{token}/w/1/1")
     assert "DEMO-SCREENED" in w.html and "Page 1" not in w.html
-    p = participant(app, external_id="5f1a2b3c4d")
+    p = participant(app, external_id="5f1a2b3c4d5e6f7a8b9c0d1e")
     assert p.eligibility == "screened_out"
     with app.app_context():
         assert db.session.get(WaveStatus, (p.id, 1)).status == "screened_out"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from flask import Flask, g, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -81,10 +82,13 @@ def _index():
 
 
 MESSAGES = {
-    400: "The request could not be understood.",
-    404: "There is nothing at this address. Please check your link.",
-    405: "This address does not accept that kind of request.",
-    413: "What was sent is too large.",
+    400: _l("The request could not be understood."),
+    404: _l("There is nothing at this address. Please check your link."),
+    405: _l("This address does not accept that kind of request."),
+    413: _l("What was sent is too large."),
+    429: _l("Too many requests came from your connection. Please wait a minute and try again."),
+    500: _l("Something went wrong on our side. Your saved answers are safe; please try again "
+            "in a moment."),
 }
 
 

@@ -10,6 +10,7 @@ extracted by ``babel.cfg`` is translated).
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, g
 from flask_babel import refresh
 
@@ -23,6 +24,15 @@ def set_language(lang: str) -> None:
         refresh()  # Flask-Babel caches the locale per request
 
 
+def language_name(code: str) -> str:
+    """A language's name in that language ("Deutsch" for ``de``), for the language switcher."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return (name[:1].upper() + name[1:]) if name else code
+
+
 def _locale() -> str:
     return g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
 
@@ -30,3 +40,4 @@ def _locale() -> str:
 def init_i18n(app: Flask) -> None:
     """Bind Flask-Babel to the app, its locale following :func:`set_language`."""
     babel.init_app(app, locale_selector=_locale)
+    app.jinja_env.globals["language_name"] = language_name

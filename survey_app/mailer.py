@@ -49,6 +49,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from sqlalchemy.exc import IntegrityError
 
 from craftwave.instruments.errors import StudyError
@@ -63,7 +64,7 @@ from craftwave.survey_app.models.researcher import SentMessage
 from craftwave.survey_app.progress import current_wave
 from craftwave.survey_app.studies import get_study
 
-FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title")
+FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title", "minutes")
 
 
 class MailError(StudyError):
@@ -254,11 +255,14 @@ def compose(study: Study, due: _Due, settings: MailSettings) -> EmailMessage:
     """The email for one participant (personal link, dates filled in)."""
     tpl = _template(study, "invitation" if due.kind == "invitation" else "reminder", due.wave)
     lang = due.language if due.language in tpl.body else study.languages[0]
+    with force_locale(lang):
+        open_ended = gettext("no fixed closing date")
     values = {"link": f"{settings.base_url}/s/{due.token}",
               "opens_on": _date(due.opens_at or clock.now(), ""),
-              "closes_on": _date(due.closes_at, "no fixed closing date"),
+              "closes_on": _date(due.closes_at, open_ended),
               "wave": str(due.wave),
-              "study_title": study.title.get(lang) or next(iter(study.title.values()))}
+              "study_title": study.title.get(lang) or next(iter(study.title.values())),
+              "minutes": str(study.time_estimate_minutes or "")}
     msg = EmailMessage()
     msg["From"] = settings.sender
     msg["To"] = due.email

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from flask import abort, current_app, g
+from flask import abort, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from craftwave.survey_app.extensions import db
@@ -75,7 +75,9 @@ def study_or_404(study_id: str) -> CompiledStudy:
     if cs is None:
         abort(404)
     g.study = cs.study
-    set_language(cs.study.languages[0])
+    # the link's language where the study has it (entry_language says more), else the first
+    lang = request.args.get("lang", "").strip()
+    set_language(lang if lang in cs.study.languages else cs.study.languages[0])
     return cs
 
 

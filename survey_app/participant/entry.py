@@ -17,7 +17,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
-from craftwave.survey_app.i18n import set_language
+from craftwave.survey_app.i18n import language_name, set_language
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant.common import study_or_404
 from craftwave.survey_app.progress import create_participant, record_consent
@@ -79,7 +79,7 @@ def parse_entry(study) -> dict | None:
             return None
         submit_to = args.get("turkSubmitTo", "").rstrip("/")
         if submit_to not in rec.mturk.allowed_submit_hosts:
-            abort(400, description="The MTurk link's 'turkSubmitTo' is not an MTurk address.")
+            abort(400, description=_("The MTurk link's 'turkSubmitTo' is not an MTurk address."))
         return {"source": "mturk", "external_id": _param("workerId"),
                 "recruitment": {"assignment_id": _param("assignmentId"),
                                 "hit_id": _param("hitId", False), "submit_to": submit_to}}
@@ -91,12 +91,17 @@ def parse_entry(study) -> dict | None:
 def entry_language(study) -> str:
     """The language a new participant gets: the link's ``lang`` (one of the study's languages),
     else the browser's best match among them (Accept-Language), else the study's first."""
-    lang = request.args.get("lang")
+    lang = (request.args.get("lang") or "").strip()
     if lang:
-        if lang not in study.languages:
-            abort(400, description=f"The study link's 'lang' parameter '{lang[:20]}' is not one of "
-                                   f"this study's languages ({', '.join(study.languages)}).")
-        return lang
+        if lang in study.languages:
+            return lang
+        # an unknown language: the study's first, and a notice (in it) saying so
+        set_language(study.languages[0])
+        g.notice = _("This study is not available in the language '%(lang)s'. It is shown in "
+                     "%(shown)s; it is also available in: %(all)s.", lang=lang[:20],
+                     shown=language_name(study.languages[0]),
+                     all=", ".join(language_name(code) for code in study.languages))
+        return study.languages[0]
     return request.accept_languages.best_match(study.languages) or study.languages[0]
 
 
@@ -199,3 +204,13 @@ def consent(study_id: str):
     # straight to the next step (saves a redirect through the personal link's landing page)
     target = "survey.screening" if screening else "survey.home"
     return redirect(url_for(target, token=token), 303)
+
+
+@bp.get("/study/<study_id>/consent-text")
+def consent_copy(study_id: str):
+    """The consent text on a page of its own, to print or keep (it stores nothing)."""
+    cs = study_or_404(study_id)
+    lang = request.args.get("lang")
+    if lang in cs.study.languages:
+        set_language(lang)
+    return render_template("entry/consent_copy.html", study=cs.study)

@@ -37,15 +37,16 @@ bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 FIXED_FIELDS = {"csrf_token", "shown", "nav"}
 
 
-def _render(template: str, **ctx):
-    return render_template(f"survey/{template}", study=g.study,
-                           withdraw_url=url_for("survey.withdrawal", token=g.token), **ctx)
+def _render(template: str, withdraw_link: bool = True, **ctx):
+    withdraw_url = url_for("survey.withdrawal", token=g.token) if withdraw_link else None
+    return render_template(f"survey/{template}", study=g.study, withdraw_url=withdraw_url,
+                           n_waves=len(g.study.waves), **ctx)
 
 
 def _gate(p, cs):
     """A response for a participant who cannot take pages now (withdrawn, not consented, ...)."""
     if p.withdrawal != "none":
-        return _render("withdrawn.html", kind=p.withdrawal)
+        return _render("withdrawn.html", withdraw_link=False, kind=p.withdrawal)
     if not p.consented:
         return redirect(url_for("survey.consent", token=p.token), 303)
     if p.eligibility == "pending":
@@ -192,7 +193,8 @@ def page(token: str, wave: int, page_no: int):
                                   advance=not back)
             source = p.source
         else:
-            invalid = ({name: form[name].errors[0] for name in cpage.by_name if form[name].errors},
+            invalid = ({name: str(form[name].errors[0]) for name in cpage.by_name
+                        if form[name].errors},
                        {name: request.form.get(name) for name in cpage.by_name})
     if invalid is not None:
         errors, posted = invalid
@@ -294,18 +296,34 @@ def done(token: str, wave: int):
 
 @bp.route("/withdraw", methods=["GET", "POST"])
 def withdrawal(token: str):
-    """Withdraw: stop contact (answers kept) or delete; the researcher sees the request."""
+    """Withdraw: stop contact (answers kept) or delete; the researcher sees the request.
+
+    The withdrawal pages carry no withdrawal link of their own."""
     p, cs = load_participant(token)
     form = WithdrawForm()
     if form.validate_on_submit():
         with write_transaction():
             withdraw(p, form.kind.data, clock.now())
-        return _render("withdrawn.html", kind=p.withdrawal)
-    return _render("withdraw.html", form=form, already=p.withdrawal)
+        return _render("withdrawn.html", withdraw_link=False, kind=p.withdrawal)
+    return _render("withdraw.html", withdraw_link=False, form=form, already=p.withdrawal)
+
+
+@bp.post("/language")
+def language(token: str):
+    """Switch the participant's language (one of the study's), then back to the page they were on."""
+    p, cs = load_participant(token)
+    lang = request.form.get("lang", "")
+    if lang in cs.study.languages and lang != p.language:
+        with write_transaction():
+            p.language = lang
+    back = request.form.get("next", "")
+    if not back.startswith(f"/s/{token}") or "//" in back:
+        back = url_for("survey.home", token=token)
+    return redirect(back, 303)
 
 
 def _reject_unknown_fields(known) -> None:
     unknown = sorted(k for k in request.form if k not in known and k not in FIXED_FIELDS)
     if unknown:
-        abort(400, description="The form carried fields this page does not ask: "
-              + ", ".join(unknown[:5]))
+        abort(400, description=_("The form carried fields this page does not ask: %(fields)s",
+                                 fields=", ".join(unknown[:5])))

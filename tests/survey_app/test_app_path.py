@@ -134,7 +134,7 @@ def test_invitation_path_with_completion_code_and_next_wave_date(app, client, ma
     assert final.status_code == 303 and final.location.endswith(f"/s/{token}/w/1/done")
     w.get(f"/s/{token}/w/1/done")
     code = re.search(r'class="code">([0-9A-F]{10})<', w.html).group(1)
-    assert "The next survey opens on <strong>05 April 2026</strong>" in w.html
+    assert "The next survey opens on <strong>April 5, 2026</strong>" in w.html
     w.get(f"/s/{token}/w/1/done")
     assert code in w.html  # the code is stable
 
@@ -195,7 +195,7 @@ def test_wave_windows_follow_the_injected_clock(app, client, clock, make_partici
     w.get(f"/s/{token}")
     take_wave(w)
     w.get(f"/s/{token}")
-    assert "Survey 2 is not open yet" in w.html and "05 April 2026" in w.html
+    assert "Survey 2 is not open yet" in w.html and "April 5, 2026" in w.html
     clock.advance(days=89, hours=23)
     w.get(f"/s/{token}")
     assert "not open yet" in w.html
@@ -219,7 +219,7 @@ def test_missed_wave_closes_and_next_wave_opens_from_its_opening(app, client, cl
     clock.advance(days=90 + 21 + 1)  # wave 2 missed
     w.get(f"/s/{token}")
     # wave 3 opens 90 days after wave 2 opened (day 90 + 90 = day 180)
-    assert "Survey 3 is not open yet" in w.html and "04 July 2026" in w.html
+    assert "Survey 3 is not open yet" in w.html and "July 4, 2026" in w.html
     clock.advance(days=70)
     w.get(f"/s/{token}")
     assert "Page 1 of 2" in w.html

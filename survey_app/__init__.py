@@ -42,6 +42,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     apply_environment(app.config, app.instance_path)
     if test_config:
         app.config.from_mapping(test_config)
+        if "SQLALCHEMY_DATABASE_URI" in test_config:
+            app.config["DATABASE_SOURCE"] = "the settings given to create_app"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 

@@ -218,3 +218,42 @@ def test_malformed_recruitment_ids_get_a_clear_400(app, client, query, named):
     assert resp.status_code == 400 and named in html.replace("&#39;", "'")
     assert "open the study again" in html or "lacks" in html
     assert _participants(app) == []
+
+
+def test_the_small_things_participants_notice(app, client, make_participant):
+    w = Walker(client)
+    w.get("/study/test-study")
+    assert "Each survey takes about 10 minutes." in w.html and "There are 3 surveys" in w.html
+    copy = client.get("/study/test-study/consent-text").get_data(as_text=True)
+    assert "Consent version 2026-11-v1" in copy and "pseudonymous code" in copy
+    assert '<form' not in copy  # a page to print, nothing to submit
+    token = make_participant(consented=True, eligible=True)
+    w.get(f"/s/{token}")
+    assert "Survey 1 of 3 · Page 1 of 3" in w.html
+    assert f'href="/s/{token}/withdraw"' in w.html
+    w.get(f"/s/{token}/withdraw")
+    assert "Withdraw from the study" in w.html  # the heading ...
+    assert f'href="/s/{token}/withdraw"' not in w.html  # ... but no link to itself
+    w.post({})
+    assert 'href="#f-kind"' in w.html and 'id="f-kind"' in w.html
+    w.post({"kind": "stop_contact"})
+    assert "You have withdrawn" in w.html and f'href="/s/{token}/withdraw"' not in w.html
+    w.get(f"/s/{token}")
+    assert "You have withdrawn" in w.html and f'href="/s/{token}/withdraw"' not in w.html
+
+
+def test_error_summary_links_point_at_each_questions_first_input(app, client, make_participant):
+    import re
+
+    token = make_participant(consented=True)
+    w = Walker(client)
+    w.get(f"/s/{token}/screening")
+    w.post({})
+    assert "Please check 2 answers" in w.html
+    for target in re.findall(r'<li><a href="#([^"]+)"', w.html):
+        assert f'id="{target}"' in w.html and re.search(rf'<input type="radio" id="{target}"', w.html)
+    w.post({"gig_work": "1", "adult": "1"})
+    w.post({})
+    targets = re.findall(r'<li><a href="#([^"]+)"', w.html)
+    assert len(targets) == len(question_names(w.html))
+    assert all(re.search(rf'<input type="radio" id="{t}" name="{t[2:]}"', w.html) for t in targets)

@@ -154,3 +154,46 @@ def test_error_links_move_the_focus_to_the_question(page, served, shots):
     # the focused question is one keypress from an answer
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked") is True
+
+
+def test_a_german_participant_in_chromium(sqlite_template, tmp_path, page, shots):
+    import shutil
+
+    import yaml
+
+    from craftwave.instruments import LIBRARY_DIR
+    from tests.survey_app.test_app_i18n import STUDY, STUDY_DEF
+    from tests.survey_app.test_app_language import INSTRUMENT
+
+    lib = tmp_path / "library"
+    shutil.copytree(LIBRARY_DIR, lib)
+    (lib / "bitask.yaml").write_text(yaml.safe_dump(INSTRUMENT, allow_unicode=True), "utf-8")
+    study_file = tmp_path / "de.yaml"
+    study_file.write_text(yaml.safe_dump(STUDY_DEF, allow_unicode=True), "utf-8")
+
+    def seed(app):
+        from craftwave.survey_app.studies import load_study_file
+
+        with app.app_context():
+            load_study_file(study_file)
+
+    with serve_copy(sqlite_template, tmp_path, seed=seed, INSTRUMENT_LIBRARY=str(lib)) as url:
+        page.set_extra_http_headers({"Accept-Language": "de-DE,de;q=0.9"})
+        page.goto(f"{url}/study/{STUDY}")
+        assert page.locator("html").get_attribute("lang") == "de"
+        shots(page, "7-german-consent")
+        page.get_by_role("button", name="Ich stimme zu und möchte teilnehmen").click()
+        page.wait_for_url("**/screening")
+        page.locator("#f-works").check()
+        page.get_by_role("button", name="Weiter").click()
+        page.wait_for_url("**/w/1/1")
+        page.get_by_role("button", name="Weiter").click()
+        page.wait_for_selector(".error-summary")
+        assert "Bitte prüfen Sie 2 Antworten" in page.locator(".error-summary").inner_text()
+        shots(page, "8-german-page-with-errors", full_page=False)
+        assert serious_violations(page, "German page with errors and the switcher") == []
+        # the switcher: the same page in English, the choice stored
+        page.get_by_role("button", name="English").click()
+        page.wait_for_url("**/w/1/1")
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.get_by_role("button", name="Next").count() == 1

@@ -48,6 +48,8 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from babel import UnknownLocaleError
+from babel.dates import format_date
 from flask import current_app
 from flask_babel import force_locale, gettext
 from sqlalchemy.exc import IntegrityError
@@ -247,8 +249,14 @@ def _template(study: Study, kind: str, wave: int):
     return tpl
 
 
-def _date(value: datetime | None, default: str) -> str:
-    return value.strftime("%d %B %Y") if value is not None else default
+def _date(value: datetime | None, default: str, lang: str = "en") -> str:
+    """A date in the participant's language ("05 April 2026", "05 März 2026")."""
+    if value is None:
+        return default
+    try:
+        return format_date(value, "dd MMMM y", locale=lang)
+    except (ValueError, UnknownLocaleError):
+        return value.strftime("%d %B %Y")
 
 
 def compose(study: Study, due: _Due, settings: MailSettings) -> EmailMessage:
@@ -258,8 +266,8 @@ def compose(study: Study, due: _Due, settings: MailSettings) -> EmailMessage:
     with force_locale(lang):
         open_ended = gettext("no fixed closing date")
     values = {"link": f"{settings.base_url}/s/{due.token}",
-              "opens_on": _date(due.opens_at or clock.now(), ""),
-              "closes_on": _date(due.closes_at, open_ended),
+              "opens_on": _date(due.opens_at or clock.now(), "", lang),
+              "closes_on": _date(due.closes_at, open_ended, lang),
               "wave": str(due.wave),
               "study_title": study.title.get(lang) or next(iter(study.title.values())),
               "minutes": str(study.time_estimate_minutes or "")}

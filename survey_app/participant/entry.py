@@ -152,15 +152,28 @@ def study_link(study_id: str):
                            action=_consent_action(cs.study.id))
 
 
+def _link_args(**changes: str) -> dict[str, str]:
+    """The study link's query parameters (first value of each), with ``changes``."""
+    args = {k: v for k, v in request.args.items() if k != "study_id"}
+    args.update(changes)
+    return args
+
+
+@bp.app_template_global()
+def study_link_in(study_id: str, lang: str) -> str:
+    """The study link as opened, in another of the study's languages (the switcher's links)."""
+    return url_for("entry.study_link", study_id=study_id, **_link_args(lang=lang))
+
+
 def _consent_action(study_id: str) -> str:
     """The consent form's address, carrying the link's parameters in case the session is lost."""
-    return url_for("entry.consent", study_id=study_id, **request.args)
+    return url_for("entry.consent", study_id=study_id, **_link_args())
 
 
 def consent_after_lost_session():
     """A consent post whose session expired: the study link (with its parameters) again."""
     return redirect(url_for("entry.study_link", study_id=request.view_args["study_id"],
-                            **request.args), 303)
+                            **_link_args()), 303)
 
 
 @bp.post("/study/<study_id>/consent")
@@ -177,6 +190,10 @@ def consent(study_id: str):
         entry = {"study": cs.study.id, "language": entry_language(cs.study), **entry}
     if entry.get("language") in cs.study.languages:
         set_language(entry["language"])
+    known = same_browser(cs.study.id) if entry["source"] == "public" else None
+    if known is not None:  # consented already in this browser (another tab): resume
+        session.pop("entry", None)
+        return redirect(url_for("survey.home", token=known.token), 303)
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
                                action=_consent_action(cs.study.id))

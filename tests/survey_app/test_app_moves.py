@@ -257,3 +257,21 @@ def test_error_summary_links_point_at_each_questions_first_input(app, client, ma
     targets = re.findall(r'<li><a href="#([^"]+)"', w.html)
     assert len(targets) == len(question_names(w.html))
     assert all(re.search(rf'<input type="radio" id="{t}" name="{t[2:]}"', w.html) for t in targets)
+
+
+def test_link_parameters_cannot_break_the_links_built_from_them(app, client):
+    resp = client.get("/study/test-study?study_id=other&lang=xx")
+    assert resp.status_code == 200
+    assert 'action="/study/test-study/consent?lang=xx"' in resp.get_data(as_text=True)
+
+
+def test_consent_from_a_second_tab_resumes_the_first(app, client):
+    w = Walker(client)
+    w.get("/study/test-study")
+    tab2 = w.html
+    w.post({"decision": "agree"})
+    assert "A few questions first" in w.html
+    w.html = tab2  # the consent page left open in another tab of the same browser
+    w.post({"decision": "agree"})
+    assert "A few questions first" in w.html
+    assert len(_participants(app)) == 1

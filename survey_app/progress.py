@@ -8,6 +8,7 @@ and completing a completed wave changes nothing.
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import (
     Answer,
     AnswerHistory,
+    Contact,
     PageVisit,
     Participant,
     WaveStatus,
@@ -312,3 +314,22 @@ def _upsert_answers(participant_id: int, wave: int, rows: list[dict]) -> None:
 
 def _upsert_visit(row: dict) -> None:
     db.session.execute(_statement("visit"), [row])
+
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+def valid_email(email: str) -> bool:
+    """Whether ``email`` looks like an address (one @, a dot in the domain, at most 320)."""
+    return len(email) <= 320 and _EMAIL.match(email) is not None
+
+
+def remember_contact(p: Participant, email: str, now: datetime) -> None:
+    """Keep the email a participant gave for their personal link (invitations to later waves,
+    each with the link, go to it); the caller's transaction commits it."""
+    contact = db.session.execute(db.select(Contact).where(
+        Contact.participant_id == p.id)).scalar_one_or_none()
+    if contact is None:
+        db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
+    else:
+        contact.email = email

@@ -13,7 +13,7 @@ from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm, WithdrawForm, build_screening_form
 from craftwave.survey_app.links import token_for
-from craftwave.survey_app.models import WaveStatus
+from craftwave.survey_app.models import Contact, WaveStatus
 from craftwave.survey_app.participant.common import (
     load_page_context,
     load_participant,
@@ -26,15 +26,17 @@ from craftwave.survey_app.progress import (
     open_wave,
     record_consent,
     record_screening,
+    remember_contact,
     save_page,
     saved_answers,
+    valid_email,
     wave_state,
     withdraw,
 )
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 
-FIXED_FIELDS = {"csrf_token", "shown", "nav"}
+FIXED_FIELDS = {"csrf_token", "shown", "nav", "contact_email"}
 
 
 def _render(template: str, withdraw_link: bool = True, **ctx):
@@ -165,8 +167,13 @@ def page(token: str, wave: int, page_no: int):
         # the furthest page reached may hold answers kept by Back
         saved = saved_answers(p, wave, cpage.id)
         return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no,
-                            resume_url=_resume_url(p, wave, page_no))
-    back = request.form.get("nav") == "back" and page_no > 1
+                            resume_url=_resume_url(p, wave, page_no),
+                            contact=_contact_email(p, wave, page_no))
+    nav = request.form.get("nav")
+    back = nav == "back" and page_no > 1
+    # "email me my link" (the first page of a public participant): keep the answers as Back does
+    email = (request.form.get("contact_email") or "").strip() if nav == "email" else None
+    keep = back or email is not None
     invalid = None
     with write_transaction():
         p, cs, ws = load_page_context(token, wave, for_update=True)
@@ -176,9 +183,12 @@ def page(token: str, wave: int, page_no: int):
         cpage = cs.page(wave, page_no - 1)
         order = cpage.order_for(p.pid)
         _reject_unknown_fields(cpage.by_name)
-        form = cpage.draft_form_class() if back else cpage.form_class()
+        form = cpage.draft_form_class() if keep else cpage.form_class()
         valid = form.validate_on_submit()
-        if valid or (back and not form.csrf_token.errors):
+        email_error = None
+        if email is not None and (_resume_url(p, wave, page_no) is None or not valid_email(email)):
+            email_error = _("Please enter an email address such as name@example.org.")
+        if email_error is None and (valid or (keep and not form.csrf_token.errors)):
             shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
             if shown_at is None:
                 abort(400, description=_("This page's form was altered or is from another page. "
@@ -187,18 +197,26 @@ def page(token: str, wave: int, page_no: int):
             # (a required answer is never cleared by Back: Next asks for it again)
             values = {q.name: form[q.name].data for q in cpage.all_questions
                       if not form[q.name].errors
-                      and not (back and q.required and form[q.name].data is None)}
+                      and not (keep and q.required and form[q.name].data is None)}
             now = clock.now()
             completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now,
-                                  advance=not back)
+                                  advance=not keep)
+            given = email if email is not None else (request.form.get("contact_email") or "").strip()
+            if given and valid_email(given) and _resume_url(p, wave, page_no) is not None:
+                remember_contact(p, given, now)  # also when Enter sent the page with Next
             source = p.source
         else:
-            invalid = ({name: str(form[name].errors[0]) for name in cpage.by_name
-                        if form[name].errors},
-                       {name: request.form.get(name) for name in cpage.by_name})
+            errors = {} if keep else {name: str(form[name].errors[0]) for name in cpage.by_name
+                                      if form[name].errors}
+            invalid = (errors, {name: request.form.get(name) for name in cpage.by_name},
+                       email_error)
     if invalid is not None:
-        errors, posted = invalid
-        return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token, page_no)
+        errors, posted, email_error = invalid
+        return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token,
+                            page_no, resume_url=_resume_url(p, wave, page_no),
+                            contact=email, email_error=email_error)
+    if email is not None:
+        return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no), 303)
     if back:
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no - 1), 303)
     if completed:
@@ -260,8 +278,16 @@ def _resume_url(p, wave: int, page_no: int) -> str | None:
     return url_for("survey.home", token=token_for(p), _external=True)
 
 
+def _contact_email(p, wave: int, page_no: int) -> str | None:
+    """The email a public participant gave for their link (shown beside it), if any."""
+    if _resume_url(p, wave, page_no) is None:
+        return None
+    return db.session.execute(db.select(Contact.email).where(
+        Contact.participant_id == p.id)).scalar_one_or_none()
+
+
 def _render_page(cpage, order, values, errors, shown, token, page_no, notice=None,
-                 resume_url=None):
+                 resume_url=None, contact=None, email_error=None):
     fragments, numbers = question_fragments(cpage, order, values, errors)
     questions = [cpage.by_name[name] for name in order]
     first = cpage.questions[0] if cpage.questions else None
@@ -269,7 +295,7 @@ def _render_page(cpage, order, values, errors, shown, token, page_no, notice=Non
                    numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
                    instructions=first.instrument.instructions if first else None,
                    has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice,
-                   resume_url=resume_url)
+                   resume_url=resume_url, contact=contact, email_error=email_error)
 
 
 @bp.get("/w/<int:wave>/done")

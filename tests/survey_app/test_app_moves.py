@@ -275,3 +275,40 @@ def test_consent_from_a_second_tab_resumes_the_first(app, client):
     w.post({"decision": "agree"})
     assert "A few questions first" in w.html
     assert len(_participants(app)) == 1
+
+
+def _contact(app) -> str | None:
+    from craftwave.survey_app.models import Contact
+
+    with app.app_context():
+        return db.session.execute(db.select(Contact.email)).scalar_one_or_none()
+
+
+def test_a_public_participant_may_have_the_link_emailed_keeping_the_page(app, client):
+    w = Walker(client)
+    w.consent("/study/test-study")
+    w.screen()
+    names = question_names(w.html)
+    assert 'id="contact_email"' in w.html
+    w.post({names[0]: "2", "nav": "email", "contact_email": "not-an-address"})
+    assert "Please enter an email address" in w.html and 'href="#contact_email"' in w.html
+    assert _checked(w.html, names[0]) == "2" and _contact(app) is None
+    w.post({names[0]: "2", names[1]: "4", "nav": "email", "contact_email": " me@example.org "})
+    assert "Page 1 of 3" in w.html and "We will send it to me@example.org" in w.html
+    assert _contact(app) == "me@example.org"
+    assert _checked(w.html, names[0]) == "2" and _checked(w.html, names[1]) == "4"  # kept
+    # Enter in the email field sends the page with Next: a new address is kept too
+    w.answer_page()
+    assert "Page 2 of 3" in w.html
+
+
+def test_no_email_option_for_who_came_with_a_recruitment_id(app):
+    w = Walker(app.test_client())
+    w.consent("/study/test-study?PROLIFIC_PID=5f1a2b3c4d5e6f7a8b9c0d1e")
+    w.screen()
+    assert 'id="contact_email"' not in w.html
+    names = question_names(w.html)
+    resp = w.post({names[0]: "1", "nav": "email", "contact_email": "me@example.org"},
+                  follow=False)
+    assert resp.status_code == 200 and "Please enter an email address" in w.html
+    assert _contact(app) is None

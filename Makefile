@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: run test install system-deps lint reference bench demo clean
+.PHONY: run test install system-deps lint reference bench demo clean catalogues
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,16 @@ run: $(STAMP)
 reference:
 	bash scripts/r_deps.sh
 	Rscript tests/reference/make_reference.R
+
+## make catalogues: extract the participant pages' strings (babel.cfg), merge them into every
+## language's messages.po, and compile the messages.mo committed beside it.
+catalogues: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--omit-header -o survey_app/translations/messages.pot .
+	$(VENV)/bin/pybabel update -i survey_app/translations/messages.pot -d survey_app/translations \
+		--width 100 --ignore-obsolete --no-fuzzy-matching
+	$(VENV)/bin/pybabel compile -d survey_app/translations --statistics
+	rm survey_app/translations/messages.pot
 
 bench: $(STAMP)
 	for f in bench/*.py; do $(PY) $$f || exit 1; done

@@ -293,6 +293,9 @@ class Study(_Strict):
     title: Text
     description: Text | None = None
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
+    time_estimate_minutes: int | None = Field(
+        None, ge=1, le=600, description="About how many minutes one survey takes (shown on the "
+        "consent page; the email templates' {minutes}).")
     consent: Consent
     eligibility: Eligibility | None = None
     recruitment: Recruitment = Field(default_factory=Recruitment)
@@ -493,6 +496,63 @@ def _cross_checks(study: Study, library: Mapping[str, Instrument]) -> Iterable[s
     for name, tpl in study.email_templates.items():
         yield from _langs(f"email template '{name}' subject", tpl.subject, langs)
         yield from _langs(f"email template '{name}' body", tpl.body, langs)
+    yield from _translations(study, library)
+
+
+def _translations(study: Study, library: Mapping[str, Instrument]) -> Iterable[str]:
+    """Every text a participant reads, in every language of the study (the checks of the title,
+    consent text, screening questions and email templates above aside)."""
+    langs = study.languages
+    yield from _langs("description", study.description, langs)
+    yield from _langs("consent decline text", study.consent.decline_text, langs)
+    if study.eligibility is not None:
+        yield from _langs("eligibility screen-out text", study.eligibility.screen_out_text, langs)
+        for q in study.eligibility.questions:
+            for o in q.options:
+                yield from _langs(f"eligibility question '{q.id}' option {o.value}", o.label, langs)
+    if study.recruitment.mturk is not None:
+        yield from _langs("recruitment.mturk description", study.recruitment.mturk.description,
+                          langs)
+    for wave in study.waves:
+        yield from _langs(f"wave {wave.number} title", wave.title, langs)
+        for page in wave.pages:
+            yield from _langs(f"wave {wave.number}: page '{page.id}' title", page.title, langs)
+    for iid in study.instrument_ids:
+        inst = library.get(iid)
+        if inst is not None:
+            yield from _instrument_translations(study, inst, langs)
+
+
+def _instrument_translations(study: Study, inst: Instrument, langs: list[str]) -> Iterable[str]:
+    """The texts of ``inst`` the study asks (items, attention checks, their scales'
+    labels, instructions), in every language: one line per instrument and language naming each
+    missing text."""
+    items: dict[str, object] = {}
+    checks: dict[str, object] = {}
+    for wave in study.waves:
+        for page in wave.pages:
+            for block in page.blocks:
+                if block.instrument == inst.id:
+                    items.update((i.id, i) for i in block_items(inst, block, strict=False))
+            for placement in page.attention_checks:
+                if placement.instrument == inst.id:
+                    checks.update((a.id, a) for a in inst.attention_checks if a.id == placement.id)
+    texts: list[tuple[str, Mapping[str, str] | None]] = [("instructions", inst.instructions)]
+    scales: dict[str, object] = {}
+    for kind, group in (("item", items), ("attention check", checks)):
+        for iid, item in group.items():
+            texts.append((f"{kind} '{iid}'", item.text))
+            scale = inst.scale_of(item)
+            if scale is not None:
+                scales[scale.id] = scale
+    for sid, scale in scales.items():
+        texts += [(f"scale '{sid}' option {o.value:g}", o.label) for o in scale.options]
+    for lang in langs:
+        missing = [what for what, text in texts
+                   if text is not None and not (text.get(lang) or "").strip()]
+        if missing:
+            yield (f"instrument '{inst.id}': missing text for declared language '{lang}': "
+                   + ", ".join(missing))
 
 
 def _check_block(block: Block, library: Mapping[str, Instrument]) -> Iterable[tuple[str, list[str]]]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask, g, render_template
+from flask import Flask, g, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -43,6 +45,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     apply_environment(app.config, app.instance_path)
     if test_config:
         app.config.from_mapping(test_config)
+        if "SQLALCHEMY_DATABASE_URI" in test_config:
+            app.config["DATABASE_SOURCE"] = "the settings given to create_app"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
@@ -53,6 +57,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     csrf.init_app(app)
+    from craftwave.survey_app.i18n import init_i18n
+
+    init_i18n(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
@@ -86,19 +93,34 @@ def _index():
 
 
 MESSAGES = {
-    400: "The request could not be understood.",
-    404: "There is nothing at this address. Please check your link.",
-    405: "This address does not accept that kind of request.",
-    413: "What was sent is too large.",
+    400: _l("The request could not be understood."),
+    404: _l("There is nothing at this address. Please check your link."),
+    405: _l("This address does not accept that kind of request."),
+    413: _l("What was sent is too large."),
+    429: _l("Too many requests came from your connection. Please wait a minute and try again."),
+    500: _l("Something went wrong on our side. Your saved answers are safe; please try again "
+            "in a moment."),
 }
+
+
+LOST_SESSION_ENDPOINTS = {"survey.page", "survey.screening", "survey.consent",
+                          "survey.withdrawal", "entry.consent"}
+"""Participant posts that survive an expired session or CSRF token (nothing typed is lost)."""
 
 
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(exc):
+        if request.method == "POST" and request.endpoint in LOST_SESSION_ENDPOINTS:
+            from craftwave.survey_app.participant.entry import consent_after_lost_session
+            from craftwave.survey_app.participant.survey import after_lost_session
+
+            if request.endpoint == "entry.consent":
+                return consent_after_lost_session()
+            return after_lost_session()
         return render_template("errors/error.html", code=400,
-                               message="Your page was open too long or came from elsewhere. "
-                               "Please go back, reload the page and send it again."), 400
+                               message=_("Your page was open too long or came from elsewhere. "
+                                         "Please go back, reload the page and send it again.")), 400
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

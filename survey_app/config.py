@@ -3,8 +3,10 @@
 Settings read from the environment:
 
 ``CRAFTWAVE_DATABASE_URL``
-    SQLAlchemy URL of the database (e.g. ``postgresql+psycopg://user@host/db``). Default: the
-    SQLite file ``craftwave.sqlite`` in the instance folder.
+    SQLAlchemy URL of the database (e.g. ``postgresql+psycopg://user@host/db``). Without it
+    (and without ``SQLALCHEMY_DATABASE_URI`` in ``instance/config.py``): the URL in the
+    instance folder's ``database_url`` file (``make run`` writes it for the demo database),
+    else the SQLite file ``craftwave.sqlite`` in the instance folder.
 ``CRAFTWAVE_SECRET_KEY``
     The key that signs sessions and CSRF tokens. Default: generated once into
     ``instance/secret_key`` (mode 0600), never into the repository.
@@ -65,13 +67,39 @@ def instance_secret_key(instance_path: str | Path) -> str:
     return key
 
 
+DATABASE_POINTER = "database_url"
+"""A file in the instance folder holding the URL of the instance's database (one line)."""
+
+
+def database_pointer(instance_path: str | Path) -> str | None:
+    """The URL in ``instance/database_url``, or ``None`` when there is no such file."""
+    try:
+        url = (Path(instance_path) / DATABASE_POINTER).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return url or None
+
+
 def apply_environment(config: dict, instance_path: str) -> None:
-    """Fill the database URL, secret key and durability settings from the environment."""
+    """Fill the database URL, secret key and durability settings from the environment.
+
+    The database URL, first found wins: ``CRAFTWAVE_DATABASE_URL``; ``SQLALCHEMY_DATABASE_URI``
+    of ``instance/config.py``; the instance folder's ``database_url`` file; the SQLite file
+    ``instance/craftwave.sqlite``. ``DATABASE_SOURCE`` says which, for messages.
+    """
     env = os.environ
+    pointer = database_pointer(instance_path)
     if env.get("CRAFTWAVE_DATABASE_URL"):
         config["SQLALCHEMY_DATABASE_URI"] = env["CRAFTWAVE_DATABASE_URL"]
-    elif not config.get("SQLALCHEMY_DATABASE_URI"):
+        config["DATABASE_SOURCE"] = "$CRAFTWAVE_DATABASE_URL"
+    elif config.get("SQLALCHEMY_DATABASE_URI"):
+        config["DATABASE_SOURCE"] = str(Path(instance_path) / "config.py")
+    elif pointer is not None:
+        config["SQLALCHEMY_DATABASE_URI"] = pointer
+        config["DATABASE_SOURCE"] = str(Path(instance_path) / DATABASE_POINTER)
+    else:
         config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(instance_path) / "craftwave.sqlite")
+        config["DATABASE_SOURCE"] = "the default in the instance folder"
     if env.get("CRAFTWAVE_SECRET_KEY"):
         config["SECRET_KEY"] = env["CRAFTWAVE_SECRET_KEY"]
     if env.get("CRAFTWAVE_LINK_KEY"):

@@ -8,6 +8,7 @@ choices, a bounded number field per number item, ``required`` from the item. Vie
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FloatField, HiddenField, IntegerField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -15,8 +16,8 @@ from wtforms.validators import InputRequired, NumberRange, Optional, ValidationE
 
 from craftwave.instruments.study import Eligibility, is_time_zone
 
-REQUIRED = "Please answer this question."
-CHOOSE = "Please choose one of the answers shown."
+REQUIRED = _l("Please answer this question.")
+CHOOSE = _l("Please choose one of the answers shown.")
 
 
 class _Radio(RadioField):
@@ -34,7 +35,7 @@ class _Radio(RadioField):
                 self.data = self.coerce(valuelist[0])
             except (TypeError, ValueError):
                 self.data = None
-                raise ValueError(CHOOSE) from None
+                raise ValueError(str(CHOOSE)) from None
 
 
 def _coerce(values) -> type:
@@ -47,32 +48,38 @@ class PageForm(FlaskForm):
     shown = HiddenField()
 
 
-def build_page_form(page) -> type[PageForm]:
-    """A new form class with one field per question of ``page`` (a compiled page)."""
+def build_page_form(page, draft: bool = False) -> type[PageForm]:
+    """A new form class with one field per question of ``page`` (a compiled page).
+
+    ``draft`` makes every question optional: the form of Back, which keeps what was answered
+    without asking for the rest (choices and number ranges are still checked).
+    """
     attrs: dict[str, object] = {}
     for q in page.all_questions:
         label = q.item.text.get("en", q.item.id)
         if q.scale is not None:
             kind = _coerce(q.scale.values)
             choices = [SelectChoice(kind(o.value), o.label.get("en", str(o.value))) for o in q.scale.options]
-            validators = [InputRequired(REQUIRED)] if q.required else [Optional()]
+            validators = [InputRequired(REQUIRED)] if q.required and not draft else [Optional()]
             attrs[q.name] = _Radio(label, choices=choices, coerce=kind, validators=validators,
                                    validate_choice=True)
         else:
             item = q.item
             cls = IntegerField if item.integer else FloatField
             rng = NumberRange(item.min, item.max,
-                              message=f"Please enter a number from {item.min:g} to {item.max:g}.")
-            first = InputRequired(REQUIRED) if q.required else Optional()
+                              message=_l("Please enter a number from %(low)s to %(high)s.",
+                                         low=format(item.min, "g"), high=format(item.max, "g")))
+            first = InputRequired(REQUIRED) if q.required and not draft else Optional()
             attrs[q.name] = cls(label, validators=[first, rng])
-    return type(f"PageForm_{page.wave}_{page.page.id}", (PageForm,), attrs)
+    kind = "Draft" if draft else "PageForm"
+    return type(f"{kind}_{page.wave}_{page.page.id}", (PageForm,), attrs)
 
 
 class ConsentForm(FlaskForm):
     """Agree or decline; the buttons carry the decision."""
 
     decision = RadioField(choices=[SelectChoice("agree"), SelectChoice("decline")],
-                          validators=[InputRequired("Please choose whether you agree.")])
+                          validators=[InputRequired(_l("Please choose whether you agree."))])
     timezone = StringField(validators=[Optional()])
 
     def validate_timezone(self, field) -> None:
@@ -83,10 +90,11 @@ class ConsentForm(FlaskForm):
 
 class WithdrawForm(FlaskForm):
     kind = RadioField(
-        "What should happen now?",
-        choices=[SelectChoice("stop_contact", "Stop contacting me, but keep the answers I have given"),
-                 SelectChoice("delete", "Stop contacting me and delete my answers")],
-        validators=[InputRequired("Please choose one of the two options.")])
+        _l("What should happen now?"),
+        choices=[SelectChoice("stop_contact", _l("Stop contacting me, but keep the answers I "
+                                                 "have given")),
+                 SelectChoice("delete", _l("Stop contacting me and delete my answers"))],
+        validators=[InputRequired(_l("Please choose one of the two options."))])
 
 
 def build_screening_form(eligibility: Eligibility, language: str = "en") -> type[FlaskForm]:

@@ -34,6 +34,9 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
+from babel import UnknownLocaleError
+from babel.dates import format_date
+from flask_babel import force_locale, gettext
 from sqlalchemy.exc import IntegrityError
 
 from craftwave.instruments.study import Study
@@ -261,20 +264,38 @@ def _template(study: Study, kind: str, wave: int):
     return tpl
 
 
+def _date(value: datetime | None, zone, default: str, lang: str = "en") -> str:
+    """A local date in the participant's language, with the zone named
+    ("05 April 2026 (Europe/Berlin)", "05 März 2026 (Europe/Berlin)")."""
+    if value is None:
+        return default
+    when = sending_hours.local(value, zone)
+    try:
+        text = format_date(when, "dd MMMM y", locale=lang)
+    except (ValueError, UnknownLocaleError):
+        text = when.strftime("%d %B %Y")
+    return f"{text} ({zone.key})"
+
+
 def compose(study: Study, p: Participant, email: str, kind: str, wave: int,
             opens_at: datetime | None, closes_at: datetime | None, settings: MailSettings,
             now: datetime) -> EmailMessage:
-    """The email for one participant: personal link, local dates, unsubscribe headers."""
+    """The email for one participant: personal link, local dates in their language,
+    unsubscribe headers."""
     tpl = _template(study, "invitation" if kind == "invitation" else "reminder", wave)
     lang = p.language if p.language in tpl.body else study.languages[0]
     zone = sending_hours.zone_of(p.timezone, study)
     unsubscribe = unsubscribe_url(settings.base_url, p)
+    with force_locale(lang):
+        open_ended = gettext("no fixed closing date")
+        footer = gettext("No more emails from this study:")
     values = {"link": f"{settings.base_url}/s/{token_for(p)}",
-              "opens_on": sending_hours.local_date(opens_at or now, zone),
-              "closes_on": sending_hours.local_date(closes_at, zone, default="no fixed closing date"),
+              "opens_on": _date(opens_at or now, zone, "", lang),
+              "closes_on": _date(closes_at, zone, open_ended, lang),
               "wave": str(wave),
               "study_title": study.title.get(lang) or next(iter(study.title.values())),
-              "unsubscribe": unsubscribe}
+              "unsubscribe": unsubscribe,
+              "minutes": str(study.time_estimate_minutes or "")}
     msg = EmailMessage()
     msg["From"] = settings.sender
     msg["To"] = email
@@ -286,7 +307,7 @@ def compose(study: Study, p: Participant, email: str, kind: str, wave: int,
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     body = (tpl.body.get(lang) or next(iter(tpl.body.values()))).format(**values)
     if "{unsubscribe}" not in "".join(tpl.body.values()):
-        body = body.rstrip("\n") + f"\n\n-- \nNo more emails from this study: {unsubscribe}\n"
+        body = body.rstrip("\n") + f"\n\n-- \n{footer} {unsubscribe}\n"
     msg.set_content(body)
     return msg
 

@@ -8,6 +8,7 @@ and completing a completed wave changes nothing.
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ from craftwave.survey_app.links import revoke_links, set_link
 from craftwave.survey_app.models import (
     Answer,
     AnswerHistory,
+    Contact,
     PageVisit,
     Participant,
     WaveStatus,
@@ -194,17 +196,18 @@ def saved_answers(p: Participant, wave: int, page_id: str) -> dict[str, float]:
 
 
 def save_page(p: Participant | PersonRef, ws: WaveStatus, page: CompiledPage, values: dict[str, float | None],
-              shown_at: datetime, order: list[str], now: datetime) -> bool:
+              shown_at: datetime, order: list[str], now: datetime, advance: bool = True) -> bool:
     """Store one page submission; returns whether it completed the wave.
 
-    ``values`` maps field names to answers (None: an optional item left blank). A changed
-    answer replaces the old one and the change goes to the answer history; an unchanged
-    resubmission writes the same row again (idempotent).
+    ``values`` maps field names to answers (None: an item left blank). A changed answer
+    replaces the old one and the change goes to the answer history; an unchanged
+    resubmission writes the same row again (idempotent). ``advance=False`` (Back) keeps the
+    answers without moving the participant on: the furthest page reached and the wave's
+    completion stay as they were.
     """
-    # A page never submitted before (beyond the furthest page reached) has no answers to
-    # compare with; ``ws`` was read in this transaction, under the write lock.
-    first_time = page.index >= ws.next_page
-    old = {} if first_time else {(i, item): v for i, item, v in _page_answers(p.id, ws.wave, page.id)}
+    # The page may hold answers already: submitted before, or kept by Back before it was
+    # ever submitted with Next. ``ws`` was read in this transaction, under the write lock.
+    old = {(i, item): v for i, item, v in _page_answers(p.id, ws.wave, page.id)}
     rows, history, cleared = [], [], []
     for name, value in values.items():
         q = page.by_name[name]
@@ -232,14 +235,17 @@ def save_page(p: Participant | PersonRef, ws: WaveStatus, page: CompiledPage, va
     _upsert_visit(dict(participant_id=p.id, wave=ws.wave, page=page.id, shown_at=shown_at,
                        submitted_at=now, last_submitted_at=now, n_items=len(rows),
                        n_submissions=1, item_order=order))
-    changes: dict[str, object] = {"next_page": max(ws.next_page, page.index + 1)}
+    changes: dict[str, object] = {}
+    if advance:
+        changes["next_page"] = max(ws.next_page, page.index + 1)
     if ws.status == "invited":
         changes.update(status="started", started_at=now)
-    completed = page.index + 1 >= page.n_pages and ws.status != "completed"
+    completed = advance and page.index + 1 >= page.n_pages and ws.status != "completed"
     if completed:
         changes.update(status="completed", completed_at=now,
                        completion_code=_completion_code(p, page.study, ws.wave))
-    _update_wave_status(ws, changes)
+    if changes:
+        _update_wave_status(ws, changes)
     return completed
 
 
@@ -307,3 +313,22 @@ def _upsert_answers(participant_id: int, wave: int, rows: list[dict]) -> None:
 
 def _upsert_visit(row: dict) -> None:
     db.session.execute(_statement("visit"), [row])
+
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+
+
+def valid_email(email: str) -> bool:
+    """Whether ``email`` looks like an address (one @, a dot in the domain, at most 320)."""
+    return len(email) <= 320 and _EMAIL.match(email) is not None
+
+
+def remember_contact(p: Participant, email: str, now: datetime) -> None:
+    """Keep the email a participant gave for their personal link (invitations to later waves,
+    each with the link, go to it); the caller's transaction commits it."""
+    contact = db.session.execute(db.select(Contact).where(
+        Contact.participant_id == p.id)).scalar_one_or_none()
+    if contact is None:
+        db.session.add(Contact(participant_id=p.id, email=email, created_at=now))
+    else:
+        contact.email = email

@@ -9,6 +9,7 @@ run can be reconciled against the database: nothing acknowledged may be lost or 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
 import time
 from dataclasses import dataclass, field
@@ -201,7 +202,8 @@ async def open_loop(host: str, port: int, study_id: str, participants_per_s: flo
         delay = start + next_at - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
-        p = Participant(host, port, study_id, f"{prefix}{i:07d}", np.random.default_rng(rng.integers(2**63)),
+        pid = hashlib.sha256(f"{prefix}{i:07d}".encode()).hexdigest()[:24]  # Prolific's format
+        p = Participant(host, port, study_id, pid, np.random.default_rng(rng.integers(2**63)),
                         tally, think)
         tasks.append(asyncio.ensure_future(_guarded(p, tally)))
         i += 1

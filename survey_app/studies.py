@@ -79,6 +79,13 @@ class CompiledPage:
 
         return build_page_form(self)
 
+    @cached_property
+    def draft_form_class(self):
+        """The page's form with every question optional (what Back saves)."""
+        from craftwave.survey_app.forms import build_page_form
+
+        return build_page_form(self, draft=True)
+
     def order_for(self, pid: str) -> list[str]:
         """Field names in the order this participant sees them (seeded by study, pid, page)."""
         order = self._orders.get(pid)

@@ -30,7 +30,8 @@ from craftwave.instruments.study import Study
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Participant, StudyRecord
 
-TEMPLATE_FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title", "unsubscribe")
+TEMPLATE_FIELDS = ("link", "opens_on", "closes_on", "wave", "study_title", "unsubscribe",
+                   "minutes")
 """The fields an email template may use (the mailer fills these in)."""
 FROZEN_SECTIONS = ("intervention", "arms", "allocation", "primary", "quality")
 """Top-level sections of the study file frozen once randomisation started."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -20,17 +21,54 @@ def db_group() -> None:
 @click.option("--revision", default="head", show_default=True, help="Target revision.")
 def db_upgrade(revision: str) -> None:
     """Run the migrations up to REVISION (creates the tables on a new database)."""
-    from flask_migrate import upgrade
+    from alembic import command
+    from alembic.util import CommandError
+    from sqlalchemy.exc import SQLAlchemyError
 
+    from craftwave.cli.appdb import describe
     from craftwave.survey_app import MIGRATIONS_DIR, create_app
+    from craftwave.survey_app.extensions import db, migrate
 
     app = create_app()
     with app.app_context():
-        upgrade(directory=MIGRATIONS_DIR, revision=revision)
-        from craftwave.survey_app.extensions import db
-
+        try:
+            command.upgrade(migrate.get_config(MIGRATIONS_DIR), revision)
+        except CommandError as exc:
+            fail(f"{exc} (database {describe(app)})")
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+            fail(f"cannot upgrade the database {describe(app)}: {reason}")
         url = db.engine.url.render_as_string(hide_password=True)
     click.echo(f"database at {url} is at revision {revision}")
+
+
+@db_group.command("info")
+def db_info() -> None:
+    """Say which database the commands use, where its address comes from, and its revision."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from craftwave.cli.appdb import describe, sqlite_file
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.extensions import db
+
+    app = create_app()
+    path = sqlite_file(app)
+    click.echo(f"database: {describe(app)}")
+    if path is not None and not path.is_file():
+        revision = "no database yet (the file does not exist; `craftwave db upgrade` creates it)"
+    else:
+        with app.app_context():
+            try:
+                revision = db.session.execute(
+                    text("SELECT version_num FROM alembic_version")).scalar()
+            except SQLAlchemyError as exc:
+                revision = f"unknown ({str(getattr(exc, 'orig', exc)).splitlines()[0][:120]})"
+            db.engine.dispose()
+        revision = revision or "none: no tables yet (run `craftwave db upgrade`)"
+    click.echo(f"revision: {revision}")
+    click.echo("elsewhere: set CRAFTWAVE_DATABASE_URL, or SQLALCHEMY_DATABASE_URI in "
+               f"{Path(app.instance_path) / 'config.py'}")
 
 
 @click.command("serve")
@@ -61,11 +99,11 @@ def study_group() -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 def study_load(path: str) -> None:
     """Validate the study file PATH and create or update the study in the database."""
+    from craftwave.cli.appdb import cli_app
     from craftwave.instruments import CraftwaveError
-    from craftwave.survey_app import create_app
     from craftwave.survey_app.studies import load_study_file
 
-    app = create_app()
+    app = cli_app()
     with app.app_context():
         try:
             study, created = load_study_file(path)
@@ -83,15 +121,16 @@ def study_load(path: str) -> None:
               help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
 def study_link(study_id: str, source: str, base_url: str | None) -> None:
     """Print the public link of STUDY_ID, with the recruitment site's placeholders."""
-    from craftwave.survey_app import create_app
+    from craftwave.cli.appdb import cli_app, describe
     from craftwave.survey_app.studies import get_study
 
     base = (base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
-    app = create_app()
+    app = cli_app()
     with app.app_context():
         cs = get_study(study_id)
         if cs is None:
-            fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+            fail(f"no study '{study_id}' in the database {describe(app)}; load it with "
+                 "`craftwave study load FILE`")
         rec = cs.study.recruitment
         if source == "prolific" and rec.prolific is None:
             fail(f"study '{study_id}' has no Prolific recruitment in its file")

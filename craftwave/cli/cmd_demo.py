@@ -135,6 +135,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     """
     import os
 
+    from craftwave.cli.appdb import point_instance_at
     from craftwave.demo import demo_app, is_current, prepare_database, read_state
 
     opts = _options(participants, seed, careless, out, db, reports, formats, bootstrap)
@@ -151,7 +152,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     base = f"http://{host}:{port}"
     study_id = state.get("study_id", "gigpanel-demo")
     lines = [("Participant link", f"{base}/study/{study_id}"),
-             ("Prolific-style link", f"{base}/study/{study_id}?PROLIFIC_PID=tryme01&STUDY_ID=demo"
+             ("Prolific-style link", f"{base}/study/{study_id}?PROLIFIC_PID=5f0000000000000000c0ffee&STUDY_ID=demo"
                                      "&SESSION_ID=s1"),
              ("Researcher login", f"{base}/researcher/login"),
              ("", f"email {login['email']}  password {login['password']}"),
@@ -165,6 +166,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     if state.get("export_dir"):
         lines.append(("Export directory", state["export_dir"]))
     lines.append(("Database", opts.database_url))
+    lines.append(("", point_instance_at(opts.database_url)))
     click.echo("")
     for label, value in lines:
         click.echo(f"{label + ':' if label else '':<28}{value}")

@@ -83,14 +83,14 @@ def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, se
 def _report_from_study(kind: str, study_id: str, out_dir: Path, study_file: Path | None,
                        options: dict, quiet: bool):
     """Export ``study_id`` to a temporary directory (audited as the CLI user), then build."""
+    from craftwave.cli.appdb import cli_app
     from craftwave.reports import build_report
-    from craftwave.survey_app import create_app
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.export import study_or_error, write_export
     from craftwave.survey_app.extensions import db
     from craftwave.survey_app.models import StudyRecord
 
-    app = create_app()
+    app = cli_app()
     with tempfile.TemporaryDirectory(prefix="craftwave-report-") as tmp:
         export_dir = Path(tmp) / "export"
         with app.app_context():

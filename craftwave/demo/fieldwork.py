@@ -101,7 +101,8 @@ def plan_people(opts: DemoOptions, study, rng: np.random.Generator):
     n_panel = int((roles == "panel").sum())
     pool = n_panel + int(4 * np.sqrt(n_panel)) + 10  # room for the arms' imbalance
     sim = simulate_panel(opts, study, pool, rng)
-    people = [Person(f"demo{i + 1:05d}", str(role)) for i, role in enumerate(roles)]
+    people = [Person(f"de30{i + 1:020x}", str(role))  # Prolific's format: 24 hex digits
+              for i, role in enumerate(roles)]
     return people, sim.wide, sim.truth
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from flask import abort, current_app, g
+from flask import abort, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.i18n import set_language
 from craftwave.survey_app.links import lookup_clause, participant_for_token, token_hash
 from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.studies import CompiledStudy, get_study
@@ -22,7 +23,7 @@ def _bind_study(p: Participant, token: str) -> CompiledStudy:
     if cs is None:
         abort(404)
     g.study = cs.study
-    g.lang = p.language if p.language in cs.study.languages else cs.study.languages[0]
+    set_language(p.language if p.language in cs.study.languages else cs.study.languages[0])
     g.token = token
     return cs
 
@@ -75,7 +76,9 @@ def study_or_404(study_id: str) -> CompiledStudy:
     if cs is None:
         abort(404)
     g.study = cs.study
-    g.lang = cs.study.languages[0]
+    # the link's language where the study has it (entry_language says more), else the first
+    lang = request.args.get("lang", "").strip()
+    set_language(lang if lang in cs.study.languages else cs.study.languages[0])
     return cs
 
 

@@ -22,6 +22,7 @@ generation: revoking the links (withdrawal) ends id-only sessions too.
 from __future__ import annotations
 
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 
@@ -183,14 +184,14 @@ def page(study_id: str, wave: int, page_no: int):
         order = cpage.order_for(p.pid)
         unknown = sorted(k for k in request.form if k not in cpage.by_name and k not in FIXED_FIELDS)
         if unknown:
-            abort(400, description="The form carried fields this page does not ask: "
-                  + ", ".join(unknown[:5]))
+            abort(400, description=_("The form carried fields this page does not ask: %(fields)s",
+                                     fields=", ".join(unknown[:5])))
         form = cpage.form_class()
         if form.validate_on_submit():
             shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
             if shown_at is None:
-                abort(400, description="This page's form was altered or is from another page. "
-                      "Please open the study link again.")
+                abort(400, description=_("This page's form was altered or is from another page. "
+                                         "Please open the study link again."))
             values = {q.name: form[q.name].data for q in cpage.all_questions}
             now = clock.now()
             completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
 from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm, WithdrawForm, build_screening_form
-from craftwave.survey_app.models import WaveStatus
+from craftwave.survey_app.links import token_for
+from craftwave.survey_app.models import Contact, WaveStatus
 from craftwave.survey_app.participant.common import (
     load_page_context,
     load_participant,
@@ -25,8 +27,10 @@ from craftwave.survey_app.progress import (
     record_consent,
     record_decline,
     record_screening,
+    remember_contact,
     save_page,
     saved_answers,
+    valid_email,
     wave_state,
     withdraw,
 )
@@ -34,18 +38,19 @@ from craftwave.survey_app.sending_hours import time_zone_choices, zone_of
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 
-FIXED_FIELDS = {"csrf_token", "shown"}
+FIXED_FIELDS = {"csrf_token", "shown", "nav", "contact_email"}
 
 
-def _render(template: str, **ctx):
-    return render_template(f"survey/{template}", study=g.study,
-                           withdraw_url=url_for("survey.withdrawal", token=g.token), **ctx)
+def _render(template: str, withdraw_link: bool = True, **ctx):
+    withdraw_url = url_for("survey.withdrawal", token=g.token) if withdraw_link else None
+    return render_template(f"survey/{template}", study=g.study, withdraw_url=withdraw_url,
+                           n_waves=len(g.study.waves), **ctx)
 
 
 def _gate(p, cs):
     """A response for a participant who cannot take pages now (withdrawn, not consented, ...)."""
     if p.withdrawal != "none":
-        return _render("withdrawn.html", kind=p.withdrawal)
+        return _render("withdrawn.html", withdraw_link=False, kind=p.withdrawal)
     if not p.consented:
         return redirect(url_for("survey.consent", token=g.token), 303)
     if p.eligibility == "pending":
@@ -166,9 +171,16 @@ def page(token: str, wave: int, page_no: int):
             return early
         cpage = cs.page(wave, page_no - 1)
         shown = shown_token(p.pid, wave, cpage.id, clock.now())
-        # a page beyond the furthest one reached has never been submitted: nothing to prefill
-        saved = saved_answers(p, wave, cpage.id) if cpage.index < ws.next_page else {}
-        return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no)
+        # the furthest page reached may hold answers kept by Back
+        saved = saved_answers(p, wave, cpage.id)
+        return _render_page(cpage, cpage.order_for(p.pid), saved, {}, shown, token, page_no,
+                            resume_url=_resume_url(p, wave, page_no),
+                            contact=_contact_email(p, wave, page_no))
+    nav = request.form.get("nav")
+    back = nav == "back" and page_no > 1
+    # "email me my link" (the first page of a public participant): keep the answers as Back does
+    email = (request.form.get("contact_email") or "").strip() if nav == "email" else None
+    keep = back or email is not None
     invalid = None
     with write_transaction():
         p, cs, ws = load_page_context(token, wave, for_update=True)
@@ -178,22 +190,42 @@ def page(token: str, wave: int, page_no: int):
         cpage = cs.page(wave, page_no - 1)
         order = cpage.order_for(p.pid)
         _reject_unknown_fields(cpage.by_name)
-        form = cpage.form_class()
-        if form.validate_on_submit():
+        form = cpage.draft_form_class() if keep else cpage.form_class()
+        valid = form.validate_on_submit()
+        email_error = None
+        if email is not None and (_resume_url(p, wave, page_no) is None or not valid_email(email)):
+            email_error = _("Please enter an email address such as name@example.org.")
+        if email_error is None and (valid or (keep and not form.csrf_token.errors)):
             shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
             if shown_at is None:
-                abort(400, description="This page's form was altered or is from another page. "
-                      "Please open your link again.")
-            values = {q.name: form[q.name].data for q in cpage.all_questions}
+                abort(400, description=_("This page's form was altered or is from another page. "
+                                         "Please open your link again."))
+            # Back keeps every answer that passes its checks and leaves the others as saved
+            # (a required answer is never cleared by Back: Next asks for it again)
+            values = {q.name: form[q.name].data for q in cpage.all_questions
+                      if not form[q.name].errors
+                      and not (keep and q.required and form[q.name].data is None)}
             now = clock.now()
-            completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now)
+            completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now,
+                                  advance=not keep)
+            given = email if email is not None else (request.form.get("contact_email") or "").strip()
+            if given and valid_email(given) and _resume_url(p, wave, page_no) is not None:
+                remember_contact(p, given, now)  # also when Enter sent the page with Next
             source = p.source
         else:
-            invalid = ({name: form[name].errors[0] for name in cpage.by_name if form[name].errors},
-                       {name: request.form.get(name) for name in cpage.by_name})
+            errors = {} if keep else {name: str(form[name].errors[0]) for name in cpage.by_name
+                                      if form[name].errors}
+            invalid = (errors, {name: request.form.get(name) for name in cpage.by_name},
+                       email_error)
     if invalid is not None:
-        errors, posted = invalid
-        return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token, page_no)
+        errors, posted, email_error = invalid
+        return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token,
+                            page_no, resume_url=_resume_url(p, wave, page_no),
+                            contact=email, email_error=email_error)
+    if email is not None:
+        return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no), 303)
+    if back:
+        return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no - 1), 303)
     if completed:
         prolific = cs.study.recruitment.prolific
         if source == "prolific" and prolific is not None:
@@ -202,16 +234,75 @@ def page(token: str, wave: int, page_no: int):
     return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no + 1), 303)
 
 
-def _render_page(cpage, order, values, errors, shown, token, page_no):
+def after_lost_session():
+    """The response to a participant's post whose session or CSRF token has expired.
+
+    Nothing is stored (the post cannot be trusted), but nothing typed is lost either: a survey
+    page or the screening comes back with the answers given and a fresh token, so one more
+    press of Next sends them; consent and withdrawal are shown afresh.
+    """
+    token = request.view_args.get("token", "")
+    endpoint = request.endpoint
+    notice = _("Your answers are shown again because this page was open for a long time. "
+               "Please check them and send the page once more.")
+    if endpoint == "survey.page":
+        wave, page_no = request.view_args["wave"], request.view_args["page_no"]
+        p, cs, ws = load_page_context(token, wave)
+        early = _page_guard(p, cs, ws, wave, page_no, token)
+        if early is not None:
+            return early
+        cpage = cs.page(wave, page_no - 1)
+        posted = {name: request.form.get(name) for name in cpage.by_name}
+        shown = request.form.get("shown", "")
+        if read_shown_token(shown, p.pid, wave, cpage.id) is None:
+            shown = shown_token(p.pid, wave, cpage.id, clock.now())
+        return _render_page(cpage, cpage.order_for(p.pid), posted, {}, shown, token, page_no,
+                            notice=notice)
+    if endpoint == "survey.screening":
+        p, cs = load_participant(token)
+        if p.eligibility != "pending" or p.withdrawal != "none":
+            return redirect(url_for("survey.home", token=token), 303)
+        elig = cs.study.eligibility
+        form = build_screening_form(elig, g.lang)(formdata=None, data={
+            q.id: _int_or_none(request.form.get(q.id)) for q in elig.questions})
+        return _render("screening.html", form=form, questions=elig.questions, notice=notice)
+    # consent and withdrawal: nothing typed to keep; show the page afresh
+    return redirect(request.url, 303)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _resume_url(p, wave: int, page_no: int) -> str | None:
+    """The personal link, shown on the first page to who came by the public link (they have
+    no other way back to their answers on another device or after clearing cookies)."""
+    if p.source != "public" or wave != 1 or page_no != 1:
+        return None
+    return url_for("survey.home", token=token_for(p), _external=True)
+
+
+def _contact_email(p, wave: int, page_no: int) -> str | None:
+    """The email a public participant gave for their link (shown beside it), if any."""
+    if _resume_url(p, wave, page_no) is None:
+        return None
+    return db.session.execute(db.select(Contact.email).where(
+        Contact.participant_id == p.id)).scalar_one_or_none()
+
+
+def _render_page(cpage, order, values, errors, shown, token, page_no, notice=None,
+                 resume_url=None, contact=None, email_error=None):
     fragments, numbers = question_fragments(cpage, order, values, errors)
     questions = [cpage.by_name[name] for name in order]
     first = cpage.questions[0] if cpage.questions else None
-    back = (url_for("survey.page", token=token, wave=cpage.wave, page_no=page_no - 1)
-            if page_no > 1 else None)
     return _render("page.html", cpage=cpage, questions=questions, fragments=fragments,
                    numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
                    instructions=first.instrument.instructions if first else None,
-                   back_url=back, wave=cpage.wave, page_no=page_no)
+                   has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice,
+                   resume_url=resume_url, contact=contact, email_error=email_error)
 
 
 @bp.get("/w/<int:wave>/done")
@@ -238,18 +329,34 @@ def done(token: str, wave: int):
 
 @bp.route("/withdraw", methods=["GET", "POST"])
 def withdrawal(token: str):
-    """Withdraw: stop contact (answers kept) or delete; the researcher sees the request."""
+    """Withdraw: stop contact (answers kept) or delete; the researcher sees the request.
+
+    The withdrawal pages carry no withdrawal link of their own."""
     p, cs = load_participant(token)
     form = WithdrawForm()
     if form.validate_on_submit():
         with write_transaction():
             withdraw(p, form.kind.data, clock.now())
-        return _render("withdrawn.html", kind=p.withdrawal)
-    return _render("withdraw.html", form=form, already=p.withdrawal)
+        return _render("withdrawn.html", withdraw_link=False, kind=p.withdrawal)
+    return _render("withdraw.html", withdraw_link=False, form=form, already=p.withdrawal)
+
+
+@bp.post("/language")
+def language(token: str):
+    """Switch the participant's language (one of the study's), then back to the page they were on."""
+    p, cs = load_participant(token)
+    lang = request.form.get("lang", "")
+    if lang in cs.study.languages and lang != p.language:
+        with write_transaction():
+            p.language = lang
+    back = request.form.get("next", "")
+    if not back.startswith(f"/s/{token}") or "//" in back:
+        back = url_for("survey.home", token=token)
+    return redirect(back, 303)
 
 
 def _reject_unknown_fields(known) -> None:
     unknown = sorted(k for k in request.form if k not in known and k not in FIXED_FIELDS)
     if unknown:
-        abort(400, description="The form carried fields this page does not ask: "
-              + ", ".join(unknown[:5]))
+        abort(400, description=_("The form carried fields this page does not ask: %(fields)s",
+                                 fields=", ".join(unknown[:5])))

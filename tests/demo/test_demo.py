@@ -42,6 +42,16 @@ def demo_sources_only():
         yield
 
 
+@pytest.fixture(scope="module", autouse=True)
+def own_instance(tmp_path_factory):
+    """An instance folder of the tests' own: run-demo points the instance at the demo database,
+    which must not touch the checkout's instance/."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CRAFTWAVE_INSTANCE_PATH", str(tmp_path_factory.mktemp("instance")))
+        mp.delenv("CRAFTWAVE_DATABASE_URL", raising=False)
+        yield
+
+
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("demo")
@@ -212,6 +222,13 @@ def test_run_demo_prepare_only_reuses_the_demo_and_creates_the_login(demo_out, s
     assert "the demo is up to date" in result.output
     assert (demo_out / "demo.json").read_text() == before  # not rebuilt
     assert "http://127.0.0.1:5099/study/gigpanel-demo" in result.output
+    # the commands run next in this checkout use the demo's database (`craftwave study link`)
+    import os
+
+    pointer = Path(os.environ["CRAFTWAVE_INSTANCE_PATH"]) / "database_url"
+    assert pointer.read_text().strip() == f"sqlite:///{(demo_out / 'demo.sqlite').resolve()}"
+    link = CliRunner().invoke(main, ["study", "link", "gigpanel-demo", "--source", "prolific"])
+    assert link.exit_code == 0 and "/study/gigpanel-demo?PROLIFIC_PID=" in link.output
     login_file = demo_out / "researcher-login.json"
     assert stat.S_IMODE(login_file.stat().st_mode) == 0o600
     login = json.loads(login_file.read_text())

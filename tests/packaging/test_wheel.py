@@ -73,7 +73,8 @@ def test_wheel_holds_only_the_craftwave_package(wheel):
                    "craftwave/data/demo/study.yaml", "craftwave/data/examples/hs.csv",
                    "craftwave/survey_app/migrations/versions/0001_participant_side.py",
                    "craftwave/survey_app/migrations/alembic.ini",
-                   "craftwave/reports/templates/base.html"):
+                   "craftwave/reports/templates/base.html",
+                   "craftwave/survey_app/translations/de/LC_MESSAGES/messages.mo"):
         assert needed in names, needed
     assert any(n.endswith("licenses/LICENSE") or n.endswith("/LICENSE") for n in names)
 

@@ -57,7 +57,7 @@ def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
 async def walk_until_killed(port: int, server: subprocess.Popen, n: int, kill_after: int) -> Tally:
     tally = Tally()
     rng = np.random.default_rng(7)
-    people = [SimParticipant("127.0.0.1", port, DEMO_STUDY, f"crash{i:04d}",
+    people = [SimParticipant("127.0.0.1", port, DEMO_STUDY, f"c0ffee{i:018x}",  # Prolific format
                              np.random.default_rng(rng.integers(2**63)), tally, think=0.02)
               for i in range(n)]
 

@@ -17,8 +17,8 @@ from craftwave.survey_app.models import (
 )
 from tests.survey_app.app_helpers import BACKENDS, DEMO_STUDY, Walker, question_names
 
-PROLIFIC = f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f1a2b3c4d&STUDY_ID=st01&SESSION_ID=se01"
-MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=W12345"
+PROLIFIC = f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f1a2b3c4d5e6f7a8b9c0d1e&STUDY_ID=st01&SESSION_ID=se01"
+MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=A1B2C3D4E5F6G7"
          "&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com")
 N_ITEMS_W1 = 10 + 8 + 3  # icraft, ccraft task+resources, ccraft challenge
 
@@ -56,7 +56,7 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
     assert count(app, Participant) == 0  # nothing stored before consent
     w.post({"decision": "agree"})
     assert "A few questions first" in w.html
-    p = participant(app, external_id="5f1a2b3c4d")
+    p = participant(app, external_id="5f1a2b3c4d5e6f7a8b9c0d1e")
     assert p.source == "prolific" and p.consent_version == "2026-11-v1"
     assert p.consented_at is not None and p.recruitment == {"study_id": "st01", "session_id": "se01"}
     assert p.arm is None  # randomised only after passing screening
@@ -103,7 +103,7 @@ def test_mturk_preview_stores_nothing_and_completion_posts_back(app, client):
     assert 'action="https://workersandbox.mturk.com/mturk/externalSubmit"' in w.html
     assert 'name="assignmentId" value="A1B2C3"' in w.html
     assert "form-action 'self' https://workersandbox.mturk.com" in done.headers["Content-Security-Policy"]
-    p = participant(app, external_id="W12345")
+    p = participant(app, external_id="A1B2C3D4E5F6G7")
     assert p.recruitment["assignment_id"] == "A1B2C3"
 
 
@@ -136,7 +136,7 @@ def test_invitation_path_with_completion_code_and_next_wave_date(app, client, ma
     assert final.status_code == 303 and final.location.endswith(f"/s/{token}/w/1/done")
     w.get(f"/s/{token}/w/1/done")
     code = re.search(r'class="code">([0-9A-F]{10})<', w.html).group(1)
-    assert "The next survey opens on <strong>05 April 2026 (UTC)</strong>" in w.html
+    assert "The next survey opens on <strong>April 5, 2026 (UTC)</strong>" in w.html
     w.get(f"/s/{token}/w/1/done")
     assert code in w.html  # the code is stable
 
@@ -150,7 +150,7 @@ def test_screen_out_gets_code_and_no_survey(app, client):
     token = token_of(w.url)
     w.get(f"/s/{token}/w/1/1")
     assert "DEMO-SCREENED" in w.html and "Page 1" not in w.html
-    p = participant(app, external_id="5f1a2b3c4d")
+    p = participant(app, external_id="5f1a2b3c4d5e6f7a8b9c0d1e")
     assert p.eligibility == "screened_out"
     with app.app_context():
         assert db.session.get(WaveStatus, (p.id, 1)).status == "screened_out"
@@ -197,7 +197,7 @@ def test_wave_windows_follow_the_injected_clock(app, client, clock, make_partici
     w.get(f"/s/{token}")
     take_wave(w)
     w.get(f"/s/{token}")
-    assert "Survey 2 is not open yet" in w.html and "05 April 2026" in w.html
+    assert "Survey 2 is not open yet" in w.html and "April 5, 2026" in w.html
     clock.advance(days=89, hours=23)
     w.get(f"/s/{token}")
     assert "not open yet" in w.html
@@ -221,7 +221,7 @@ def test_missed_wave_closes_and_next_wave_opens_from_its_opening(app, client, cl
     clock.advance(days=90 + 21 + 1)  # wave 2 missed
     w.get(f"/s/{token}")
     # wave 3 opens 90 days after wave 2 opened (day 90 + 90 = day 180)
-    assert "Survey 3 is not open yet" in w.html and "04 July 2026" in w.html
+    assert "Survey 3 is not open yet" in w.html and "July 4, 2026" in w.html
     clock.advance(days=70)
     w.get(f"/s/{token}")
     assert "Page 1 of 2" in w.html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from babel.dates import format_date, format_time
 
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.links import token_for
@@ -76,7 +77,8 @@ def test_pages_give_dates_in_the_participants_zone(app, rs_study):
     with app.app_context():
         opens = db.session.execute(db.select(WaveStatus.opens_at).where(WaveStatus.wave == 2)).scalar_one()
     local = opens.replace(tzinfo=UTC).astimezone(ZoneInfo("Pacific/Auckland"))
-    assert f"It opens on <strong>{local.strftime('%d %B %Y at %H:%M')} (Pacific/Auckland)</strong>" in w.html
+    moment = f"{format_date(local, 'long', locale='en')} at {format_time(local, 'short', locale='en')}"
+    assert f"It opens on <strong>{moment} (Pacific/Auckland)</strong>" in w.html
     assert local.date() != opens.date() or local.hour != opens.hour  # not the UTC time
 
 

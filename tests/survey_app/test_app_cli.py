@@ -1,0 +1,152 @@
+"""Every command finds the database `make run` prepared, or says which database it looked at
+and how to point elsewhere; none creates an empty database; none prints a traceback for a
+user's mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from craftwave.cli import main
+from craftwave.data import __file__ as DATA_INIT
+
+DEMO_STUDY_FILE = Path(DATA_INIT).parent / "demo" / "study.yaml"
+
+
+@pytest.fixture
+def instance(tmp_path, monkeypatch) -> Path:
+    """A fresh instance folder, as in a new checkout (no database, no settings)."""
+    folder = tmp_path / "instance"
+    monkeypatch.setenv("CRAFTWAVE_INSTANCE_PATH", str(folder))
+    monkeypatch.delenv("CRAFTWAVE_DATABASE_URL", raising=False)
+    return folder
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def _one_error_line(result) -> str:
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        f"uncaught {type(result.exception).__name__}: {result.exception}"
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, result.output
+    return errors[0]
+
+
+@pytest.mark.parametrize("args", [
+    ("study", "link", "gigpanel-demo", "--source", "prolific"),
+    ("study", "load", str(DEMO_STUDY_FILE)),
+    ("researcher", "list"),
+    ("email", "invite", "gigpanel-demo"),
+    ("export", "--study", "gigpanel-demo", "--out", "out"),
+])
+def test_without_a_database_a_command_names_it_and_creates_nothing(instance, args):
+    result = run(*args)
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert str(instance / "craftwave.sqlite") in line and "does not exist" in line
+    assert "craftwave db upgrade" in line and "CRAFTWAVE_DATABASE_URL" in line
+    assert not (instance / "craftwave.sqlite").exists()
+
+
+def test_an_empty_database_file_is_named_not_a_traceback(instance):
+    instance.mkdir(parents=True)
+    (instance / "craftwave.sqlite").write_bytes(b"")
+    line = _one_error_line(run("study", "link", "gigpanel-demo"))
+    assert "has no craftwave tables yet" in line and "craftwave db upgrade" in line
+
+
+def test_study_link_finds_the_database_make_run_prepared(instance, tmp_path, monkeypatch):
+    """What `craftwave run-demo` does: migrate the demo database outside the instance, load
+    the study, and point the instance at it; then `study link` works in the same checkout."""
+    from craftwave.cli.appdb import point_instance_at
+    from craftwave.demo import demo_app, prepare_database
+
+    url = f"sqlite:///{tmp_path / 'demo_out' / 'demo.sqlite'}"
+    (tmp_path / "demo_out").mkdir()
+    app = demo_app(url)
+    prepare_database(app, DEMO_STUDY_FILE, fresh=False)
+    with app.app_context():
+        from craftwave.survey_app.extensions import db
+
+        db.engine.dispose()
+    said = point_instance_at(url)
+    assert "study link" in said and (instance / "database_url").read_text().strip() == url
+    result = run("study", "link", "gigpanel-demo", "--source", "prolific")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("http://127.0.0.1:8000/study/gigpanel-demo?PROLIFIC_PID=")
+    info = run("db", "info").output
+    assert str(tmp_path / "demo_out" / "demo.sqlite") in info
+    assert str(instance / "database_url") in info
+    assert not (instance / "craftwave.sqlite").exists()
+    # an explicit database wins over the pointer, and the message says where it came from
+    monkeypatch.setenv("CRAFTWAVE_DATABASE_URL", f"sqlite:///{tmp_path / 'other.sqlite'}")
+    line = _one_error_line(run("study", "link", "gigpanel-demo"))
+    assert "other.sqlite" in line and "$CRAFTWAVE_DATABASE_URL" in line
+    assert not (tmp_path / "other.sqlite").exists()
+
+
+def test_the_pointer_never_overrides_an_instance_database_of_its_own(instance, tmp_path):
+    from craftwave.cli.appdb import point_instance_at
+
+    assert run("db", "upgrade").exit_code == 0
+    said = point_instance_at(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    assert "CRAFTWAVE_DATABASE_URL=" in said and not (instance / "database_url").exists()
+
+
+def _leaves(group: click.Group, path=()):
+    for name, cmd in sorted(group.commands.items()):
+        if isinstance(cmd, click.Group):
+            yield from _leaves(cmd, (*path, name))
+        else:
+            yield (*path, name), cmd
+
+
+# A wrong argument for each command whose required arguments alone would not be one
+SPECIAL = {
+    ("serve",): ["--port", "not-a-port"], ("run-demo",): ["--port", "not-a-port"],
+    ("demo",): ["--participants", "-5"], ("db", "upgrade"): ["--revision", "no-such-revision"],
+    ("example",): ["no-such-example", "--out", "ex"], ("codebook",): ["--study", "no-such-file"],
+    ("power",): ["focal", "--reps", "1"], ("quality",): ["{garbage}", "--items", "no_such_item"],
+    ("participant", "delete"): ["no-such-study", "p0", "--yes"],
+}
+
+
+def _wrong_arguments(path, cmd, garbage: Path) -> list[str]:
+    if path in SPECIAL:
+        return [a.replace("{garbage}", str(garbage)) for a in SPECIAL[path]]
+    args: list[str] = []
+    for p in cmd.params:
+        if not p.required:
+            continue
+        if isinstance(p.type, click.Choice):
+            value = p.type.choices[0]
+        elif isinstance(p.type, click.Path):
+            value = str(garbage) if p.type.exists else "out"
+        else:
+            value = "no_such_thing"
+        args += [value] if isinstance(p, click.Argument) else [p.opts[0], value]
+    return args or ["--no-such-option"]
+
+
+def test_every_command_answers_a_wrong_argument_with_one_clear_line(instance, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("db", "upgrade").exit_code == 0
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_text("this is not,what it should be\n1,2\n", encoding="utf-8")
+    commands = list(_leaves(main))
+    assert len(commands) > 25
+    for path, cmd in commands:
+        args = _wrong_arguments(path, cmd, garbage)
+        result = run(*path, *args, input="long-enough-password-1\nlong-enough-password-1\n")
+        assert result.exit_code != 0, f"craftwave {' '.join(path)} {args}: {result.output}"
+        try:
+            _one_error_line(result)
+        except AssertionError as exc:
+            raise AssertionError(f"craftwave {' '.join(path)} {' '.join(args)}: {exc}") from None

@@ -46,7 +46,7 @@ def missed(study_id: str, now: datetime | None = None) -> pd.DataFrame:
     """
     study = _study(study_id)
     states = study_states(study, now or clock.now())
-    closed = states[(states["status"] == "closed") & states["started_at"].isna()]
+    closed = states[states["status"].isin(["closed", "missed"]) & states["started_at"].isna()]
     if closed.empty:
         return pd.DataFrame(columns=MISSED_COLUMNS)
     reachable = set(db.session.execute(

@@ -9,7 +9,6 @@ each run in one :func:`~craftwave.survey_app.db.write_transaction` with their au
 
 from __future__ import annotations
 
-import smtplib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,16 +21,13 @@ from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import WaveRow, status_word, vocabulary, wave_states
-from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import (
-    Answer,
     Contact,
     PageVisit,
     Participant,
     WaveStatus,
 )
 from craftwave.survey_app.models.researcher import AuditEntry, ParticipantNote, SentMessage
-from craftwave.survey_app.progress import SCREENING_INSTRUMENT
 from craftwave.survey_app.studies import get_study, instrument_library
 
 REOPEN_DAYS = 7
@@ -128,36 +124,28 @@ def messages(p: Participant) -> list[dict]:
     return sorted(rows, key=lambda r: r["at"])
 
 
-def flags(p: Participant, spi: float) -> pd.DataFrame:
-    """The participant's data-quality flags per wave (the reports' function)."""
-    from craftwave.analysis.quality import quality_flags  # heavy; the dashboard's own import
+def flags(p: Participant, spi: float | None) -> pd.DataFrame:
+    """The participant's data-quality flags per wave, as the dashboard and the reports count
+    them: the indices are computed over the whole study (a wave's norms and covariance come
+    from everyone who answered it), then this participant's rows are kept."""
+    # monitoring imports the analysis package (heavy): only when a participant page is opened
+    from craftwave.survey_app.export import answers_long, page_timings
+    from craftwave.survey_app.monitoring import quality
 
     cs = get_study(p.study_id)
-    long = pd.DataFrame([
-        {"participant_id": p.pid, "wave": a.wave, "instrument_id": a.instrument_id,
-         "instrument_version": a.instrument_version, "instrument_hash": a.instrument_hash,
-         "item_id": a.item_id, "value": a.value, "page": a.page, "submitted_at": a.submitted_at}
-        for a in db.session.execute(db.select(Answer).where(
-            Answer.participant_id == p.id, Answer.instrument_id != SCREENING_INSTRUMENT)
-            .order_by(Answer.wave, Answer.id)).scalars()])
-    if long.empty:
-        return pd.DataFrame(columns=["wave", "reasons"])
-    timings = pd.DataFrame([
-        {"participant_id": p.pid, "wave": v.wave, "page": v.page, "shown_at": v.shown_at,
-         "submitted_at": v.submitted_at, "n_items": v.n_items}
-        for v in db.session.execute(db.select(PageVisit).where(
-            PageVisit.participant_id == p.id)).scalars()],
-        columns=["participant_id", "wave", "page", "shown_at", "submitted_at", "n_items"])
     library = instrument_library()
     instruments = {i: library[i] for i in cs.study.instrument_ids}
-    try:
-        out = quality_flags(long, timings, instruments=instruments, seconds_per_item_min=spi)
-    except DataError as exc:
-        return pd.DataFrame([{"wave": None, "reasons": f"unavailable: {exc}"}])
-    return out[["wave", "reasons"]]
+    q = quality(answers_long(p.study_id), page_timings(p.study_id), instruments,
+                [w.number for w in cs.study.waves], spi, policy=cs.study.quality_policy)
+    if not q.available:
+        return pd.DataFrame([{"wave": None, "reasons": f"unavailable: {q.problem}"}])
+    mine = q.flags[q.flags["participant_id"] == p.pid] if len(q.flags) else q.flags
+    if not len(mine):
+        return pd.DataFrame(columns=["wave", "reasons"])
+    return mine[["wave", "reasons"]].reset_index(drop=True)
 
 
-def overview(study_id: str, pid: str, now: datetime, spi: float = 2.0) -> Overview:
+def overview(study_id: str, pid: str, now: datetime, spi: float | None = None) -> Overview:
     """The participant's page: status per wave, messages, timings, flags and notes."""
     p = get(study_id, pid)
     email = db.session.execute(db.select(Contact.email).where(
@@ -249,7 +237,7 @@ def resend_link(study_id: str, pid: str, actor: str) -> int:
     MailError
         If the mail server cannot be used or refuses the message.
     """
-    from craftwave.survey_app import mailer  # mailer imports the panel's modules
+    from craftwave.survey_app import mailer, smtp_send  # they import the panel's modules
 
     p = get(study_id, pid)
     if p.withdrawal != "none":
@@ -266,20 +254,20 @@ def resend_link(study_id: str, pid: str, actor: str) -> int:
     st = words[wave]
     study = get_study(study_id).study
     settings = mailer.mail_settings()
-    due = mailer._Due(p.id, p.pid, email, p.language, token_for(p), "invitation", wave,
-                      st["opens_at"], st["closes_at"])
-    msg = mailer.compose(study, due, settings)
+    msg = mailer.compose(study, p, email, "invitation", wave, st["opens_at"], st["closes_at"],
+                         settings, now)
     msg.replace_header("X-Craftwave-Message", f"{study.id} link w{wave}")
-    conn = mailer._connect(settings)
     try:
-        conn.send_message(msg)
-    except smtplib.SMTPException as exc:
-        raise mailer.MailError(f"the mail server refused the message: {exc}") from exc
+        conn = smtp_send.connect(settings)
+    except smtp_send.Unreachable as exc:
+        raise mailer.MailError(f"the mail server cannot be reached: {exc}") from exc
+    try:
+        outcome = smtp_send.send(conn, msg, settings.sender)
     finally:
-        try:
-            conn.quit()
-        except (OSError, smtplib.SMTPException):
-            conn.close()
+        smtp_send.close(conn)
+    if outcome.status != "sent":
+        raise mailer.MailError(f"the mail server did not take the message ({outcome.status}): "
+                               f"{outcome.error}")
     with write_transaction():
         record(actor, "link_resent", study_id=study_id, target=pid, detail={"wave": wave})
     return wave

@@ -43,8 +43,8 @@ def page(study_id: str, pid: str):
     """One participant: status per wave, messages, page timings, flags, notes, actions."""
     rights = _study_access(study_id)
     try:
-        ov = person.overview(study_id, pid, clock.now(),
-                             float(current_app.config["QUALITY_SECONDS_PER_ITEM_MIN"]))
+        spi = current_app.config.get("QUALITY_SECONDS_PER_ITEM_MIN")  # None: the study's policy
+        ov = person.overview(study_id, pid, clock.now(), None if spi is None else float(spi))
     except DataError:
         abort(404)
     return render_template("researcher/participant.html", study=get_study(study_id).study,

@@ -266,21 +266,29 @@ def test_study_load_refuses_a_missing_translation_naming_it(de_app, tmp_path, ch
 def test_an_invitation_speaks_the_participants_language(de_app):
     """The template's language, the time estimate ({minutes}) and dates in that language."""
     from datetime import datetime
+    from zoneinfo import ZoneInfo
 
     from craftwave.survey_app import mailer
+    from craftwave.survey_app.links import token_for
+    from craftwave.survey_app.models import Participant
     from craftwave.survey_app.studies import get_study
 
     settings = mailer.MailSettings("127.0.0.1", 25, "none", None, None, "study@example.org",
-                                   "https://survey.example.org")
+                                   "study@example.org", "https://survey.example.org")
     with de_app.app_context():
         study = get_study(STUDY).study
 
-        def body(lang: str, closes: datetime | None) -> str:
-            due = mailer._Due(1, "p1", "a@example.org", lang, "tok", "invitation", 2,
-                              datetime(2026, 3, 2, 9), closes)
-            return mailer.compose(study, due, settings).get_content()
+        def body(lang: str, closes: datetime | None) -> tuple[str, str]:
+            p = Participant(id=1, pid="p1", study_id=STUDY, link_generation=1, language=lang,
+                            timezone=None)
+            msg = mailer.compose(study, p, "a@example.org", "invitation", 2,
+                                 datetime(2026, 3, 2, 9), closes, settings, datetime(2026, 3, 1))
+            return msg.get_content(), token_for(p)
 
-        assert "Öffnen Sie https://survey.example.org/s/tok (5 Minuten)" in body("de", None)
-        assert "Open https://survey.example.org/s/tok (5 minutes)" in body("en", None)
-    assert mailer._date(datetime(2026, 3, 2), "", "de") == "02 März 2026"
-    assert mailer._date(datetime(2026, 3, 2), "", "en") == "02 March 2026"
+        text, token = body("de", None)
+        assert f"Öffnen Sie https://survey.example.org/s/{token} (5 Minuten)" in text
+        text, token = body("en", None)
+        assert f"Open https://survey.example.org/s/{token} (5 minutes)" in text
+    utc = ZoneInfo("UTC")
+    assert mailer._date(datetime(2026, 3, 2), utc, "", "de") == "02 März 2026 (UTC)"
+    assert mailer._date(datetime(2026, 3, 2), utc, "", "en") == "02 March 2026 (UTC)"

@@ -73,7 +73,7 @@ def test_a_study_in_pilot_mode_tests_everyone_and_randomises_nobody(app, rs_stud
 
     raw = yaml.safe_load(STUDY_YAML)
     raw["pilot"] = True
-    raw["intervention"] = {"seed": 3, "after_wave": 1, "arms": [{"name": "a"}, {"name": "b"}]}
+    raw["intervention"] = {"after_wave": 1, "arms": [{"name": "a"}, {"name": "b"}]}
     path = tmp_path / "pilot.yaml"
     path.write_text(yaml.safe_dump(raw), encoding="utf-8")
     with app.app_context():

@@ -16,7 +16,7 @@ from craftwave.survey_app.models.researcher import AuditEntry
 from craftwave.survey_app.studies import load_study_file
 from tests.survey_app.researcher_fixtures import STUDY_YAML, enrol
 
-ARMS = {"seed": 11, "after_wave": 1, "method": "block",
+ARMS = {"after_wave": 1, "method": "block",
         "arms": [{"name": "control", "ratio": 1}, {"name": "forum", "ratio": 1}]}
 
 
@@ -100,7 +100,7 @@ def test_arms_and_allocation_are_frozen_once_randomisation_started(app, rs_study
     with app.app_context():
         arm = db.session.execute(db.select(Participant.arm).where(Participant.pid == pid)).scalar_one()
     assert arm in ("control", "forum")
-    for change in ({"seed": 12}, {"arms": [{"name": "control", "ratio": 1},
+    for change in ({"arms": [{"name": "control", "ratio": 1},
                                            {"name": "mentoring", "ratio": 1}]},
                    {"arms": [{"name": "control", "ratio": 2}, {"name": "forum", "ratio": 1}]}):
         changed = {**raw, "intervention": {**ARMS, **change}}
@@ -110,7 +110,8 @@ def test_arms_and_allocation_are_frozen_once_randomisation_started(app, rs_study
         with pytest.raises(StudyError, match="needs a new study version"):  # a version alone is not enough
             _load(app, tmp_path, {**changed, "version": "2"})
     # the command line names it too
-    changed = {**raw, "intervention": {**ARMS, "seed": 12}}
+    changed = {**raw, "intervention": {**ARMS, "arms": [{"name": "control", "ratio": 2},
+                                                        {"name": "forum", "ratio": 1}]}}
     path = tmp_path / "cli.yaml"
     path.write_text(yaml.safe_dump(changed), encoding="utf-8")
     monkeypatch.setenv("CRAFTWAVE_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
@@ -119,9 +120,9 @@ def test_arms_and_allocation_are_frozen_once_randomisation_started(app, rs_study
     res = CliRunner().invoke(main, ["study", "load", str(path)])
     assert res.exit_code == 2 and "changes intervention" in res.output
     # a new version with a reason is accepted, and the reason is audited
-    _load(app, tmp_path, {**changed, "version": "2", "change_reason": "The seed leaked; new seed."})
+    _load(app, tmp_path, {**changed, "version": "2", "change_reason": "Twice as many in control: the forum has few places."})
     with app.app_context():
         (entry,) = db.session.execute(db.select(AuditEntry).where(
             AuditEntry.action == "study_change")).scalars()
     assert entry.detail == {"sections": ["intervention"], "version": "2",
-                            "reason": "The seed leaked; new seed."}
+                            "reason": "Twice as many in control: the forum has few places."}

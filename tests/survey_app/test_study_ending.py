@@ -136,14 +136,15 @@ def test_a_participant_downloads_a_copy_of_their_own_answers(app, rs_study, clie
         (entry,) = db.session.execute(db.select(AuditEntry).where(
             AuditEntry.action == "participant_copy")).scalars()
     assert entry.actor == "participant" and entry.target == me
-    # the link is offered once they leave the study
+    # the copy is offered before they leave the study; leaving ends the personal link
+    assert f"/s/{token}/my-answers.csv" in client.get(f"/s/{token}/withdraw").get_data(as_text=True)
     from craftwave.survey_app import clock
     from craftwave.survey_app.progress import withdraw
     with app.app_context():
         p = db.session.execute(db.select(Participant).where(Participant.pid == me)).scalar_one()
         withdraw(p, "stop_contact", clock.now())
         db.session.commit()
-    assert f"/s/{token}/my-answers.csv" in client.get(f"/s/{token}").get_data(as_text=True)
+    assert client.get(f"/s/{token}/my-answers.csv").status_code == 404
 
 
 @pytest.mark.parametrize("backend", BACKENDS, indirect=True)

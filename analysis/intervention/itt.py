@@ -145,11 +145,14 @@ class TippingPoint:
 
     def summary(self) -> str:
         """A short text summary."""
-        where = ("no shift on the grid changes it" if self.tipping_delta is None else
-                 f"a shift of {self.tipping_delta:+.2f} points ({self.tipping_delta / self.outcome_sd:+.2f} SD) "
-                 "in the arm's missing outcomes changes it")
-        return (f"Tipping point for {self.arm} - {self.control} on {self.outcome} at wave "
-                f"{self.wave}: under MAR the evidence says '{self.conclusion_at_mar}'; {where}.")
+        where = ("no shift up to 2 SD changes it" if self.tipping_delta is None else
+                 f"a shift of {self.tipping_delta:+.2f} points "
+                 f"({self.tipping_delta / self.outcome_sd:+.2f} SD) in the arm's missing "
+                 "outcomes changes it")
+        at_mar = {"benefit": "shows a benefit", "harm": "shows a harm",
+                  "unclear": "includes no effect"}[self.conclusion_at_mar]
+        return (f"Tipping point for {self.arm} - {self.control} on {self.outcome}: under MAR "
+                f"the interval {at_mar}; {where}.")
 
 
 @dataclass(frozen=True)
@@ -424,8 +427,9 @@ def tipping_point(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave:
 
     The primary outcome is imputed under MAR (as :func:`itt_mi`); then, for each ``delta``,
     the imputed values of the ``treated`` arm are shifted by ``delta`` and the pooled estimate
-    is recomputed. ``deltas`` default to 0 to 2 outcome SD against the MAR conclusion, in 40
-    steps (towards zero: negative shifts when the estimate is positive).
+    is recomputed. ``deltas`` default to 0 to 2 outcome SD in 40 steps: against the MAR
+    conclusion when it is a benefit or a harm (towards zero), and towards the side the
+    estimate leans when the MAR interval includes zero (could dropout hide a finding?).
 
     Returns
     -------
@@ -455,7 +459,10 @@ def tipping_point(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave:
     base = at(0.0)
     verdict = _verdict(base)
     if deltas is None:
-        direction = -1.0 if base["est"] >= 0 else 1.0
+        # against a benefit or a harm; with an unclear result, towards the side the estimate
+        # leans (how much MNAR dropout would it take to turn it into a finding?)
+        lean = 1.0 if base["est"] >= 0 else -1.0
+        direction = -lean if verdict != "unclear" else lean
         deltas = direction * sd * np.linspace(0, 2, 41)
     rows = [at(float(dl)) for dl in deltas]
     tip = next((r["delta"] for r in rows if _verdict(r) != verdict), None)

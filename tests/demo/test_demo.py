@@ -124,6 +124,18 @@ def test_nobody_who_declined_is_stored_and_screen_outs_have_no_answers(people, d
     assert not set(screened) & set(answers.loc[answers["instrument_id"] != "screening", "token"])
 
 
+def test_only_eligible_consenting_people_hold_an_arm(demo_out, people, db_rows):
+    parts, _ = db_rows
+    screened = set(people.loc[people["role"] == "screened_out", "external_id"])
+    assert screened and parts.loc[parts["external_id"].isin(screened), "arm"].isna().all()
+    panel = set(people.loc[people["role"] == "panel", "external_id"])
+    assert parts.loc[parts["external_id"].isin(panel), "arm"].notna().all()
+    flow = pd.read_csv(demo_out / "export" / "flow.csv").set_index("event")["n"]
+    assert flow["entered"] == N
+    assert flow["declined"] == (people["role"] == "decline").sum()
+    assert flow["screened_out"] == len(screened)
+
+
 def test_attrition_and_abandonment_show_in_the_export(demo_out, people, db_rows):
     parts, _ = db_rows
     exported = pd.read_csv(demo_out / "export" / "participants.csv")

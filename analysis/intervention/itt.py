@@ -491,3 +491,19 @@ def _numeric(s: pd.Series, name: str) -> pd.Series:
 def _check_level(level: float) -> None:
     if not 0 < level < 1:
         raise DataError(f"level must be between 0 and 1; got {level}")
+
+
+def sensitivity_analyses(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int,
+                         arm: str = "arm", control: str | None = None,
+                         auxiliary: Sequence[str] = (), m: int = MI_DEFAULT_M,
+                         level: float = 0.95, seed: int | None = None
+                         ) -> tuple[IttResult, list[TippingPoint]]:
+    """Multiple imputation and the tipping point of every non-control arm, in that order from
+    one Generator seeded with ``seed``: the researcher report and ``craftwave itt`` both call
+    this, so the same seed gives the same numbers."""
+    rng = np.random.default_rng(seed)
+    kw = dict(outcome=outcome, wave=wave, baseline_wave=baseline_wave, arm=arm,
+              control=control, auxiliary=auxiliary, level=level)
+    mi = itt_mi(data, m=m, seed=rng, **kw)
+    tips = [tipping_point(data, treated=str(a), m=m, seed=rng, **kw) for a in mi.params["arm"]]
+    return mi, tips

@@ -10,7 +10,6 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from craftwave.analysis.descriptives import mean_ci
@@ -18,8 +17,7 @@ from craftwave.analysis.intervention.decision import decide, smallest_effect_def
 from craftwave.analysis.intervention.itt import (
     MI_DEFAULT_M,
     itt_fiml,
-    itt_mi,
-    tipping_point,
+    sensitivity_analyses,
 )
 from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
@@ -375,12 +373,9 @@ def itt_section(ctx: ReportContext) -> Section:
     spec = primary_spec(ctx)
     res, decisions, sesoi = primary_analysis(ctx)
     frame = itt_frame(ctx)
-    rng = np.random.default_rng(ctx.options.seed)
     kw = dict(outcome=spec.outcome, wave=spec.wave, baseline_wave=spec.baseline_wave,
               auxiliary=spec.auxiliary, level=ctx.options.level)
-    mi = itt_mi(frame, m=MI_DEFAULT_M, seed=rng, **kw)
-    tips = [tipping_point(frame, treated=a, m=MI_DEFAULT_M, seed=rng, **kw)
-            for a in res.params["arm"]]
+    mi, tips = sensitivity_analyses(frame, m=MI_DEFAULT_M, seed=ctx.options.seed, **kw)
     rows = [{"analysis": "Primary: FIML with auxiliaries (ITT)", "n": res.nobs, **r}
             for r in res.params.to_dict(orient="records")]
     rows += [{"analysis": f"Alternative: multiple imputation, m = {mi.m}, Rubin's rules (ITT)",

@@ -416,7 +416,20 @@ def itt_section(ctx: ReportContext) -> Section:
     ]
     if pp_note:
         paras.append(pp_note)
+    paras.append(_declaration_words(ctx, spec))
     paras += [d.headline() + " " + d.evidence() + "." for d in decisions]
+    extra_tables = []
+    up = uptake_counts(ctx)
+    if up is not None:
+        up = up.assign(share=up["weekly"] / up["answered"].where(up["answered"] > 0))
+        extra_tables.append(T.from_frame(
+            up, id="tab-uptake-arm", title="Uptake: forum use weekly or more, by arm and wave",
+            columns={"arm": "Arm", "wave": "Wave", "weekly": "Weekly or more",
+                     "answered": "Answered", "share": "Share"},
+            formats={"wave": T.integer, "weekly": T.integer, "answered": T.integer,
+                     "share": lambda v: "" if pd.isna(v) else f"{v:.0%}"},
+            note="Intention to treat estimates the effect of the offer; uptake shows how much "
+                 "of the offer was used."))
     return Section(
         id="itt", title="Intention-to-treat analysis of the primary contrast",
         paragraphs=paras,
@@ -436,7 +449,7 @@ def itt_section(ctx: ReportContext) -> Section:
                                       "tipping_sd": lambda v: T.num(v, 2)},
                              note="Shift added to the imputed primary outcomes of the arm's "
                                   "dropouts; empty: no shift up to 2 SD changes the "
-                                  "conclusion.")],
+                                  "conclusion."), *extra_tables],
         results={"fiml": res.to_dict(), "mi": mi.to_dict(),
                  "tipping": [tp.to_dict() for tp in tips],
                  "decisions": [d.to_dict() for d in decisions]},

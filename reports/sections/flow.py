@@ -13,6 +13,7 @@ import pandas as pd
 
 from craftwave.analysis.data import flow_counts, read_export
 from craftwave.instruments.errors import DataError
+from craftwave.reports import figures as F
 from craftwave.reports import tables as T
 from craftwave.reports.privacy import TOTAL, suppress
 from craftwave.reports.sections.base import ReportContext, Section
@@ -95,6 +96,8 @@ def researcher_flow(ctx: ReportContext) -> Section:
                              note="Withdrew: asked to stop contact (people who asked for "
                                   "deletion are not in the export). Analysed: the primary "
                                   "intention-to-treat analysis.")],
+        figures=[consort_figure({c: str(v) for c, v in overall.iloc[0].items()},
+                                by_arm.astype(str))],
         results={"counts": counts, "by_arm": by_arm.to_dict(orient="index")},
     )
 
@@ -117,6 +120,7 @@ def platform_flow(ctx: ReportContext) -> Section:
     st_all = suppress(_overall(counts, by_arm), k, row_totals=False)
     # words only from the published (suppressed) cells, so no hidden count can be derived
     enrol, arm_cells = st_all.display(), st_arm.display()
+    figure = consort_figure(enrol.loc[TOTAL].to_dict(), arm_cells.drop(index=TOTAL))
     enrol = enrol.map(lambda v: "a hidden number of" if v == "–" else v)
     arm_cells = arm_cells.map(lambda v: "a hidden number" if v == "–" else v)
     paras = []
@@ -135,7 +139,51 @@ def platform_flow(ctx: ReportContext) -> Section:
                              total_only=True),
                 _count_table(st_arm, "tab-flow", "Allocation, follow-up and analysis by arm",
                              "Counts of workers; every randomised worker is analysed.")],
+        figures=[figure],
         results={"suppressed": st_arm.n_hidden + st_all.n_hidden,
                  "randomised": None if st_all.hidden.loc[TOTAL, "Randomised"]
                  else int(st_all.counts.loc[TOTAL, "Randomised"])},
     )
+
+
+def consort_figure(enrol: dict[str, str], by_arm: pd.DataFrame, id: str = "fig-flow-consort"
+                   ) -> F.Figure:
+    """The flow drawn as CONSORT does: enrolment at the top, one column per arm below.
+
+    ``enrol`` maps Entered, Declined, Screened out and Randomised to the text to print (a
+    number, or the hidden-cell mark in the platform report); ``by_arm`` holds the text of each
+    arm's stages (rows: arms; columns: the stages of :func:`flow_frame`).
+    """
+    arms = list(by_arm.index)
+    stages = list(by_arm.columns)
+    width = max(5.5, 2.4 * len(arms))
+    n_rows = len(stages) + 2
+    bottom = n_rows - 2.9 - 0.3 * (len(stages) + 1)  # below the arms' boxes
+    fig = F.new_figure(width, 0.55 * (n_rows - bottom))
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(bottom, n_rows)
+    box = {"boxstyle": "round,pad=0.35", "facecolor": "white", "edgecolor": "#555555",
+           "linewidth": 0.8}
+    top = n_rows - 0.5
+    ax.text(0.5, top, f"Answered the consent form\nn = {enrol.get('Entered', '?')}",
+            ha="center", va="center", fontsize=7.5, bbox=box)
+    side = (f"Excluded\nDeclined: {enrol.get('Declined', '?')}\n"
+            f"Screened out: {enrol.get('Screened out', '?')}")
+    ax.text(0.86, top - 0.75, side, ha="center", va="center", fontsize=7, bbox=box)
+    ax.text(0.5, top - 1.5, f"Randomised\nn = {enrol.get('Randomised', '?')}", ha="center",
+            va="center", fontsize=7.5, bbox=box)
+    ax.annotate("", xy=(0.5, top - 1.2), xytext=(0.5, top - 0.3),
+                arrowprops={"arrowstyle": "->", "color": "#555555", "lw": 0.8})
+    xs = [(i + 0.5) / len(arms) for i in range(len(arms))]
+    for x, arm in zip(xs, arms, strict=True):
+        ax.annotate("", xy=(x, top - 2.2), xytext=(0.5, top - 1.8),
+                    arrowprops={"arrowstyle": "->", "color": "#555555", "lw": 0.8})
+        lines = [f"'{arm}'"] + [f"{s}: {by_arm.loc[arm, s]}" for s in stages]
+        ax.text(x, top - 2.3, "\n".join(lines), ha="center", va="top", fontsize=7,
+                bbox=box, linespacing=1.5)
+    return F.embed(fig, id=id, title="Participant flow",
+                   caption="As CONSORT draws it: enrolment, allocation by arm, follow-up by "
+                           "wave and analysis (intention to treat: every randomised "
+                           "participant).")

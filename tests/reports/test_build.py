@@ -129,6 +129,7 @@ def test_flow_counts_reach_both_reports_and_obey_k(built, export_dir):
     assert all(c == "–" or int(c) == 0 or int(c) >= 10 for c in cells)
     assert "7 declined" in " ".join(built["researcher"].section("flow").paragraphs)
     assert "a hidden number of declined" in " ".join(platform.paragraphs)  # 7 < k = 10
+    assert [f.id for f in platform.figures] == ["fig-flow-consort"] == [f.id for f in flow.figures]
 
 
 # -- figures ---------------------------------------------------------------------------------

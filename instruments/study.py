@@ -203,6 +203,9 @@ class PrimaryContrast(_Strict):
     outcome: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Score stem, e.g. resil.")
     wave: int = Field(ge=2, description="The wave whose outcome decides.")
     auxiliary: list[str] = Field(default_factory=list)
+    smallest_effect: float | None = Field(
+        None, gt=0, description="Smallest effect worth scaling, in outcome points "
+                                "(default: 0.2 baseline SD).")
 
 
 class Intervention(_Strict):

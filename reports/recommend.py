@@ -2,7 +2,9 @@
 
 Rules: a recommendation is made only from a section that was built; it names the table or
 figure it rests on; it speaks of effects only for randomised arms and of associations
-otherwise; where the interval includes zero it says the evidence is not there yet.
+otherwise; where the interval includes zero it says the evidence is not there yet. The
+intervention's recommendation comes first and follows from the pre-declared primary contrast
+by the rule of :mod:`craftwave.analysis.intervention.decision` alone.
 """
 
 from __future__ import annotations
@@ -24,33 +26,25 @@ def recommendations(ctx: ReportContext, sections: list[Section],
     def ref(*ids: str) -> list[str]:
         return [refs[i] for i in ids if i in refs]
 
-    iv = by_id.get("intervention")
-    if iv is not None:
-        randomised = iv.results["randomised"]
-        for e in iv.results["ancova"]:
-            arm, lo, hi, est = e["arm"], e["ci_lower"], e["ci_upper"], e["est"]
-            kind = "effect" if randomised else "association"
-            if lo > 0:
-                head = f"Offer '{arm}' to more workers"
-                text = (f"Workers offered '{arm}' ended with higher resilience than those in "
-                        f"'{e['control']}' ({est:+.2f} points, plausible range {lo:.2f} to "
-                        f"{hi:.2f}). " + ("Because the arms were assigned at random, this is the "
-                                          "effect of the offer." if randomised else
-                                          "The arms were not randomised, so test it in a "
-                                          "randomised roll-out before relying on it."))
-            elif hi < 0:
-                head = f"Review '{arm}' before continuing it"
-                text = (f"Resilience was lower in '{arm}' than in '{e['control']}' "
-                        f"({est:+.2f}, {lo:.2f} to {hi:.2f}); find out why before offering it "
-                        "further.")
-            else:
-                head = f"Do not scale '{arm}' yet"
-                text = (f"The estimated {kind} of '{arm}' on resilience ({est:+.2f}) is "
-                        f"uncertain: plausible values run from {lo:.2f} to {hi:.2f}, including "
-                        "no effect. Run it longer or with more workers before investing more.")
-            items.append({"headline": head, "text": text,
-                          "evidence": f"ANCOVA of wave-2 resilience on arm ({kind})",
-                          "refs": ref("tab-arms", "fig-arms")})
+    dc = by_id.get("decision")
+    if dc is not None:
+        # the intervention: one documented rule on the pre-declared contrast decides
+        # (craftwave.analysis.intervention.decision); secondary contrasts never override it
+        kind = "effect" if dc.results["randomised"] else "association"
+        for d in dc.results["decisions"]:
+            items.append({
+                "headline": d["headline"],
+                "text": (f"Decision by the study's rule: {d['label']}. "
+                         f"'{d['arm']}' minus '{d['control']}' in {d['outcome']} at wave "
+                         f"{d['wave']}: {d['est']:+.2f} points (plausible range "
+                         f"{d['ci_lower']:.2f} to {d['ci_upper']:.2f}; the smallest effect "
+                         f"worth acting on is {d['smallest_effect']:.2f}). "
+                         + ("Because the arms were assigned at random, this is the effect of "
+                            "the offer." if dc.results["randomised"] else
+                            "The arms were not randomised, so this is an association.")),
+                "evidence": f"pre-declared primary contrast, intention to treat, all "
+                            f"{dc.results['nobs']} randomised workers ({kind})",
+                "refs": ref("tab-contrasts", "fig-arms")})
     fd = by_id.get("findings")
     if fd is not None:
         r = fd.results

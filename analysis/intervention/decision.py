@@ -88,8 +88,11 @@ class Decision:
                           if self.ci_upper >= 0 else
                           f"Do not scale {what}: {self.outcome_words} was lower than in "
                           f"'{self.control}'."),
-            "inconclusive": f"Inconclusive for {what}: the study cannot tell yet whether it "
-                            "helps.",
+            "inconclusive": (f"Inconclusive for {what}: the estimate "
+                             + (f"favours it ({self.est:+.2f} points) but stays below"
+                                if self.est > 0 else f"({self.est:+.2f} points) is below")
+                             + f" the smallest worthwhile effect ({self.smallest_effect:.2f}), "
+                             "and the study cannot yet tell whether it helps."),
         }[self.verdict]
 
     @property

@@ -16,10 +16,10 @@ with the other auxiliaries, so they inform the missing outcomes without changing
 regression means. This makes the estimate valid when dropout depends on what was observed
 (missing at random, MAR), in lavaan terms ``sem(model, missing = "ml", fixed.x = FALSE)``.
 
-Multiple imputation is the stated alternative: chained equations with Bayesian linear
-regression and posterior predictive draws (scikit-learn's ``IterativeImputer``, as R's
-``mice(method = "norm")``), ``m >= 20`` data sets, OLS of the same model in each, pooled by
-Rubin's rules with Barnard-Rubin degrees of freedom (as ``mice::pool``).
+Multiple imputation is the stated alternative: chained equations with predictive mean
+matching (statsmodels' :class:`~statsmodels.imputation.mice.MICEData`, as R's ``mice``
+default), ``m >= 20`` data sets, OLS of the same model in each, pooled by Rubin's rules with
+Barnard-Rubin degrees of freedom (as ``mice::pool``).
 
 Neither can check MAR. The delta adjustment asks how far from MAR dropout would have to be to
 change the conclusion: the imputed primary outcomes of a non-control arm are shifted by
@@ -45,9 +45,10 @@ from craftwave.instruments.names import with_wave
 
 MI_DEFAULT_M = 20
 """Imputed data sets of the multiple-imputation alternative (at least 20)."""
-MI_ITERATIONS = 5
-"""Cycles of chained equations per imputed data set (each data set is its own chain; as
-mice's default maxit)."""
+MI_BURNIN = 5
+"""Cycles of chained equations before the first imputed data set."""
+MI_SKIP = 2
+"""Cycles of chained equations between two imputed data sets (one chain)."""
 
 _ITT_COLUMNS = ["arm", "control", "est", "se", "z", "pvalue", "ci_lower", "ci_upper"]
 
@@ -145,11 +146,14 @@ class TippingPoint:
 
     def summary(self) -> str:
         """A short text summary."""
-        where = ("no shift on the grid changes it" if self.tipping_delta is None else
-                 f"a shift of {self.tipping_delta:+.2f} points ({self.tipping_delta / self.outcome_sd:+.2f} SD) "
-                 "in the arm's missing outcomes changes it")
-        return (f"Tipping point for {self.arm} - {self.control} on {self.outcome} at wave "
-                f"{self.wave}: under MAR the evidence says '{self.conclusion_at_mar}'; {where}.")
+        where = ("no shift up to 2 SD changes it" if self.tipping_delta is None else
+                 f"a shift of {self.tipping_delta:+.2f} points "
+                 f"({self.tipping_delta / self.outcome_sd:+.2f} SD) in the arm's missing "
+                 "outcomes changes it")
+        at_mar = {"benefit": "shows a benefit", "harm": "shows a harm",
+                  "unclear": "includes no effect"}[self.conclusion_at_mar]
+        return (f"Tipping point for {self.arm} - {self.control} on {self.outcome}: under MAR "
+                f"the interval {at_mar}; {where}.")
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,7 @@ class _Design:
     n_by_arm: dict[str, int]
     n_observed: dict[str, int]
     notes: list[str]
+    wave: int
 
 
 def _design(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int, arm: str,
@@ -218,7 +223,7 @@ def _design(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int, 
     if frame["y"].notna().sum() < 3:
         raise DataError(f"too few observed values of '{y_name}' for an estimate")
     return _Design(frame, y_name, x_name, dummies, aux, aux_kept, control, arms, n_by_arm, n_obs,
-                   notes)
+                   notes, wave)
 
 
 def fiml_syntax(dummies: Sequence[str], aux: Sequence[str]) -> str:
@@ -307,21 +312,21 @@ def itt_fiml(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int,
 
 
 def _imputations(des: _Design, m: int, rng: np.random.Generator) -> list[pd.DataFrame]:
-    """``m`` completed data sets, each from its own chain of chained equations (as R's
-    ``mice``): scikit-learn's :class:`~sklearn.impute.IterativeImputer` with Bayesian linear
-    regression and draws from the posterior predictive (``mice``'s ``norm`` method)."""
-    # imported here: scikit-learn is heavy and only multiple imputation needs it
-    from sklearn.experimental import enable_iterative_imputer  # noqa: F401
-    from sklearn.impute import IterativeImputer
+    """``m`` completed data sets by chained equations with predictive mean matching
+    (statsmodels' :class:`~statsmodels.imputation.mice.MICEData`, whose every cycle draws each
+    imputation model's coefficients from their sampling distribution, so the imputations carry
+    the uncertainty about them): :data:`MI_BURNIN` cycles, then one data set every
+    :data:`MI_SKIP` cycles of the same chain."""
+    from statsmodels.imputation.mice import MICEData
 
     if m < 2:
         raise DataError(f"multiple imputation needs at least 2 data sets; got m = {m}")
+    mdata = MICEData(des.frame.copy(), rng=rng)
+    mdata.update_all(MI_BURNIN)
     out = []
     for _ in range(m):
-        imp = IterativeImputer(sample_posterior=True, max_iter=MI_ITERATIONS,
-                               random_state=int(rng.integers(2**31 - 1)))
-        filled = imp.fit_transform(des.frame.to_numpy(float))
-        out.append(pd.DataFrame(filled, columns=des.frame.columns))
+        mdata.update_all(MI_SKIP)
+        out.append(mdata.data.copy().reset_index(drop=True))
     return out
 
 
@@ -381,8 +386,13 @@ def itt_mi(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int,
     des = _design(data, outcome=outcome, wave=wave, baseline_wave=baseline_wave, arm=arm,
                   control=control, auxiliary=auxiliary, other_waves=other_waves)
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    return _mi_result(des, _imputations(des, m, rng), level)
+
+
+def _mi_result(des: _Design, sets: list[pd.DataFrame], level: float) -> IttResult:
+    m = len(sets)
     dummies = list(des.dummies.values())
-    est, var, dfc = _pooled(_imputations(des, m, rng), dummies, 0.0, None)
+    est, var, dfc = _pooled(sets, dummies, 0.0, None)
     rows = []
     for i, a in enumerate(des.dummies):
         se = float(np.sqrt(var[i]))
@@ -391,9 +401,9 @@ def itt_mi(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int,
                      "z": float(est[i]) / se,
                      "pvalue": float(2 * stats.t.sf(abs(est[i] / se), dfc[i])),
                      "ci_lower": float(est[i]) - crit * se, "ci_upper": float(est[i]) + crit * se})
-    notes = [*des.notes, f"multiple imputation: {m} data sets by chained equations (Bayesian "
-             "linear regression draws), pooled by Rubin's rules; valid under MAR, like FIML"]
-    return IttResult(outcome=des.y, wave=wave, baseline=des.x0, control=des.control,
+    notes = [*des.notes, f"multiple imputation: {m} data sets by chained equations (predictive "
+             "mean matching), pooled by Rubin's rules; valid under MAR, like FIML"]
+    return IttResult(outcome=des.y, wave=des.wave, baseline=des.x0, control=des.control,
                      params=pd.DataFrame(rows, columns=_ITT_COLUMNS), nobs=len(des.frame),
                      n_by_arm=des.n_by_arm, n_observed=des.n_observed, method="MI",
                      auxiliary=des.aux_names, level=level, m=m, notes=notes)
@@ -424,8 +434,9 @@ def tipping_point(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave:
 
     The primary outcome is imputed under MAR (as :func:`itt_mi`); then, for each ``delta``,
     the imputed values of the ``treated`` arm are shifted by ``delta`` and the pooled estimate
-    is recomputed. ``deltas`` default to 0 to 2 outcome SD against the MAR conclusion, in 40
-    steps (towards zero: negative shifts when the estimate is positive).
+    is recomputed. ``deltas`` default to 0 to 2 outcome SD in 40 steps: against the MAR
+    conclusion when it is a benefit or a harm (towards zero), and towards the side the
+    estimate leans when the MAR interval includes zero (could dropout hide a finding?).
 
     Returns
     -------
@@ -439,7 +450,12 @@ def tipping_point(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave:
     if treated not in des.dummies:
         raise DataError(f"arm '{treated}' is not a non-control arm ({others})")
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-    sets = _imputations(des, m, rng)
+    return _tipping_result(des, _imputations(des, m, rng), treated, deltas, level)
+
+
+def _tipping_result(des: _Design, sets: list[pd.DataFrame], treated: str,
+                    deltas: Sequence[float] | None, level: float) -> TippingPoint:
+    m = len(sets)
     dummies = list(des.dummies.values())
     k = dummies.index(des.dummies[treated])
     mask = (des.frame["y"].isna() & (des.frame[des.dummies[treated]] == 1)).to_numpy()
@@ -455,12 +471,15 @@ def tipping_point(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave:
     base = at(0.0)
     verdict = _verdict(base)
     if deltas is None:
-        direction = -1.0 if base["est"] >= 0 else 1.0
+        # against a benefit or a harm; with an unclear result, towards the side the estimate
+        # leans (how much MNAR dropout would it take to turn it into a finding?)
+        lean = 1.0 if base["est"] >= 0 else -1.0
+        direction = -lean if verdict != "unclear" else lean
         deltas = direction * sd * np.linspace(0, 2, 41)
     rows = [at(float(dl)) for dl in deltas]
     tip = next((r["delta"] for r in rows if _verdict(r) != verdict), None)
     notes = [f"{int(mask.sum())} missing outcomes of arm '{treated}' are shifted"]
-    return TippingPoint(arm=treated, control=des.control, outcome=des.y, wave=wave,
+    return TippingPoint(arm=treated, control=des.control, outcome=des.y, wave=des.wave,
                         params=pd.DataFrame(rows), tipping_delta=tip, conclusion_at_mar=verdict,
                         outcome_sd=sd, m=m, nobs=len(des.frame), notes=notes)
 
@@ -484,3 +503,20 @@ def _numeric(s: pd.Series, name: str) -> pd.Series:
 def _check_level(level: float) -> None:
     if not 0 < level < 1:
         raise DataError(f"level must be between 0 and 1; got {level}")
+
+
+def sensitivity_analyses(data: pd.DataFrame, *, outcome: str, wave: int, baseline_wave: int,
+                         arm: str = "arm", control: str | None = None,
+                         auxiliary: Sequence[str] = (), m: int = MI_DEFAULT_M,
+                         level: float = 0.95, seed: int | None = None
+                         ) -> tuple[IttResult, list[TippingPoint]]:
+    """Multiple imputation and the tipping point of every non-control arm from one set of
+    ``m`` imputations, drawn from a Generator seeded with ``seed``: the researcher report and
+    ``craftwave itt --sensitivity`` both call this, so the same seed gives the same numbers."""
+    _check_level(level)
+    des = _design(data, outcome=outcome, wave=wave, baseline_wave=baseline_wave, arm=arm,
+                  control=control, auxiliary=auxiliary, other_waves=True)
+    sets = _imputations(des, m, np.random.default_rng(seed))
+    mi = _mi_result(des, sets, level)
+    tips = [_tipping_result(des, sets, a, None, level) for a in des.dummies]
+    return mi, tips

@@ -328,7 +328,7 @@ def _people_frame(people: list[Person], waves: int) -> pd.DataFrame:
     rows = []
     for p in people:
         row = {"external_id": p.external_id, "token": p.token, "role": p.role, "arm": p.arm,
-               "careless": p.careless, "planned_last_wave": p.last_wave,
+               "sim_row": p.row, "careless": p.careless, "planned_last_wave": p.last_wave,
                "abandoned_wave": p.abandon[0] if p.abandon else None,
                "resumed_waves": ",".join(str(w) for w in sorted(p.breaks)),
                "withdrawal": p.withdraw[1] if p.withdraw else "none"}

@@ -24,7 +24,8 @@ from craftwave.reports.sections.common import (
     params_of,
     study_waves,
 )
-from craftwave.reports.sections.intervention import arm_figure, evaluation
+from craftwave.reports.sections.flow import platform_flow
+from craftwave.reports.sections.intervention import arm_figure, decision, evaluation
 from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
 
 LEVELS = ("Not at all or rarely", "Now and then", "Weekly or more")
@@ -301,9 +302,10 @@ def intervention(ctx: ReportContext) -> Section:
 
 
 SECTIONS = [
+    ("decision", "Did the intervention help?", decision),
+    ("flow", "Who took part, step by step", platform_flow),
     ("sources", "Who took part", sources),
     ("participation", "Taking part in community features", participation),
     ("groups", "Crafting, resilience, meaning and commitment by forum use", outcomes_by_group),
     ("findings", "What the models say", findings),
-    ("intervention", "Did the intervention help?", intervention),
 ]

@@ -23,7 +23,8 @@ from craftwave.reports.sections.common import (
     quality,
     study_waves,
 )
-from craftwave.reports.sections.intervention import intervention
+from craftwave.reports.sections.flow import researcher_flow
+from craftwave.reports.sections.intervention import intervention, itt_section
 from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
 
 STATUSES = ("invited", "started", "completed", "screened out", "closed", "missed", "withdrawn")
@@ -488,5 +489,7 @@ SECTIONS = [
     ("riclpm", "Random-intercept cross-lagged panel model", riclpm),
     ("growth", "Change over waves", growth),
     ("attrition", "Attrition", attrition),
+    ("flow", "Participant flow (CONSORT)", researcher_flow),
+    ("itt", "Intention-to-treat analysis of the primary contrast", itt_section),
     ("intervention", "Intervention evaluation", intervention),
 ]

@@ -56,7 +56,8 @@ bp = Blueprint("report_downloads", __name__, url_prefix="/researcher")
 KINDS = ("researcher", "platform")
 FORMATS = ("html", "pdf")
 MIMETYPES = {"html": "text/html", "pdf": "application/pdf"}
-CSV_FILES = ("answers_long.csv", "wide.csv", "scores.csv", "participants.csv", "page_timings.csv")
+CSV_FILES = ("answers_long.csv", "wide.csv", "scores.csv", "participants.csv", "page_timings.csv",
+             "flow.csv")
 """The export's data files whose hashes make the export key (the .sav is time-stamped)."""
 REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
@@ -95,7 +96,8 @@ def manifest_key(manifest: dict, options: dict) -> str:
     """The export key of a written export's ``manifest.json`` and the build options."""
     stable = {"study_hash": manifest["study_hash"], "version": manifest["craftwave_version"],
               "instruments": {i: v["hash"] for i, v in manifest["instruments"].items()},
-              "files": {name: manifest["files"][name]["sha256"] for name in CSV_FILES}}
+              "files": {name: manifest["files"][name]["sha256"] for name in CSV_FILES
+                        if name in manifest["files"]}}
     return _key(stable, options)
 
 
@@ -110,7 +112,7 @@ def current_key(study_id: str, options: dict) -> str:
     tables = collect(study_id)
     frames = {"answers_long.csv": tables.answers_long, "wide.csv": tables.wide,
               "scores.csv": tables.scores, "participants.csv": tables.participants,
-              "page_timings.csv": tables.page_timings}
+              "page_timings.csv": tables.page_timings, "flow.csv": tables.flow}
     files = {name: hashlib.sha256(frame.to_csv(index=False, lineterminator="\n")
                                   .encode("utf-8")).hexdigest() for name, frame in frames.items()}
     stable = {"study_hash": tables.study.content_hash, "version": __version__,

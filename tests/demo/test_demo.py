@@ -138,6 +138,18 @@ def test_nobody_who_declined_is_stored_and_screen_outs_have_no_answers(people, d
     assert not set(screened) & set(answers.loc[answers["instrument_id"] != "screening", "token"])
 
 
+def test_only_eligible_consenting_people_hold_an_arm(demo_out, people, db_rows):
+    parts, _ = db_rows
+    screened = set(people.loc[people["role"] == "screened_out", "external_id"])
+    assert screened and parts.loc[parts["external_id"].isin(screened), "arm"].isna().all()
+    panel = set(people.loc[people["role"] == "panel", "external_id"])
+    assert parts.loc[parts["external_id"].isin(panel), "arm"].notna().all()
+    flow = pd.read_csv(demo_out / "export" / "flow.csv").set_index("event")["n"]
+    assert flow["entered"] == N
+    assert flow["declined"] == (people["role"] == "decline").sum()
+    assert flow["screened_out"] == len(screened)
+
+
 def test_attrition_and_abandonment_show_in_the_export(demo_out, people, db_rows):
     parts, _ = db_rows
     exported = pd.read_csv(demo_out / "export" / "participants.csv")
@@ -156,9 +168,10 @@ def test_attrition_and_abandonment_show_in_the_export(demo_out, people, db_rows)
         w = int(row.abandoned_wave)
         assert getattr(row, f"status_w{w}") != "completed"
         assert isinstance(getattr(row, f"started_at_w{w}"), str)
-    # the app assigned the arms the demo predicted from the study's seeded block randomisation
-    consented = merged[merged["role"] != "decline"]
-    assert (consented["arm"] == consented["arm_sim"]).all()
+    # the simulation answered as the arm the app assigned (concealed: read after screening)
+    randomised = merged[merged["role"] == "panel"]
+    assert (randomised["arm"] == randomised["arm_sim"]).all()
+    assert merged.loc[merged["role"] == "screened_out", "arm"].isna().all()
 
 
 def test_withdrawals_reach_the_export(demo_out, people, db_rows):
@@ -325,7 +338,7 @@ def test_every_answer_comes_from_the_one_simulation(demo_out):
     """Re-draw the demo's plan (same seed) and compare: every acknowledged answer is the
     simulated panel's answer for that person, item and wave (profile, community, meaning and
     the attention checks included); straight-liners keep their simulated individual-crafting
-    answer across the wave; everyone's simulated arm is the arm the app assigned."""
+    answer across the wave; everyone's simulated row is of the arm the app assigned."""
     import numpy as np
 
     from craftwave.demo import DemoOptions
@@ -337,21 +350,24 @@ def test_every_answer_comes_from_the_one_simulation(demo_out):
     opts = DemoOptions(participants=N, seed=SEED, careless=0.3, bootstrap=50, out=demo_out)
     library = load_library()
     study = load_study(opts.study_file, library=library)
-    people, panel, truth = plan_people(opts, study, np.random.default_rng(SEED))
+    _, panel, truth = plan_people(opts, study, np.random.default_rng(SEED))
+    people = pd.read_csv(demo_out / "simulation" / "people.csv", keep_default_na=False,
+                         na_values=[""], dtype={"resumed_waves": str})
     assert truth["extra"] == ["meaning", "community", "profile", "attn"]
     assert truth["arms"] == ["control", "mentoring_forum"] and truth["arm_forums_effect"] > 0
     acked = pd.read_csv(demo_out / "simulation" / "acknowledged.csv", dtype={"item_id": str})
-    by_id = {p.external_id: p for p in people}
+    by_id = {p.external_id: p for p in people.itertuples(index=False)}
     assert set(acked["instrument_id"]) == set(study.instrument_ids)
     checked = 0
     for row in acked.itertuples():
         p = by_id[row.external_id]
-        assert panel.at[p.row, "arm"] == p.arm
+        sim_row = int(p.sim_row)
+        assert panel.at[sim_row, "arm"] == p.arm
         col = item_var(library[row.instrument_id].prefix, row.item_id, row.wave)
-        simulated = panel.at[p.row, col]
+        simulated = panel.at[sim_row, col]
         if p.careless == "straightliner" and row.instrument_id != "profile":
             first = item_var("icraft", library["icraft"].scored_items[0].id, row.wave)
-            assert row.value in (simulated, panel.at[p.row, first])
+            assert row.value in (simulated, panel.at[sim_row, first])
         else:
             assert row.value == simulated, (row, simulated)
         checked += 1

@@ -78,6 +78,13 @@ def test_block_selects_subscales(library):
     (lambda d: d["waves"][1]["pages"][1]["blocks"].append({"instrument": "icraft"}),
      "item 'task_1' of instrument 'icraft' is asked 2 times"),
     (lambda d: d["intervention"].update(after_wave=3), "leaves no later wave"),
+    (lambda d: d["intervention"].update(seed=7), "'seed' must not be in the study file"),
+    (lambda d: d["intervention"].update(primary={"outcome": "resil", "wave": 1}),
+     "field 'intervention.primary.wave'"),
+    (lambda d: d["intervention"].update(primary={"outcome": "resil", "wave": 4}),
+     "primary wave 4 must be after the intervention"),
+    (lambda d: d["intervention"].update(primary={"outcome": "stress", "wave": 3}),
+     "primary outcome 'stress' is not measured"),
     (lambda d: d.update(languages=["en", "de"]), "missing text for declared language 'de'"),
     (lambda d: d.update(k_threshold=0), "field 'k_threshold'"),
     (lambda d: d.update(colour="blue"), "field 'colour': extra inputs are not permitted"),
@@ -106,3 +113,11 @@ def test_unreadable_and_invalid_files(tmp_path, library):
     bad.write_text("- a list", encoding="utf-8")
     with pytest.raises(StudyError, match="mapping"):
         load_study(bad, library=library)
+
+
+def test_demo_declares_its_primary_contrast_and_its_hash_covers_it(library):
+    iv = load_study(DEMO, library=library).intervention
+    assert (iv.primary.outcome, iv.primary.wave) == ("resil", 3) and iv.seed is None
+    changed = iv.model_copy(update={"primary": iv.primary.model_copy(update={"wave": 2})})
+    assert changed.declaration_hash() != iv.declaration_hash()
+    assert iv.declaration()["primary"]["wave"] == 3

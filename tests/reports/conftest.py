@@ -126,9 +126,13 @@ def make_export(directory: Path, *, n: int = 240, seed: int = 7, waves: int = 3,
     part["consented_at"] = [(start + pd.Timedelta(hours=i)).isoformat() for i in range(n)]
     participants = pd.DataFrame(part)
 
+    n_declined, n_screened = 7, 12  # anonymous counts, as the app's flow.csv carries
+    flow = pd.DataFrame({"event": ["entered", "declined", "screened_out"],
+                         "n": [n + n_declined + n_screened, n_declined, n_screened]})
     files = {
         "participants.csv": participants, "wide.csv": wide, "scores.csv": scores,
         "answers_long.csv": answers, "page_timings.csv": pd.DataFrame(timings),
+        "flow.csv": flow,
     }
     for name, frame in files.items():
         frame.to_csv(directory / name, index=False)
@@ -138,7 +142,8 @@ def make_export(directory: Path, *, n: int = 240, seed: int = 7, waves: int = 3,
             for p in sorted(directory.glob("*.csv"))}
     manifest = {"study_id": "report-test", "exported_at": "2026-11-23T12:00:00Z",
                 "craftwave_version": "0.1.0",
-                "row_counts": {k: int(len(v)) for k, v in files.items()}, "files": sums}
+                "row_counts": {k: int(len(v)) for k, v in files.items()}, "files": sums,
+                "declaration": {"declared_at": "2026-01-05T09:00:00Z", "sha256": "ab" * 32}}
     (directory / "manifest.json").write_text(json.dumps(manifest, indent=2))
     _write_study(directory / "study.yaml", waves)
     return directory
@@ -157,7 +162,7 @@ def _write_study(path: Path, waves: int) -> None:
     raw["intervention"] = {
         "arms": [{"name": "control", "description": "No change."},
                  {"name": "forum", "description": "Offered a moderated peer forum."}],
-        "seed": 11, "after_wave": 1}
+        "after_wave": 1, "primary": {"outcome": "resil", "wave": waves}}
     raw["k_threshold"] = 10
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
 

@@ -17,6 +17,8 @@ import pandas as pd
 import pytest
 
 from craftwave.analysis.intervention import ancova, diff_in_diff
+from craftwave.analysis.intervention.decision import LABELS, smallest_effect_default, verdict
+from craftwave.analysis.intervention.itt import itt_fiml
 from craftwave.analysis.mediation import moderated_mediation
 from craftwave.reports import build_report
 from craftwave.reports.privacy import TOTAL, recoverable_by_subtraction
@@ -63,6 +65,13 @@ def test_every_section_is_real(built):
 # -- key numbers in the PDF equal the analysis results -------------------------------------------
 
 
+def _itt_frame(export_dir) -> pd.DataFrame:
+    """Every randomised participant with the exported scores (no quality exclusion)."""
+    part = pd.read_csv(export_dir / "participants.csv", dtype={"participant_id": str})
+    scores = pd.read_csv(export_dir / "scores.csv", dtype={"participant_id": str})
+    return part[part["arm"].notna()].merge(scores, on="participant_id", how="left")
+
+
 def test_pdf_numbers_match_the_analysis(built, export_dir):
     res = built["researcher"]
     text = _pdf_text(res.files["pdf"])
@@ -71,9 +80,13 @@ def test_pdf_numbers_match_the_analysis(built, export_dir):
     for w in (1, 2, 3):
         n = int((participants[f"status_w{w}"] == "completed").sum())
         assert f"wave {w}: N = {n}" in text
-    an = ancova(frame, pre="resil_w1", post="resil_w2").effects.iloc[0]
+    itt = _itt_frame(export_dir)  # the intervention's analyses keep every randomised person
+    an = ancova(itt, pre="resil_w1", post="resil_w2").effects.iloc[0]
     assert f"{an['est']:.3f}" in text and f"{an['se']:.3f}" in text
-    did = diff_in_diff(frame, outcome="resil", waves=[1, 2, 3]).effects
+    primary = itt_fiml(itt, outcome="resil", wave=3, baseline_wave=1).params.iloc[0]
+    assert f"N = {len(itt)} (control" in text
+    assert f"{primary['est']:.3f}" in text.replace("\u2212", "-")
+    did = diff_in_diff(itt, outcome="resil", waves=[1, 2, 3]).effects
     for est in did["est"]:
         assert f"{est:.3f}" in text
     med = moderated_mediation(frame, x="icraft_w1", w="ccraft_w1", m="resil_w2",
@@ -86,14 +99,37 @@ def test_pdf_numbers_match_the_analysis(built, export_dir):
     assert "models" in versions
 
 
-def test_platform_pdf_states_the_intervention_effect(built):
+def test_platform_pdf_opens_with_the_decision_on_the_declared_contrast(built, export_dir):
     res = built["platform"]
-    text = _pdf_text(res.files["pdf"])
-    frame = res.context.cache["frame"][1]
-    an = ancova(frame, pre="resil_w1", post="resil_w2").effects.iloc[0]
-    assert f"{an['est']:.2f} points on average" in text
-    assert f"between {an['ci_lower']:.2f} and {an['ci_upper']:.2f}" in text
+    text = " ".join(_pdf_text(res.files["pdf"]).split())
+    itt = _itt_frame(export_dir)
+    p = itt_fiml(itt, outcome="resil", wave=3, baseline_wave=1).params.iloc[0]
+    sesoi = smallest_effect_default(itt["resil_w1"])
+    label = LABELS[verdict(p["est"], p["ci_lower"], p["ci_upper"], sesoi)]
+    assert f"Decision by the study's rule: {label}." in text
+    assert f"{p['est']:+.2f} points (plausible range {p['ci_lower']:.2f} to " in text
+    assert f"for all {len(itt)} randomised workers" in text
+    assert "declaration sha256 " + "ab" * 32 in text
     assert "assigned at random" in text
+    first = res.section("recommendations").items[0]
+    assert first["headline"] == res.section("decision").results["decisions"][0]["headline"]
+    assert res.sections[0].id == "decision"
+
+
+def test_flow_counts_reach_both_reports_and_obey_k(built, export_dir):
+    flow = built["researcher"].section("flow")
+    itt = _itt_frame(export_dir)
+    assert flow.results["counts"] == {"entered": len(pd.read_csv(export_dir / "participants.csv"))
+                                      + 19, "declined": 7, "screened_out": 12}
+    by_arm = flow.results["by_arm"]
+    assert sum(r["Randomised"] for r in by_arm.values()) == len(itt)
+    assert all(r["Analysed"] == r["Randomised"] for r in by_arm.values())
+    platform = built["platform"].section("flow")
+    cells = [c for t in platform.tables for row in t.rows for c in row[1:]]
+    assert all(c == "–" or int(c) == 0 or int(c) >= 10 for c in cells)
+    assert "7 declined" in " ".join(built["researcher"].section("flow").paragraphs)
+    assert "a hidden number of declined" in " ".join(platform.paragraphs)  # 7 < k = 10
+    assert [f.id for f in platform.figures] == ["fig-flow-consort"] == [f.id for f in flow.figures]
 
 
 # -- figures ---------------------------------------------------------------------------------
@@ -143,7 +179,7 @@ def test_no_group_under_k_in_the_platform_report(built, export_dir):
                     n, total = map(int, re.match(r"(\d+) of (\d+)", c).groups())
                     assert n >= K and total - n >= K or n >= K and total >= K, (t.id, c)
         else:
-            assert kind == "means", t.id
+            assert kind in ("means", "estimates"), t.id
     assert checked >= 2
     src = next(t for t in tables if t.id == "tab-sources")
     mturk = next(r for r in src.rows if r[0] == "Mturk")

@@ -95,7 +95,7 @@ def test_platform_without_intervention(export_dir, tmp_path):
     path.write_text(yaml.safe_dump(study))
     res = build_report("platform", export_dir, tmp_path / "out", "html", study=path,
                        bootstrap=50)
-    sec = res.section("intervention")
+    sec = res.section("decision")
     assert not sec.available and "no intervention arms" in sec.reason
     assert "Did the intervention help?" in res.html
 
@@ -118,9 +118,8 @@ def test_a_large_k_hides_everything_small(export_dir, tmp_path):
     for t in (t for s in res.sections for t in s.tables if t.meta.get("kind") == "counts"):
         for row in t.rows:
             assert all(c == "–" or int(c) >= k for c in row[1:]), (t.id, row)
-    iv = res.section("intervention")
-    assert iv.available and f"fewer than {k} workers" in iv.paragraphs[0]
-    assert iv.results["ancova"] == []
+    dec = res.section("decision")
+    assert not dec.available and f"fewer than {k} workers" in dec.reason
     assert not any("'forum'" in r["headline"] for r in res.section("recommendations").items)
 
 

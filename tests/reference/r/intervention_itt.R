@@ -1,6 +1,6 @@
 # Reference fixtures for analysis/intervention/itt.py: the intention-to-treat model by FIML with
-# auxiliary variables (lavaan), and by multiple imputation (mice, Bayesian linear regression
-# draws, method "norm", pooled by Rubin's rules). Run from the repository root: Rscript tests/reference/r/intervention_itt.R
+# auxiliary variables (lavaan), and by multiple imputation (mice, predictive mean matching,
+# pooled by Rubin's rules). Run from the repository root: Rscript tests/reference/r/intervention_itt.R
 # Needs lavaan, mice and jsonlite.
 suppressPackageStartupMessages({
   library(jsonlite)
@@ -59,13 +59,13 @@ aux_model <- "
 with_aux <- sem(aux_model, data = x, missing = "ml", fixed.x = FALSE)
 complete <- lm(y ~ arm1 + x0, data = x)
 
-# -- multiple imputation: mice norm, m = 40, pooled ------------------------------------------
-imp <- mice(x, m = 40, method = "norm", maxit = 10, seed = 20261204, printFlag = FALSE)
+# -- multiple imputation: mice pmm (its default), m = 40, pooled -------------------------
+imp <- mice(x, m = 40, method = "pmm", maxit = 10, seed = 20261204, printFlag = FALSE)
 pooled <- summary(pool(with(imp, lm(y ~ arm1 + x0))), conf.int = TRUE)
 mi_row <- pooled[pooled$term == "arm1", ]
 
 out <- list(
-  source = "lavaan::sem(missing = 'ml', fixed.x = FALSE); mice(method = 'norm', m = 40)",
+  source = "lavaan::sem(missing = 'ml', fixed.x = FALSE); mice(method = 'pmm', m = 40)",
   lavaan_version = as.character(packageVersion("lavaan")),
   mice_version = as.character(packageVersion("mice")),
   n = n, n_complete_cases = sum(complete.cases(x[, c("y", "x0")])),

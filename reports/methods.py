@@ -37,8 +37,10 @@ def methods_paragraphs(ctx: ReportContext, sections: list[Section]) -> list[str]
         ex = quality.results["excluded"]
         paras.append("Careless responding was screened per participant and wave (longstring, "
                      "intra-individual response variability, Mahalanobis distance, attention "
-                     "checks and seconds per item); flagged waves were set to missing ("
-                     + ", ".join(f"wave {w}: {n}" for w, n in ex.items()) + ").")
+                     "checks and seconds per item). " + ctx.policy.describe()
+                     + (" Excluded participant-waves: "
+                        + ", ".join(f"wave {w}: {n}" for w, n in ex.items()) + "."
+                        if ctx.policy.excludes else ""))
     paras.extend(ctx.record.notes)
     models = ctx.record.models
     lines = []

@@ -9,6 +9,7 @@ import pandas as pd
 
 from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
+from craftwave.reports.policy import policy_frame
 from craftwave.reports.sections.base import ReportContext
 
 #: The study's constructs (instrument prefixes) and how reports name them.
@@ -62,35 +63,20 @@ def quality(ctx: ReportContext):
 
 
 def analysis_frame(ctx: ReportContext) -> pd.DataFrame:
-    """One row per participant: participants.csv joined with scores, after exclusions.
+    """One row per participant: participants.csv joined with scores, after the quality policy.
 
-    With ``exclude_careless`` and :mod:`craftwave.analysis.quality` available, the waves a participant
-    was flagged at are blanked and scores recomputed from the kept items
-    (:func:`craftwave.analysis.data.score_all`); otherwise the exported scores are used and the record
-    says no exclusion was made.
+    The study's policy (``quality:`` in the export's study.yaml; default: exclude nothing from
+    the primary analyses) decides which flagged participant-waves are blanked before scoring
+    (:func:`craftwave.reports.policy.policy_frame`, the function the CLI uses too).
     """
 
     def compute() -> pd.DataFrame:
         data = ctx.data
-        scores = data.scores
-        if ctx.options.exclude_careless:
-            try:
-                from craftwave.analysis.data import score_all
-
-                excl = quality(ctx)
-                scores = score_all(excl.kept)
-                scores["participant_id"] = excl.kept["participant_id"].astype(str).to_numpy()
-                ctx.record.exclusions = excl.excluded
-            except Exception as exc:  # noqa: BLE001 - reported in the methods paragraph
-                ctx.record.notes.append(
-                    f"No careless-responding exclusions were applied ({type(exc).__name__}: "
-                    f"{exc}); the exported scores were analysed as they are.")
-        else:
-            ctx.record.notes.append("Careless responding was not screened out (option off).")
-        part = data.participants
-        keep = ["participant_id", *[c for c in scores.columns
-                                    if c not in part.columns and c != "participant_id"]]
-        return part.merge(scores[keep], on="participant_id", how="left")
+        policy = ctx.policy
+        timings = data.page_timings if not data.page_timings.empty else None
+        pf = policy_frame(data.participants, data.scores, data.wide, timings, policy)
+        ctx.record.exclusions = pf.excluded
+        return pf.frame
 
     return ctx.shared("frame", compute)
 

@@ -10,6 +10,9 @@ from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import split_wave, with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
+from craftwave.reports.labels import var_label
+from craftwave.reports.minimums import require_cases
+from craftwave.reports.policy import apply_exclusions
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import (
     FOCAL,
@@ -90,8 +93,10 @@ def sample(ctx: ReportContext) -> Section:
 
 
 def data_quality(ctx: ReportContext) -> Section:
-    """Careless-responding flags and what was excluded, per wave (``analysis.quality``)."""
+    """Careless-responding flags, and what the study's quality policy excluded, per wave."""
     excl = quality(ctx)
+    analysis_frame(ctx)  # applies the policy and records its exclusions
+    removed = ctx.record.exclusions
     ind = excl.indices
     flags = [c for c in ind.columns if c.startswith("flag_")]
     rows = []
@@ -99,28 +104,30 @@ def data_quality(ctx: ReportContext) -> Section:
         rows.append({"wave": int(w), "screened": int(len(g)),
                      **{c.removeprefix("flag_"): int(g[c].fillna(False).astype(bool).sum())
                         for c in flags},
-                     "excluded": int(excl.excluded["wave"].eq(w).sum())
-                     if "wave" in excl.excluded.columns else 0})
+                     "flagged": int(g["flagged"].fillna(False).astype(bool).sum()),
+                     "excluded": int(removed["wave"].astype(int).eq(int(w)).sum())
+                     if removed is not None and "wave" in removed.columns else 0})
     table = pd.DataFrame(rows)
     total = int(table["excluded"].sum()) if len(table) else 0
+    flagged = int(table["flagged"].sum()) if len(table) else 0
     labels = {"wave": "Wave", "screened": "Screened", "longstring": "Longstring",
               "irv": "Low IRV", "mahalanobis": "Mahalanobis", "attention": "Attention check",
-              "speeding": "Speeding", "excluded": "Excluded"}
+              "speeding": "Speeding", "flagged": "Any flag", "excluded": "Excluded"}
     return Section(
         id="quality", title="Data quality and exclusions",
         paragraphs=[
             f"Every participant's answers at every wave were screened for careless responding "
-            f"(analysis.quality: longstring, intra-individual response variability, "
-            f"Mahalanobis distance, attention checks, seconds per item). {total} "
-            f"participant-wave(s) were flagged and excluded from the analyses below "
-            f"(scope: {excl.scope}, i.e. the flagged wave's answers were set to missing).",
+            f"(longstring, intra-individual response variability, Mahalanobis distance, "
+            f"attention checks, seconds per item): {flagged} participant-wave(s) carried at "
+            f"least one flag. {ctx.policy.describe()} Excluded: {total} participant-wave(s).",
         ],
         tables=[T.from_frame(table, id="tab-quality", title="Careless-responding flags by wave",
                              columns={k: v for k, v in labels.items() if k in table.columns},
                              formats={k: T.integer for k in labels},
-                             note="A participant-wave can carry several flags; Excluded counts "
-                                  "each participant-wave once.")],
-        results={"excluded_total": total,
+                             note="A participant-wave can carry several flags; Any flag and "
+                                  "Excluded count each participant-wave once. Excluded follows "
+                                  "the study's quality policy (study.yaml, quality:).")],
+        results={"excluded_total": total, "flagged_total": flagged,
                  "excluded": {int(r["wave"]): int(r["excluded"]) for r in rows}},
     )
 
@@ -193,7 +200,10 @@ def reliability(ctx: ReportContext) -> Section:
 
 def _kept_wide(ctx: ReportContext) -> pd.DataFrame:
     try:
-        return quality(ctx).kept if ctx.options.exclude_careless else ctx.data.wide
+        if not ctx.policy.excludes:
+            return ctx.data.wide
+        analysis_frame(ctx)
+        return apply_exclusions(ctx.data.wide, ctx.record.exclusions)
     except Exception:  # noqa: BLE001 - quality screen unavailable: the exported items
         return ctx.data.wide
 
@@ -353,33 +363,145 @@ def moderated_mediation(ctx: ReportContext) -> Section:
 # -- RI-CLPM, growth, attrition ----------------------------------------------------------------
 
 
-def riclpm(ctx: ReportContext) -> Section:
-    """RI-CLPM of individual crafting and resilience (within-person lagged effects)."""
-    from craftwave.analysis.panel import riclpm as build
-
-    waves = study_waves(ctx)
-    frame = analysis_frame(ctx)
-    spec = build([FOCAL["x"], FOCAL["m"]], waves)
-    res = spec.fit(frame, missing=ctx.options.missing, estimator=ctx.options.estimator)
-    ctx.record.model("riclpm", syntax=spec.syntax, estimator=ctx.options.estimator,
-                     missing=ctx.options.missing, n=int(len(frame)))
-    params = params_of(res)
-    lag = params[(params["op"] == "~") & params["lhs"].str.startswith("W_")].copy()
-    lag["path"] = lag["lhs"] + " ← " + lag["rhs"]
+def _lagged_table(params: pd.DataFrame, prefix: str, id: str, title: str,
+                  note: str) -> tuple[T.Table, pd.DataFrame]:
+    lag = params[(params["op"] == "~") & params["lhs"].str.startswith(prefix)].copy()
+    lag["path"] = [f"{var_label(r)} → {var_label(lh)}" for lh, r in zip(lag["lhs"], lag["rhs"],
+                                                                       strict=True)]
     lag["ci"] = [T.ci(a, b) for a, b in zip(lag["ci_lower"], lag["ci_upper"], strict=True)]
     cols = {"path": "Path", "est": "B", "se": "SE", "ci": "95% CI", "pvalue": "p"}
     if "std_all" in lag.columns:
         cols["std_all"] = "β"
+    return T.from_frame(lag, id=id, title=title, columns=cols, note=note,
+                        formats={"std_all": T.bounded}), lag
+
+
+#: Why an RI-CLPM is usually improper, by the kind of problem.
+IMPROPER_REASON = {
+    "lv_variance": "the random-intercept variances are estimated below zero: the stable "
+                   "between-person differences the model separates out are too small, relative "
+                   "to their uncertainty, to be estimated from these waves and participants "
+                   "(three waves identify them only barely)",
+    "lv_correlation": "a latent correlation beyond 1 follows from a variance near or below "
+                      "zero",
+    "lv_not_pd": "the latent covariance matrix cannot be a covariance matrix",
+    "ov_variance": "an observed variable's residual variance is estimated below zero",
+    "theta_not_pd": "the residual covariance matrix cannot be a covariance matrix",
+}
+
+
+def riclpm(ctx: ReportContext) -> Section:
+    """RI-CLPM of individual crafting and resilience; the nested CLPM if it is improper."""
+    from craftwave.analysis.panel import clpm
+    from craftwave.analysis.panel import riclpm as build
+    from craftwave.analysis.sem.admissibility import admissibility
+
+    waves = study_waves(ctx)
+    frame = analysis_frame(ctx)
+    pair = [FOCAL["x"], FOCAL["m"]]
+    spec = build(pair, waves)
+    require_cases("riclpm", frame, spec.observed)
+    res = spec.fit(frame, missing=ctx.options.missing, estimator=ctx.options.estimator)
+    ctx.record.model("riclpm", syntax=spec.syntax, estimator=ctx.options.estimator,
+                     missing=ctx.options.missing, n=int(sum(res.n_obs)))
+    adm = admissibility(res)
+    fm = measures_of(res)
+    missing = f"Missing data: {_missing_text(ctx.options.missing)}."
+    nested = clpm(pair, waves)
+    cres = nested.fit(frame, missing=ctx.options.missing, estimator=ctx.options.estimator)
+    ctx.record.model("clpm", syntax=nested.syntax, estimator=ctx.options.estimator,
+                     missing=ctx.options.missing, n=int(sum(cres.n_obs)))
+    cfm = measures_of(cres)
+    test = _ri_boundary_test(res, pair, cfm.get("chisq", np.nan) - fm.get("chisq", np.nan))
+    compare = pd.DataFrame([
+        {"model": "RI-CLPM" + (" (improper)" if not adm.proper else ""),
+         **{k: fm.get(k) for k in ("chisq", "df", "cfi", "rmsea", "srmr")}},
+        {"model": "CLPM (random intercepts fixed at 0)",
+         **{k: cfm.get(k) for k in ("chisq", "df", "cfi", "rmsea", "srmr")}}])
+    bound = "" if adm.proper else " (a lower bound: the improper fit's χ² is below any " \
+        "admissible fit's)"
+    test_text = (f"Boundary-corrected test of the random intercepts (likelihood ratio, "
+                 f"CLPM against RI-CLPM, referred to the chi-bar-square mixture, "
+                 f"{test.n_sim} simulated draws): χ̄² = {test.statistic:.2f}, "
+                 f"p {'≥ ' + T.pval(test.pvalue) if not adm.proper else _p_words(test.pvalue)}"
+                 f"{bound}; the naive χ²(3) difference test would "
+                 f"give p {_p_words(test.naive_pvalue)}." if test is not None else
+                 "The boundary-corrected test could not be computed (the sampling covariance "
+                 "of the random-intercept variances is not positive definite).")
+    comp_table = T.from_frame(
+        compare, id="tab-riclpm-compare", title="RI-CLPM and the nested CLPM: model fit",
+        columns={"model": "Model", "chisq": "χ²", "df": "df", "cfi": "CFI", "rmsea": "RMSEA",
+                 "srmr": "SRMR"},
+        formats={"cfi": lambda v: T.bounded(v, 3), "rmsea": lambda v: T.bounded(v, 3),
+                 "srmr": lambda v: T.bounded(v, 3)},
+        note=f"{missing} {test_text}")
+    results: dict = {"proper": adm.proper, "problems": adm.lavaan_messages(),
+                     "boundary_test": None if test is None else
+                     {"statistic": test.statistic, "pvalue": test.pvalue,
+                      "naive_pvalue": test.naive_pvalue, "n_sim": test.n_sim}}
+    if adm.proper:
+        table, lag = _lagged_table(res.params, "W_", "tab-riclpm",
+                                   "RI-CLPM: within-person lagged effects", missing)
+        results["paths"] = {r.path: float(r.est) for r in lag.itertuples()}
+        return Section(
+            id="riclpm", title="Random-intercept cross-lagged panel model",
+            paragraphs=["Within-person lagged effects of individual crafting and resilience "
+                        "(Hamaker, Kuiper & Grasman, 2015), separating stable between-person "
+                        f"differences (random intercepts). Fit: {fit_sentence(fm)}. "
+                        + _sig_summary(lag), test_text],
+            tables=[table, comp_table], results=results)
+    reasons = "; ".join(dict.fromkeys(IMPROPER_REASON[k] for k in adm.kinds()))
+    ctable, clag = _lagged_table(cres.params, "", "tab-clpm",
+                                 "CLPM (the nested model): lagged effects", missing)
+    results["clpm_paths"] = {r.path: float(r.est) for r in clag.itertuples()}
     return Section(
         id="riclpm", title="Random-intercept cross-lagged panel model",
-        paragraphs=["Within-person lagged effects of individual crafting and resilience "
-                    "(Hamaker, Kuiper & Grasman, 2015), separating stable between-person "
-                    f"differences (random intercepts). Fit: {fit_sentence(measures_of(res))}."],
-        tables=[T.from_frame(lag, id="tab-riclpm", title="RI-CLPM: within-person lagged effects",
-                             columns=cols,
-                             note=f"Missing data: {_missing_text(ctx.options.missing)}.")],
-        results={"paths": {r.path: float(r.est) for r in lag.itertuples()}},
-    )
+        paragraphs=[
+            "Improper solution: not interpreted. The RI-CLPM (Hamaker, Kuiper & Grasman, 2015) "
+            "of individual crafting and resilience converged to estimates no population can "
+            "have; lavaan names them: " + "; ".join(f"“{m}”" for m in adm.lavaan_messages())
+            + ". Its estimates are therefore not shown.",
+            f"Likely reason: {reasons}.",
+            "Next step: the nested cross-lagged panel model (CLPM), which fixes the random-"
+            "intercept variances and their covariance at zero, is shown instead. Whether the "
+            "random intercepts are needed is judged by a boundary-corrected (chi-bar-square) "
+            "test, because a variance cannot fall below zero. " + test_text
+            + " The CLPM's lagged effects mix within- and between-person associations.",
+            f"CLPM fit: {fit_sentence(cfm)}. " + _sig_summary(clag),
+        ],
+        tables=[comp_table, ctable], results=results)
+
+
+def _ri_boundary_test(res, pair: list[str], statistic: float):
+    """The chi-bar-square test of the random intercepts' 2 x 2 covariance matrix."""
+    from craftwave.analysis.sem.admissibility import boundary_test
+    from craftwave.instruments.errors import ModelError
+
+    a, b = (f"RI_{c}" for c in pair)
+    keys = [(a, "~~", a), (a, "~~", b), (b, "~~", b)]
+    rows = {(r.lhs, r.op, r.rhs): r.free for r in res.model.rows if r.free >= 0}
+    rows.update({(r.rhs, r.op, r.lhs): r.free for r in res.model.rows if r.free >= 0})
+    if any(k not in rows for k in keys):
+        return None
+    idx = [rows[k] for k in keys]
+    try:
+        return boundary_test(statistic, np.asarray(res.vcov)[np.ix_(idx, idx)])
+    except ModelError:
+        return None
+
+
+def _p_words(p: float) -> str:
+    return "< .001" if p < 0.001 else "= " + T.pval(p)
+
+
+def _sig_summary(lag: pd.DataFrame) -> str:
+    """Which lagged paths' 95% CIs exclude zero, in words."""
+    sig = lag[(lag["ci_lower"] > 0) | (lag["ci_upper"] < 0)]
+    if sig.empty:
+        return "No lagged effect's 95% CI excludes zero."
+    return ("Lagged effects whose 95% CI excludes zero: "
+            + "; ".join(f"{r.path} (B = {T.num(r.est)}, 95% CI {r.ci})" for r in sig.itertuples())
+            + ".")
 
 
 def growth(ctx: ReportContext) -> Section:

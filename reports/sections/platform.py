@@ -14,6 +14,7 @@ from craftwave.instruments.names import with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
 from craftwave.reports.disclosure import ledger_table
+from craftwave.reports.labels import range_text
 from craftwave.reports.minimums import TooFewCases
 from craftwave.reports.privacy import TOTAL, SuppressedTable, suppress, suppress_statistic
 from craftwave.reports.sections.base import ReportContext, Section
@@ -182,8 +183,8 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
                               f"at wave {waves[0]}",
                               columns=["Forum use at the start", *shown.columns],
                               rows=[[str(r), *shown.loc[r].tolist()] for r in shown.index],
-                              note=f"Mean scores (1-5). – : hidden to protect groups smaller "
-                                   f"than {ctx.study.k}.",
+                              note=f"Mean scores on the {range_text(c)} answer scale. – : "
+                                   f"hidden to protect groups smaller than {ctx.study.k}.",
                               meta={"kind": "means", "k": ctx.study.k}))
         means_out[c] = {r: {int(col.split()[-1]): v for col, v in shown.loc[r].items()}
                         for r in shown.index}
@@ -287,7 +288,19 @@ def findings(ctx: ReportContext) -> Section:
         paras.insert(0, f"Caution: the model fits the data poorly (CFI {T.bounded(cfi, 3)}, "
                         f"RMSEA {T.bounded(rmsea, 3)}), so the links below describe a model the "
                         "data do not support well; read them as tentative.")
-    return Section(id="findings", title="What the models say", paragraphs=paras,
+    rows = [[label, f"{v.est:.2f}", f"{v.ci_lower:.2f} to {v.ci_upper:.2f}",
+             "above zero" if v.ci_lower > 0 else "below zero" if v.ci_upper < 0
+             else "includes zero"]
+            for label, v in ((f"Individual crafting (wave {w1}) → resilience (wave {w2})", a1),
+                             (f"Collaborative crafting (wave {w1}) → resilience (wave {w2})", a2),
+                             ("Individual × collaborative crafting → resilience", a3),
+                             (f"Resilience (wave {w2}) → career commitment (wave {w3})", b))]
+    table = T.Table(id="tab-findings", title="The links the model estimates",
+                    columns=["Link", "Estimate", "95% interval", "Interval"], rows=rows,
+                    note="Points on the answer scales per point of the predictor, keeping the "
+                         "earlier value of the outcome equal. Associations over time.",
+                    meta={"kind": "estimates"})
+    return Section(id="findings", title="What the models say", paragraphs=paras, tables=[table],
                    results={k: {"est": float(v.est), "ci_lower": float(v.ci_lower),
                                 "ci_upper": float(v.ci_upper)}
                             for k, v in (("a1", a1), ("a2", a2), ("a3", a3), ("b", b))})

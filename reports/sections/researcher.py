@@ -165,37 +165,84 @@ def descriptives(ctx: ReportContext) -> Section:
 
 
 def reliability_frame(ctx: ReportContext) -> pd.DataFrame:
-    """Reliability of every scale and subscale at every wave, computed once per build."""
+    """Reliability of every scale and subscale at every wave, computed once per build.
+
+    A Schmid-Leiman omega is kept only when its oblimin rotation converged (``sl_converged``);
+    otherwise it is blanked, never shown in place of a one-factor omega.
+    """
 
     def compute() -> pd.DataFrame:
+        import warnings
+
+        from craftwave.analysis.data import item_matrix
+        from craftwave.analysis.omega_h import omega_hierarchical
         from craftwave.analysis.reliability import reliability_table
         from craftwave.instruments import load_library
+        from craftwave.instruments.errors import ConvergenceWarning
 
         lib = load_library()
         insts = {k: lib[k] for k in [*LABELS, "community"] if k in lib}
-        return reliability_table(_kept_wide(ctx), insts)
+        wide = _kept_wide(ctx)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # checked row by row below
+            table = reliability_table(wide, insts)
+        table["sl_converged"] = pd.NA
+        for i in table.index[table["omega_method"].eq("Schmid-Leiman")]:
+            inst = insts[table.at[i, "instrument"]]
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    omega_hierarchical(item_matrix(wide, inst, int(table.at[i, "wave"])),
+                                       nfactors=len(inst.subscales))
+                except DataError:
+                    pass
+            ok = not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+            table.at[i, "sl_converged"] = ok
+            if not ok:
+                table.loc[i, ["omega_total", "omega_h"]] = np.nan
+        return table
 
     return ctx.shared("reliability", compute)
 
 
+def _omega_kind(row) -> str:
+    if row.omega_method == "Schmid-Leiman":
+        failed = pd.notna(row.sl_converged) and not bool(row.sl_converged)
+        return "not shown: rotation did not converge" if failed else "ωt (Schmid-Leiman)"
+    if row.omega_method == "one-factor CFA":
+        return "ωt (one-factor CFA)"
+    return ""
+
+
 def reliability(ctx: ReportContext) -> Section:
-    """Alpha (with CI) and omega per scale and wave (``analysis.reliability``)."""
+    """Alpha (with CI) and omega per scale and wave, omega labelled by its kind."""
     full = reliability_frame(ctx)
-    rel = full[full["subscale"].isna() | (full["instrument"] == "community")]
-    shown = rel.assign(alpha_ci=[T.ci(a, b) for a, b in zip(rel["alpha_ci_lower"],
-                                                            rel["alpha_ci_upper"],
-                                                            strict=True)])
+    rel = full[full["subscale"].isna() | (full["instrument"] == "community")].copy()
+    rel["label"] = [var_label(v) for v in rel["scale"]]
+    rel["alpha_ci"] = [f"[{T.bounded(a)}, {T.bounded(b)}]"
+                       for a, b in zip(rel["alpha_ci_lower"], rel["alpha_ci_upper"], strict=True)]
+    rel["omega_kind"] = [_omega_kind(r) for r in rel.itertuples()]
     table = T.from_frame(
-        shown, id="tab-reliability", title="Reliability by scale and wave",
-        columns={"scale": "Scale", "wave": "Wave", "n_items": "Items", "n": "n",
-                 "alpha": "α", "alpha_ci": "95% CI", "omega_total": "ω"},
-        formats={"alpha": T.bounded, "omega_total": T.bounded, "wave": T.integer,
+        rel, id="tab-reliability", title="Reliability by scale and wave",
+        columns={"label": "Scale", "n_items": "Items", "n": "n", "alpha": "α",
+                 "alpha_ci": "95% CI", "omega_total": "ω", "omega_kind": "Kind of ω",
+                 "omega_h": "ωh"},
+        formats={"alpha": T.bounded, "omega_total": T.bounded, "omega_h": T.bounded,
                  "n_items": T.integer},
-        note="α: Cronbach's alpha with Feldt's CI; ω: omega total from a one-factor CFA "
-             "(analysis.reliability). Subscale reliabilities are in the JSON summary.")
-    return Section(id="reliability", title="Reliability", tables=[table],
+        note="α: Cronbach's alpha with Feldt's CI. ω is labelled by its kind: ωt (one-factor "
+             "CFA) is McDonald's omega total of a unidimensional scale (as semTools' "
+             "compRelSEM); for a multidimensional scale, ωt and ωh are the omega total and "
+             "hierarchical omega of a Schmid-Leiman solution (as psych's omega), shown only "
+             "when its oblimin rotation converged. Subscale values are in the JSON summary.")
+    paras = []
+    bad = rel[rel["sl_converged"].eq(False)]
+    if len(bad):
+        paras.append("The Schmid-Leiman rotation did not converge for "
+                     + ", ".join(bad["label"]) + "; no omega is shown for them.")
+    return Section(id="reliability", title="Reliability", tables=[table], paragraphs=paras,
                    results={"alpha": {r.scale: float(r.alpha) for r in full.itertuples()},
-                            "omega": {r.scale: float(r.omega_total) for r in full.itertuples()}})
+                            "omega": {r.scale: float(r.omega_total) for r in full.itertuples()},
+                            "omega_kind": {r.scale: _omega_kind(r) for r in full.itertuples()}})
 
 
 def _kept_wide(ctx: ReportContext) -> pd.DataFrame:
@@ -294,18 +341,46 @@ def focal_model(ctx: ReportContext) -> Section:
                               "crafting on career commitment at low (-1 SD), mean and high "
                               "(+1 SD) collaborative crafting.")
     by_label = {str(r.label): float(r.est) for r in reg.itertuples() if r.label}
+    rows = {str(r.label): r for r in reg.itertuples() if r.label}
     w1, w2, w3 = focal_waves(ctx)
+    paras = [f"The focal model regressed resilience at wave {w2} on individual crafting, "
+             f"collaborative crafting and their product at wave {w1} (controlling resilience "
+             f"at wave {w1}), and career commitment at wave {w3} on resilience at wave {w2} "
+             f"(controlling commitment at wave {w2}); N = {int(sum(res.n_obs))}. "
+             f"Model fit: {fit_sentence(fm)}."]
+    cfi = fm.get("cfi", np.nan)
+    if np.isfinite(cfi) and cfi < 0.90:
+        paras.append(f"The model fits poorly (CFI = {T.bounded(cfi, 3)}); its paths are not "
+                     "interpreted as support for the hypothesis.")
+    claims = []
+    for lab, what in (("a1", f"individual crafting (W{w1}) → resilience (W{w2})"),
+                      ("a2", f"collaborative crafting (W{w1}) → resilience (W{w2})"),
+                      ("a3", "their interaction → resilience"),
+                      ("b", f"resilience (W{w2}) → career commitment (W{w3})"),
+                      ("imm", "index of moderated mediation")):
+        if lab in rows:
+            claims.append(_claim(what, rows[lab]))
+    if claims:
+        text = "; ".join(claims) + "."
+        paras.append(text[0].upper() + text[1:])
     return Section(
-        id="focal", title="Focal model",
-        paragraphs=[
-            f"Individual and collaborative job crafting at wave {w1} and their product predicted "
-            f"resilience at wave {w2} (controlling resilience at wave {w1}), which predicted "
-            f"career commitment at wave {w3} (controlling commitment at wave {w2}). "
-            f"Model fit: {fit_sentence(fm)}.",
-        ],
-        tables=[table],
+        id="focal", title="Focal model", paragraphs=paras, tables=[table],
         results={"labels": by_label, "fit": fm},
     )
+
+
+def _claim(what: str, r) -> str:
+    """One estimate as APA text, with what its 95% CI says (never more)."""
+    beta = getattr(r, "std_all", np.nan)
+    std = f", β = {T.bounded(beta)}" if pd.notna(beta) else ""
+    ci = f"B = {T.num(r.est)}{std}, 95% CI {T.ci(r.ci_lower, r.ci_upper)}"
+    if r.ci_lower > 0:
+        verdict = "positive (the CI excludes zero)"
+    elif r.ci_upper < 0:
+        verdict = "negative (the CI excludes zero)"
+    else:
+        verdict = "not distinguishable from zero (the CI includes zero)"
+    return f"{what}: {ci}, {verdict}"
 
 
 def _missing_text(missing: str) -> str:
@@ -569,10 +644,13 @@ def attrition(ctx: ReportContext) -> Section:
             if with_wave(c, w) in frame.columns]
     mcar = little_mcar(frame, cols)
     stat = mcar.to_dict() if hasattr(mcar, "to_dict") else {}
-    chi, df, p = (stat.get(k) for k in ("chisq", "df", "pvalue"))
+    chi, df, p = (stat.get(k) for k in ("statistic", "df", "pvalue"))
     mcar_text = (f"Little's MCAR test on the focal scores: χ²({df:.0f}) = {chi:.2f}, "
-                 f"p {T.pval(p) if p < 0.001 else '= ' + T.pval(p)}."
-                 if None not in (chi, df, p) else "")
+                 f"p {_p_words(p)}" + ("; the data are consistent with missingness completely "
+                                       "at random (which the test cannot prove)." if p >= 0.05
+                                       else "; missingness is not completely at random, so "
+                                       "FIML's missing-at-random assumption matters.")
+                 if None not in (chi, df, p) else "Little's MCAR test could not be computed.")
     return Section(
         id="attrition", title="Attrition",
         paragraphs=["Participants who stayed were compared with those who left at each "

@@ -87,7 +87,27 @@ def reproduce_r(ctx: ReportContext, syntaxes: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def appendix(ctx: ReportContext, out_dir: Path | None = None) -> Section:
+def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, str]]:
+    """For each reproducible table of the report, the ``craftwave`` command that gives it.
+
+    The commands read the export directory with the same quality policy (study.yaml) and,
+    when the policy excluded answers, the report's ``exclusions.csv``.
+    """
+    waves = ",".join(str(w) for w in (list(ctx.study.waves) or ctx.data.waves))
+    excl = " --exclusions exclusions.csv" if ctx.policy.excludes else ""
+    common = f" --fit EXPORT_DIR --missing {ctx.options.missing}{excl} --json"
+    pair = f"{FOCAL['x']},{FOCAL['m']}"
+    known = {
+        "tab-focal": "craftwave model focal" + common,
+        "tab-riclpm": f"craftwave model riclpm --constructs {pair} --waves {waves}" + common,
+        "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
+    }
+    known["tab-riclpm-compare"] = known["tab-riclpm"] + "  # and: " + known["tab-clpm"]
+    return [(t, known[t]) for t in table_ids if t in known]
+
+
+def appendix(ctx: ReportContext, out_dir: Path | None = None,
+             table_ids: list[str] | None = None, refs: dict[str, str] | None = None) -> Section:
     """The appendix section (and ``reproduce.R`` in ``out_dir``)."""
     syntaxes = model_syntaxes(ctx)
     script = reproduce_r(ctx, syntaxes)
@@ -98,6 +118,10 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None) -> Section:
             cols = [c for c in ("participant_id", "wave", "reasons") if c in excl.columns]
             excl[cols].to_csv(out_dir / "exclusions.csv", index=False)
     code = [(f"lavaan syntax: {name}", s) for name, s in syntaxes.items()]
+    commands = cli_commands(ctx, table_ids or [])
+    if commands:
+        code.insert(0, ("Commands that reproduce the tables (run from this report's directory)",
+                        "\n".join(f"# {(refs or {}).get(t, t)}\n{c}" for t, c in commands)))
     code.append(("reproduce.R", script))
     return Section(
         id="appendix", title="Appendix: model syntax and R script",
@@ -106,5 +130,5 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None) -> Section:
                     "the lavaan models from the export's scores with the same exclusions, "
                     "estimator and missing-data method: Rscript reproduce.R /path/to/export "
                     "(run from the report's directory)."],
-        code=code, results={"models": sorted(syntaxes)},
+        code=code, results={"models": sorted(syntaxes), "commands": dict(commands)},
     )

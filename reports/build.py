@@ -164,8 +164,10 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
         return {**common, "title": f"{ctx.study.title}: analysis report",
                 "subtitle": "Full results for researchers (supplementary material)",
                 "methods": methods_paragraphs(ctx, sections),
-                "appendix": run_section(lambda c: appendix(c, out), ctx, id="appendix",
-                                        title="Appendix")}
+                "appendix": run_section(
+                    lambda c: appendix(c, out, [t.id for s in sections for t in s.tables
+                                                if s.available], refs),
+                    ctx, id="appendix", title="Appendix")}
     by_id = {s.id: s for s in sections}
     facts = []
     src = by_id.get("sources")

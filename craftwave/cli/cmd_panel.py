@@ -54,21 +54,26 @@ def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
               help="Fit the model to DATA (CSV or export directory) with FIML.")
 @click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
               show_default=True, help="Missing-data method with --fit.")
+@click.option("--exclusions", "exclusions_file", type=click.Path(exists=True, dir_okay=False),
+              help="With --fit EXPORT_DIR: exclude exactly these participant-waves (a report's "
+                   "exclusions.csv) instead of applying the study's quality policy.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, missing,
-              as_json) -> None:
+              exclusions_file, as_json) -> None:
     """Write (and optionally fit) a panel model: CLPM, RI-CLPM, latent change score, focal.
 
     Prints the lavaan syntax. With --fit DATA the model is fitted with full-information
     maximum likelihood (FIML) by default, since panels lose participants between waves.
+    DATA may be an export directory: its scores are used after the study's quality policy
+    (study.yaml, quality:; default: exclude nothing), as the reports do, so a report's
+    estimates are reproduced by this command.
     """
-    from craftwave.analysis.data import read_data
     from craftwave.analysis.panel import clpm, focal, lcs, riclpm
     from craftwave.instruments.errors import CraftwaveError
 
     wv = _ints(waves, "--waves")
     try:
-        frame = read_data(data) if data else None
+        frame = _frame(data, exclusions_file) if data else None
         if kind == "focal":
             if constructs:
                 fail("focal takes no --constructs (it is icraft, ccraft -> resil -> ccommit)")
@@ -91,7 +96,8 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
     if as_json:
         payload = {"model": kind, "syntax": spec.syntax, "missing": missing}
         if result is not None:
-            payload = {**_result_dict(result), **payload, "missing": missing}
+            payload = {**_result_dict(result), **payload, "missing": missing,
+                       "improper": _improper(result)}
         echo_json(payload)
         return
     click.echo(spec.syntax.rstrip("\n"))
@@ -99,6 +105,38 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
         click.echo("")
         click.echo(f"Fitted with {method}.")
         click.echo(result.summary() if hasattr(result, "summary") else str(result))
+        problems = _improper(result)
+        if problems:
+            click.echo("\nImproper solution: not interpreted (" + "; ".join(problems) + ").")
+
+
+def _improper(result) -> list[str]:
+    """lavaan's words for what makes the solution improper (empty: a proper solution)."""
+    from craftwave.analysis.sem.admissibility import admissibility
+
+    try:
+        return admissibility(result).lavaan_messages()
+    except Exception:  # noqa: BLE001 - a result without a compiled model is not checked
+        return []
+
+
+def _frame(data: str, exclusions_file: str | None):
+    """The data to fit: an export directory's scores under its quality policy, or a file."""
+    from pathlib import Path
+
+    from craftwave.analysis.data import read_data
+    from craftwave.reports.export import load_export
+    from craftwave.reports.policy import QualityPolicy, policy_frame, read_exclusions
+
+    if not Path(data).is_dir():
+        if exclusions_file:
+            fail("--exclusions needs --fit EXPORT_DIR (an export directory)")
+        return read_data(data)
+    export = load_export(data)
+    timings = export.page_timings if not export.page_timings.empty else None
+    excl = read_exclusions(exclusions_file) if exclusions_file else None
+    return policy_frame(export.participants, export.scores, export.wide, timings,
+                        QualityPolicy.from_study(export.study), exclusions=excl).frame
 
 
 def _result_dict(result) -> dict:

@@ -122,13 +122,14 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None,
     if commands:
         code.insert(0, ("Commands that reproduce the tables (run from this report's directory)",
                         "\n".join(f"# {(refs or {}).get(t, t)}\n{c}" for t, c in commands)))
-    code.append(("reproduce.R", script))
     return Section(
         id="appendix", title="Appendix: model syntax and R script",
-        paragraphs=["Each model's syntax as fitted. reproduce.R, written next to this report "
-                    "with exclusions.csv (the participant-waves excluded as careless), refits "
-                    "the lavaan models from the export's scores with the same exclusions, "
-                    "estimator and missing-data method: Rscript reproduce.R /path/to/export "
-                    "(run from the report's directory)."],
+        paragraphs=["Each model's lavaan syntax, once, as fitted. reproduce.R, written next to "
+                    "this report with exclusions.csv (the participant-waves the study's quality "
+                    "policy excluded; empty when it excluded none), refits the lavaan models "
+                    "from the export's scores with the same exclusions, estimator and "
+                    "missing-data method: Rscript reproduce.R /path/to/export (run from the "
+                    "report's directory). It holds the same syntax, so it is not repeated "
+                    "here."],
         code=code, results={"models": sorted(syntaxes), "commands": dict(commands)},
     )

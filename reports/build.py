@@ -20,6 +20,7 @@ from craftwave.reports.sections import platform as platform_sections
 from craftwave.reports.sections import researcher as researcher_sections
 from craftwave.reports.sections.common import FEATURES
 from craftwave.reports.studyinfo import study_info
+from craftwave.reports.summary import summary
 
 Kind = Literal["researcher", "platform"]
 KINDS = ("researcher", "platform")
@@ -163,6 +164,7 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
     if kind == "researcher":
         return {**common, "title": f"{ctx.study.title}: analysis report",
                 "subtitle": "Full results for researchers (supplementary material)",
+                "summary": summary(ctx, sections, refs),
                 "methods": methods_paragraphs(ctx, sections),
                 "appendix": run_section(
                     lambda c: appendix(c, out, [t.id for s in sections for t in s.tables

@@ -59,3 +59,8 @@ def var_label(name: str) -> str:
     if parsed is not None:
         return f"{construct_name(parsed.stem)} (W{parsed.wave})"
     return construct_name(name)
+
+
+def lower_first(label: str) -> str:
+    """``Individual crafting (W1)`` -> ``individual crafting (W1)`` (for use mid-sentence)."""
+    return label[:1].lower() + label[1:]

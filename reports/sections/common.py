@@ -115,20 +115,28 @@ def _float(v: Any) -> float:
 
 
 def fit_sentence(fm: dict[str, float]) -> str:
-    """APA-style fit summary: chi-square, CFI, TLI, RMSEA [90% CI], SRMR."""
+    """APA-style fit summary: chi-square, CFI, TLI, RMSEA [90% CI], SRMR.
+
+    Statistics bounded by 1 (CFI, RMSEA, SRMR, p) are written without a leading zero, TLI
+    (which can exceed 1) with one, minus signs as U+2212.
+    """
+    from craftwave.reports import tables as T
+
     parts = []
     if np.isfinite(fm.get("chisq", np.nan)):
         df = fm.get("df", np.nan)
         p = fm.get("pvalue", np.nan)
-        ptxt = "p < .001" if p < 0.001 else f"p = {p:.3f}".replace("0.", ".")
-        parts.append(f"χ²({df:.0f}) = {fm['chisq']:.2f}, {ptxt}")
-    for key, name in (("cfi", "CFI"), ("tli", "TLI")):
-        if np.isfinite(fm.get(key, np.nan)):
-            parts.append(f"{name} = {fm[key]:.3f}")
+        ptxt = "p < .001" if p < 0.001 else f"p = {T.pval(p)}"
+        parts.append(f"χ²({df:.0f}) = {T.num(fm['chisq'])}, {ptxt}")
+    if np.isfinite(fm.get("cfi", np.nan)):
+        parts.append(f"CFI = {T.bounded(min(fm['cfi'], 1.0), 3)}")
+    if np.isfinite(fm.get("tli", np.nan)):
+        parts.append(f"TLI = {T.num(fm['tli'], 3)}")
     if np.isfinite(fm.get("rmsea", np.nan)):
         lo, hi = fm.get("rmsea_ci_lower", np.nan), fm.get("rmsea_ci_upper", np.nan)
-        ci = f" [{lo:.3f}, {hi:.3f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
-        parts.append(f"RMSEA = {fm['rmsea']:.3f}{ci}")
+        ci = (f", 90% CI [{T.bounded(lo, 3)}, {T.bounded(hi, 3)}]"
+              if np.isfinite(lo) and np.isfinite(hi) else "")
+        parts.append(f"RMSEA = {T.bounded(fm['rmsea'], 3)}{ci}")
     if np.isfinite(fm.get("srmr", np.nan)):
-        parts.append(f"SRMR = {fm['srmr']:.3f}")
+        parts.append(f"SRMR = {T.bounded(fm['srmr'], 3)}")
     return ", ".join(parts)

@@ -7,11 +7,12 @@ import pandas as pd
 
 from craftwave.analysis.descriptives import mean_ci
 from craftwave.instruments.errors import DataError
-from craftwave.instruments.names import split_wave, with_wave
+from craftwave.instruments.names import product_var, split_wave, with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
-from craftwave.reports.labels import var_label
+from craftwave.reports.labels import lower_first, range_text, var_label
 from craftwave.reports.minimums import require_cases
+from craftwave.reports.pathdiagram import path_diagram, r_squared
 from craftwave.reports.policy import apply_exclusions
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import (
@@ -154,11 +155,22 @@ def descriptives(ctx: ReportContext) -> Section:
         ct = D.correlation_table(frame, cols, reliability={c: alphas[c] for c in cols
                                                            if c in alphas},
                                  labels={with_wave(c, w): SHORT[c] for c in LABELS})
-        tables.append(T.from_frame(ct.table, id=f"tab-cor-w{w}",
+        shown = ct.table.copy()
+        shown.insert(1, "N", [int(frame[c].notna().sum()) for c in cols])
+        pair_n = ct.n.to_numpy() if hasattr(ct.n, "to_numpy") else np.asarray(ct.n)
+        off = pair_n[~np.eye(len(cols), dtype=bool)] if pair_n.ndim == 2 else pair_n
+        n_text = (f"Pairwise N = {int(off.min())} to {int(off.max())}. " if off.size
+                  else "")
+        tables.append(T.from_frame(shown, id=f"tab-cor-w{w}",
                                    title=f"Means, standard deviations and correlations, wave {w}",
-                                   formats={c: str for c in ct.table.columns},
-                                   note="* p < .05, ** p < .01, *** p < .001 (pairwise complete "
-                                        "cases); Cronbach's alpha on the diagonal."))
+                                   formats={c: str for c in shown.columns},
+                                   note=f"N: participants with the score. {n_text}* p < .05, "
+                                        "** p < .01, *** p < .001 (pairwise complete cases); "
+                                        "reliability (Cronbach's alpha) on the diagonal in "
+                                        "parentheses. Scale ranges: "
+                                        + ", ".join(f"{SHORT[c]} {range_text(c)}"
+                                                    for c in constructs_present(ctx, frame))
+                                        + "."))
         results[w] = {c: float(frame[c].mean()) for c in cols}
     return Section(id="descriptives", title="Descriptives and correlations", tables=tables,
                    results={"means": results})
@@ -322,16 +334,40 @@ def focal_model(ctx: ReportContext) -> Section:
     params = params_of(res)
     fm = measures_of(res)
     reg = params[params["op"] == "~"].copy()
-    reg["path"] = reg["lhs"] + " ← " + reg["rhs"]
+    reg["path"] = [f"{var_label(r)} → {var_label(lh)}" for lh, r in zip(reg["lhs"], reg["rhs"],
+                                                                      strict=True)]
     defined = getattr(res, "defined", None)
     if isinstance(defined, pd.DataFrame) and len(defined):
-        reg = pd.concat([reg, defined.assign(path=defined["name"], label=defined["name"])],
-                        ignore_index=True)
+        reg = pd.concat([reg, defined.assign(path=[DEFINED.get(n, n) for n in defined["name"]],
+                                             label=defined["name"])], ignore_index=True)
     reg["ci"] = [T.ci(a, b) for a, b in zip(reg["ci_lower"], reg["ci_upper"], strict=True)]
     cols = {"path": "Path", "label": "Label", "est": "B", "se": "SE", "ci": "95% CI",
             "pvalue": "p"}
     if "std_all" in reg.columns:
         cols["std_all"] = "β"
+    w1, w2, w3 = focal_waves(ctx)
+    r2 = r_squared(params)
+    r2_table = T.from_frame(
+        pd.DataFrame({"var": [var_label(v) for v in r2], "r2": list(r2.values())}),
+        id="tab-focal-r2", title="Focal model: variance explained",
+        columns={"var": "Endogenous variable", "r2": "R²"}, formats={"r2": T.bounded},
+        note="R² = 1 − the standardised residual variance.")
+    x, w, m, y = (with_wave(FOCAL["x"], w1), with_wave(FOCAL["w"], w1),
+                  with_wave(FOCAL["m"], w2), with_wave(FOCAL["y"], w3))
+    xw = product_var(x, w)
+    pos = {x: (0.12, 0.82), w: (0.12, 0.5), xw: (0.12, 0.18), m: (0.5, 0.5), y: (0.88, 0.5),
+           with_wave(FOCAL["m"], w1): (0.5, 0.88), with_wave(FOCAL["y"], w2): (0.88, 0.88)}
+    fig = path_diagram(params, {k: v for k, v in pos.items() if k in set(params["lhs"])
+                                | set(params["rhs"])},
+                       {**{k: var_label(k).replace(" (", "\n(") for k in pos},
+                        xw: f"Individual ×\ncollaborative\ncrafting (W{w1})"},
+                       skip=[(y, x), (y, w), (y, xw)])
+    diagram = F.embed(fig, id="fig-focal-path", title="Focal model with standardised estimates",
+                      caption="Standardised estimates (β); * p < .05, ** p < .01, *** p < .001. "
+                              "Solid: the 95% CI excludes zero; grey dashed: it includes zero. "
+                              "R² under each outcome. The direct paths from the crafting "
+                              "variables to career commitment and the predictors' covariances "
+                              "are estimated (see the table of paths) but not drawn.")
     table = T.from_frame(reg.fillna({"label": ""}), id="tab-focal",
                          title="Focal model: regression paths and defined effects",
                          columns={k: v for k, v in cols.items() if k in reg.columns},
@@ -342,7 +378,6 @@ def focal_model(ctx: ReportContext) -> Section:
                               "(+1 SD) collaborative crafting.")
     by_label = {str(r.label): float(r.est) for r in reg.itertuples() if r.label}
     rows = {str(r.label): r for r in reg.itertuples() if r.label}
-    w1, w2, w3 = focal_waves(ctx)
     paras = [f"The focal model regressed resilience at wave {w2} on individual crafting, "
              f"collaborative crafting and their product at wave {w1} (controlling resilience "
              f"at wave {w1}), and career commitment at wave {w3} on resilience at wave {w2} "
@@ -364,9 +399,16 @@ def focal_model(ctx: ReportContext) -> Section:
         text = "; ".join(claims) + "."
         paras.append(text[0].upper() + text[1:])
     return Section(
-        id="focal", title="Focal model", paragraphs=paras, tables=[table],
-        results={"labels": by_label, "fit": fm},
+        id="focal", title="Focal model", paragraphs=paras, tables=[table, r2_table],
+        figures=[diagram], results={"labels": by_label, "fit": fm, "r2": r2},
     )
+
+
+#: The focal model's defined effects, by name.
+DEFINED = {"imm": "Index of moderated mediation",
+           "ind_low": "Indirect effect at −1 SD of collaborative crafting",
+           "ind_mean": "Indirect effect at M of collaborative crafting",
+           "ind_high": "Indirect effect at +1 SD of collaborative crafting"}
 
 
 def _claim(what: str, r) -> str:
@@ -388,50 +430,145 @@ def _missing_text(missing: str) -> str:
             "listwise": "listwise deletion"}.get(missing, missing)
 
 
+PROBE_LABELS = ("−1 SD", "M", "+1 SD")
+
+
+def _probe_labels(n: int) -> list[str]:
+    return list(PROBE_LABELS) if n == 3 else [f"value {i + 1}" for i in range(n)]
+
+
+def jn_words(regions: list[tuple[float, float]], observed: tuple[float, float],
+             moderator: str, effect: str) -> str:
+    """The Johnson-Neyman region of significance in words, within the observed range."""
+    lo, hi = observed
+    inside = [(max(a, lo), min(b, hi)) for a, b in regions if min(b, hi) > max(a, lo)]
+    if not inside:
+        return (f"Johnson-Neyman: the effect of {effect} is not significant (α = .05) at any "
+                f"observed value of {moderator} ({T.num(lo)} to {T.num(hi)}).")
+    parts = []
+    for a, b in inside:
+        if a <= lo and b >= hi:
+            parts.append("over the whole observed range")
+        elif a <= lo:
+            parts.append(f"for {moderator} up to {T.num(b)}")
+        elif b >= hi:
+            parts.append(f"for {moderator} from {T.num(a)} upward")
+        else:
+            parts.append(f"for {moderator} between {T.num(a)} and {T.num(b)}")
+    return (f"Johnson-Neyman: the effect of {effect} is significant (α = .05) "
+            + " and ".join(parts) + f" (observed range {T.num(lo)} to {T.num(hi)}); "
+            "elsewhere its 95% CI includes zero.")
+
+
+def _slope_curve(res, name: str, values: np.ndarray) -> pd.DataFrame:
+    from craftwave.analysis.mediation.probe import critical_z
+
+    effs = [res.spec.slope(name, float(v)) for v in values]
+    est = np.array([e.value(res.theta) for e in effs])
+    se = np.array([e.delta_se(res.theta, res.vcov) for e in effs])
+    z = critical_z(0.95)
+    return pd.DataFrame({"w": values, "est": est, "lo": est - z * se, "hi": est + z * se})
+
+
 def moderated_mediation(ctx: ReportContext) -> Section:
-    """PROCESS model 7: conditional indirect effects, index, Johnson-Neyman and plots."""
+    """PROCESS model 7: conditional indirect effects at −1 SD / M / +1 SD, Johnson-Neyman."""
+    from craftwave.analysis.mediation.plots import interaction_predictions
+
     res = mediation_fit(ctx)
+    w1, w2, w3 = focal_waves(ctx)
     ci_name = res.bootstrap.describe() if hasattr(res.bootstrap, "describe") else ""
+    labels = _probe_labels(len(res.conditional_indirect))
     cond = res.conditional_indirect.assign(
+        probe=labels,
         ci=[T.ci(a, b, 3) for a, b in zip(res.conditional_indirect["ci_lower"],
                                           res.conditional_indirect["ci_upper"], strict=True)])
     idx = res.index.iloc[0]
+    moderator = var_label(res.spec.moderator)
     t1 = T.from_frame(cond, id="tab-cond-indirect",
                       title="Conditional indirect effects of individual crafting on career "
                             "commitment through resilience",
-                      columns={"w_value": "Collaborative crafting", "est": "Effect",
-                               "se": "SE", "ci": "95% CI"},
+                      columns={"probe": "Collaborative crafting", "w_value": "Value",
+                               "est": "Effect", "se": "SE", "ci": "95% CI"},
                       formats={"est": lambda v: T.num(v, 3), "se": lambda v: T.num(v, 3)},
-                      note=f"Index of moderated mediation = {idx['est']:.3f}, "
-                           f"95% CI {T.ci(idx['ci_lower'], idx['ci_upper'], 3)}. {ci_name} "
-                           f"N = {res.n} complete cases ({res.n_dropped} dropped).")
-    figs = []
-    fig = F.new_figure(5.5, 3.2)
-    res.plot_interaction(ax=fig.subplots())
-    figs.append(F.embed(fig, id="fig-interaction", title="Interaction plot",
-                        caption="Predicted resilience at wave 2 over individual crafting at "
-                                "three values of collaborative crafting (mean and ±1 SD)."))
-    fig = F.new_figure(5.5, 3.2)
+                      note=f"Probe values: the moderator's mean (M) and one standard deviation "
+                           f"below and above it (−1 SD, +1 SD), fixed at their full-sample "
+                           f"values. Index of moderated mediation = {T.num(idx['est'], 3)}, "
+                           f"95% CI {T.ci(idx['ci_lower'], idx['ci_upper'], 3)}. "
+                           f"{ci_name.rstrip('.')}. N = {res.n} complete cases ({res.n_dropped} dropped).")
+    name = str(res.simple_slopes["effect"].iloc[0])
+    regions = res.jn_regions.get(name, [])
+    jn_text = jn_words(regions, res.observed_range, lower_first(moderator),
+                       f"{lower_first(var_label(res.spec.x))} on "
+                       f"{lower_first(var_label(res.spec.m))}")
+    # Figure: (a) predictions at the probe values, (b) the simple slope with its band and the
+    # Johnson-Neyman region of significance shaded
+    fig = F.new_figure(6.4, 3.0)
+    ax1, ax2 = fig.subplots(1, 2)
+    pred = interaction_predictions(res)
+    for i, (lab, line) in enumerate(zip(labels, pred["lines"].values(), strict=True)):
+        ax1.plot(pred["grid"], line, color=F.PALETTE[i], label=f"{lab}")
+    ax1.set_xlabel(var_label(pred["focal"]), fontsize=8)
+    ax1.set_ylabel(f"Predicted {lower_first(var_label(pred['outcome']))}", fontsize=8)
+    ax1.legend(frameon=False, fontsize=7, title="Collaborative crafting", title_fontsize=7)
+    ax1.set_title("(a) Simple slopes", fontsize=8)
+    lo, hi = res.observed_range
+    curve = _slope_curve(res, name, np.linspace(lo, hi, 101))
+    for a, b in regions:
+        a, b = max(a, lo), min(b, hi)
+        if b > a:
+            ax2.axvspan(a, b, color="#2e8b57", alpha=0.12, linewidth=0,
+                        label="significant (J-N region)")
+    ax2.fill_between(curve["w"], curve["lo"], curve["hi"], color=F.PALETTE[0], alpha=0.25,
+                     linewidth=0, label="95% CI")
+    ax2.plot(curve["w"], curve["est"], color=F.PALETTE[0])
+    ax2.axhline(0, color="#777777", linewidth=0.8)
+    ax2.set_xlabel(moderator, fontsize=8)
+    ax2.set_ylabel("Effect of individual crafting", fontsize=8)
+    ax2.set_title("(b) Johnson-Neyman", fontsize=8)
+    handles, names = ax2.get_legend_handles_labels()
+    uniq = dict(zip(names, handles, strict=True))
+    ax2.legend(uniq.values(), uniq.keys(), frameon=False, fontsize=7)
+    for ax in (ax1, ax2):
+        F.style_axes(ax)
+    figs = [F.embed(fig, id="fig-interaction", title="Interaction of individual and "
+                    "collaborative crafting on resilience",
+                    caption=f"(a) Predicted resilience at wave {w2} over individual crafting at "
+                            "−1 SD, M and +1 SD of collaborative crafting. (b) The effect of "
+                            "individual crafting over collaborative crafting, with its 95% CI; "
+                            "shaded: the Johnson-Neyman region where the effect is significant. "
+                            + jn_text)]
+    fig = F.new_figure(5.5, 3.0)
     res.plot_conditional_indirect(ax=fig.subplots())
-    figs.append(F.embed(fig, id="fig-jn", title="Conditional indirect effect and Johnson-Neyman "
-                        "region", caption="The indirect effect over the observed range of "
-                        "collaborative crafting with its band; where the band excludes zero "
-                        "the effect is significant."))
-    jn = res.johnson_neyman
-    jn_text = ("Johnson-Neyman boundaries of the moderated first-stage path: "
-               + (", ".join(f"{b:.2f}" + ("" if r else " (outside the observed range)")
-                            for b, r in zip(jn["boundary"], jn["in_range"], strict=True))
-                  if len(jn) else "none (the path's significance does not change within "
-                                  "any real value of the moderator)") + ".")
+    ax = fig.axes[0]
+    ax.set_xlabel(moderator)
+    ax.set_ylabel("Indirect effect")
+    ax.set_title("")
+    F.style_axes(ax)
+    figs.append(F.embed(fig, id="fig-jn", title="Conditional indirect effect over "
+                        "collaborative crafting", caption="The indirect effect over the "
+                        "observed range of collaborative crafting with its band; where the band "
+                        "excludes zero the effect is significant."))
+    sig = (idx["ci_lower"] > 0) or (idx["ci_upper"] < 0)
+    imm = (f"The index of moderated mediation was {T.num(idx['est'], 3)}, 95% CI "
+           f"{T.ci(idx['ci_lower'], idx['ci_upper'], 3)}: "
+           + ("the CI excludes zero, so the indirect effect depends on collaborative crafting."
+              if sig else "the CI includes zero, so the data do not show that the indirect "
+                          "effect depends on collaborative crafting."))
+    paras = ["The focal hypothesis was also tested as PROCESS model 7 on observed scores "
+             f"(complete cases, N = {res.n}), with a bootstrap of the indirect effects. " + imm,
+             jn_text]
+    if res.n < 100:
+        paras.append(f"Caution: with N = {res.n} complete cases the bootstrap intervals are "
+                     "wide and the interaction is estimated imprecisely.")
     return Section(
-        id="mediation", title="Moderated mediation",
-        paragraphs=["The focal hypothesis was also tested as PROCESS model 7 on observed "
-                    "scores (complete cases), with a bootstrap of the indirect effects.", jn_text],
+        id="mediation", title="Moderated mediation", paragraphs=paras,
         tables=[t1], figures=figs,
         results={"index": float(idx["est"]), "index_ci": (float(idx["ci_lower"]),
                                                          float(idx["ci_upper"])),
                  "n": int(res.n), "bootstrap": int(res.bootstrap.n_boot),
-                 "conditional": cond[["w_value", "est"]].to_dict(orient="list")},
+                 "jn": jn_text,
+                 "conditional": cond[["probe", "w_value", "est", "ci_lower", "ci_upper"]]
+                 .to_dict(orient="list")},
     )
 
 

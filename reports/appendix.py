@@ -102,7 +102,19 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
         "tab-riclpm": f"craftwave model riclpm --constructs {pair} --waves {waves}" + common,
         "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
     }
-    known["tab-riclpm-compare"] = known["tab-riclpm"] + "  # and: " + known["tab-clpm"]
+    known["tab-riclpm-compare"] = known["tab-riclpm"] + "\n" + known["tab-clpm"]
+    if not ctx.policy.excludes:  # the command reads scores.csv as exported
+        try:
+            w1, w2, w3 = focal_waves(ctx)
+        except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table
+            w1 = None
+        if w1 is not None:
+            known["tab-cond-indirect"] = (
+                f"craftwave moderated-mediation EXPORT_DIR/scores.csv "
+                f"--x {with_wave(FOCAL['x'], w1)} --w {with_wave(FOCAL['w'], w1)} "
+                f"--m {with_wave(FOCAL['m'], w2)} --y {with_wave(FOCAL['y'], w3)} "
+                f"--covariates {with_wave(FOCAL['m'], w1)},{with_wave(FOCAL['y'], w2)} "
+                f"--bootstrap {ctx.options.bootstrap} --seed {ctx.options.seed} --json")
     return [(t, known[t]) for t in table_ids if t in known]
 
 

@@ -102,8 +102,9 @@ def participation(ctx: ReportContext) -> Section:
         for w in waves:
             col = with_wave(f, w)
             v = frame[col] if col in frame.columns else pd.Series(np.nan, index=frame.index)
-            cells["Takes part"][f"Wave {w}"] = _mask(v.ge(TAKES_PART))
-            cells["Does not"][f"Wave {w}"] = _mask(v.lt(TAKES_PART))
+            done = _responded(ctx, w)  # completers only: the groups nest in Table "sources"
+            cells["Takes part"][f"Wave {w}"] = _mask(v.ge(TAKES_PART) & done)
+            cells["Does not"][f"Wave {w}"] = _mask(v.lt(TAKES_PART) & done)
         lt = ledger_table(ctx.ledger, cells, row_totals=False, label=f"tab-participation-{f}")
         row = [FEATURES[f]]
         for w in waves:
@@ -135,8 +136,10 @@ def participation(ctx: ReportContext) -> Section:
     F.style_axes(ax)
     first = {FEATURES[f]: s[waves[0]] for f, s in shares.items() if waves[0] in s}
     top = max(first, key=first.get) if first else None
-    text = ("Most used at the start: " + f"{top.lower()} ({first[top]:.0%} of workers took part "
-            "at least weekly)." if top else "")
+    text = ("Most used at the start" + (" among the features whose numbers can be shown"
+                                         if len(first) < len(feats) else "")
+            + f": {top.lower()} ({first[top]:.0%} of workers took part at least weekly)."
+            if top else "")
     return Section(
         id="participation", title="Taking part in community features",
         paragraphs=[f"A worker counts as taking part in a feature when they used it about once "
@@ -144,8 +147,10 @@ def participation(ctx: ReportContext) -> Section:
         tables=[T.Table(id="tab-participation",
                         title="Workers taking part in each community feature, by wave",
                         columns=["Feature", *[f"Wave {w}" for w in waves]], rows=rows,
-                        note=f"Workers who answered the questions at each wave. – : hidden "
-                             f"to protect groups smaller than {ctx.study.k}.",
+                        note=f"Workers who completed the wave and answered the feature's "
+                             f"questions. – : hidden to protect groups smaller than "
+                             f"{ctx.study.k}, also where a number would reveal one by "
+                             "difference with another table.",
                         meta={"kind": "shares", "k": ctx.study.k})],
         figures=[F.embed(fig, id="fig-participation", title="Taking part over time",
                          caption="Share of responding workers who used each feature weekly or "
@@ -201,6 +206,10 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
             F.style_axes(ax)
             plotted += 1
     axes[0].set_ylabel("Mean score")
+    for ax in axes:
+        if not ax.get_lines():
+            ax.text(0.5, 0.5, "every group is too small to show", ha="center", va="center",
+                    transform=ax.transAxes, color="#666666", fontsize=7)
     if axes[0].get_legend_handles_labels()[0]:
         axes[0].legend(frameon=False, fontsize=7, title="Forum use", title_fontsize=7)
     figs.append(F.embed(fig, id="fig-groups", title="Resilience and career commitment by forum "

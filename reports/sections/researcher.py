@@ -304,8 +304,8 @@ def invariance(ctx: ReportContext) -> Section:
                      if k in steps.columns},
             formats={"df": T.integer, "delta_df": T.integer,
                      "cfi": lambda v: T.bounded(v, 3), "rmsea": lambda v: T.bounded(v, 3),
-                     "srmr": lambda v: T.bounded(v, 3), "delta_cfi": lambda v: T.num(v, 3),
-                     "delta_rmsea": lambda v: T.num(v, 3), "delta_pvalue": T.pval},
+                     "srmr": lambda v: T.bounded(v, 3), "delta_cfi": lambda v: T.bounded(v, 3),
+                     "delta_rmsea": lambda v: T.bounded(v, 3), "delta_pvalue": T.pval},
             note=f"Indicators: the subscale scores at each wave. Level reached: "
                  f"{res.level_reached}. Missing data: {_missing_text(ctx.options.missing)}."))
         results[c] = res.level_reached
@@ -371,6 +371,7 @@ def focal_model(ctx: ReportContext) -> Section:
     table = T.from_frame(reg.fillna({"label": ""}), id="tab-focal",
                          title="Focal model: regression paths and defined effects",
                          columns={k: v for k, v in cols.items() if k in reg.columns},
+                         formats={"std_all": T.bounded},
                          note=f"Estimator {ctx.options.estimator}; missing data: "
                               f"{_missing_text(ctx.options.missing)}. Wald 95% CIs. imm: index "
                               "of moderated mediation; ind_*: indirect effect of individual "
@@ -799,6 +800,7 @@ def attrition(ctx: ReportContext) -> Section:
                                   "n_dropouts": "n left", "mean_dropouts": "M left",
                                   "pvalue": "p", "hedges_g": "g"},
                          formats={"from_wave": T.integer, "to_wave": T.integer,
+                                  "variable": lambda v: var_label(str(v)),
                                   "n_completers": T.integer, "n_dropouts": T.integer}),
             T.from_frame(pats, id="tab-patterns", title="Participation patterns",
                          columns={"pattern": "Pattern", "n": "n", "share": "Share",

@@ -28,7 +28,7 @@ def _context(export_dir, validate: bool = True) -> ReportContext:
     # the policy is read from the export's study.yaml as loaded (ctx.data.study), whether or
     # not the study schema of this version validates the file
     info = study_info(export_dir / "study.yaml" if validate else None, data_waves=data.waves)
-    return ReportContext(data=data, study=info, options=ReportOptions(bootstrap=0))
+    return ReportContext(data=data, study=info, options=ReportOptions(bootstrap=50))
 
 
 def _run(command: str, export_dir, cwd, monkeypatch) -> dict:
@@ -45,7 +45,7 @@ def _run(command: str, export_dir, cwd, monkeypatch) -> dict:
 
 def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     sections = [run_section(fn, ctx, id=sid, title=sid) for sid, _, fn in R.SECTIONS
-                if sid in ("quality", "focal", "riclpm")]
+                if sid in ("quality", "focal", "mediation", "riclpm")]
     for s in sections:
         assert s.available, (s.id, s.reason)
     sec = {s.id: s for s in sections}
@@ -62,10 +62,20 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     # the model comparison: the chi-squares as printed
     table = next(t for t in sec["riclpm"].tables if t.id == "tab-riclpm-compare")
     printed = [row[1] for row in table.rows]
-    for cmd, row in zip(commands["tab-riclpm-compare"].split("  # and: "), printed,
-                        strict=True):
+    for cmd, row in zip(commands["tab-riclpm-compare"].splitlines(), printed, strict=True):
         got = _run(cmd, export_dir, out, monkeypatch)["fit"]["chisq"]
         assert f"{got:.2f}" == row
+    if "tab-cond-indirect" in commands:  # the mediation table, under a policy excluding none
+        med = _run(commands["tab-cond-indirect"], export_dir, out, monkeypatch)
+        table = next(t for t in sec["mediation"].tables if t.id == "tab-cond-indirect")
+        printed = [row[2] for row in table.rows]  # the effects as printed
+        got = [e["est"] for e in med["conditional_indirect"]]
+        assert [f"{v:.3f}".replace("-", "\u2212") for v in got] == printed
+        cis = [f"[{e['ci_lower']:.3f}, {e['ci_upper']:.3f}]".replace("-", "\u2212")
+               for e in med["conditional_indirect"]]
+        assert cis == [row[4] for row in table.rows]  # same bootstrap, same seed
+    else:
+        assert ctx.policy.excludes
 
 
 def test_commands_reproduce_the_tables(export_dir, tmp_path, monkeypatch):

@@ -32,12 +32,16 @@ __all__ = ["Admissibility", "BoundaryTest", "Problem", "admissibility", "boundar
 LAVAAN_WORDS = {
     "ov_variance": "some estimated ov variances are negative",
     "lv_variance": "some estimated lv variances are negative",
-    "lv_correlation": "some estimated latent correlations are larger than 1 in absolute value",
     "lv_not_pd": "covariance matrix of latent variables is not positive definite",
     "theta_not_pd": "the covariance matrix of the residuals of the observed variables (theta) "
                     "is not positive definite",
 }
+#: Problems lavaan does not name on its own (it reports them as a non-positive-definite matrix).
+EXTRA_WORDS = {
+    "lv_correlation": "an estimated latent correlation is larger than 1 in absolute value",
+}
 _TOL = 1e-8
+_EIG_TOL = np.finfo(float).eps ** 0.75  # lavaan's threshold on eigenvalues
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,9 @@ class Problem:
     parameters: tuple[str, ...] = ()
 
     @property
-    def lavaan(self) -> str:
-        """lavaan's wording of the problem."""
-        return LAVAAN_WORDS[self.kind]
+    def words(self) -> str:
+        """The problem in lavaan's words (craftwave's where lavaan has none)."""
+        return LAVAAN_WORDS.get(self.kind) or EXTRA_WORDS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,27 @@ class Admissibility:
         return [p.kind for p in self.problems]
 
     def lavaan_messages(self) -> list[str]:
-        """lavaan's warnings for this solution, one per kind, in lavaan's order."""
-        return [LAVAAN_WORDS[k] for k in LAVAAN_WORDS if k in self.kinds()]
+        """The warnings lavaan gives for this solution, in its order and by its rules.
+
+        As ``lav_object_post_check``: the latent covariance matrix is checked only when no
+        latent variance is negative, the residual matrix (theta) only when no observed
+        variance is negative.
+        """
+        kinds = set(self.kinds())
+        out = []
+        for k in LAVAAN_WORDS:
+            if k == "lv_not_pd" and "lv_variance" in kinds:
+                continue
+            if k == "theta_not_pd" and "ov_variance" in kinds:
+                continue
+            if k in kinds:
+                out.append(LAVAAN_WORDS[k])
+        return out
+
+    def messages(self) -> list[str]:
+        """lavaan's warnings, then the problems lavaan does not name on its own."""
+        return self.lavaan_messages() + [EXTRA_WORDS[k] for k in EXTRA_WORDS
+                                         if k in self.kinds()]
 
 
 def _names(result: Any) -> tuple[list[str], list[str]]:
@@ -137,7 +160,7 @@ def admissibility(result: Any) -> Admissibility:
     problems: list[Problem] = []
     for p in groups:
         var = p[(p["op"] == "~~") & (p["lhs"] == p["rhs"])]
-        neg = var[var["est"] < -_TOL]
+        neg = var[var["est"] < 0]
         neg_ov = tuple(v for v in neg["lhs"] if v in ov)
         neg_lv = tuple(v for v in neg["lhs"] if v in lv)
         if neg_ov:
@@ -155,12 +178,12 @@ def admissibility(result: Any) -> Admissibility:
                         bad.append(f"{lv[i]} ~~ {lv[j]}")
             if bad:
                 problems.append(Problem("lv_correlation", tuple(bad)))
-            if len(lv) and np.linalg.eigvalsh(cov).min() < -_TOL * max(1.0, abs(d).max()):
+            if len(lv) and np.linalg.eigvalsh(cov).min() < -_EIG_TOL:
                 problems.append(Problem("lv_not_pd", tuple(lv)))
         theta = _matrix(p, ov)
         if ov and theta.any():
             w = np.linalg.eigvalsh(theta)
-            if w.min() < -_TOL * max(1.0, abs(np.diag(theta)).max()):
+            if w.min() < -_EIG_TOL:
                 problems.append(Problem("theta_not_pd", tuple(ov)))
     seen: dict[str, Problem] = {}
     for prob in problems:  # one problem per kind over groups

@@ -115,7 +115,7 @@ def _improper(result) -> list[str]:
     from craftwave.analysis.sem.admissibility import admissibility
 
     try:
-        return admissibility(result).lavaan_messages()
+        return admissibility(result).messages()
     except Exception:  # noqa: BLE001 - a result without a compiled model is not checked
         return []
 

@@ -648,7 +648,7 @@ def riclpm(ctx: ReportContext) -> Section:
         formats={"cfi": lambda v: T.bounded(v, 3), "rmsea": lambda v: T.bounded(v, 3),
                  "srmr": lambda v: T.bounded(v, 3)},
         note=f"{missing} {test_text}")
-    results: dict = {"proper": adm.proper, "problems": adm.lavaan_messages(),
+    results: dict = {"proper": adm.proper, "problems": adm.messages(),
                      "boundary_test": None if test is None else
                      {"statistic": test.statistic, "pvalue": test.pvalue,
                       "naive_pvalue": test.naive_pvalue, "n_sim": test.n_sim}}
@@ -672,7 +672,7 @@ def riclpm(ctx: ReportContext) -> Section:
         paragraphs=[
             "Improper solution: not interpreted. The RI-CLPM (Hamaker, Kuiper & Grasman, 2015) "
             "of individual crafting and resilience converged to estimates no population can "
-            "have; lavaan names them: " + "; ".join(f"“{m}”" for m in adm.lavaan_messages())
+            "have; as lavaan names them: " + "; ".join(f"“{m}”" for m in adm.messages())
             + ". Its estimates are therefore not shown.",
             f"Likely reason: {reasons}.",
             "Next step: the nested cross-lagged panel model (CLPM), which fixes the random-"

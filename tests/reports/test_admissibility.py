@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import warnings
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -11,11 +14,13 @@ import pytest
 from scipy import stats
 
 from craftwave.analysis.sem.admissibility import (
+    EXTRA_WORDS,
     LAVAAN_WORDS,
     admissibility,
     boundary_test,
     chibar_statistics,
 )
+from craftwave.instruments.errors import CraftwaveWarning
 from craftwave.reports.sections import ReportContext, ReportOptions, run_section
 from craftwave.reports.sections import researcher as R
 
@@ -40,10 +45,11 @@ def test_negative_variances_and_a_correlation_beyond_one_are_named_as_lavaan_doe
     kinds = set(adm.kinds())
     assert {"lv_variance", "ov_variance", "lv_correlation", "lv_not_pd"} <= kinds
     msgs = adm.lavaan_messages()
-    assert "some estimated lv variances are negative" in msgs
-    assert "some estimated ov variances are negative" in msgs
-    assert "covariance matrix of latent variables is not positive definite" in msgs
+    # lavaan checks the latent covariance matrix only when no latent variance is negative
+    assert msgs == ["some estimated ov variances are negative",
+                    "some estimated lv variances are negative"]
     assert all(m in LAVAAN_WORDS.values() for m in msgs)
+    assert adm.messages()[-1] == EXTRA_WORDS["lv_correlation"]
     corr = next(p for p in adm.problems if p.kind == "lv_correlation")
     assert corr.parameters == ("F ~~ G",)
 
@@ -55,6 +61,36 @@ def test_regressions_among_latents_are_propagated_into_the_latent_covariance():
     adm = admissibility(res)
     assert "lv_variance" in adm.kinds()
     assert "lv_not_pd" in adm.kinds()  # var(G) = 0.31, cov = 0.9 > sqrt(0.31)
+
+
+REFERENCE = Path(__file__).resolve().parents[1] / "reference"
+
+
+def test_admissibility_agrees_with_lavaan_on_an_improper_riclpm():
+    """lavaan's RI-CLPM on CLPM data (no stable differences): the same estimates, the same
+    warnings, the same chi-squares of the RI-CLPM and the nested CLPM."""
+    from craftwave.analysis.panel import clpm, riclpm
+
+    ref = json.loads((REFERENCE / "reports_improper.json").read_text(encoding="utf-8"))
+    data = pd.read_csv(REFERENCE / "data" / ref["data"])
+    pair = ["icraft", "resil"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CraftwaveWarning)  # the check below names them
+        res = riclpm(pair, [1, 2, 3]).fit(data, missing="listwise")
+        cres = clpm(pair, [1, 2, 3]).fit(data, missing="listwise")
+    theirs = {(p["lhs"], p["op"], p["rhs"]): p["est"] for p in ref["params"]}
+    ours = res.params
+    got = [(theirs[(r.lhs, r.op, r.rhs)], r.est) for r in ours.itertuples()
+           if (r.lhs, r.op, r.rhs) in theirs]
+    assert len(got) >= 30
+    np.testing.assert_allclose([g[1] for g in got], [g[0] for g in got], atol=2e-3)
+    expected = ref["warnings"] if isinstance(ref["warnings"], list) else [ref["warnings"]]
+    assert expected, "the fixture's data must give lavaan an improper solution"
+    adm = admissibility(res)
+    assert not adm.proper
+    assert [m for m in adm.lavaan_messages()] == [w.split(";")[0] for w in expected]
+    assert res.fit_measures["chisq"] == pytest.approx(ref["chisq"], abs=1e-3)
+    assert cres.fit_measures["chisq"] == pytest.approx(ref["chisq_clpm"], abs=1e-3)
 
 
 def test_chibar_statistic_of_a_point_inside_the_cone_is_the_wald_statistic():

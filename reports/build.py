@@ -201,8 +201,9 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
         "recommendations": recommendations(ctx, sections, refs),
         "about": [
             f"Privacy: the report shows group totals and averages only, never an individual "
-            f"worker. Any group of fewer than {k} workers is hidden (–), and further cells are "
-            "hidden where needed so that a hidden number cannot be worked out from the totals.",
+            f"worker. Any group of fewer than {k} workers is hidden (–), and further numbers are "
+            "hidden where needed so that a hidden group cannot be worked out from the totals, "
+            "nor by comparing numbers across the report's tables.",
             "Taking part: a worker counts as using a feature when their answers average "
             "'about once a week' or more often.",
             "Uncertainty: ranges are 95% intervals, the values the data make plausible. "

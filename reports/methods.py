@@ -74,8 +74,9 @@ def methods_paragraphs(ctx: ReportContext, sections: list[Section]) -> list[str]
                      + "; ".join(missing) + ".")
     versions = software_versions()
     paras.append("Software: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ". "
-                 "The appendix gives every model's lavaan syntax and an R script that refits "
-                 "the main models from the exported wide.csv.")
+                 "The appendix gives every model's lavaan syntax, the craftwave command that "
+                 "reproduces each model table, and an R script (reproduce.R) that refits the "
+                 "lavaan models from the exported scores.csv with the same exclusions.")
     return paras
 
 

@@ -11,7 +11,7 @@ from craftwave.instruments.names import product_var, split_wave, with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
 from craftwave.reports.labels import lower_first, range_text, var_label
-from craftwave.reports.minimums import require_cases
+from craftwave.reports.minimums import MINIMUM_CASES, TooFewCases, require_cases
 from craftwave.reports.pathdiagram import path_diagram, r_squared
 from craftwave.reports.policy import apply_exclusions
 from craftwave.reports.sections.base import ReportContext, Section
@@ -198,6 +198,9 @@ def reliability_frame(ctx: ReportContext) -> pd.DataFrame:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)  # checked row by row below
             table = reliability_table(wide, insts)
+        small = table["n"] < MINIMUM_CASES["omega"]
+        table.loc[small, ["omega_total", "omega_h"]] = np.nan
+        table.loc[small, "omega_method"] = "too few cases"
         table["sl_converged"] = pd.NA
         for i in table.index[table["omega_method"].eq("Schmid-Leiman")]:
             inst = insts[table.at[i, "instrument"]]
@@ -218,6 +221,8 @@ def reliability_frame(ctx: ReportContext) -> pd.DataFrame:
 
 
 def _omega_kind(row) -> str:
+    if row.omega_method == "too few cases":
+        return f"not estimated: needs at least {MINIMUM_CASES['omega']} complete cases"
     if row.omega_method == "Schmid-Leiman":
         failed = pd.notna(row.sl_converged) and not bool(row.sl_converged)
         return "not shown: rotation did not converge" if failed else "ωt (Schmid-Leiman)"
@@ -291,6 +296,7 @@ def invariance(ctx: ReportContext) -> Section:
         factors = [f"{c.upper()}{w}" for w in waves]
         model = "\n".join(f"{f} =~ " + " + ".join(inds[w])
                            for f, w in zip(factors, waves, strict=True))
+        require_cases("invariance", frame, [i for v in inds.values() for i in v])
         res = fit_invariance(model, frame, long=factors, missing=ctx.options.missing,
                              estimator=ctx.options.estimator)
         steps = res.steps
@@ -736,6 +742,11 @@ def growth(ctx: ReportContext) -> Section:
         long = frame[["participant_id", *cols]].melt(id_vars="participant_id", value_name="y")
         long["wave"] = [split_wave(v).wave for v in long["variable"]]
         long = long.dropna(subset=["y"])
+        two = int((long.groupby("participant_id").size() >= 2).sum())
+        if two < MINIMUM_CASES["growth"]:
+            failed.append(f"{SHORT[c]}: {TooFewCases('growth', MINIMUM_CASES['growth'], two)}"
+                          .replace("complete cases", "participants with two waves or more"))
+            continue
         try:
             g = fit_growth(long, id="participant_id", time="wave", outcome="y",
                            random_slope=False)

@@ -103,7 +103,8 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
         "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
     }
     known["tab-riclpm-compare"] = known["tab-riclpm"] + "\n" + known["tab-clpm"]
-    if not ctx.policy.excludes:  # the command reads scores.csv as exported
+    if not ctx.policy.excludes:  # these commands read the export's answers as exported
+        known["tab-reliability"] = "craftwave reliability EXPORT_DIR --json"
         try:
             w1, w2, w3 = focal_waves(ctx)
         except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table

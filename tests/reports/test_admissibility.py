@@ -114,6 +114,16 @@ def test_boundary_test_is_less_conservative_than_the_naive_test():
     assert p[0] > p[1] > p[2]
 
 
+def test_an_improper_estimate_brings_the_statistic_to_the_admissible_fit():
+    v = np.diag([0.04, 0.02, 0.05])
+    inside = boundary_test(5.0, v, np.array([0.1, 0.01, 0.1]), n_sim=2000, seed=3)
+    assert inside.statistic == pytest.approx(5.0)  # a proper estimate: the LR as it is
+    outside = boundary_test(5.0, v, np.array([-0.2, 0.0, 0.1]), n_sim=2000, seed=3)
+    # the squared distance to the nearest admissible matrix, (-0.2)^2 / 0.04 = 1, is removed
+    assert outside.statistic == pytest.approx(4.0, abs=1e-3)
+    assert outside.pvalue > inside.pvalue
+
+
 @pytest.mark.slow
 def test_riclpm_section_names_an_improper_solution_or_reports_a_proper_one(export_dir):
     from craftwave.reports.export import load_export

@@ -87,7 +87,40 @@ def reproduce_r(ctx: ReportContext, syntaxes: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def appendix(ctx: ReportContext, out_dir: Path | None = None) -> Section:
+def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, str]]:
+    """For each reproducible table of the report, the ``craftwave`` command that gives it.
+
+    The commands read the export directory with the same quality policy (study.yaml) and,
+    when the policy excluded answers, the report's ``exclusions.csv``.
+    """
+    waves = ",".join(str(w) for w in (list(ctx.study.waves) or ctx.data.waves))
+    excl = " --exclusions exclusions.csv" if ctx.policy.excludes else ""
+    common = f" --fit EXPORT_DIR --missing {ctx.options.missing}{excl} --json"
+    pair = f"{FOCAL['x']},{FOCAL['m']}"
+    known = {
+        "tab-focal": "craftwave model focal" + common,
+        "tab-riclpm": f"craftwave model riclpm --constructs {pair} --waves {waves}" + common,
+        "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
+    }
+    known["tab-riclpm-compare"] = known["tab-riclpm"] + "\n" + known["tab-clpm"]
+    if not ctx.policy.excludes:  # these commands read the export's answers as exported
+        known["tab-reliability"] = "craftwave reliability EXPORT_DIR --json"
+        try:
+            w1, w2, w3 = focal_waves(ctx)
+        except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table
+            w1 = None
+        if w1 is not None:
+            known["tab-cond-indirect"] = (
+                f"craftwave moderated-mediation EXPORT_DIR/scores.csv "
+                f"--x {with_wave(FOCAL['x'], w1)} --w {with_wave(FOCAL['w'], w1)} "
+                f"--m {with_wave(FOCAL['m'], w2)} --y {with_wave(FOCAL['y'], w3)} "
+                f"--covariates {with_wave(FOCAL['m'], w1)},{with_wave(FOCAL['y'], w2)} "
+                f"--bootstrap {ctx.options.bootstrap} --seed {ctx.options.seed} --json")
+    return [(t, known[t]) for t in table_ids if t in known]
+
+
+def appendix(ctx: ReportContext, out_dir: Path | None = None,
+             table_ids: list[str] | None = None, refs: dict[str, str] | None = None) -> Section:
     """The appendix section (and ``reproduce.R`` in ``out_dir``)."""
     syntaxes = model_syntaxes(ctx)
     script = reproduce_r(ctx, syntaxes)
@@ -98,13 +131,18 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None) -> Section:
             cols = [c for c in ("participant_id", "wave", "reasons") if c in excl.columns]
             excl[cols].to_csv(out_dir / "exclusions.csv", index=False)
     code = [(f"lavaan syntax: {name}", s) for name, s in syntaxes.items()]
-    code.append(("reproduce.R", script))
+    commands = cli_commands(ctx, table_ids or [])
+    if commands:
+        code.insert(0, ("Commands that reproduce the tables (run from this report's directory)",
+                        "\n".join(f"# {(refs or {}).get(t, t)}\n{c}" for t, c in commands)))
     return Section(
         id="appendix", title="Appendix: model syntax and R script",
-        paragraphs=["Each model's syntax as fitted. reproduce.R, written next to this report "
-                    "with exclusions.csv (the participant-waves excluded as careless), refits "
-                    "the lavaan models from the export's scores with the same exclusions, "
-                    "estimator and missing-data method: Rscript reproduce.R /path/to/export "
-                    "(run from the report's directory)."],
-        code=code, results={"models": sorted(syntaxes)},
+        paragraphs=["Each model's lavaan syntax, once, as fitted. reproduce.R, written next to "
+                    "this report with exclusions.csv (the participant-waves the study's quality "
+                    "policy excluded; empty when it excluded none), refits the lavaan models "
+                    "from the export's scores with the same exclusions, estimator and "
+                    "missing-data method: Rscript reproduce.R /path/to/export (run from the "
+                    "report's directory). It holds the same syntax, so it is not repeated "
+                    "here."],
+        code=code, results={"models": sorted(syntaxes), "commands": dict(commands)},
     )

@@ -18,8 +18,9 @@ from craftwave.reports.recommend import recommendations
 from craftwave.reports.sections import ReportContext, ReportOptions, Section, run_section
 from craftwave.reports.sections import platform as platform_sections
 from craftwave.reports.sections import researcher as researcher_sections
-from craftwave.reports.sections.common import FEATURES, TAKES_PART
+from craftwave.reports.sections.common import FEATURES
 from craftwave.reports.studyinfo import study_info
+from craftwave.reports.summary import summary
 
 Kind = Literal["researcher", "platform"]
 KINDS = ("researcher", "platform")
@@ -57,7 +58,7 @@ def build_report(
     seed: int = 20261123,
     k: int | None = None,
     missing: str = "fiml",
-    exclude_careless: bool = True,
+    exclude_careless: bool | None = None,
     progress: bool = False,
 ) -> ReportResult:
     """Build the researcher or platform report from an export directory.
@@ -80,9 +81,10 @@ def build_report(
         Override the study's k threshold (platform report).
     missing : {"fiml", "listwise"}
         Missing-data method of the panel models (FIML by default).
-    exclude_careless : bool
-        Apply the study's ``quality`` policy to the primary analyses (by default the policy
-        flags and reports but excludes nothing).
+    exclude_careless : bool, optional
+        Override the study's quality policy: True excludes every flagged participant-wave,
+        False none. Default: the policy in the export's study.yaml (``quality:``; without
+        one, flags are shown and exclude nothing from the primary analyses).
     progress : bool
         Show a progress bar on standard error.
 
@@ -101,7 +103,7 @@ def build_report(
     arms = (sorted(data.participants["arm"].dropna().astype(str).unique())
             if "arm" in data.participants.columns else [])
     info = study_info(study, data_waves=data.waves, data_arms=arms, manifest=data.manifest, k=k)
-    ctx = ReportContext(data=data, study=info,
+    ctx = ReportContext(data=data, study=info, kind=kind,
                         options=ReportOptions(bootstrap=bootstrap, seed=seed, missing=missing,
                                               exclude_careless=exclude_careless,
                                               study_file=str(study) if study else None))
@@ -130,8 +132,11 @@ def build_report(
     if kind == "researcher" and (out / "reproduce.R").is_file():
         files["reproduce.R"] = out / "reproduce.R"
     files["json"] = out / f"{kind}-report.json"
-    files["json"].write_text(json.dumps(_summary(kind, ctx, sections, refs), indent=2,
-                                        default=_jsonable), encoding="utf-8")
+    extra = [s for s in (context.get("recommendations"),) if s is not None]
+    summary = _summary(kind, ctx, [*extra, *sections], refs)
+    if kind == "platform":
+        summary["keyfacts"] = context["keyfacts"]
+    files["json"].write_text(json.dumps(summary, indent=2, default=_jsonable), encoding="utf-8")
     bar.close()
     all_sections = [*sections, *[s for s in (context.get("recommendations"),
                                              context.get("appendix")) if s is not None]]
@@ -160,9 +165,12 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
     if kind == "researcher":
         return {**common, "title": f"{ctx.study.title}: analysis report",
                 "subtitle": "Full results for researchers (supplementary material)",
+                "summary": summary(ctx, sections, refs),
                 "methods": methods_paragraphs(ctx, sections),
-                "appendix": run_section(lambda c: appendix(c, out), ctx, id="appendix",
-                                        title="Appendix")}
+                "appendix": run_section(
+                    lambda c: appendix(c, out, [t.id for s in sections for t in s.tables
+                                                if s.available], refs),
+                    ctx, id="appendix", title="Appendix")}
     by_id = {s.id: s for s in sections}
     facts = []
     src = by_id.get("sources")
@@ -170,7 +178,7 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
         comp = src.results["completed"]
         first, last = min(comp), max(comp)
         facts.append({"value": str(comp[first]) if comp[first] is not None
-                      else f"< {ctx.study.k}", "label": f"workers at wave {first}"})
+                      else "–", "label": f"workers at wave {first}"})
         if comp[first] and comp[last] is not None:
             facts.append({"value": f"{comp[last] / comp[first]:.0%}",
                           "label": f"still taking part at wave {last}"})
@@ -194,10 +202,11 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
         "recommendations": recommendations(ctx, sections, refs),
         "about": [
             f"Privacy: the report shows group totals and averages only, never an individual "
-            f"worker. Any group of fewer than {k} workers is hidden (–), and further cells are "
-            "hidden where needed so that a hidden number cannot be worked out from the totals.",
-            f"Taking part: a worker counts as using a feature when they used it about weekly or "
-            f"more (at least {TAKES_PART:.0f} on the 1-5 frequency scale).",
+            f"worker. Any group of fewer than {k} workers is hidden (–), and further numbers are "
+            "hidden where needed so that a hidden group cannot be worked out from the totals, "
+            "nor by comparing numbers across the report's tables.",
+            "Taking part: a worker counts as using a feature when their answers average "
+            "'about once a week' or more often.",
             "Uncertainty: ranges are 95% intervals, the values the data make plausible. "
             + ("Intervention arms were assigned at random, so differences between arms are "
                "effects of the offer; everything else is an association over time."
@@ -212,20 +221,43 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
 
 def _summary(kind: str, ctx: ReportContext, sections: list[Section],
              refs: dict[str, str]) -> dict[str, Any]:
+    if kind == "platform":
+        return _published(ctx, sections, refs)
     return {
         "kind": kind, "study": ctx.study.study_id, "k": ctx.study.k,
         "options": vars(ctx.options),
         "sections": [{"id": s.id, "title": s.title, "available": s.available,
-                      "reason": s.reason, "results": s.results if kind == "researcher"
-                      else _aggregate_only(s.results)} for s in sections],
+                      "reason": s.reason, "results": s.results} for s in sections],
         "refs": refs, "models": {k: {kk: vv for kk, vv in v.items() if kk != "syntax"}
                                  for k, v in ctx.record.models.items()},
         "software": software_versions(),
     }
 
 
-def _aggregate_only(results: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in results.items() if k not in ("warnings",)}
+def _published(ctx: ReportContext, sections: list[Section],
+               refs: dict[str, str]) -> dict[str, Any]:
+    """The platform report's JSON: exactly what its pages publish, and nothing else.
+
+    No model N, no section result, no internal count: the tables as printed (hidden cells as
+    ``null``), the sentences and the figures' captions, so the sidecar can never say more
+    than the report.
+    """
+    def table(t) -> dict[str, Any]:
+        return {"id": t.id, "number": refs.get(t.id), "title": t.title, "columns": t.columns,
+                "rows": [[None if v == "–" else v for v in row] for row in t.rows],
+                "note": t.note}
+
+    return {
+        "kind": "platform", "study": ctx.study.study_id, "k": ctx.study.k,
+        "sections": [{"id": s.id, "title": s.title, "available": s.available,
+                      "reason": s.reason, "paragraphs": list(s.paragraphs),
+                      "items": list(s.items),
+                      "tables": [table(t) for t in s.tables],
+                      "figures": [{"id": f.id, "number": refs.get(f.id), "title": f.title,
+                                   "caption": f.caption} for f in s.figures]}
+                     for s in sections],
+        "software": software_versions(),
+    }
 
 
 def _jsonable(obj: Any) -> Any:

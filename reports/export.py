@@ -34,6 +34,9 @@ class ReportData:
         As exported (empty when the file is absent).
     manifest : dict
         ``manifest.json`` (empty when absent).
+    study : dict or None
+        The export's ``study.yaml`` as loaded (quality policy, primary contrast, k); ``None``
+        for exports made before 0.2.
     """
 
     directory: Path
@@ -44,6 +47,7 @@ class ReportData:
     page_timings: pd.DataFrame = field(default_factory=pd.DataFrame)
     codebook: pd.DataFrame = field(default_factory=pd.DataFrame)
     manifest: dict[str, Any] = field(default_factory=dict)
+    study: dict[str, Any] | None = None
 
     @property
     def waves(self) -> list[int]:
@@ -118,5 +122,5 @@ def load_export(directory: str | Path, *, verify: bool = True) -> ReportData:
         answers_long=frame(export.answers_long, "answers_long.csv"),
         page_timings=frame(export.page_timings, "page_timings.csv"),
         codebook=export.codebook if export.codebook is not None else pd.DataFrame(),
-        manifest=dict(export.manifest),
+        manifest=dict(export.manifest), study=export.study,
     )

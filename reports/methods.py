@@ -35,17 +35,16 @@ def methods_paragraphs(ctx: ReportContext, sections: list[Section]) -> list[str]
     quality = by_id.get("quality")
     if quality is not None and quality.available:
         ex = quality.results["excluded"]
-        done = ("flagged waves were set to missing in the primary analyses, as the study's "
-                "quality policy says (" + ", ".join(f"wave {w}: {n}" for w, n in ex.items())
-                + ")") if sum(ex.values()) else (
-                "flags were reported, and no participant-wave was excluded from the primary "
-                "analyses (the study's quality policy)")
         paras.append("Careless responding was screened per participant and wave (longstring, "
                      "intra-individual response variability, Mahalanobis distance from the EM "
                      "means and covariance, even-odd consistency, psychometric synonyms and "
                      "antonyms, person-total correlation, autocorrelation, attention checks and "
-                     "seconds per item, with thresholds that flag at most 2% of attentive "
-                     "participant-waves); " + done + ".")
+                     "seconds per item, with thresholds that flag at most "
+                     f"{ctx.policy.study.alpha:.0%} of attentive participant-waves). "
+                     + ctx.policy.describe()
+                     + (" Excluded participant-waves: "
+                        + ", ".join(f"wave {w}: {n}" for w, n in ex.items()) + "."
+                        if ctx.policy.excludes else ""))
     paras.extend(ctx.record.notes)
     models = ctx.record.models
     lines = []
@@ -79,8 +78,9 @@ def methods_paragraphs(ctx: ReportContext, sections: list[Section]) -> list[str]
                      + "; ".join(missing) + ".")
     versions = software_versions()
     paras.append("Software: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ". "
-                 "The appendix gives every model's lavaan syntax and an R script that refits "
-                 "the main models from the exported wide.csv.")
+                 "The appendix gives every model's lavaan syntax, the craftwave command that "
+                 "reproduces each model table, and an R script (reproduce.R) that refits the "
+                 "lavaan models from the exported scores.csv with the same exclusions.")
     return paras
 
 

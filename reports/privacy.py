@@ -77,7 +77,8 @@ def with_margins(counts: pd.DataFrame, row_totals: bool = True) -> pd.DataFrame:
     return out.astype(int)
 
 
-def suppress(counts: pd.DataFrame, k: int, *, row_totals: bool = True) -> SuppressedTable:
+def suppress(counts: pd.DataFrame, k: int, *, row_totals: bool = True,
+             force_hidden: pd.DataFrame | None = None) -> SuppressedTable:
     """Suppress small cells of a count table and its margins, with complementary suppression.
 
     Parameters
@@ -90,6 +91,10 @@ def suppress(counts: pd.DataFrame, k: int, *, row_totals: bool = True) -> Suppre
         Add (and protect) a ``Total`` column. Turn off when a row total would not count
         people, e.g. across waves (it would count person-waves, and a total over a small
         group's waves would reveal that the group exists).
+    force_hidden : DataFrame of bool, optional
+        Cells (of the table with its margins) to hide whatever their count, e.g. because they
+        would reveal a small group by difference with a count published in another table
+        (:mod:`craftwave.reports.disclosure`); complementary suppression then protects them.
 
     Returns
     -------
@@ -109,6 +114,9 @@ def suppress(counts: pd.DataFrame, k: int, *, row_totals: bool = True) -> Suppre
     values = full.to_numpy()
     primary = (values > 0) & (values < k)
     hidden = primary.copy()
+    if force_hidden is not None:
+        forced = force_hidden.reindex(index=full.index, columns=full.columns, fill_value=False)
+        hidden |= forced.to_numpy(dtype=bool)
     _complement(values, hidden, k, rows=row_totals)
     shape = dict(index=full.index, columns=full.columns)
     return SuppressedTable(full, pd.DataFrame(hidden, **shape), pd.DataFrame(primary, **shape),

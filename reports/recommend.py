@@ -14,7 +14,8 @@ from craftwave.reports.sections.base import ReportContext, Section
 
 def _evidence(what: str, row) -> str:
     """``what (+0.31, 0.20 to 0.43)``: an estimate with its interval, as the evidence line."""
-    return f"{what} ({row['est']:+.2f}, {row['ci_lower']:.2f} to {row['ci_upper']:.2f})"
+    return (f"{what}: {row['est']:+.2f}, 95% interval {row['ci_lower']:.2f} to "
+            f"{row['ci_upper']:.2f}")
 
 
 def recommendations(ctx: ReportContext, sections: list[Section],
@@ -54,19 +55,18 @@ def recommendations(ctx: ReportContext, sections: list[Section],
                 "headline": "Point workers who shape their work little on their own to "
                             "community spaces",
                 "text": "Collaborative crafting went with more resilience especially among "
-                        "workers who did little individual crafting. Invite newcomers and "
-                        "workers with little control over their gigs into forums and peer "
-                        "groups where they can shape their work together. This is an "
-                        "association over time, not a tested effect.",
+                        "workers who did little individual crafting. Forums and peer groups "
+                        "where workers shape their work together may serve them most. This is "
+                        "an association over time, not a tested effect.",
                 "evidence": _evidence("interaction of individual and collaborative crafting", a3),
-                "refs": ref("tab-group-resil", "fig-groups")})
+                "refs": ref("tab-findings")})
         elif a2["ci_lower"] > 0:
             items.append({
                 "headline": "Invest in spaces where workers shape their work together",
                 "text": "Collaborative crafting went with higher later resilience. This is an "
                         "association over time, not a tested effect.",
                 "evidence": _evidence("collaborative crafting -> resilience", a2),
-                "refs": ref("tab-group-resil", "fig-groups")})
+                "refs": ref("tab-findings")})
         if a1["ci_lower"] > 0:
             items.append({
                 "headline": "Give workers room to shape their own gigs",
@@ -74,15 +74,15 @@ def recommendations(ctx: ReportContext, sections: list[Section],
                         "later. Features that let workers choose and organise their gigs may "
                         "support this (an association, not a tested effect).",
                 "evidence": _evidence("individual crafting -> later resilience", a1),
-                "refs": ref("fig-groups")})
+                "refs": ref("tab-findings")})
         if b["ci_lower"] > 0:
             items.append({
-                "headline": "Treat resilience as a retention lever",
-                "text": "More resilient workers were more committed to gig work later on, so "
-                        "support that builds resilience may also keep experienced workers "
-                        "(an association).",
+                "headline": "Support resilience as a way to sustain commitment to gig work",
+                "text": "More resilient workers reported more commitment to gig work as a "
+                        "career later on (an association; whether workers stay on the platform "
+                        "was not measured).",
                 "evidence": _evidence("resilience -> later career commitment", b),
-                "refs": ref("tab-group-ccommit", "fig-groups")})
+                "refs": ref("tab-findings")})
     pa = by_id.get("participation")
     if pa is not None:
         shares = {f: min(s.values()) for f, s in pa.results["shares"].items() if s}

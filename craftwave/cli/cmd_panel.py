@@ -63,16 +63,16 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
 
     Prints the lavaan syntax. With --fit DATA the model is fitted with full-information
     maximum likelihood (FIML) by default, since panels lose participants between waves.
+    DATA may be an export directory: its scores are used after the study's quality policy
+    (study.yaml, quality:; default: exclude nothing), as the reports do, so a report's
+    estimates are reproduced by this command.
     """
-    from craftwave.analysis.data import read_data
     from craftwave.analysis.panel import clpm, focal, lcs, riclpm
     from craftwave.instruments.errors import CraftwaveError
 
     wv = _ints(waves, "--waves")
     try:
-        frame = read_data(data) if data else None
-        if frame is not None:
-            frame = screen(frame, policy_file, exclusions_file, quality_analysis, source=data)
+        frame = (_frame(data, exclusions_file, policy_file, quality_analysis) if data else None)
         if kind == "focal":
             if constructs:
                 fail("focal takes no --constructs (it is icraft, ccraft -> resil -> ccommit)")
@@ -95,7 +95,8 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
     if as_json:
         payload = {"model": kind, "syntax": spec.syntax, "missing": missing}
         if result is not None:
-            payload = {**_result_dict(result), **payload, "missing": missing}
+            payload = {**_result_dict(result), **payload, "missing": missing,
+                       "improper": _improper(result)}
         echo_json(payload)
         return
     click.echo(spec.syntax.rstrip("\n"))
@@ -103,6 +104,46 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
         click.echo("")
         click.echo(f"Fitted with {method}.")
         click.echo(result.summary() if hasattr(result, "summary") else str(result))
+        problems = _improper(result)
+        if problems:
+            click.echo("\nImproper solution: not interpreted (" + "; ".join(problems) + ").")
+
+
+def _improper(result) -> list[str]:
+    """lavaan's words for what makes the solution improper (empty: a proper solution)."""
+    from craftwave.analysis.sem.admissibility import admissibility
+
+    try:
+        return admissibility(result).messages()
+    except Exception:  # noqa: BLE001 - a result without a compiled model is not checked
+        return []
+
+
+def _frame(data: str, exclusions_file: str | None, policy_file: str | None = None,
+           analysis: str = "primary"):
+    """The data to fit: an export directory's scores under its quality policy (or the one of
+    --quality-policy, or exactly the participant-waves of --exclusions, e.g. a report's
+    exclusions.csv), as the reports build them; or a CSV file, screened the same way."""
+    from pathlib import Path
+
+    from craftwave.analysis.data import read_data
+    from craftwave.analysis.quality import load_policy
+    from craftwave.reports.export import load_export
+    from craftwave.reports.policy import QualityPolicy, policy_frame, read_exclusions
+
+    if not Path(data).is_dir():
+        return screen(read_data(data), policy_file, exclusions_file, analysis, source=data)
+    export = load_export(data)
+    timings = export.page_timings if not export.page_timings.empty else None
+    excl = read_exclusions(exclusions_file) if exclusions_file else None
+    if policy_file:
+        sp = load_policy(policy_file)
+        names = sp.exclude.get(analysis, [])
+        policy = QualityPolicy(("any",) if "any" in names else tuple(names), "option", sp)
+    else:
+        policy = QualityPolicy.from_study(export.study)
+    return policy_frame(export.participants, export.scores, export.wide, timings, policy,
+                        exclusions=excl).frame
 
 
 def _result_dict(result) -> dict:

@@ -38,8 +38,8 @@ import click
 @click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
               show_default=True, help="Missing-data method of the panel models.")
 @click.option("--keep-careless", is_flag=True,
-              help="Ignore the exclusions of the study's quality policy (which by default "
-                   "excludes nothing; flags are reported either way).")
+              help="Exclude no flagged participant-wave, whatever the study's quality policy "
+                   "says (default: the policy in the export's study.yaml).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, seed, k, missing,
            keep_careless, quiet):
@@ -64,7 +64,7 @@ def report(kind, study_id, data_dir, study_file, out_dir, formats, bootstrap, se
         raise click.UsageError(f"--study takes the id of a study in the app's database; for a "
                                f"study file use --study-file {study_id}")
     options = dict(formats=formats, bootstrap=bootstrap, seed=seed, k=k, missing=missing,
-                   exclude_careless=not keep_careless, progress=not quiet)
+                   exclude_careless=False if keep_careless else None, progress=not quiet)
     try:
         if data_dir is not None:
             res = build_report(kind, data_dir, out_dir, study=study_file, **options)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+import yaml
 
 from craftwave.instruments.errors import CraftwaveError, CraftwaveWarning
+from craftwave.reports.disclosure import Ledger
 from craftwave.reports.export import ReportData
 from craftwave.reports.figures import Figure
+from craftwave.reports.minimums import TooFewCases
+from craftwave.reports.policy import QualityPolicy
 from craftwave.reports.studyinfo import StudyInfo
 from craftwave.reports.tables import Table
 
@@ -59,7 +64,7 @@ class ReportOptions:
     seed: int = 20261123
     missing: str = "fiml"
     estimator: str = "ML"
-    exclude_careless: bool = True
+    exclude_careless: bool | None = None  # None: the study's quality policy
     level: float = 0.95
     study_file: str | None = None      # whose ``quality`` policy applies (else the export's)
 
@@ -91,6 +96,35 @@ class ReportContext:
     options: ReportOptions = field(default_factory=ReportOptions)
     record: RunRecord = field(default_factory=RunRecord)
     cache: dict[str, Any] = field(default_factory=dict)
+    kind: str = "researcher"
+    _ledger: Ledger | None = field(default=None, repr=False)
+
+    @property
+    def platform(self) -> bool:
+        """Whether this is the platform report (aggregates only, nothing under k)."""
+        return self.kind == "platform"
+
+    @property
+    def policy(self) -> QualityPolicy:
+        """The quality policy: the study's, unless the build options override it."""
+        if "policy" not in self.cache:
+            study = self.data.study
+            if self.options.study_file:  # --study-file: its policy, not the export's
+                with open(self.options.study_file, encoding="utf-8") as f:
+                    study = yaml.safe_load(f)
+            base = QualityPolicy.from_study(study)
+            if self.options.exclude_careless is not None:
+                base = QualityPolicy(("any",) if self.options.exclude_careless else (), "option",
+                                     base.study)
+            self.cache["policy"] = base
+        return self.cache["policy"]
+
+    @property
+    def ledger(self) -> Ledger:
+        """Every count the report publishes, for disclosure control across its tables."""
+        if self._ledger is None:
+            self._ledger = Ledger(k=self.study.k, size=len(self.data.participants))
+        return self._ledger
 
     def shared(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a result once per report build (e.g. the fitted focal model)."""
@@ -108,12 +142,27 @@ class ReportContext:
 SectionFn = Callable[[ReportContext], Section]
 
 
+#: What a report says for craftwave's own warnings: the category's meaning, never the raw
+#: message (which names internal variables). Improper solutions (Heywood cases, matrices that
+#: are not positive definite) are named by the sections themselves
+#: (:mod:`craftwave.analysis.sem.admissibility`), so they are not repeated here.
+WARNING_TEXT = {
+    "ConvergenceWarning": "The estimation did not converge; its estimates are not interpreted.",
+    "HeywoodWarning": None,
+    "NotPositiveDefiniteWarning": None,
+}
+
+
 def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Section:
     """Build a section, or a placeholder saying why it is not available.
 
     A missing analysis module (``ImportError``), a craftwave error on these data, or any other
     failure of the analysis becomes a placeholder; the failure is logged with its traceback.
-    craftwave's own warnings (non-convergence, Heywood cases, ...) are listed in the section.
+    A model below its minimum sample becomes "not estimated: needs at least N complete cases".
+    The platform report shows an error's own text only when it holds no digit (it might
+    otherwise carry a count under k).
+    craftwave's own warnings are listed in the section by what they mean (``WARNING_TEXT``),
+    never as raw warning text.
     """
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -123,14 +172,24 @@ def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Se
         name = getattr(exc, "name", None) or str(exc)
         return Section.unavailable(id, title, f"the analysis module {name} is not installed "
                                    "in this version of craftwave")
+    except TooFewCases as exc:
+        return Section(id=id, title=title, available=False,
+                       reason=exc.public() if ctx.platform else exc.detailed())
     except CraftwaveError as exc:
-        return Section.unavailable(id, title, str(exc))
+        # the platform report shows an error's text only when it holds no number at all
+        return Section.unavailable(id, title, "the analysis could not be run on these data"
+                                   if ctx.platform and re.search(r"\d", str(exc)) else str(exc))
     except Exception as exc:  # noqa: BLE001 - a failing analysis must not stop the report
         log.warning("section %s failed", id, exc_info=True)
-        return Section.unavailable(id, title, f"the analysis failed ({type(exc).__name__}: "
-                                   f"{exc})")
-    notes = sorted({f"{w.category.__name__}: {w.message}" for w in caught
-                    if issubclass(w.category, CraftwaveWarning)})
+        return Section.unavailable(id, title, "the analysis failed" if ctx.platform else
+                                   f"the analysis failed ({type(exc).__name__}: {exc})")
+    notes = []
+    for w in caught:
+        if issubclass(w.category, CraftwaveWarning):
+            text = WARNING_TEXT.get(w.category.__name__, "A craftwave warning was raised: "
+                                    + (w.category.__doc__ or w.category.__name__).strip())
+            if text and text not in notes:
+                notes.append(text)
     for w in caught:  # other warnings go on as they came (tests turn them into errors)
         if not issubclass(w.category, CraftwaveWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
+from craftwave.reports.policy import policy_frame
 from craftwave.reports.sections.base import ReportContext
 
 #: The study's constructs (instrument prefixes) and how reports name them.
@@ -52,51 +53,32 @@ def quality(ctx: ReportContext):
     analyses only as the policy says (by default nothing)."""
 
     def compute():
-        from craftwave.analysis.quality import apply_quality, load_policy, policy_of_export
+        from craftwave.analysis.quality import apply_quality
 
         wide = ctx.data.wide
         if wide.empty:
             raise DataError("the export has no wide.csv with item answers")
         timings = ctx.data.page_timings if not ctx.data.page_timings.empty else None
-        study_file = ctx.options.study_file
-        policy = (load_policy(study_file) if study_file
-                  else policy_of_export(ctx.data.directory))
-        return apply_quality(wide, timings, policy=policy, analysis="primary")
+        return apply_quality(wide, timings, policy=ctx.policy.for_flags(), analysis="primary")
 
     return ctx.shared("quality", compute)
 
 
 def analysis_frame(ctx: ReportContext) -> pd.DataFrame:
-    """One row per participant: participants.csv joined with scores, after exclusions.
+    """One row per participant: participants.csv joined with scores, after the quality policy.
 
-    With ``exclude_careless`` and :mod:`craftwave.analysis.quality` available, the waves the study's
-    quality policy excludes from the primary analyses (by default none) are blanked and scores
-    recomputed from the kept items
-    (:func:`craftwave.analysis.data.score_all`); otherwise the exported scores are used and the record
-    says no exclusion was made.
+    The study's policy (``quality:`` in the export's study.yaml; default: exclude nothing from
+    the primary analyses) decides which flagged participant-waves are blanked before scoring
+    (:func:`craftwave.reports.policy.policy_frame`, the function the CLI uses too).
     """
 
     def compute() -> pd.DataFrame:
         data = ctx.data
-        scores = data.scores
-        if ctx.options.exclude_careless:
-            try:
-                from craftwave.analysis.data import score_all
-
-                excl = quality(ctx)
-                scores = score_all(excl.kept)
-                scores["participant_id"] = excl.kept["participant_id"].astype(str).to_numpy()
-                ctx.record.exclusions = excl.excluded
-            except Exception as exc:  # noqa: BLE001 - reported in the methods paragraph
-                ctx.record.notes.append(
-                    f"No careless-responding exclusions were applied ({type(exc).__name__}: "
-                    f"{exc}); the exported scores were analysed as they are.")
-        else:
-            ctx.record.notes.append("Careless responding was not screened out (option off).")
-        part = data.participants
-        keep = ["participant_id", *[c for c in scores.columns
-                                    if c not in part.columns and c != "participant_id"]]
-        return part.merge(scores[keep], on="participant_id", how="left")
+        policy = ctx.policy
+        timings = data.page_timings if not data.page_timings.empty else None
+        pf = policy_frame(data.participants, data.scores, data.wide, timings, policy)
+        ctx.record.exclusions = pf.excluded
+        return pf.frame
 
     return ctx.shared("frame", compute)
 
@@ -135,20 +117,28 @@ def _float(v: Any) -> float:
 
 
 def fit_sentence(fm: dict[str, float]) -> str:
-    """APA-style fit summary: chi-square, CFI, TLI, RMSEA [90% CI], SRMR."""
+    """APA-style fit summary: chi-square, CFI, TLI, RMSEA [90% CI], SRMR.
+
+    Statistics bounded by 1 (CFI, RMSEA, SRMR, p) are written without a leading zero, TLI
+    (which can exceed 1) with one, minus signs as U+2212.
+    """
+    from craftwave.reports import tables as T
+
     parts = []
     if np.isfinite(fm.get("chisq", np.nan)):
         df = fm.get("df", np.nan)
         p = fm.get("pvalue", np.nan)
-        ptxt = "p < .001" if p < 0.001 else f"p = {p:.3f}".replace("0.", ".")
-        parts.append(f"χ²({df:.0f}) = {fm['chisq']:.2f}, {ptxt}")
-    for key, name in (("cfi", "CFI"), ("tli", "TLI")):
-        if np.isfinite(fm.get(key, np.nan)):
-            parts.append(f"{name} = {fm[key]:.3f}")
+        ptxt = "p < .001" if p < 0.001 else f"p = {T.pval(p)}"
+        parts.append(f"χ²({df:.0f}) = {T.num(fm['chisq'])}, {ptxt}")
+    if np.isfinite(fm.get("cfi", np.nan)):
+        parts.append(f"CFI = {T.bounded(min(fm['cfi'], 1.0), 3)}")
+    if np.isfinite(fm.get("tli", np.nan)):
+        parts.append(f"TLI = {T.num(fm['tli'], 3)}")
     if np.isfinite(fm.get("rmsea", np.nan)):
         lo, hi = fm.get("rmsea_ci_lower", np.nan), fm.get("rmsea_ci_upper", np.nan)
-        ci = f" [{lo:.3f}, {hi:.3f}]" if np.isfinite(lo) and np.isfinite(hi) else ""
-        parts.append(f"RMSEA = {fm['rmsea']:.3f}{ci}")
+        ci = (f", 90% CI [{T.bounded(lo, 3)}, {T.bounded(hi, 3)}]"
+              if np.isfinite(lo) and np.isfinite(hi) else "")
+        parts.append(f"RMSEA = {T.bounded(fm['rmsea'], 3)}{ci}")
     if np.isfinite(fm.get("srmr", np.nan)):
-        parts.append(f"SRMR = {fm['srmr']:.3f}")
+        parts.append(f"SRMR = {T.bounded(fm['srmr'], 3)}")
     return ", ".join(parts)

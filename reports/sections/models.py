@@ -8,6 +8,7 @@ import pandas as pd
 
 from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
+from craftwave.reports.minimums import require_cases
 from craftwave.reports.sections.base import ReportContext
 from craftwave.reports.sections.common import FOCAL, analysis_frame, study_waves
 
@@ -33,6 +34,7 @@ def focal_fit(ctx: ReportContext) -> Any:
     def compute():
         spec = focal_spec(ctx)
         frame = analysis_frame(ctx)
+        require_cases("focal", spec.prepared(frame), spec.observed)
         result = spec.fit(frame, missing=ctx.options.missing, estimator=ctx.options.estimator)
         ctx.record.model("focal", syntax=spec.syntax, estimator=ctx.options.estimator,
                          missing=ctx.options.missing, n=_n_used(result, frame, spec))
@@ -50,6 +52,9 @@ def mediation_fit(ctx: ReportContext) -> Any:
         w1, w2, w3 = focal_waves(ctx)
         frame = analysis_frame(ctx)
         covs = [with_wave(FOCAL["m"], w1), with_wave(FOCAL["y"], w2)]
+        require_cases("mediation", frame, [with_wave(FOCAL["x"], w1), with_wave(FOCAL["w"], w1),
+                                           with_wave(FOCAL["m"], w2), with_wave(FOCAL["y"], w3),
+                                           *covs])
         res = moderated_mediation(
             frame, x=with_wave(FOCAL["x"], w1), w=with_wave(FOCAL["w"], w1),
             m=with_wave(FOCAL["m"], w2), y=with_wave(FOCAL["y"], w3), covariates=covs,

@@ -13,6 +13,9 @@ from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
+from craftwave.reports.disclosure import ledger_table
+from craftwave.reports.labels import range_text
+from craftwave.reports.minimums import TooFewCases
 from craftwave.reports.privacy import TOTAL, SuppressedTable, suppress, suppress_statistic
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import (
@@ -21,6 +24,7 @@ from craftwave.reports.sections.common import (
     SHORT,
     TAKES_PART,
     analysis_frame,
+    measures_of,
     params_of,
     study_waves,
 )
@@ -44,33 +48,45 @@ def _responded(ctx: ReportContext, w: int) -> pd.Series:
     return ctx.data.status(w).astype("string").str.lower().eq("completed").fillna(False)
 
 
+def _mask(series: pd.Series) -> np.ndarray:
+    return series.fillna(False).to_numpy(dtype=bool)
+
+
 def sources(ctx: ReportContext) -> Section:
     """Who took part: completed surveys by recruitment source and wave."""
     part = ctx.data.participants
     if "source" not in part.columns:
         raise DataError("participants.csv has no source column")
     waves = study_waves(ctx)
-    counts = pd.DataFrame({f"Wave {w}": part.loc[_responded(ctx, w).to_numpy(), "source"]
-                           .value_counts() for w in waves}).fillna(0).astype(int)
-    counts.index = [str(i).capitalize() for i in counts.index]
-    st = suppress(counts, ctx.study.k, row_totals=False)
-    total = {w: (None if st.hidden.loc[TOTAL, f"Wave {w}"]
-                 else int(st.counts.loc[TOTAL, f"Wave {w}"])) for w in waves}
+    src = part["source"].astype("string")
+    names = sorted(src.dropna().unique())
+    cells = {str(n).capitalize(): {f"Wave {w}": _mask(src.eq(n) & _responded(ctx, w))
+                                   for w in waves} for n in names}
+    lt = ledger_table(ctx.ledger, cells, row_totals=False, label="tab-sources")
+    st = lt.table
+    total = {w: lt.value(TOTAL, f"Wave {w}") for w in waves}
     n1, n_last = total[waves[0]], total[waves[-1]]
 
-    def said(n: int | None) -> str:
-        return f"fewer than {ctx.study.k}" if n is None else str(n)
-
-    text = (f"{said(n1)} workers completed the first survey"
-            + "".join(f", {said(total[w])} the survey at wave {w}" for w in waves[1:])
-            + (f" ({n_last / n1:.0%} of the first-wave group stayed to the end)."
-               if n1 and n_last is not None else "."))
+    shown = [w for w in waves if total[w] is not None]
+    hidden = [w for w in waves if total[w] is None]
+    parts = [f"{total[w]} workers completed the survey at wave {w}" for w in shown]
+    text = "; ".join(parts) + "." if parts else ""
+    if n1 and n_last is not None and waves[-1] != waves[0]:
+        text += (f" The last survey was taken by {n_last / n1:.0%} as many workers as the "
+                 "first.")
+    if hidden:
+        text += (" The number for " + ", ".join(f"wave {w}" for w in hidden) + " is hidden "
+                 "(–), because showing it would reveal a group smaller than "
+                 f"{ctx.study.k} workers.")
+    elif st.n_hidden:
+        text += (f" Cells marked – are hidden to protect groups smaller than {ctx.study.k} "
+                 "workers.")
     return Section(
         id="sources", title="Who took part",
         paragraphs=[text],
         tables=[_count_table(st, "tab-sources", "Completed surveys by how workers were recruited",
                              "Counts of workers.")],
-        results={"completed": total, "suppressed": st.n_hidden},
+        results={"completed": total},
     )
 
 
@@ -81,26 +97,26 @@ def participation(ctx: ReportContext) -> Section:
     feats = [f for f in FEATURES if with_wave(f, waves[0]) in frame.columns]
     if not feats:
         raise DataError("the study did not ask the community-participation questions")
-    rows, shares, hidden = [], {}, 0
+    rows, shares = [], {}
     for f in feats:
-        counts = {}
+        cells: dict[str, dict[str, np.ndarray]] = {"Takes part": {}, "Does not": {}}
         for w in waves:
-            v = frame[with_wave(f, w)].dropna() if with_wave(f, w) in frame.columns else \
-                pd.Series(dtype=float)
-            counts[f"Wave {w}"] = [int((v >= TAKES_PART).sum()), int((v < TAKES_PART).sum())]
-        st = suppress(pd.DataFrame(counts, index=["Takes part", "Does not"]), ctx.study.k,
-                      row_totals=False)
-        hidden += st.n_hidden
+            col = with_wave(f, w)
+            v = frame[col] if col in frame.columns else pd.Series(np.nan, index=frame.index)
+            done = _responded(ctx, w)  # completers only: the groups nest in Table "sources"
+            cells["Takes part"][f"Wave {w}"] = _mask(v.ge(TAKES_PART) & done)
+            cells["Does not"][f"Wave {w}"] = _mask(v.lt(TAKES_PART) & done)
+        lt = ledger_table(ctx.ledger, cells, row_totals=False, label=f"tab-participation-{f}")
         row = [FEATURES[f]]
         for w in waves:
             c = f"Wave {w}"
-            if st.hidden.loc["Takes part", c] or st.hidden.loc[TOTAL, c]:
+            n, tot = lt.value("Takes part", c), lt.value(TOTAL, c)
+            if n is None or tot is None:
                 row.append("–")
                 continue
-            n, tot = int(st.counts.loc["Takes part", c]), int(st.counts.loc[TOTAL, c])
             share = n / tot if tot else np.nan
             shares.setdefault(f, {})[w] = share
-            row.append(f"{n} of {tot} ({share:.0%})")
+            row.append(f"{n} of {tot} ({share:.0%})" if tot else "0 of 0")
         rows.append(row)
     fig = F.new_figure(5.8, 3.0)
     ax = fig.subplots()
@@ -115,11 +131,16 @@ def participation(ctx: ReportContext) -> Section:
     ax.set_ylim(0, 100)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, fontsize=7)
+    else:
+        ax.text(0.5, 0.5, "every group is too small to show", ha="center", va="center",
+                transform=ax.transAxes, color="#666666")
     F.style_axes(ax)
     first = {FEATURES[f]: s[waves[0]] for f, s in shares.items() if waves[0] in s}
     top = max(first, key=first.get) if first else None
-    text = ("Most used at the start: " + f"{top.lower()} ({first[top]:.0%} of workers took part "
-            "at least weekly)." if top else "")
+    text = ("Most used at the start" + (" among the features whose numbers can be shown"
+                                         if len(first) < len(feats) else "")
+            + f": {top.lower()} ({first[top]:.0%} of workers took part at least weekly)."
+            if top else "")
     return Section(
         id="participation", title="Taking part in community features",
         paragraphs=[f"A worker counts as taking part in a feature when they used it about once "
@@ -127,13 +148,15 @@ def participation(ctx: ReportContext) -> Section:
         tables=[T.Table(id="tab-participation",
                         title="Workers taking part in each community feature, by wave",
                         columns=["Feature", *[f"Wave {w}" for w in waves]], rows=rows,
-                        note=f"Workers who answered the questions at each wave. – : hidden "
-                             f"to protect groups smaller than {ctx.study.k}.",
+                        note=f"Workers who completed the wave and answered the feature's "
+                             f"questions. – : hidden to protect groups smaller than "
+                             f"{ctx.study.k}, also where a number would reveal one by "
+                             "difference with another table.",
                         meta={"kind": "shares", "k": ctx.study.k})],
         figures=[F.embed(fig, id="fig-participation", title="Taking part over time",
                          caption="Share of responding workers who used each feature weekly or "
                                  "more; points for hidden groups are left out.")],
-        results={"shares": {FEATURES[f]: s for f, s in shares.items()}, "suppressed": hidden},
+        results={"shares": {FEATURES[f]: s for f, s in shares.items()}},
     )
 
 
@@ -166,8 +189,8 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
                               f"at wave {waves[0]}",
                               columns=["Forum use at the start", *shown.columns],
                               rows=[[str(r), *shown.loc[r].tolist()] for r in shown.index],
-                              note=f"Mean scores (1-5). – : hidden to protect groups smaller "
-                                   f"than {ctx.study.k}.",
+                              note=f"Mean scores on the {range_text(c)} answer scale. – : "
+                                   f"hidden to protect groups smaller than {ctx.study.k}.",
                               meta={"kind": "means", "k": ctx.study.k}))
         means_out[c] = {r: {int(col.split()[-1]): v for col, v in shown.loc[r].items()}
                         for r in shown.index}
@@ -184,6 +207,10 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
             F.style_axes(ax)
             plotted += 1
     axes[0].set_ylabel("Mean score")
+    for ax in axes:
+        if not ax.get_lines():
+            ax.text(0.5, 0.5, "every group is too small to show", ha="center", va="center",
+                    transform=ax.transAxes, color="#666666", fontsize=7)
     if axes[0].get_legend_handles_labels()[0]:
         axes[0].legend(frameon=False, fontsize=7, title="Forum use", title_fontsize=7)
     figs.append(F.embed(fig, id="fig-groups", title="Resilience and career commitment by forum "
@@ -200,24 +227,48 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
 
 
 def _words(est: float, lo: float, hi: float, what: str) -> str:
-    rng = f"between {lo:.2f} and {hi:.2f}"
+    """An estimate and its 95% interval in words: the interval decides what is said."""
+    rng = f"95% interval between {lo:.2f} and {hi:.2f}"
     if lo > 0:
-        return (f"{what} by {est:.2f} points on average; the data are consistent with an "
-                f"effect {rng}, so it is very likely positive.")
+        return (f"{what} by {est:.2f} points on average ({rng}); the whole interval lies above "
+                "zero, so the data show a positive link.")
     if hi < 0:
-        return (f"{what} by {est:.2f} points on average; plausible values lie {rng}, so it is "
-                "very likely negative.")
-    return (f"{what} by {est:.2f} points on average, but plausible values run {rng}: the data "
+        return (f"{what} by {est:.2f} points on average ({rng}); the whole interval lies below "
+                "zero, so the data show a negative link.")
+    return (f"{what} by {est:.2f} points on average, but the {rng} includes zero: the data "
             "cannot tell whether the link is positive, negative or absent.")
+
+
+def _interaction_words(a3, w1: int, w2: int) -> str:
+    what = ("per point of collaborative crafting, the link between individual crafting and "
+            f"resilience at wave {w2} changes")
+    if a3.ci_upper < 0:
+        lead = "Collaborative crafting matters more for workers who craft little on their own: "
+    elif a3.ci_lower > 0:
+        lead = "Collaborative and individual crafting reinforce each other: "
+    else:
+        lead = ("Whether collaborative crafting changes the link between individual crafting "
+                "and resilience is not settled: ")
+    return lead + _words(a3.est, a3.ci_lower, a3.ci_upper, what)
+
+
+#: Below these the model's fit is called poor in the findings (Hu & Bentler, 1999, relaxed).
+POOR_FIT = {"cfi": 0.90, "rmsea": 0.10}
 
 
 def findings(ctx: ReportContext) -> Section:
     """What the fitted models say, in words with their uncertainty."""
     w1, w2, w3 = focal_waves(ctx)
-    source = "the panel model (all participants, missing answers handled by FIML)"
+    source = ("the panel model, fitted to every worker who answered at least one of its "
+              "surveys (missing answers handled by full-information maximum likelihood)")
+    fm: dict[str, float] = {}
     try:
-        p = params_of(focal_fit(ctx))
+        res = focal_fit(ctx)
+        p = params_of(res)
+        fm = measures_of(res)
         get = {str(r.label): r for r in p.itertuples() if getattr(r, "label", "")}
+    except TooFewCases:
+        raise
     except Exception:  # noqa: BLE001 - fall back on the regression (complete cases)
         med = mediation_fit(ctx)
         p = med.paths
@@ -234,18 +285,32 @@ def findings(ctx: ReportContext) -> Section:
                "equal)"),
         _words(a2.est, a2.ci_lower, a2.ci_upper,
                "For collaborative crafting with other workers, resilience differs"),
-        ("Collaborative crafting matters more for workers who craft little on their own: "
-         if a3.est < 0 else "Collaborative crafting and individual crafting reinforce each "
-         "other: ") + _words(a3.est, a3.ci_lower, a3.ci_upper,
-                             "the link between individual crafting and resilience changes "
-                             "per point of collaborative crafting"),
+        _interaction_words(a3, w1, w2),
         _words(b.est, b.ci_lower, b.ci_upper,
                f"Workers with one point more resilience at wave {w2} report career "
                f"commitment at wave {w3} that differs"),
         f"These estimates come from {source}. They are associations over time, not proof "
         "of cause and effect: workers were not assigned to craft more or less.",
     ]
-    return Section(id="findings", title="What the models say", paragraphs=paras,
+    cfi, rmsea = fm.get("cfi", np.nan), fm.get("rmsea", np.nan)
+    if (np.isfinite(cfi) and cfi < POOR_FIT["cfi"]) or (np.isfinite(rmsea)
+                                                        and rmsea > POOR_FIT["rmsea"]):
+        paras.insert(0, f"Caution: the model fits the data poorly (CFI {T.bounded(cfi, 3)}, "
+                        f"RMSEA {T.bounded(rmsea, 3)}), so the links below describe a model the "
+                        "data do not support well; read them as tentative.")
+    rows = [[label, f"{v.est:.2f}", f"{v.ci_lower:.2f} to {v.ci_upper:.2f}",
+             "above zero" if v.ci_lower > 0 else "below zero" if v.ci_upper < 0
+             else "includes zero"]
+            for label, v in ((f"Individual crafting (wave {w1}) → resilience (wave {w2})", a1),
+                             (f"Collaborative crafting (wave {w1}) → resilience (wave {w2})", a2),
+                             ("Individual × collaborative crafting → resilience", a3),
+                             (f"Resilience (wave {w2}) → career commitment (wave {w3})", b))]
+    table = T.Table(id="tab-findings", title="The links the model estimates",
+                    columns=["Link", "Estimate", "95% interval", "Interval"], rows=rows,
+                    note="Points on the answer scales per point of the predictor, keeping the "
+                         "earlier value of the outcome equal. Associations over time.",
+                    meta={"kind": "estimates"})
+    return Section(id="findings", title="What the models say", paragraphs=paras, tables=[table],
                    results={k: {"est": float(v.est), "ci_lower": float(v.ci_lower),
                                 "ci_upper": float(v.ci_upper)}
                             for k, v in (("a1", a1), ("a2", a2), ("a3", a3), ("b", b))})
@@ -256,9 +321,10 @@ def intervention(ctx: ReportContext) -> Section:
     ev = evaluation(ctx)
     waves = study_waves(ctx)
     frame = analysis_frame(ctx)
-    counts = pd.DataFrame({f"Wave {w}": frame.loc[_responded(ctx, w).to_numpy(), "arm"]
-                           .value_counts() for w in waves}).reindex(list(ctx.study.arms))
-    st = suppress(counts.fillna(0).astype(int), ctx.study.k, row_totals=False)
+    arm = frame["arm"].astype("string")
+    st = ledger_table(ctx.ledger, {a: {f"Wave {w}": _mask(arm.eq(a) & _responded(ctx, w))
+                                       for w in waves} for a in ctx.study.arms},
+                      row_totals=False, label="tab-arms").table
     paras = []
     post_wave = min(w for w in waves if w > ev.did.after_wave)
     n_pre = sum(1 for w in waves if w <= ev.did.after_wave)

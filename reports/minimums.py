@@ -38,6 +38,11 @@ MINIMUM_CASES: dict[str, int] = {
 }
 
 
+class PublicReason(DataError):
+    """Why a section is not shown, in words that carry no count (safe for the platform report:
+    a threshold such as k may be named, a group's size may not)."""
+
+
 class TooFewCases(DataError):
     """A model was not estimated because it has fewer complete cases than its minimum.
 

@@ -16,7 +16,7 @@ from craftwave.instruments.errors import CraftwaveError, CraftwaveWarning
 from craftwave.reports.disclosure import Ledger
 from craftwave.reports.export import ReportData
 from craftwave.reports.figures import Figure
-from craftwave.reports.minimums import TooFewCases
+from craftwave.reports.minimums import PublicReason, TooFewCases
 from craftwave.reports.policy import QualityPolicy
 from craftwave.reports.studyinfo import StudyInfo
 from craftwave.reports.tables import Table
@@ -175,6 +175,8 @@ def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Se
     except TooFewCases as exc:
         return Section(id=id, title=title, available=False,
                        reason=exc.public() if ctx.platform else exc.detailed())
+    except PublicReason as exc:
+        return Section.unavailable(id, title, str(exc))
     except CraftwaveError as exc:
         # the platform report shows an error's text only when it holds no number at all
         return Section.unavailable(id, title, "the analysis could not be run on these data"

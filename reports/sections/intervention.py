@@ -23,6 +23,7 @@ from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
+from craftwave.reports.minimums import PublicReason
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import (
     FEATURES,
@@ -279,8 +280,8 @@ def decision(ctx: ReportContext) -> Section:
     k = ctx.study.k
     small = [a for a, n in res.n_by_arm.items() if n < k]
     if small:
-        raise DataError(f"fewer than {k} workers were randomised to {', '.join(small)}; "
-                        "the platform report does not show the contrast")
+        raise PublicReason(f"fewer than {k} workers were randomised to {', '.join(small)}; "
+                           "the platform report does not show the contrast")
     paras = [d.headline() + " " + _rule_words(d) for d in decisions]
     paras.append(
         f"Primary contrast: {spec.outcome} at wave {spec.wave}, each arm against "

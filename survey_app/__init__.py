@@ -63,6 +63,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(survey.bp)
     app.register_blueprint(resume.bp)
     init_security(app)
+    from craftwave.survey_app.framing import init_framing
+
+    init_framing(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits
     )

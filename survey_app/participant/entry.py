@@ -1,7 +1,8 @@
 """Public study links: Prolific and MTurk parameters, MTurk preview, consent before storage.
 
 Nothing is written to the database before the participant consents: the recruitment
-parameters wait in the signed session cookie until then. A recruitment id that already
+parameters wait in the signed session cookie until then, and, signed, in the consent form
+itself (MTurk shows the entry in a cross-site frame, where the browser sends no cookie). A recruitment id that already
 belongs to a participant never leads to their personal link: it starts an id-only session
 (:mod:`craftwave.survey_app.participant.resume`), which continues at the first unanswered
 page and shows no saved answer.
@@ -11,23 +12,48 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
 from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
+from craftwave.survey_app.framing import allow_framing, seed_frame_csrf
 from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.participant import resume
 from craftwave.survey_app.participant.common import study_or_404
+from craftwave.survey_app.participant.outcomes import decline_context
 from craftwave.survey_app.progress import create_participant, record_consent, record_decline
+from craftwave.survey_app.recruitment import entry_wave, record_entry
 
 bp = Blueprint("entry", __name__)
 
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 PREVIEW = "ASSIGNMENT_ID_NOT_AVAILABLE"
+ENTRY_MAX_AGE = 6 * 3600
+"""Seconds a consent form's signed entry stays valid."""
+
+
+def _entry_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="craftwave-entry")
+
+
+def _framable(study) -> None:
+    if study.recruitment.mturk is not None:
+        allow_framing(study.recruitment.mturk.frame_ancestors)
 
 
 def _param(name: str, required: bool = True) -> str | None:
@@ -54,6 +80,7 @@ def parse_entry(study) -> dict | None:
     if "assignmentId" in args or "workerId" in args:
         if rec.mturk is None:
             abort(404)
+        _framable(study)  # MTurk shows the HIT (and its preview) in a frame
         if args.get("assignmentId") == PREVIEW:
             return None
         submit_to = args.get("turkSubmitTo", "").rstrip("/")
@@ -96,30 +123,52 @@ def study_link(study_id: str):
         return render_template("entry/preview.html", study=cs.study)
     known = _existing(cs.study.id, entry["source"], entry["external_id"])
     if known is not None:  # the id is not a secret: resume without the personal link
-        return redirect(resume.start(known), 303)
+        if known.consented and entry["source"] in ("mturk", "prolific"):
+            with write_transaction():  # this wave's assignment or session (a new HIT, a new study)
+                record_entry(known, entry["recruitment"], entry_wave(known, len(cs.study.waves)),
+                             clock.now())
+        return redirect(resume.start(known, in_url=entry["source"] == "mturk"), 303)
     g.lang = entry_language(cs.study)
     session["entry"] = {"study": cs.study.id, "language": g.lang, **entry}
+    blob = _entry_serializer().dumps(session["entry"])
+    seed_frame_csrf("e:" + blob)
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
-                           action=url_for("entry.consent", study_id=cs.study.id))
+                           action=url_for("entry.consent", study_id=cs.study.id), entry=blob)
+
+
+def _posted_entry() -> dict | None:
+    """The signed entry carried by the consent form, if valid."""
+    raw = request.form.get("entry")
+    if not raw:
+        return None
+    try:
+        entry = _entry_serializer().loads(raw, max_age=ENTRY_MAX_AGE)
+    except BadSignature:
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 @bp.post("/study/<study_id>/consent")
 def consent(study_id: str):
     cs = study_or_404(study_id)
     form = ConsentForm()
-    entry = session.get("entry")
+    entry = _posted_entry() or session.get("entry")
+    if entry and entry.get("source") == "mturk":
+        _framable(cs.study)
     if not entry or entry.get("study") != cs.study.id:
         abort(400, description="Your visit has expired. Please open the study link again.")
     if entry.get("language") in cs.study.languages:
         g.lang = entry["language"]
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
-                               action=url_for("entry.consent", study_id=cs.study.id))
+                               action=url_for("entry.consent", study_id=cs.study.id),
+                               entry=request.form.get("entry"))
     if form.decision.data == "decline":
         session.pop("entry", None)
         with write_transaction():
             record_decline(cs.study.id)  # an anonymous count, for the participant flow
-        return render_template("entry/declined.html", study=cs.study)
+        return render_template("entry/declined.html", study=cs.study,
+                               **decline_context(entry.get("source"), cs.study))
     now = clock.now()
     try:
         with write_transaction():
@@ -129,6 +178,7 @@ def consent(study_id: str):
                 p = create_participant(cs.study.id, entry["source"], entry["external_id"],
                                        entry["recruitment"], now, g.lang)
                 record_consent(p, cs, now)
+                record_entry(p, entry["recruitment"], 1, now)
             token, screening = token_for(p), p.eligibility == "pending"
     except IntegrityError:
         # The same recruitment id consented at the same moment in another tab.
@@ -140,7 +190,7 @@ def consent(study_id: str):
     if not created:
         # Someone consented with this id first (another tab, or another person who knows the
         # id): this browser gets an id-only session, never that participant's personal link.
-        return redirect(resume.start(p), 303)
+        return redirect(resume.start(p, in_url=entry["source"] == "mturk"), 303)
     # straight to the next step (saves a redirect through the personal link's landing page)
     target = "survey.screening" if screening else "survey.home"
     return redirect(url_for(target, token=token), 303)

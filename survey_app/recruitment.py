@@ -11,6 +11,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from craftwave.instruments.exportformat import RECRUITMENT_COLUMNS
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.models.recruitment import RecruitmentEntry
@@ -18,8 +19,6 @@ from craftwave.survey_app.models.recruitment import RecruitmentEntry
 __all__ = ["RECRUITMENT_COLUMNS", "entry_wave", "mturk_submission", "record_entry",
            "recruitment_frame"]
 
-RECRUITMENT_COLUMNS = ["participant_id", "wave", "source", "worker_id", "assignment_id",
-                       "hit_id", "submit_to", "site_study_id", "site_session_id", "entered_at"]
 _DONE = ("completed", "closed", "screened_out")
 
 
@@ -79,4 +78,4 @@ def recruitment_frame(study_id: str) -> pd.DataFrame:
              r.site_study_id, r.site_session_id,
              r.entered_at.isoformat(timespec="seconds") if r.entered_at else None]
             for pid, r in rows]
-    return pd.DataFrame(data, columns=RECRUITMENT_COLUMNS)
+    return pd.DataFrame(data, columns=list(RECRUITMENT_COLUMNS))

@@ -1,4 +1,5 @@
-"""Recruitment-site ids per participant and wave; wave 1's ids copied from participants.
+"""Recruitment-site ids per participant and wave (wave 1's copied from participants); the
+payment ledger (batches and their items).
 
 Revision ID: 0005_i19
 Revises: 0003_i17
@@ -50,5 +51,41 @@ def upgrade():
         op.bulk_insert(table, out)
 
 
+    op.create_table(
+        "payment_batches",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("study_id", sa.String(64), sa.ForeignKey("studies.id"), nullable=False),
+        sa.Column("wave", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("site", sa.String(16), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("reason", sa.String(200), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(120), nullable=False),
+        sa.Column("closed_at", sa.DateTime(), nullable=True),
+        sa.Column("closed_by", sa.String(120), nullable=True),
+    )
+    op.create_index("ix_payment_batches_study_id", "payment_batches", ["study_id"])
+    op.create_table(
+        "payment_items",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("batch_id", sa.Integer(),
+                  sa.ForeignKey("payment_batches.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("participant_id", sa.Integer(),
+                  sa.ForeignKey("participants.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("wave", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("active", sa.Integer(), nullable=True),
+        sa.Column("amount_cents", sa.Integer(), nullable=True),
+        sa.Column("request_token", sa.String(64), nullable=True),
+        sa.Column("assignment_id", sa.String(128), nullable=True),
+        sa.Column("held", sa.String(200), nullable=True),
+        sa.UniqueConstraint("participant_id", "wave", "kind", "active", name="uq_payment_once"),
+    )
+    op.create_index("ix_payment_items_batch_id", "payment_items", ["batch_id"])
+
+
 def downgrade():
+    op.drop_table("payment_items")
+    op.drop_table("payment_batches")
     op.drop_table("recruitment_entries")

@@ -4,11 +4,14 @@ A local stand-in for MTurk's worker site runs on ``localhost`` while the app run
 ``127.0.0.1`` (two different sites to the browser, so the app's cookies are not sent inside the
 frame). The stand-in's page frames the app's MTurk entry and serves ``/mturk/externalSubmit``,
 recording each posted ``assignmentId``. A worker completes wave 1 inside the frame, then wave 2
-through a second HIT, which submits its own assignment.
+through a second HIT, which submits its own assignment. The run is made over plain HTTP and
+over HTTPS, with certificates for both loopback sites from a test CA made by ``trustme``
+(Chromium is told to accept them), as MTurk's worker site serves HTTPS.
 """
 
 from __future__ import annotations
 
+import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote
@@ -28,9 +31,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 class StandIn:
     """MTurk's worker site, reduced to a framing page and ``/mturk/externalSubmit``."""
 
-    def __init__(self) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
         self.port = free_port()
-        self.origin = f"http://localhost:{self.port}"
+        scheme = "https" if ssl_context is not None else "http"
+        self.origin = f"{scheme}://localhost:{self.port}"
         self.submitted: list[dict] = []
         self.frame_src = ""
         outer = self
@@ -59,6 +63,8 @@ class StandIn:
                 self._send("<!doctype html><title>Submitted</title><p>HIT submitted</p>")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        if ssl_context is not None:
+            self.server.socket = ssl_context.wrap_socket(self.server.socket, server_side=True)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> StandIn:
@@ -94,10 +100,22 @@ def _entry(app_url: str, standin: StandIn, assignment: str, hit: str) -> str:
             f"&workerId=WFRAMED1&turkSubmitTo={quote(standin.origin, safe='')}")
 
 
+def _tls() -> ssl.SSLContext:
+    """A server context with a certificate for localhost and 127.0.0.1 from a fresh test CA."""
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("localhost", "127.0.0.1").configure_cert(context)
+    return context
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
 def test_a_framed_hit_completes_two_waves_each_submitting_its_own_assignment(
-        sqlite_template, tmp_path):
+        sqlite_template, tmp_path, scheme):
     clock = FakeClock(START)
-    with StandIn() as standin:
+    tls = _tls() if scheme == "https" else None
+    with StandIn(tls) as standin:
         study_path = _study_file(tmp_path, standin.origin)
 
         def seed(app):
@@ -106,8 +124,9 @@ def test_a_framed_hit_completes_two_waves_each_submitting_its_own_assignment(
             with app.app_context():
                 load_study_file(study_path)
 
-        with serve_copy(sqlite_template, tmp_path, seed=seed, CLOCK=clock) as app_url, \
-                chromium_page() as page:
+        with serve_copy(sqlite_template, tmp_path, seed=seed, ssl_context=tls,
+                        CLOCK=clock) as app_url, \
+                chromium_page(ignore_https_errors=tls is not None) as page:
             # wave 1: the first HIT
             standin.frame_src = _entry(app_url, standin, "ASSIGN1", "HIT1")
             page.goto(standin.origin + "/hit1")
@@ -126,6 +145,7 @@ def test_a_framed_hit_completes_two_waves_each_submitting_its_own_assignment(
             assert len(first_code) >= 6
             # nothing rode on cookies: the browser kept none of the framed app's
             assert [c for c in page.context.cookies() if c["domain"] == "127.0.0.1"] == []
+            assert app_url.startswith(f"{scheme}://") and standin.origin.startswith(f"{scheme}://")
 
             # wave 2 opens 90 days later; the worker accepts the second HIT
             clock.advance(days=91)

@@ -26,6 +26,8 @@ __all__ = ["allow_framing", "frame_ancestors", "init_framing", "seed_frame_csrf"
            "x_frame_options"]
 
 _PERSONAL = re.compile(r"^/s/([A-Za-z0-9_-]{20,64})(?:/|$)")
+_ID_ONLY = re.compile(r"^/study/[a-z][a-z0-9_-]{1,62}/continue(?:/|$)")
+_CONSENT = re.compile(r"^/study/[a-z][a-z0-9_-]{1,62}/consent$")
 CSRF_KEY = "csrf_token"  # Flask-WTF's session key (WTF_CSRF_FIELD_NAME)
 
 
@@ -58,12 +60,14 @@ def seed_frame_csrf(material: str) -> None:
 
 
 def _seed_from_request() -> None:
-    m = _PERSONAL.match(request.path)
+    """Only the participant paths that carry a URL secret; never the researcher side."""
+    path = request.path
+    m = _PERSONAL.match(path)
     if m:
         seed_frame_csrf("s:" + m.group(1))
-    elif request.args.get("r"):
+    elif request.args.get("r") and _ID_ONLY.match(path):
         seed_frame_csrf("r:" + request.args["r"])
-    elif request.method == "POST" and request.form.get("entry"):
+    elif request.method == "POST" and _CONSENT.match(path) and request.form.get("entry"):
         seed_frame_csrf("e:" + request.form["entry"])
 
 

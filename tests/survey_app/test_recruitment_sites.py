@@ -94,6 +94,10 @@ def test_each_mturk_wave_keeps_and_submits_its_own_assignment(app, clock, tmp_pa
     assert [(r["wave"], r["source"], r["assignment_id"], r["hit_id"]) for r in rows][:2] == [
         ("1", "mturk", "ASG1", "HIT1"), ("2", "mturk", "ASG2", "HIT2")]
     assert "recruitment.csv" in out.manifest["files"]
+    assert out.manifest["rows"]["recruitment.csv"] == len(rows)
+    from craftwave.analysis.data import read_export
+
+    read_export(out.directory)  # the analysis side reads an export that carries the file
     assert not (tmp_path / "plain" / "recruitment.csv").exists()
 
 
@@ -157,3 +161,12 @@ def test_a_forged_id_only_reference_is_refused(app):
     ref = r.client.get(mturk("ASG2", "HIT2")).location.split("r=")[1]
     assert r.client.get(f"/study/{DEMO_STUDY}/continue?r={ref}").status_code == 303
     assert r.client.get(f"/study/{DEMO_STUDY}/continue?r={ref[:-2]}xx").status_code == 404
+
+
+def test_a_url_secret_never_stands_in_for_csrf_on_the_researcher_side(app):
+    client = app.test_client(use_cookies=False)
+    page = client.get("/researcher/login?r=anything").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    resp = client.post("/researcher/login?r=anything",
+                       data={"csrf_token": token, "email": "a@example.org", "password": "x"})
+    assert resp.status_code == 400  # no session: the CSRF check fails as it always did

@@ -106,7 +106,7 @@ class MTurkSource(_Strict):
     allowed_submit_hosts: list[str] = Field(
         default_factory=lambda: ["https://www.mturk.com", "https://workersandbox.mturk.com"])
     frame_ancestors: list[str] = Field(
-        default_factory=lambda: ["https://worker.mturk.com", "https://workersandbox.mturk.com"],
+        default_factory=lambda: list(_MTURK_FRAME_DEFAULT),
         description="Origins allowed to frame MTurk entries and MTurk participants' pages "
         "(MTurk's worker sites, production and sandbox).")
     screen_out_code: str | None = Field(
@@ -329,8 +329,25 @@ class Study(_Strict):
         dumped = self.model_dump(mode="json")
         if dumped.get("quality") is None:   # studies without a policy keep their hash
             dumped.pop("quality", None)
+        _drop_recruitment_defaults(dumped.get("recruitment") or {})
         payload = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_MTURK_FRAME_DEFAULT = ["https://worker.mturk.com", "https://workersandbox.mturk.com"]
+
+
+def _drop_recruitment_defaults(rec: dict) -> None:
+    """Leave fields added in 0.3 out of the hash while at their defaults (old hashes hold)."""
+    mturk, prolific = rec.get("mturk"), rec.get("prolific")
+    if isinstance(mturk, dict):
+        if mturk.get("frame_ancestors") == _MTURK_FRAME_DEFAULT:
+            mturk.pop("frame_ancestors")
+        for key in ("screen_out_code", "decline_code"):
+            if mturk.get(key) is None:
+                mturk.pop(key, None)
+    if isinstance(prolific, dict) and prolific.get("decline_code") is None:
+        prolific.pop("decline_code", None)
 
 
 def load_study(path: str | Path, library: Mapping[str, Instrument] | None = None) -> Study:

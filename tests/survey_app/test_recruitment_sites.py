@@ -170,3 +170,20 @@ def test_a_url_secret_never_stands_in_for_csrf_on_the_researcher_side(app):
     resp = client.post("/researcher/login?r=anything",
                        data={"csrf_token": token, "email": "a@example.org", "password": "x"})
     assert resp.status_code == 400  # no session: the CSRF check fails as it always did
+
+
+def test_the_new_recruitment_fields_leave_existing_study_hashes_alone(tmp_path):
+    from craftwave.instruments.study import load_study
+
+    raw = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    base = load_study(DEMO_FILE).content_hash
+    raw["recruitment"]["mturk"]["frame_ancestors"] = ["https://worker.mturk.com",
+                                                      "https://workersandbox.mturk.com"]
+    raw["recruitment"]["prolific"]["decline_code"] = None
+    same = tmp_path / "same.yaml"
+    same.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    assert load_study(same).content_hash == base
+    raw["recruitment"]["mturk"]["frame_ancestors"] = ["https://worker.mturk.com"]
+    other = tmp_path / "other.yaml"
+    other.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    assert load_study(other).content_hash != base

@@ -122,7 +122,9 @@ def test_bonus_files_and_deterministic_request_tokens(app):
         again = create_batch(DEMO_STUDY, 1, "bonus", "mturk", actor="t", amount="0.75",
                              reason="Thank you for wave 1")
         assert [r.split(",")[4] for r in list(batch_files(again.id).values())[0].splitlines()[1:]] == tokens
-        assert qualification_csv(DEMO_STUDY, "cw-panel") == "Worker ID,UPDATE-cw-panel\nWK1,1\nWK2,1\n"
+        qual = qualification_csv(DEMO_STUDY, "cw-panel")
+        assert qual == "Worker ID,UPDATE-cw-panel\nWK1,1\nWK2,1\n"
+        assert qualification_csv(DEMO_STUDY, "cw-panel") == qual
 
 
 def test_the_database_refuses_a_second_live_item(app):

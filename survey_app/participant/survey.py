@@ -222,7 +222,8 @@ def done(token: str, wave: int):
     if mturk is not None:
         g.csp_form_action = [mturk["submit_to"]]
     return _render("done.html", code=ws.completion_code, wave=wave, next_opens=next_opens,
-                   prolific_url=prolific_url, mturk=mturk, personal_link=True,
+                   prolific_url=prolific_url, mturk=mturk,
+                   personal_link=p.source != "mturk",  # a framed page shows no address
                    withdrawn=p.withdrawal != "none")
 
 

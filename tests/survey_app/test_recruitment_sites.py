@@ -73,6 +73,7 @@ def test_each_mturk_wave_keeps_and_submits_its_own_assignment(app, clock, tmp_pa
     take_wave(w, 3)
     assert w.url.endswith("/w/1/done")
     assert 'name="assignmentId" value="ASG1"' in w.html
+    assert "The next survey opens on" in w.html and "keep this page's link" not in w.html
     # wave 2 is a second HIT with its own assignment
     clock.advance(days=91)
     w.get(mturk("ASG2", "HIT2"))

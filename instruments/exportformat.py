@@ -25,3 +25,8 @@ ALLOCATION_FILE = "allocation.csv"
 ALLOCATION_COLUMNS = ("sequence", "assigned_at", "arm", "participant_id")
 """``participant_id`` is empty where the participant asked for deletion (the row stays, so the
 sequence shows no gap)."""
+
+RECRUITMENT_FILE = "recruitment.csv"
+"""Only with the identifiers right: the recruitment site's ids per participant and wave."""
+RECRUITMENT_COLUMNS = ("participant_id", "wave", "source", "worker_id", "assignment_id", "hit_id",
+                       "submit_to", "site_study_id", "site_session_id", "entered_at")

@@ -89,15 +89,26 @@ class ProlificSource(_Strict):
     completion_codes: dict[int, str] = Field(
         description="Wave number to the Prolific completion code of that wave's study.")
     completion_url: str = PROLIFIC_COMPLETE_URL
-    screen_out_code: str | None = None
+    screen_out_code: str | None = Field(
+        None, description="The Prolific code of a screened-out participant; shown on the "
+        "screen-out page and sent with the return button (else the eligibility's code).")
+    decline_code: str | None = Field(
+        None, description="The Prolific code of someone who declines consent (else they are "
+        "asked to return the study on Prolific).")
 
     def completion_redirect(self, wave: int) -> str:
         return f"{self.completion_url}?cc={self.completion_codes[wave]}"
 
-    def screen_out_redirect(self) -> str | None:
-        if self.screen_out_code is None:
+    def screen_out_redirect(self, fallback: str | None = None) -> str | None:
+        code = self.screen_out_code or fallback
+        if code is None:
             return None
-        return f"{self.completion_url}?cc={self.screen_out_code}"
+        return f"{self.completion_url}?cc={code}"
+
+    def decline_redirect(self) -> str | None:
+        if self.decline_code is None:
+            return None
+        return f"{self.completion_url}?cc={self.decline_code}"
 
 
 class MTurkSource(_Strict):
@@ -106,6 +117,16 @@ class MTurkSource(_Strict):
     description: Text
     allowed_submit_hosts: list[str] = Field(
         default_factory=lambda: ["https://www.mturk.com", "https://workersandbox.mturk.com"])
+    frame_ancestors: list[str] = Field(
+        default_factory=lambda: list(_MTURK_FRAME_DEFAULT),
+        description="Origins allowed to frame MTurk entries and MTurk participants' pages "
+        "(MTurk's worker sites, production and sandbox).")
+    screen_out_code: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{3,64}$",
+        description="A code screened-out workers may paste when returning the HIT.")
+    decline_code: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{3,64}$",
+        description="A code declining workers may paste when returning the HIT.")
 
 
 class InvitationSource(_Strict):
@@ -365,8 +386,25 @@ class Study(_Strict):
         dumped = self.model_dump(mode="json")
         if dumped.get("quality") is None:   # studies without a policy keep their hash
             dumped.pop("quality", None)
+        _drop_recruitment_defaults(dumped.get("recruitment") or {})
         payload = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_MTURK_FRAME_DEFAULT = ["https://worker.mturk.com", "https://workersandbox.mturk.com"]
+
+
+def _drop_recruitment_defaults(rec: dict) -> None:
+    """Leave fields added in 0.3 out of the hash while at their defaults (old hashes hold)."""
+    mturk, prolific = rec.get("mturk"), rec.get("prolific")
+    if isinstance(mturk, dict):
+        if mturk.get("frame_ancestors") == _MTURK_FRAME_DEFAULT:
+            mturk.pop("frame_ancestors")
+        for key in ("screen_out_code", "decline_code"):
+            if mturk.get(key) is None:
+                mturk.pop(key, None)
+    if isinstance(prolific, dict) and prolific.get("decline_code") is None:
+        prolific.pop("decline_code", None)
 
 
 def load_study(path: str | Path, library: Mapping[str, Instrument] | None = None) -> Study:

@@ -75,6 +75,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(unsubscribe.bp)
     app.register_blueprint(own_answers.bp)
     init_security(app)
+    from craftwave.survey_app.framing import init_framing
+
+    init_framing(app)
     from craftwave.survey_app.researcher import (
         init_researcher_side,  # researcher side: login, dashboard, limits
     )

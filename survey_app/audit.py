@@ -30,6 +30,7 @@ ACTIONS = (
     "member_added", "member_removed", "right_changed", "contact_stopped", "link_resent",
     "wave_reopened", "note_added", "study_change", "pilot_reset", "retention_applied",
     "study_closed", "participant_copy", "db_backup", "db_restore",
+    "payment_batch",
 )
 """The actions the log records."""
 

@@ -31,6 +31,10 @@
 ``allocation.csv``
     only with ``with_recruitment_ids`` (the identifiers right): the allocation log, sequence,
     assigned_at, arm, participant_id (empty after a deletion).
+``recruitment.csv``
+    only with ``with_recruitment_ids``: one row per participant and wave with the recruitment
+    site's ids (MTurk worker, assignment, HIT, turkSubmitTo; Prolific PID, STUDY_ID,
+    SESSION_ID), from :func:`craftwave.survey_app.recruitment.recruitment_frame`.
 ``study.yaml``
     the study file as loaded (its text, byte for byte); its hash is the manifest's
     ``study_hash``. Reports built from an export alone read the quality policy, the
@@ -63,6 +67,7 @@ from craftwave.instruments.exportformat import (
     FLOW_EVENTS,
     FLOW_FILE,
     LONG_COLUMNS,
+    RECRUITMENT_FILE,
     TIMING_COLUMNS,
 )
 from craftwave.instruments.names import item_var, with_wave
@@ -74,6 +79,7 @@ from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import WORDS, status_word, study_states
 from craftwave.survey_app.models import Answer, PageVisit, Participant, StudyRecord
 from craftwave.survey_app.progress import SCREENING_INSTRUMENT
+from craftwave.survey_app.recruitment import recruitment_frame
 from craftwave.survey_app.studies import get_study, instrument_library
 
 FILES = ("answers_long.csv", "wide.csv", "scores.csv", "study.sav", "codebook.csv",
@@ -97,6 +103,7 @@ class ExportTables:
     flow: pd.DataFrame | None = None
     allocation: pd.DataFrame | None = None
     declaration: dict | None = None
+    recruitment: pd.DataFrame | None = None
 
 
 #: docs/design.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
@@ -267,7 +274,8 @@ def collect(study_id: str, *, with_recruitment_ids: bool = False) -> ExportTable
         participants=participants_frame(cs.study, _people(study_id), clock.now(), with_recruitment_ids),
         page_timings=page_timings(study_id), codebook=cb, flow=flow_frame(study_id),
         allocation=allocation_frame(study_id) if with_recruitment_ids else None,
-        declaration=_declaration(study_id))
+        declaration=_declaration(study_id),
+        recruitment=recruitment_frame(study_id) if with_recruitment_ids else None)
 
 
 def flow_frame(study_id: str) -> pd.DataFrame:
@@ -353,6 +361,8 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
            "page_timings.csv": tables.page_timings, FLOW_FILE: tables.flow}
     if tables.allocation is not None:
         csv[ALLOCATION_FILE] = tables.allocation
+    if tables.recruitment is not None:
+        csv[RECRUITMENT_FILE] = tables.recruitment
     for name, frame in csv.items():
         frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
     write_codebook(tables.codebook, out)
@@ -362,7 +372,8 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
     from craftwave.analysis.data import sha256_file  # the reader's own hash
 
     files = {name: {"sha256": sha256_file(out / name), "bytes": (out / name).stat().st_size}
-             for name in (*FILES, *([ALLOCATION_FILE] if tables.allocation is not None else []))}
+             for name in (*FILES, *([ALLOCATION_FILE] if tables.allocation is not None else []),
+                          *([RECRUITMENT_FILE] if tables.recruitment is not None else []))}
     manifest = {
         "study_id": tables.study.id,
         "study_title": tables.study.title.get(tables.study.languages[0], tables.study.id),
@@ -377,7 +388,9 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
                  "page_timings.csv": len(tables.page_timings),
                  "codebook.csv": len(tables.codebook), FLOW_FILE: len(tables.flow),
                  **({ALLOCATION_FILE: len(tables.allocation)}
-                    if tables.allocation is not None else {})},
+                    if tables.allocation is not None else {}),
+                 **({RECRUITMENT_FILE: len(tables.recruitment)}
+                    if tables.recruitment is not None else {})},
         "declaration": tables.declaration,
         "files": files,
     }

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g
 
+from craftwave.survey_app.framing import frame_ancestors, x_frame_options
+
 
 @lru_cache(maxsize=256)
 def _origin(url: str) -> str:
@@ -15,7 +17,7 @@ def _origin(url: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _csp(form_action: tuple[str, ...]) -> str:
+def _csp(form_action: tuple[str, ...], frame: str = "frame-ancestors 'none'") -> str:
     return "; ".join([
         "default-src 'self'",
         "script-src 'self'",
@@ -25,7 +27,7 @@ def _csp(form_action: tuple[str, ...]) -> str:
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
-        "frame-ancestors 'none'",
+        frame,
         "form-action " + " ".join(["'self'", *form_action]),
     ])
 
@@ -39,8 +41,10 @@ def init_security(app: Flask) -> None:
             # Chromium applies form-action to the redirect after the last page's POST.
             extra += (_origin(study.recruitment.prolific.completion_url),)
         h = response.headers
-        h.setdefault("Content-Security-Policy", _csp(extra))
-        h.setdefault("X-Frame-Options", "DENY")
+        h.setdefault("Content-Security-Policy", _csp(extra, frame_ancestors()))
+        xfo = x_frame_options()  # MTurk's worker sites may frame MTurk participants' pages
+        if xfo is not None:
+            h.setdefault("X-Frame-Options", xfo)
         h.setdefault("X-Content-Type-Options", "nosniff")
         h.setdefault("Referrer-Policy", "no-referrer")
         h.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

@@ -9,6 +9,7 @@ from flask import abort, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from craftwave.survey_app.extensions import db
+from craftwave.survey_app.framing import allow_framing
 from craftwave.survey_app.i18n import set_language
 from craftwave.survey_app.links import lookup_clause, participant_for_token, token_hash
 from craftwave.survey_app.models import Participant, WaveStatus
@@ -25,6 +26,9 @@ def _bind_study(p: Participant, token: str) -> CompiledStudy:
     g.study = cs.study
     set_language(p.language if p.language in cs.study.languages else cs.study.languages[0])
     g.token = token
+    mturk = cs.study.recruitment.mturk
+    if p.source == "mturk" and mturk is not None:  # MTurk shows the HIT in a frame
+        allow_framing(mturk.frame_ancestors)
     return cs
 
 

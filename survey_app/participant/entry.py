@@ -1,7 +1,8 @@
 """Public study links: Prolific and MTurk parameters, MTurk preview, consent before storage.
 
 Nothing is written to the database before the participant consents: the recruitment
-parameters wait in the signed session cookie until then. A recruitment id that already
+parameters wait in the signed session cookie until then, and, signed, in the consent form
+itself (MTurk shows the entry in a cross-site frame, where the browser sends no cookie). A recruitment id that already
 belongs to a participant never leads to their personal link: it starts an id-only session
 (:mod:`craftwave.survey_app.participant.resume`), which continues at the first unanswered
 page and shows no saved answer.
@@ -11,28 +12,53 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
 from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm
+from craftwave.survey_app.framing import allow_framing, seed_frame_csrf
 from craftwave.survey_app.i18n import language_name, set_language
 from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.participant import resume
 from craftwave.survey_app.participant.common import study_or_404
+from craftwave.survey_app.participant.outcomes import decline_context
 from craftwave.survey_app.pilot import SANDBOX_HOSTS, is_pilot_token
 from craftwave.survey_app.progress import create_participant, record_consent, record_decline
+from craftwave.survey_app.recruitment import entry_wave, record_entry
 from craftwave.survey_app.sending_hours import time_zone_choices
 
 bp = Blueprint("entry", __name__)
 
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 PREVIEW = "ASSIGNMENT_ID_NOT_AVAILABLE"
+ENTRY_MAX_AGE = 6 * 3600
+"""Seconds a consent form's signed entry stays valid."""
+
+
+def _entry_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="craftwave-entry")
+
+
+def _framable(study) -> None:
+    if study.recruitment.mturk is not None:
+        allow_framing(study.recruitment.mturk.frame_ancestors)
 
 
 SITE_IDS = {
@@ -82,6 +108,7 @@ def parse_entry(study) -> dict | None:
     if "assignmentId" in args or "workerId" in args:
         if rec.mturk is None:
             abort(404)
+        _framable(study)  # MTurk shows the HIT (and its preview) in a frame
         if args.get("assignmentId") == PREVIEW:
             return None
         submit_to = args.get("turkSubmitTo", "").rstrip("/")
@@ -168,12 +195,19 @@ def study_link(study_id: str):
         # this browser consented itself (the signed session says so): its personal link
         return redirect(url_for("survey.home", token=token_for(mine)), 303)
     if known is not None:  # the id is not a secret: resume without the personal link
-        return redirect(resume.start(known), 303)
+        if known.consented and entry["source"] in ("mturk", "prolific"):
+            with write_transaction():  # this wave's assignment or session (a new HIT, a new study)
+                record_entry(known, entry["recruitment"], entry_wave(known, len(cs.study.waves)),
+                             clock.now())
+        return redirect(resume.start(known, in_url=entry["source"] == "mturk"), 303)
     set_language(entry_language(cs.study))
     session["entry"] = {"study": cs.study.id, "language": g.lang,
                         "test": _is_test(cs.study.id, entry), **entry}
+    blob = _entry_serializer().dumps(session["entry"])
+    seed_frame_csrf("e:" + blob)
     return render_template("entry/consent.html", study=cs.study, form=ConsentForm(),
-                           action=_consent_action(cs.study.id), zones=time_zone_choices())
+                           action=_consent_action(cs.study.id), zones=time_zone_choices(),
+                           entry=blob)
 
 
 def _is_test(study_id: str, entry: dict) -> bool:
@@ -206,13 +240,27 @@ def consent_after_lost_session():
                             **_link_args()), 303)
 
 
+def _posted_entry() -> dict | None:
+    """The signed entry carried by the consent form, if valid."""
+    raw = request.form.get("entry")
+    if not raw:
+        return None
+    try:
+        entry = _entry_serializer().loads(raw, max_age=ENTRY_MAX_AGE)
+    except BadSignature:
+        return None
+    return entry if isinstance(entry, dict) else None
+
+
 @bp.post("/study/<study_id>/consent")
 def consent(study_id: str):
     cs = study_or_404(study_id)
     if _closed(cs.study.id):
         return _ended()
     form = ConsentForm()
-    entry = session.get("entry")
+    entry = _posted_entry() or session.get("entry")
+    if entry and entry.get("source") == "mturk":
+        _framable(cs.study)
     if not entry or entry.get("study") != cs.study.id:
         # the session was lost (a browser that drops cookies, a long pause): the form's address
         # carries the link's parameters, so the entry is read again from them
@@ -229,13 +277,15 @@ def consent(study_id: str):
         return redirect(url_for("survey.home", token=token_for(known)), 303)
     if not form.validate_on_submit():
         return render_template("entry/consent.html", study=cs.study, form=form,
-                               action=_consent_action(cs.study.id), zones=time_zone_choices())
+                               action=_consent_action(cs.study.id), zones=time_zone_choices(),
+                               entry=request.form.get("entry"))
     if form.decision.data == "decline":
         session.pop("entry", None)
         if not entry.get("test"):  # pilots stay out of the participant flow
             with write_transaction():
                 record_decline(cs.study.id)  # an anonymous count, for the participant flow
-        return render_template("entry/declined.html", study=cs.study)
+        return render_template("entry/declined.html", study=cs.study,
+                               **decline_context(entry.get("source"), cs.study))
     now = clock.now()
     try:
         with write_transaction():
@@ -246,6 +296,7 @@ def consent(study_id: str):
                                        entry["recruitment"], now, g.lang,
                                        test=bool(entry.get("test")))
                 record_consent(p, cs, now)
+                record_entry(p, entry["recruitment"], 1, now)
             if form.timezone.data and p.timezone is None:
                 p.timezone = form.timezone.data  # the browser's zone, or the one chosen
             token, screening, pid = token_for(p), p.eligibility == "pending", p.pid
@@ -259,7 +310,7 @@ def consent(study_id: str):
     if not created:
         # Someone consented with this id first (another tab, or another person who knows the
         # id): this browser gets an id-only session, never that participant's personal link.
-        return redirect(resume.start(p), 303)
+        return redirect(resume.start(p, in_url=entry["source"] == "mturk"), 303)
     remember_browser(cs.study.id, pid)
     # straight to the next step (saves a redirect through the personal link's landing page)
     target = "survey.screening" if screening else "survey.home"

@@ -17,21 +17,41 @@ link:
 Reading back and changing earlier pages, and withdrawing, need the personal link. The
 session lives in the signed cookie and names the participant's pseudonymous id and link
 generation: revoking the links (withdrawal) ends id-only sessions too.
+
+Inside MTurk's frame the browser sends no cookie of the app, so an MTurk entry's id-only
+session travels in the URL instead: the same reference, signed, as the ``r`` query parameter of
+every id-only page (:func:`start` with ``in_url=True``). It grants exactly what the cookie
+grants, and revocation ends it the same way.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from datetime import timedelta
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
+from itsdangerous import BadSignature, URLSafeSerializer
 
 from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import build_screening_form
+from craftwave.survey_app.framing import allow_framing
 from craftwave.survey_app.models import Participant, WaveStatus, WithdrawalRequest
 from craftwave.survey_app.participant.common import read_shown_token, shown_token, study_or_404
+from craftwave.survey_app.participant.outcomes import screen_out_context
 from craftwave.survey_app.participant.rendering import question_fragments
 from craftwave.survey_app.progress import (
     current_wave,
@@ -40,6 +60,7 @@ from craftwave.survey_app.progress import (
     save_page,
     wave_state,
 )
+from craftwave.survey_app.recruitment import mturk_submission
 
 bp = Blueprint("resume", __name__, url_prefix="/study/<study_id>/continue")
 
@@ -53,16 +74,45 @@ class DeletionRequestForm(FlaskForm):
     """A button that posts with a CSRF token."""
 
 
-def start(p: Participant) -> str:
-    """Begin an id-only session for ``p`` in this browser; returns where to go."""
-    session[SESSION_KEY] = {"study": p.study_id, "pid": p.pid, "gen": p.link_generation or 1}
+def _ref_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="craftwave-id-only-session")
+
+
+def start(p: Participant, in_url: bool = False) -> str:
+    """Begin an id-only session for ``p`` in this browser; returns where to go.
+
+    ``in_url``: carry the session in the URL (``?r=``), for pages shown in MTurk's frame.
+    """
+    ref = {"study": p.study_id, "pid": p.pid, "gen": p.link_generation or 1}
+    if in_url:
+        return url_for("resume.home", study_id=p.study_id, r=_ref_serializer().dumps(ref))
+    session[SESSION_KEY] = ref
     return url_for("resume.home", study_id=p.study_id)
+
+
+def _url(endpoint: str, **values) -> str:
+    """``url_for`` that keeps a URL-borne id-only session (``r``)."""
+    if g.get("resume_ref"):
+        values.setdefault("r", g.resume_ref)
+    return url_for(endpoint, **values)
+
+
+def _ref() -> dict | None:
+    raw = request.args.get("r")
+    if raw:
+        try:
+            ref = _ref_serializer().loads(raw)
+        except BadSignature:
+            abort(404)
+        g.resume_ref = raw
+        return ref
+    return session.get(SESSION_KEY)
 
 
 def _load(study_id: str, for_update: bool = False):
     """The participant and study of this browser's id-only session; 404 without one."""
     cs = study_or_404(study_id)
-    ref = session.get(SESSION_KEY)
+    ref = _ref()
     if not isinstance(ref, dict) or ref.get("study") != cs.study.id:
         abort(404)
     stmt = db.select(Participant).where(Participant.study_id == cs.study.id,
@@ -75,12 +125,15 @@ def _load(study_id: str, for_update: bool = False):
         abort(404)
     if p.language in cs.study.languages:
         g.lang = p.language
+    g.resume_data = ref
+    if p.source == "mturk" and cs.study.recruitment.mturk is not None:
+        allow_framing(cs.study.recruitment.mturk.frame_ancestors)
     return p, cs
 
 
 def _render(template: str, study_id: str, **ctx):
     return render_template(template, study=g.study, withdraw_url=None,
-                           delete_request_url=url_for("resume.delete_request", study_id=study_id),
+                           delete_request_url=_url("resume.delete_request", study_id=study_id),
                            **ctx)
 
 
@@ -90,13 +143,10 @@ def _gate(p, cs):
     if not p.consented:
         abort(404)  # only consented participants exist behind a recruitment id
     if p.eligibility == "pending":
-        return redirect(url_for("resume.screening", study_id=cs.study.id), 303)
+        return redirect(_url("resume.screening", study_id=cs.study.id), 303)
     if p.eligibility == "screened_out":
-        prolific = cs.study.recruitment.prolific
-        url = prolific.screen_out_redirect() if (p.source == "prolific" and prolific) else None
-        elig = cs.study.eligibility
-        return _render("survey/screened_out.html", cs.study.id, code=elig.screen_out_code,
-                       text=elig.screen_out_text, redirect_url=url)
+        return _render("survey/screened_out.html", cs.study.id,
+                       **screen_out_context(p.source, cs.study))
     return None
 
 
@@ -119,7 +169,7 @@ def home(study_id: str):
     ws = view.status
     if view.state == "open":
         index = min(ws.next_page, len(cs.pages[ws.wave]) - 1)
-        return redirect(url_for("resume.page", study_id=study_id, wave=ws.wave,
+        return redirect(_url("resume.page", study_id=study_id, wave=ws.wave,
                                 page_no=index + 1), 303)
     if view.state == "not_open":
         return _render("survey/not_open.html", study_id, wave=ws.wave, opens_at=ws.opens_at,
@@ -134,7 +184,7 @@ def screening(study_id: str):
     """Screening not yet answered (nothing saved to reveal)."""
     p, cs = _load(study_id)
     if p.eligibility != "pending" or p.withdrawal != "none":
-        return redirect(url_for("resume.home", study_id=study_id), 303)
+        return redirect(_url("resume.home", study_id=study_id), 303)
     elig = cs.study.eligibility
     form = build_screening_form(elig, g.lang)()
     if form.validate_on_submit():
@@ -143,7 +193,7 @@ def screening(study_id: str):
             p, cs = _load(study_id, for_update=True)
             if p.eligibility == "pending":
                 record_screening(p, cs, answers, clock.now())
-        return redirect(url_for("resume.home", study_id=study_id), 303)
+        return redirect(_url("resume.home", study_id=study_id), 303)
     return _render("survey/screening.html", study_id, form=form, questions=elig.questions)
 
 
@@ -153,11 +203,11 @@ def _first_unanswered(p, cs, ws, wave: int, page_no: int, study_id: str):
     if gate is not None:
         return gate
     if ws is None or wave not in cs.pages or wave_state(ws, clock.now()) != "open":
-        return redirect(url_for("resume.home", study_id=study_id), 303)
+        return redirect(_url("resume.home", study_id=study_id), 303)
     index = min(ws.next_page, len(cs.pages[wave]) - 1)
     if page_no - 1 != index:
         # an earlier page is locked (its answers are saved); a later one is not reached yet
-        return redirect(url_for("resume.page", study_id=study_id, wave=wave, page_no=index + 1), 303)
+        return redirect(_url("resume.page", study_id=study_id, wave=wave, page_no=index + 1), 303)
     return None
 
 
@@ -195,7 +245,6 @@ def page(study_id: str, wave: int, page_no: int):
             values = {q.name: form[q.name].data for q in cpage.all_questions}
             now = clock.now()
             completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now)
-            source = p.source
         else:
             invalid = ({name: form[name].errors[0] for name in cpage.by_name if form[name].errors},
                        {name: request.form.get(name) for name in cpage.by_name})
@@ -203,13 +252,14 @@ def page(study_id: str, wave: int, page_no: int):
         errors, posted = invalid
         return _render_page(cpage, order, posted, errors, request.form.get("shown", ""),
                             study_id, page_no)
-    if completed:
-        prolific = cs.study.recruitment.prolific
-        if source == "prolific" and prolific is not None:
-            return redirect(prolific.completion_redirect(wave), 303)
-        session[SESSION_KEY] = {**session[SESSION_KEY], "done": wave}
-        return redirect(url_for("resume.done", study_id=study_id, wave=wave), 303)
-    return redirect(url_for("resume.page", study_id=study_id, wave=wave, page_no=page_no + 1), 303)
+    if completed:  # Prolific participants too: they see their code and the next wave's date
+        marked = {**g.resume_data, "done": wave}
+        if g.get("resume_ref"):
+            g.resume_ref = _ref_serializer().dumps(marked)
+        else:
+            session[SESSION_KEY] = marked
+        return redirect(_url("resume.done", study_id=study_id, wave=wave), 303)
+    return redirect(_url("resume.page", study_id=study_id, wave=wave, page_no=page_no + 1), 303)
 
 
 def _render_page(cpage, order, values, errors, shown, study_id, page_no):
@@ -227,15 +277,20 @@ def done(study_id: str, wave: int):
     """The completion page, only for the wave this browser itself just completed."""
     p, cs = _load(study_id)
     ws = db.session.get(WaveStatus, (p.id, wave))
-    if session[SESSION_KEY].get("done") != wave or ws is None or ws.status != "completed":
-        return redirect(url_for("resume.home", study_id=study_id), 303)
-    mturk = None
-    if p.source == "mturk" and wave == 1 and p.recruitment.get("submit_to"):
-        mturk = {"action": p.recruitment["submit_to"] + "/mturk/externalSubmit",
-                 "assignment_id": p.recruitment.get("assignment_id")}
-        g.csp_form_action = [p.recruitment["submit_to"]]
+    if g.resume_data.get("done") != wave or ws is None or ws.status != "completed":
+        return redirect(_url("resume.home", study_id=study_id), 303)
+    study = cs.study
+    mturk = mturk_submission(p, wave)
+    if mturk is not None:
+        g.csp_form_action = [mturk["submit_to"]]
+    prolific_url = None
+    if p.source == "prolific" and study.recruitment.prolific is not None:
+        prolific_url = study.recruitment.prolific.completion_redirect(wave)
+    next_wave = study.waves_by_number.get(wave + 1)
+    next_opens = ws.completed_at + timedelta(days=next_wave.after_days) if next_wave else None
     return _render("survey/done.html", study_id, code=ws.completion_code, wave=wave,
-                   next_opens=None, prolific_url=None, mturk=mturk, withdrawn=False)
+                   next_opens=next_opens, prolific_url=prolific_url, mturk=mturk,
+                   withdrawn=False, personal_link=False)
 
 
 @bp.route("/delete", methods=["GET", "POST"])

@@ -20,6 +20,7 @@ from craftwave.survey_app.participant.common import (
     read_shown_token,
     shown_token,
 )
+from craftwave.survey_app.participant.outcomes import decline_context, screen_out_context
 from craftwave.survey_app.participant.rendering import question_fragments
 from craftwave.survey_app.progress import (
     current_wave,
@@ -34,6 +35,7 @@ from craftwave.survey_app.progress import (
     wave_state,
     withdraw,
 )
+from craftwave.survey_app.recruitment import mturk_submission
 from craftwave.survey_app.sending_hours import time_zone_choices, zone_of
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
@@ -61,11 +63,7 @@ def _gate(p, cs):
 
 
 def _screened_out(p, cs):
-    prolific = cs.study.recruitment.prolific
-    redirect_url = prolific.screen_out_redirect() if (p.source == "prolific" and prolific) else None
-    elig = cs.study.eligibility
-    return _render("screened_out.html", code=elig.screen_out_code, text=elig.screen_out_text,
-                   redirect_url=redirect_url)
+    return _render("screened_out.html", **screen_out_context(p.source, cs.study))
 
 
 @bp.get("")
@@ -108,7 +106,8 @@ def consent(token: str):
         if form.decision.data == "decline":
             with write_transaction():
                 record_decline(cs.study.id)  # an anonymous count, for the participant flow
-            return render_template("entry/declined.html", study=cs.study)
+            return render_template("entry/declined.html", study=cs.study,
+                                   **decline_context(p.source, cs.study))
         with write_transaction():
             if not p.consented:
                 record_consent(p, cs, clock.now())
@@ -226,10 +225,7 @@ def page(token: str, wave: int, page_no: int):
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no), 303)
     if back:
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no - 1), 303)
-    if completed:
-        prolific = cs.study.recruitment.prolific
-        if source == "prolific" and prolific is not None:
-            return redirect(prolific.completion_redirect(wave), 303)
+    if completed:  # Prolific participants too: they see their code and the next wave's date
         return redirect(url_for("survey.done", token=token, wave=wave), 303)
     return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no + 1), 303)
 
@@ -318,12 +314,12 @@ def done(token: str, wave: int):
     prolific_url = mturk = None
     if p.source == "prolific" and study.recruitment.prolific is not None:
         prolific_url = study.recruitment.prolific.completion_redirect(wave)
-    if p.source == "mturk" and wave == 1 and p.recruitment.get("submit_to"):
-        mturk = {"action": p.recruitment["submit_to"] + "/mturk/externalSubmit",
-                 "assignment_id": p.recruitment.get("assignment_id")}
-        g.csp_form_action = [p.recruitment["submit_to"]]
+    mturk = mturk_submission(p, wave)
+    if mturk is not None:
+        g.csp_form_action = [mturk["submit_to"]]
     return _render("done.html", code=ws.completion_code, wave=wave, next_opens=next_opens,
                    prolific_url=prolific_url, mturk=mturk,
+                   personal_link=p.source != "mturk",  # a framed page shows no address
                    withdrawn=p.withdrawal != "none", zone=zone_of(p.timezone, study))
 
 

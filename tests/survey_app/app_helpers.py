@@ -15,7 +15,7 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 indirect=True)``."""
 DEMO_FILE = Path(__file__).resolve().parent / "test_study.yaml"
 
-_INPUT = re.compile(r'<input[^>]*name="(csrf_token|shown)"[^>]*value="([^"]*)"')
+_INPUT = re.compile(r'<input[^>]*name="(csrf_token|shown|entry)"[^>]*value="([^"]*)"')
 _ACTION = re.compile(r'<form method="post" action="([^"]+)"')
 _RADIO = re.compile(r'<input type="radio" name="([a-z0-9_]+__[a-z0-9_]+)"')
 _NUMBER = re.compile(r'<input type="number"[^>]* name="([a-z0-9_]+__[a-z0-9_]+)"[^>]* min="([-0-9.]+)"')

@@ -20,8 +20,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 
 @contextmanager
-def serve_copy(sqlite_template: Path, tmp_path: Path, seed=None, **config) -> Iterator[str]:
-    """Serve an app on a copy of the migrated template database; yields its base URL."""
+def serve_copy(sqlite_template: Path, tmp_path: Path, seed=None, ssl_context=None,
+               **config) -> Iterator[str]:
+    """Serve an app on a copy of the migrated template database; yields its base URL
+    (``https://`` when given an ``ssl.SSLContext``)."""
     from werkzeug.serving import make_server
 
     path = tmp_path / "browser.sqlite"
@@ -31,11 +33,11 @@ def serve_copy(sqlite_template: Path, tmp_path: Path, seed=None, **config) -> It
     if seed is not None:
         seed(app)
     port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
+    server = make_server("127.0.0.1", port, app, threaded=True, ssl_context=ssl_context)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"{'https' if ssl_context is not None else 'http'}://127.0.0.1:{port}"
     finally:
         server.shutdown()
         thread.join(timeout=10)

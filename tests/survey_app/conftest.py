@@ -150,7 +150,8 @@ def postgres_url(postgres_server):
 
 
 TABLES = ("participants, contacts, wave_status, withdrawal_requests, answers, answer_history, "
-          "page_visits, allocation_state, allocation_log, study_declarations, flow_counts")
+          "page_visits, allocation_state, allocation_log, study_declarations, flow_counts, "
+          "recruitment_entries, payment_batches, payment_items")
 
 
 @pytest.fixture

@@ -64,8 +64,8 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
     assert "Page 1 of 3" in w.html and 'role="alert"' not in w.html
     assert participant(app, external_id="5f1a2b3c4d").arm in {"control", "crafting_exercise"}
     final = take_wave(w)
-    assert final.status_code == 303
-    assert final.location == "https://app.prolific.com/submissions/complete?cc=C1DEMO01"
+    # the participant sees the code and the next wave's date before returning to Prolific
+    assert final.status_code == 303 and final.location.endswith("/w/1/done")
     assert count(app, Answer, instrument_id="icraft") + count(app, Answer, instrument_id="ccraft") == N_ITEMS_W1
     assert count(app, Answer, instrument_id="screening") == 2
     assert count(app, PageVisit) == 3
@@ -76,6 +76,9 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
         assert row.page == "icraft" and row.instrument_version == "1.0" and len(row.instrument_hash) == 64
     done = w.get(f"/s/{token_of(w.url)}/w/1/done")
     assert done.status_code == 200 and "C1DEMO01" in w.html and "Return to Prolific" in w.html
+    assert 'href="https://app.prolific.com/submissions/complete?cc=C1DEMO01"' in w.html
+    assert "The next survey opens on <strong>05 April 2026</strong>" in w.html
+    assert w.html.index("next survey opens") < w.html.index("Return to Prolific")
 
 
 def test_same_prolific_id_resumes_never_duplicates(app, client):
@@ -145,11 +148,13 @@ def test_screen_out_gets_code_and_no_survey(app, client):
     w = Walker(client)
     w.consent(PROLIFIC)
     w.screen(eligible=False)
-    assert "DEMO-SCREENED" in w.html
+    # one code: the one shown is the one the button sends back to Prolific
+    assert re.findall(r'class="code">([^<]+)<', w.html) == ["SCRDEMO0"]
     assert "https://app.prolific.com/submissions/complete?cc=SCRDEMO0" in w.html
+    assert "DEMO-SCREENED" not in w.html
     token = token_of(w.url)
     w.get(f"/s/{token}/w/1/1")
-    assert "DEMO-SCREENED" in w.html and "Page 1" not in w.html
+    assert "SCRDEMO0" in w.html and "Page 1" not in w.html
     p = participant(app, external_id="5f1a2b3c4d5e6f7a8b9c0d1e")
     assert p.eligibility == "screened_out"
     with app.app_context():

@@ -56,5 +56,14 @@ def test_release_0_1_0_database_upgrades_with_every_answer(tmp_path):
         head = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         after = conn.execute(ANSWERS).fetchall()
         assert conn.execute("SELECT id FROM participants ORDER BY id").fetchall() == participants
+        # wave 1's recruitment ids move into the per-wave table (0005_i19)
+        old_ids = conn.execute(
+            "SELECT id, external_id, json_extract(recruitment, '$.study_id'), "
+            "json_extract(recruitment, '$.session_id') FROM participants "
+            "WHERE source = 'prolific' ORDER BY id").fetchall()
+        per_wave = conn.execute(
+            "SELECT participant_id, worker_id, site_study_id, site_session_id "
+            "FROM recruitment_entries WHERE wave = 1 ORDER BY participant_id").fetchall()
+        assert len(old_ids) > 0 and per_wave == old_ids
     assert head == _script().get_current_head()
     assert after == before

@@ -210,7 +210,6 @@ def page(token: str, wave: int, page_no: int):
             given = email if email is not None else (request.form.get("contact_email") or "").strip()
             if given and valid_email(given) and _resume_url(p, wave, page_no) is not None:
                 remember_contact(p, given, now)  # also when Enter sent the page with Next
-            source = p.source
         else:
             errors = {} if keep else {name: str(form[name].errors[0]) for name in cpage.by_name
                                       if form[name].errors}

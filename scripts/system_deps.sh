@@ -9,7 +9,7 @@
 # with the same message.
 set -u
 
-r_packages=(lavaan semTools lme4 lmerTest psych mice sandwich jsonlite)
+r_packages=(lavaan semTools lme4 lmerTest psych GPArotation mice sandwich jsonlite)
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)

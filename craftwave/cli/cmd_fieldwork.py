@@ -14,9 +14,9 @@ from .output import echo_json, fail
 
 
 def _app():
-    from craftwave.survey_app import create_app
+    from craftwave.cli.appdb import cli_app
 
-    return create_app()
+    return cli_app()
 
 
 def _iso(value) -> str | None:

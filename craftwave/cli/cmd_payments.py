@@ -19,13 +19,19 @@ from .output import echo_json, fail
 
 
 @contextmanager
-def _context() -> Iterator[None]:
-    """An app context on the configured database, its connections closed afterwards."""
-    from craftwave.survey_app import create_app
+def _context(study_id: str | None = None) -> Iterator[None]:
+    """An app context on the configured database, its connections closed afterwards; with
+    ``study_id``, that study must be loaded."""
+    from craftwave.cli.appdb import cli_app
     from craftwave.survey_app.extensions import db
 
-    app = create_app()
+    app = cli_app()
     with app.app_context():
+        if study_id is not None:
+            from craftwave.survey_app.studies import get_study
+
+            if get_study(study_id) is None:
+                fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
         try:
             yield
         finally:
@@ -77,7 +83,7 @@ def payments_create(study_id, wave, kind, site, amount, reason, min_failed, out,
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.payments import PaymentError, batch_files, create_batch
 
-    with _context():
+    with _context(study_id):
         try:
             summary = create_batch(study_id, wave, kind, site, actor=cli_actor(), amount=amount,
                                    reason=reason, min_failed=min_failed)
@@ -143,7 +149,7 @@ def payments_list(study_id, as_json) -> None:
     """Every batch of STUDY_ID with its state."""
     from craftwave.survey_app.payments import list_batches
 
-    with _context():
+    with _context(study_id):
         batches = list_batches(study_id)
     if as_json:
         echo_json([b.as_dict() for b in batches])
@@ -162,7 +168,7 @@ def payments_qualification(study_id, qualification, out, as_json) -> None:
     """MTurk's worker CSV: each MTurk worker's score = the last wave they completed."""
     from craftwave.survey_app.payments import qualification_csv
 
-    with _context():
+    with _context(study_id):
         text = qualification_csv(study_id, qualification)
     Path(out).write_text(text, encoding="utf-8", newline="")
     n = max(text.count("\n") - 1, 0)

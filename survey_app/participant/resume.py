@@ -61,6 +61,7 @@ from craftwave.survey_app.progress import (
     wave_state,
 )
 from craftwave.survey_app.recruitment import mturk_submission
+from craftwave.survey_app.sending_hours import zone_of
 
 bp = Blueprint("resume", __name__, url_prefix="/study/<study_id>/continue")
 
@@ -132,6 +133,7 @@ def _load(study_id: str, for_update: bool = False):
 
 
 def _render(template: str, study_id: str, **ctx):
+    ctx.setdefault("n_waves", len(g.study.waves))
     return render_template(template, study=g.study, withdraw_url=None,
                            delete_request_url=_url("resume.delete_request", study_id=study_id),
                            **ctx)
@@ -173,7 +175,7 @@ def home(study_id: str):
                                 page_no=index + 1), 303)
     if view.state == "not_open":
         return _render("survey/not_open.html", study_id, wave=ws.wave, opens_at=ws.opens_at,
-                       closes_at=ws.closes_at)
+                       closes_at=ws.closes_at, zone=zone_of(p.timezone, cs.study))
     if view.state == "closed":
         return _render("survey/closed.html", study_id, wave=ws.wave)
     return _render("survey/finished.html", study_id)
@@ -290,7 +292,7 @@ def done(study_id: str, wave: int):
     next_opens = ws.completed_at + timedelta(days=next_wave.after_days) if next_wave else None
     return _render("survey/done.html", study_id, code=ws.completion_code, wave=wave,
                    next_opens=next_opens, prolific_url=prolific_url, mturk=mturk,
-                   withdrawn=False, personal_link=False)
+                   withdrawn=False, personal_link=False, zone=zone_of(p.timezone, study))
 
 
 @bp.route("/delete", methods=["GET", "POST"])

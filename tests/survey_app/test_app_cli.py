@@ -114,6 +114,8 @@ SPECIAL = {
     ("example",): ["no-such-example", "--out", "ex"], ("codebook",): ["--study", "no-such-file"],
     ("power",): ["focal", "--reps", "1"], ("quality",): ["{garbage}", "--items", "no_such_item"],
     ("participant", "delete"): ["no-such-study", "p0", "--yes"],
+    ("db", "backup"): ["{garbage}/no-such-folder/backup.zip"],
+    ("email", "bounces"): ["{garbage}/no-such-mailbox"],
 }
 
 

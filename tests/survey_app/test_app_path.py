@@ -62,7 +62,7 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
     assert p.arm is None  # randomised only after passing screening
     w.screen()
     assert "Page 1 of 3" in w.html and 'role="alert"' not in w.html
-    assert participant(app, external_id="5f1a2b3c4d").arm in {"control", "crafting_exercise"}
+    assert participant(app, external_id="5f1a2b3c4d5e6f7a8b9c0d1e").arm in {"control", "crafting_exercise"}
     final = take_wave(w)
     # the participant sees the code and the next wave's date before returning to Prolific
     assert final.status_code == 303 and final.location.endswith("/w/1/done")
@@ -77,7 +77,7 @@ def test_prolific_path_consent_screening_pages_redirect(app, client):
     done = w.get(f"/s/{token_of(w.url)}/w/1/done")
     assert done.status_code == 200 and "C1DEMO01" in w.html and "Return to Prolific" in w.html
     assert 'href="https://app.prolific.com/submissions/complete?cc=C1DEMO01"' in w.html
-    assert "The next survey opens on <strong>05 April 2026</strong>" in w.html
+    assert "The next survey opens on <strong>April 5, 2026 (UTC)</strong>" in w.html
     assert w.html.index("next survey opens") < w.html.index("Return to Prolific")
 
 

@@ -18,7 +18,7 @@ from tests.survey_app.researcher_fixtures import csrf_of
 
 PID = "5f00aa11bb22cc33dd44ee55"
 PROLIFIC = f"/study/{DEMO_STUDY}?PROLIFIC_PID={PID}&STUDY_ID=st01&SESSION_ID=se01"
-MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=W777"
+MTURK = (f"/study/{DEMO_STUDY}?assignmentId=A1B2C3&hitId=H9&workerId=A0WORKER0777"
          "&turkSubmitTo=https://workersandbox.mturk.com")
 
 

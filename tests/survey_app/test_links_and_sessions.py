@@ -175,7 +175,7 @@ def test_database_file_holds_no_issued_token(app, client, make_participant):
     """Tokens issued (and used) are nowhere in the SQLite file's bytes, WAL included."""
     tokens = [make_participant(consented=True, eligible=True) for _ in range(5)]
     w = Walker(client)
-    w.consent(f"/study/{DEMO_STUDY}?PROLIFIC_PID=prolific0001&STUDY_ID=s&SESSION_ID=x")
+    w.consent(f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f0000000000000000000001&STUDY_ID=s&SESSION_ID=x")
     tokens.append(w.url.split("/")[2])
     for t in tokens:
         Walker(client).get(f"/s/{t}")  # each link works

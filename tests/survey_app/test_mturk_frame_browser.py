@@ -97,7 +97,7 @@ def _take_pages(frame, wave: int, n_pages: int) -> None:
 
 def _entry(app_url: str, standin: StandIn, assignment: str, hit: str) -> str:
     return (f"{app_url}/study/{DEMO_STUDY}?assignmentId={assignment}&hitId={hit}"
-            f"&workerId=WFRAMED1&turkSubmitTo={quote(standin.origin, safe='')}")
+            f"&workerId=A0FRAMED0001&turkSubmitTo={quote(standin.origin, safe='')}")
 
 
 def _tls() -> ssl.SSLContext:

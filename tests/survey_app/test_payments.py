@@ -69,40 +69,40 @@ def mturk(worker: str, assignment: str) -> str:
 
 
 def test_approvals_hold_failed_checks_and_nobody_is_in_two_batches(app, checked_study):
-    for pid in ("PA", "PB"):
+    for pid in ("5f00000000000000000000aa", "5f00000000000000000000bb"):
         complete_wave1(app, prolific(pid))
-    complete_wave1(app, prolific("PC"), attentive=False)
+    complete_wave1(app, prolific("5f00000000000000000000cc"), attentive=False)
     with app.app_context():
         first = create_batch(DEMO_STUDY, 1, "approval", "prolific", actor="t")
         assert (first.n, first.held, first.state) == (3, 1, "pending")
         files = batch_files(first.id)
         assert files == batch_files(first.id)  # a pending batch re-exports byte for byte
         approve, review = sorted(files)
-        assert files[approve] == "PA\nPB\n"
+        assert files[approve] == "5f00000000000000000000aa\n5f00000000000000000000bb\n"
         assert files[review].splitlines()[1:] == [
-            'PC,"failed 2 of 2 attention checks: attn.1, attn.2"']
+            '5f00000000000000000000cc,"failed 2 of 2 attention checks: attn.1, attn.2"']
         with pytest.raises(PaymentError, match="nobody"):
             create_batch(DEMO_STUDY, 1, "approval", "prolific", actor="t")
-    complete_wave1(app, prolific("PD"))
+    complete_wave1(app, prolific("5f00000000000000000000dd"))
     with app.app_context():
         second = create_batch(DEMO_STUDY, 1, "approval", "prolific", actor="t")
-        assert second.n == 1 and list(batch_files(second.id).values())[0] == "PD\n"
+        assert second.n == 1 and list(batch_files(second.id).values())[0] == "5f00000000000000000000dd\n"
         confirm_batch(first.id, actor="t")
         with pytest.raises(PaymentError, match="paid, not pending"):
             void_batch(first.id, actor="t")  # a paid batch stays paid
         void_batch(second.id, actor="t")
         third = create_batch(DEMO_STUDY, 1, "approval", "prolific", actor="t")
-        assert third.n == 1  # only PD is due again: the paid batch's participants never are
-        assert list(batch_files(third.id).values())[0] == "PD\n"
+        assert third.n == 1  # only 5f00000000000000000000dd is due again: the paid batch's participants never are
+        assert list(batch_files(third.id).values())[0] == "5f00000000000000000000dd\n"
 
 
 def test_bonus_files_and_deterministic_request_tokens(app):
-    complete_wave1(app, prolific("PA"))
-    complete_wave1(app, mturk("WK1", "ASG1"))
-    complete_wave1(app, mturk("WK2", "ASG2"))
+    complete_wave1(app, prolific("5f00000000000000000000aa"))
+    complete_wave1(app, mturk("A0WORKER0001", "ASG1"))
+    complete_wave1(app, mturk("A0WORKER0002", "ASG2"))
     with app.app_context():
         pro = create_batch(DEMO_STUDY, 1, "bonus", "prolific", actor="t", amount="1.5")
-        assert list(batch_files(pro.id).values()) == ["PA,1.50\n"]
+        assert list(batch_files(pro.id).values()) == ["5f00000000000000000000aa,1.50\n"]
         with pytest.raises(PaymentError, match="reason"):
             create_batch(DEMO_STUDY, 1, "bonus", "mturk", actor="t", amount="0.75")
         mt = create_batch(DEMO_STUDY, 1, "bonus", "mturk", actor="t", amount="0.75",
@@ -112,23 +112,23 @@ def test_bonus_files_and_deterministic_request_tokens(app):
         lines = list(text.values())[0].splitlines()
         assert lines[0] == "worker_id,assignment_id,amount,reason,unique_request_token"
         rows = [line.split(",") for line in lines[1:]]
-        assert [(r[0], r[1], r[2]) for r in rows] == [("WK1", "ASG1", "0.75"), ("WK2", "ASG2", "0.75")]
+        assert [(r[0], r[1], r[2]) for r in rows] == [("A0WORKER0001", "ASG1", "0.75"), ("A0WORKER0002", "ASG2", "0.75")]
         tokens = [r[4] for r in rows]
         assert len(set(tokens)) == 2 and all(len(t) <= 64 for t in tokens)
         pids = dict(db.session.execute(db.select(Participant.external_id, Participant.pid)).all())
-        assert tokens[0] == bonus_token(DEMO_STUDY, pids["WK1"], 1)
+        assert tokens[0] == bonus_token(DEMO_STUDY, pids["A0WORKER0001"], 1)
         # voided and batched again, each worker keeps their token: SendBonus sees a retry
         void_batch(mt.id, actor="t")
         again = create_batch(DEMO_STUDY, 1, "bonus", "mturk", actor="t", amount="0.75",
                              reason="Thank you for wave 1")
         assert [r.split(",")[4] for r in list(batch_files(again.id).values())[0].splitlines()[1:]] == tokens
         qual = qualification_csv(DEMO_STUDY, "cw-panel")
-        assert qual == "Worker ID,UPDATE-cw-panel\nWK1,1\nWK2,1\n"
+        assert qual == "Worker ID,UPDATE-cw-panel\nA0WORKER0001,1\nA0WORKER0002,1\n"
         assert qualification_csv(DEMO_STUDY, "cw-panel") == qual
 
 
 def test_the_database_refuses_a_second_live_item(app):
-    complete_wave1(app, prolific("PA"))
+    complete_wave1(app, prolific("5f00000000000000000000aa"))
     with app.app_context():
         batch = create_batch(DEMO_STUDY, 1, "bonus", "prolific", actor="t", amount="2")
         item = db.session.execute(db.select(PaymentItem)).scalar_one()
@@ -147,7 +147,7 @@ def test_amounts_must_be_positive_cents(app, text):
 def test_cli_creates_exports_the_same_file_and_confirms(app, monkeypatch, tmp_path):
     monkeypatch.setenv("CRAFTWAVE_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
     monkeypatch.setenv("CRAFTWAVE_SECRET_KEY", app.config["SECRET_KEY"])
-    complete_wave1(app, prolific("PA"))
+    complete_wave1(app, prolific("5f00000000000000000000aa"))
     with app.app_context():
         db.engine.dispose()
     runner = CliRunner()

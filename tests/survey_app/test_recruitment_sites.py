@@ -22,13 +22,13 @@ from tests.survey_app.app_helpers import BACKENDS, DEMO_FILE, DEMO_STUDY, Walker
 WORKER_SITES = "frame-ancestors https://worker.mturk.com https://workersandbox.mturk.com"
 
 
-def mturk(assignment: str, hit: str, worker: str = "WKR1") -> str:
+def mturk(assignment: str, hit: str, worker: str = "A0WORKER0011") -> str:
     return (f"/study/{DEMO_STUDY}?assignmentId={assignment}&hitId={hit}&workerId={worker}"
             "&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com")
 
 
 def prolific(study: str, sess: str) -> str:
-    return f"/study/{DEMO_STUDY}?PROLIFIC_PID=PP123&STUDY_ID={study}&SESSION_ID={sess}"
+    return f"/study/{DEMO_STUDY}?PROLIFIC_PID=5f0000000000000000000123&STUDY_ID={study}&SESSION_ID={sess}"
 
 
 def take_wave(w: Walker, n_pages: int) -> None:
@@ -82,12 +82,12 @@ def test_each_mturk_wave_keeps_and_submits_its_own_assignment(app, clock, tmp_pa
     assert "/continue/w/2/done?r=" in w.url
     assert 'action="https://workersandbox.mturk.com/mturk/externalSubmit"' in w.html
     assert 'name="assignmentId" value="ASG2"' in w.html and "ASG1" not in w.html
-    got = entries(app, "WKR1")
+    got = entries(app, "A0WORKER0011")
     assert {k: (v.assignment_id, v.hit_id, v.worker_id) for k, v in got.items()} == {
-        1: ("ASG1", "HIT1", "WKR1"), 2: ("ASG2", "HIT2", "WKR1")}
+        1: ("ASG1", "HIT1", "A0WORKER0011"), 2: ("ASG2", "HIT2", "A0WORKER0011")}
     # a later entry never rewrites a completed wave's assignment
     w.get(mturk("ASG9", "HIT9"))
-    assert entries(app, "WKR1")[2].assignment_id == "ASG2"
+    assert entries(app, "A0WORKER0011")[2].assignment_id == "ASG2"
     with app.app_context():
         out = write_export(DEMO_STUDY, tmp_path / "ids", actor="test", with_recruitment_ids=True)
         write_export(DEMO_STUDY, tmp_path / "plain", actor="test")
@@ -112,7 +112,7 @@ def test_prolific_ids_are_kept_per_wave(app, clock):
     other.get(prolific("STUDYW2", "SESSW2"))
     take_wave(other, 2)
     assert "C2DEMO02" in other.html and "cc=C2DEMO02" in other.html
-    got = entries(app, "PP123")
+    got = entries(app, "5f0000000000000000000123")
     assert {k: (v.site_study_id, v.site_session_id) for k, v in got.items()} == {
         1: ("STUDYW1", "SESSW1"), 2: ("STUDYW2", "SESSW2")}
 
@@ -139,7 +139,7 @@ def test_mturk_screen_out_and_decline_say_how_to_return_the_hit(app, coded_study
     assert codes(w.html) == ["MTSCREEN1"] and "return this HIT" in w.html
     assert WORKER_SITES in resp.headers["Content-Security-Policy"]
     d = Walker(app.test_client(use_cookies=False))
-    d.get(mturk("ASG7", "HIT1", worker="WKR7"))
+    d.get(mturk("ASG7", "HIT1", worker="A0WORKER0017"))
     resp = d.post({"decision": "decline"})
     assert codes(d.html) == ["MTDECL01"] and "return this HIT" in d.html
     assert WORKER_SITES in resp.headers["Content-Security-Policy"]

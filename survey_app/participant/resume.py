@@ -68,7 +68,7 @@ bp = Blueprint("resume", __name__, url_prefix="/study/<study_id>/continue")
 SESSION_KEY = "resume"
 DELETE_REQUEST = "delete_request"
 """The kind of a withdrawal request made in an id-only session (to be confirmed first)."""
-FIXED_FIELDS = {"csrf_token", "shown"}
+FIXED_FIELDS = {"csrf_token", "shown", "nav"}  # nav: the page's Next (no Back here)
 
 
 class DeletionRequestForm(FlaskForm):

@@ -156,8 +156,9 @@ def main() -> None:
     ap.add_argument("--rates", type=float, nargs="+",
                     default=[100, 150, 200, 250, 300, 350, 400, 450])
     ap.add_argument("--step", type=float, default=12.0, help="seconds per rate")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn only")
+    ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--researchers", type=int, default=0,
@@ -190,8 +191,13 @@ def main() -> None:
                    input=RESEARCHER[1] + "\n", text=True)
     log_path = work / "server.log"
     log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115  (closed after the server stops)
-    server = subprocess.Popen([*CRAFTWAVE, "serve", "--port", str(port), "--workers", str(args.workers),
-                               "--threads", str(args.threads)], env=env, start_new_session=True,
+    serve_args = ["--server", args.server]
+    if args.server == "gunicorn":
+        serve_args += ["--workers", str(args.workers)]
+    if args.threads:
+        serve_args += ["--threads", str(args.threads)]
+    server = subprocess.Popen([*CRAFTWAVE, "serve", "--port", str(port), *serve_args], env=env,
+                              start_new_session=True,
                               stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_ready(port)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -52,6 +53,8 @@ class Researcher(UserMixin, db.Model):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     # raised by logout, a password change, deactivation and reactivation: older cookies end
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; None: no second factor
+    totp_recovery: Mapped[list | None] = mapped_column(JSON)  # argon2 hashes of unused recovery codes
 
     @property
     def is_active(self) -> bool:  # Flask-Login
@@ -101,3 +104,17 @@ class SentMessage(db.Model):
     wave: Mapped[int] = mapped_column(Integer)
     claimed_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class RateCounter(db.Model):
+    """A fixed-window counter of the rate limits and login delays, shared by every app host.
+
+    ``key`` is a keyed hash of what is counted (an address, an account, a token), so the table
+    holds no address; rows past ``expires_at`` (Unix time) are deleted as new ones arrive.
+    """
+
+    __tablename__ = "rate_counters"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

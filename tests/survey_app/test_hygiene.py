@@ -3,10 +3,19 @@ request, deletion that leaves no trace in the database files, CSV cells a spread
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flask import request
+from sqlalchemy.exc import IntegrityError
 
-from craftwave.survey_app import create_app
+from craftwave.survey_app import clock, create_app
+from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.erasure import participant_tables
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.models import Participant, WithdrawalRequest
+from craftwave.survey_app.panel import delete_participant
+from craftwave.survey_app.progress import file_withdrawal_request
 from tests.survey_app.conftest import _config
 from tests.survey_app.researcher_fixtures import answer_wave, enrol
 
@@ -44,3 +53,65 @@ def test_client_address_comes_from_the_trusted_proxy_hops(app, hops, expected):
     proxied.test_client().get("/healthz", environ_base={"REMOTE_ADDR": "10.9.9.9"},
                               headers={"X-Forwarded-For": "198.51.100.1, 203.0.113.7"})
     assert seen == [expected]
+
+
+def _files_blob(path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+
+
+def test_sqlite_deletion_leaves_no_email_or_token_hash_in_the_files(app, rs_study):
+    email = "erase.me.please@example.org"
+    pid = enrol(app, email=email, source="prolific", external_id="ERASEME0042")
+    answer_wave(app, pid, 1)
+    keep = enrol(app, email="stays@example.org")
+    with app.app_context():
+        p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
+        # (the pid stays: the audit log records which pseudonymous id was deleted)
+        secrets = [email.encode(), p.token_hash.encode(), b"ERASEME0042"]
+        path = Path(db.engine.url.database)
+    blob = _files_blob(path)
+    assert all(s in blob for s in secrets)  # they were really written
+    with app.app_context():
+        delete_participant(rs_study, pid, "test")
+    blob = _files_blob(path)  # read while the app is still up: no dispose, no manual checkpoint
+    for s in secrets:
+        assert s not in blob, s
+    assert b"stays@example.org" in blob
+    with app.app_context():
+        assert db.session.execute(db.select(Participant.pid).where(Participant.pid == keep)).scalar_one()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_postgres_deletion_vacuums_the_touched_tables(app, rs_study):
+    pid = enrol(app, email="vacuum.me@example.org")
+    answer_wave(app, pid, 1)
+    with app.app_context():
+        delete_participant(rs_study, pid, "test")
+        dead = dict(db.session.execute(db.text(
+            "SELECT relname, n_dead_tup FROM pg_stat_user_tables WHERE relname IN "
+            "('participants', 'contacts', 'answers')")).all())
+        vacuumed = db.session.execute(db.text(
+            "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+            "('participants', 'contacts', 'answers') AND last_vacuum IS NOT NULL")).scalar_one()
+    assert vacuumed == 3
+    assert set(dead) == {"participants", "contacts", "answers"} and all(v == 0 for v in dead.values())
+    assert set(participant_tables()) >= {"participants", "contacts", "answers", "withdrawal_requests"}
+
+
+def test_one_open_withdrawal_request_per_participant(app, rs_study):
+    pid = enrol(app)
+    with app.app_context():
+        p = db.session.execute(db.select(Participant).where(Participant.pid == pid)).scalar_one()
+        for kind in ["delete_request", "stop_contact", "delete_request", "delete", "stop_contact"]:
+            with write_transaction():
+                file_withdrawal_request(p, kind, clock.now())
+        rows = db.session.execute(db.select(WithdrawalRequest.kind).where(
+            WithdrawalRequest.participant_id == p.id)).scalars().all()
+        assert rows == ["delete"]  # one request, of the strongest kind asked for
+        with pytest.raises(IntegrityError), write_transaction():  # the database enforces it too
+            db.session.add(WithdrawalRequest(participant_id=p.id, kind="delete", requested_at=clock.now()))
+        with write_transaction():
+            db.session.execute(db.update(WithdrawalRequest).values(handled_at=clock.now()))
+            file_withdrawal_request(p, "stop_contact", clock.now())  # a new one after handling
+        assert db.session.execute(db.select(db.func.count()).select_from(WithdrawalRequest)).scalar_one() == 2

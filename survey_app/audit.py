@@ -21,7 +21,7 @@ from craftwave.survey_app.models import Participant, StudyRecord, WithdrawalRequ
 from craftwave.survey_app.models.researcher import AuditEntry
 
 ACTIONS = (
-    "login", "login_failed", "lockout", "logout", "researcher_added", "study_loaded",
+    "login", "login_failed", "lockout", "login_delay", "logout", "researcher_added", "study_loaded",
     "participants_imported", "invitations_sent", "reminders_sent", "export", "due_list", "report",
     "withdrawal",
     "withdrawal_handled", "participant_deleted", "link_reissued",

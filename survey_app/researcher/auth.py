@@ -6,20 +6,21 @@ refused afterwards (:mod:`craftwave.survey_app.researcher.sessions`).
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
+from craftwave.survey_app import login_delay
 from craftwave.survey_app.accounts import attempt_login, end_sessions
 from craftwave.survey_app.researcher.sessions import safe_next, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/researcher", static_folder="static",
                static_url_path="/static")
 
-FAILED = ("Email or password not recognised, or the account is locked for a while after "
-          "repeated failures.")
+FAILED = "Email or password not recognised."
+WAIT = "Too many failed attempts. Please wait {wait} before trying again."
 
 
 class LoginForm(FlaskForm):
@@ -33,20 +34,29 @@ class LogoutForm(FlaskForm):
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """The login page; a correct password resets the failure count, repeated failures lock."""
+    """The login page; a correct password resets the failure count, repeated failures wait."""
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
     form = LoginForm()
     error = None
     status = 200
     if form.validate_on_submit():
-        outcome = attempt_login(form.email.data, form.password.data)
+        outcome = attempt_login(form.email.data, form.password.data, request.remote_addr,
+                                request.cookies.get(login_delay.DEVICE_COOKIE))
         if outcome.user is not None:
             session.clear()  # a fresh session: nothing carried over from before the login
             login_user(outcome.user)
             start_session()
-            return redirect(safe_next(request.args.get("next")), 303)
-        error, status = FAILED, 401
+            resp = redirect(safe_next(request.args.get("next")), 303)
+            resp.set_cookie(login_delay.DEVICE_COOKIE, login_delay.device_cookie_value(outcome.user),
+                            max_age=login_delay.DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
+                            secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+                            path="/researcher")
+            return resp
+        if outcome.reason == "wait":
+            error, status = WAIT.format(wait=login_delay.wait_text(outcome.wait_seconds)), 429
+        else:
+            error, status = FAILED, 401
     elif request.method == "POST":
         status = 400
     return render_template("researcher/login.html", form=form, error=error), status

@@ -51,7 +51,7 @@ from craftwave.survey_app.simulate import (  # noqa: E402
 
 DEMO = REPO / "data" / "demo" / "study.yaml"
 CRAFTWAVE = [str(Path(sys.executable).parent / "craftwave")]
-RESEARCHER = ("bench-owner@example.org", "bench password 2026")
+RESEARCHER = ("bench-owner@example.org", "ochre lantern over a quiet harbour")
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]*)"')
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
 
 from craftwave.instruments.errors import CraftwaveError
 from craftwave.survey_app import clock, login_delay
@@ -24,6 +23,7 @@ from craftwave.survey_app.audit import cli_actor, record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models.researcher import ROLES, Researcher
+from craftwave.survey_app.passwords import PasswordRejected, check_new_password
 
 _hasher = PasswordHasher()
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -49,15 +49,16 @@ def add_researcher(email: str, password: str, role: str, actor: str | None = Non
     Raises
     ------
     AccountError
-        On an invalid email, a role other than ``owner``/``analyst``, a password shorter than
-        ``PASSWORD_MIN_LENGTH``, or an email that already has an account.
+        On an invalid email, a role other than ``owner``/``analyst``, a password the policy
+        refuses (:mod:`craftwave.survey_app.passwords`), or an email that already has an account.
     """
     email = normalise_email(email)
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}, not '{role}'")
-    min_len = int(current_app.config.get("PASSWORD_MIN_LENGTH", 12))
-    if len(password) < min_len:
-        raise AccountError(f"the password must have at least {min_len} characters")
+    try:
+        check_new_password(password, email)
+    except PasswordRejected as exc:
+        raise AccountError(str(exc)) from None
     if db.session.execute(db.select(Researcher.id).where(Researcher.email == email)).first():
         raise AccountError(f"an account for '{email}' already exists")
     now = clock.now()

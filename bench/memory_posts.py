@@ -37,7 +37,13 @@ def main() -> None:
     from craftwave.survey_app.extensions import db
     from craftwave.survey_app.links import token_for
     from craftwave.survey_app.progress import create_participant, record_consent, record_screening
-    from tests.survey_app.app_helpers import DEMO_FILE, DEMO_STUDY, Walker, hidden_fields, question_names
+    from tests.survey_app.app_helpers import (
+        DEMO_FILE,
+        DEMO_STUDY,
+        Walker,
+        hidden_fields,
+        question_names,
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/m.sqlite", "SECRET_KEY": "m",

@@ -26,6 +26,7 @@ ACTIONS = (
     "withdrawal",
     "withdrawal_handled", "participant_deleted", "link_reissued",
     "password_changed", "researcher_deactivated", "researcher_activated", "role_changed",
+    "totp_enabled", "totp_reset", "recovery_code_used",
 )
 """The actions the log records."""
 

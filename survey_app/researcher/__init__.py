@@ -25,6 +25,9 @@ Settings (``app.config``; defaults in :data:`DEFAULTS`):
     Failed logins slow down instead of locking: see :mod:`craftwave.survey_app.login_delay`.
 ``RATELIMIT_ENABLED``
     ``False`` switches every limit off (benchmarks).
+``REQUIRE_TOTP_FOR_OWNERS``
+    ``True``: an owner without a second factor is sent to set one up before any other page
+    (:mod:`craftwave.survey_app.totp`).
 ``RESEARCHER_IDLE_MINUTES``, ``RESEARCHER_SESSION_HOURS``
     A researcher's session ends after this long unused (default 30 minutes) and this long
     after login (default 12 hours); see :mod:`craftwave.survey_app.researcher.sessions`.
@@ -51,11 +54,12 @@ DEFAULTS: dict[str, object] = {
     "LOGIN_ADDRESS_MAX_DELAY_SECONDS": 900.0,
     "PASSWORD_MIN_LENGTH": 12,
     "QUALITY_SECONDS_PER_ITEM_MIN": None,   # None: the study's quality policy
+    "REQUIRE_TOTP_FOR_OWNERS": False,
 }
 
 PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume"})
 """Blueprints of the participant pages (reachable without a researcher login)."""
-PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
+PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.login_code", "auth.static"})
 """Other endpoints reachable without login: static files, login, landing page, health check."""
 
 login_manager = LoginManager()
@@ -134,7 +138,13 @@ def _load_user(user_id: str):
 
 def _require_researcher():
     check_session()
-    if is_public(request.endpoint) or current_user.is_authenticated:
+    if is_public(request.endpoint):
+        return None
+    if current_user.is_authenticated:
+        if (current_app.config.get("REQUIRE_TOTP_FOR_OWNERS") and current_user.is_owner
+                and not current_user.totp_secret
+                and request.endpoint not in ("accounts.two_factor", "auth.logout")):
+            return redirect(url_for("accounts.two_factor"), 303)
         return None
     wants_json = request.accept_mimetypes.best == "application/json"
     if request.method in ("GET", "HEAD") and not wants_json:

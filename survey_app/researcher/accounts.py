@@ -23,10 +23,10 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length
 
 from craftwave.survey_app.accounts import AccountError, normalise_email
@@ -227,6 +227,33 @@ def password():
     elif form.is_submitted():
         status = 400
     return render_template("researcher/password.html", form=form, error=error), status
+
+
+class TwoFactorForm(FlaskForm):
+    secret = HiddenField(validators=[InputRequired(), Length(max=64)])
+    code = StringField("Code", validators=[InputRequired(), Length(max=32)])
+
+
+@bp.route("/account/two-factor", methods=["GET", "POST"])
+def two_factor():
+    """Turn on TOTP for one's own account (:mod:`craftwave.survey_app.totp`)."""
+    from craftwave.survey_app import totp
+
+    user = current_user._get_current_object()
+    required = bool(current_app.config.get("REQUIRE_TOTP_FOR_OWNERS")) and user.is_owner
+    if user.totp_secret:
+        return render_template("researcher/two_factor.html", enabled=True)
+    form = TwoFactorForm()
+    error, status = None, 200
+    if form.validate_on_submit():
+        codes = totp.enable(user, form.secret.data, form.code.data)
+        if codes is not None:
+            return render_template("researcher/two_factor.html", codes=codes)
+        error, status = "That code does not match. Check the app's clock and try the current code.", 400
+    secret = form.secret.data if form.is_submitted() and form.secret.data else totp.new_secret()
+    form.secret.data = secret
+    return render_template("researcher/two_factor.html", form=form, secret=secret, error=error,
+                           uri=totp.provisioning_uri(user.email, secret), required=required), status
 
 
 @bp.get("/accounts")

@@ -11,7 +11,7 @@ from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, login
 
 # Reachable without a researcher: the participant blueprints, static files, the login page,
 # the participants' landing page and the load balancer's health check.
-PUBLIC = {"static", "auth.static", "auth.login", "index", "healthz"}
+PUBLIC = {"static", "auth.static", "auth.login", "auth.login_code", "index", "healthz"}
 PUBLIC_BLUEPRINTS = {"entry", "survey", "resume"}  # resume: id-only sessions (issue 15)
 
 

@@ -39,7 +39,7 @@ pytestmark = pytest.mark.slow
 
 
 def start_server(env: dict, port: int, log: Path, server: str = "gunicorn") -> subprocess.Popen:
-    args = ["--server", "gunicorn", "--workers", "2"] if server == "gunicorn" else ["--server", server]
+    args = ["--server", "gunicorn", "--workers", "2", "--threads", "1"] if server == "gunicorn" else ["--server", server]
     with open(log, "ab") as fh:
         proc = subprocess.Popen([CRAFTWAVE, "serve", "--port", str(port), *args],
                                 env=env, start_new_session=True, stdout=fh, stderr=fh)

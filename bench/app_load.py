@@ -220,8 +220,9 @@ def run(args, port: int, server_pid: int, db_pid: int | None, log_path: Path) ->
     study = load_study(DEMO)
     n_pages = len(study.waves[0].pages)
     rng = np.random.default_rng(args.seed)
-    print(f"craftwave app load benchmark: {args.db}, gunicorn {args.workers} worker(s) x "
-          f"{args.threads} thread(s), {os.cpu_count()} cores, demo study wave 1 "
+    server = (f"gunicorn {args.workers} worker(s) x {args.threads or 64} thread(s)"
+              if args.server == "gunicorn" else f"waitress 1 process x {args.threads or 8} thread(s)")
+    print(f"craftwave app load benchmark: {args.db}, {server}, {os.cpu_count()} cores, demo study wave 1 "
           f"({n_pages} pages), open-loop Poisson arrivals, {args.step:.0f} s per rate")
     print(f"load average before the run: {os.getloadavg()[0]:.2f} (other processes share these cores)")
     print(f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "

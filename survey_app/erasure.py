@@ -14,13 +14,16 @@ server's write-ahead log archive, replicas or backups taken before the deletion:
 
 from __future__ import annotations
 
+import logging
 import time
 
 from sqlalchemy import text
 
 from craftwave.survey_app.extensions import db
 
-CHECKPOINT_TRIES = 20
+CHECKPOINT_TRIES = 3
+"""Checkpoint attempts; each waits for readers up to the connection's busy timeout."""
+log = logging.getLogger("craftwave.survey_app")
 
 
 def participant_tables() -> list[str]:
@@ -36,8 +39,10 @@ def scrub_after_deletion(tables: list[str] | None = None) -> bool:
     """Checkpoint SQLite's log (TRUNCATE) or VACUUM PostgreSQL's ``tables``; True when done.
 
     Call after the deleting transaction has committed, outside any transaction. On SQLite a
-    checkpoint can be held up by a reader still using old pages; it is tried again for up to
-    about two seconds, and False is returned if readers kept it from finishing.
+    checkpoint can be held up by a reader still using old pages; it is tried
+    :data:`CHECKPOINT_TRIES` times, and False is returned (and a warning logged) if readers kept
+    it from finishing: the next checkpoint of a later deletion, or SQLite's own automatic
+    checkpoints, then overwrite the log.
     """
     db.session.rollback()  # end any read transaction of this request: no snapshot held
     engine = db.engine
@@ -49,6 +54,7 @@ def scrub_after_deletion(tables: list[str] | None = None) -> bool:
                 if busy == 0:
                     return True
                 time.sleep(0.1)
+        log.warning("deletion: the write-ahead log could not be truncated (busy readers)")
         return False
     if engine.dialect.name == "postgresql":
         known = set(db.metadata.tables)

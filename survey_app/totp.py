@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 
 import pyotp
 
@@ -42,10 +43,23 @@ def provisioning_uri(email: str, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
 
 
-def code_ok(secret: str, code: str) -> bool:
-    """Whether ``code`` is the current TOTP code of ``secret`` (one step of drift allowed)."""
+def code_step(secret: str, code: str, now: float | None = None) -> int | None:
+    """The 30-second time step whose TOTP code ``code`` is (one step of drift allowed), or None."""
     code = "".join((code or "").split())
-    return len(code) == 6 and code.isdigit() and pyotp.TOTP(secret).verify(code, valid_window=VALID_WINDOW)
+    if len(code) != 6 or not code.isdigit():
+        return None
+    totp = pyotp.TOTP(secret)
+    now = time.time() if now is None else now
+    for offset in range(-VALID_WINDOW, VALID_WINDOW + 1):
+        moment = now + offset * totp.interval
+        if hmac.compare_digest(totp.at(moment), code):
+            return totp.timecode(moment)
+    return None
+
+
+def code_ok(secret: str, code: str) -> bool:
+    """Whether ``code`` is a current TOTP code of ``secret`` (one step of drift allowed)."""
+    return code_step(secret, code) is not None
 
 
 def _hash(code: str) -> str:
@@ -69,6 +83,7 @@ def enable(user: Researcher, secret: str, code: str) -> list[str] | None:
     codes = new_recovery_codes()
     with write_transaction():
         fresh = db.session.get(Researcher, user.id)
+        fresh.totp_last_step = code_step(secret, code)
         fresh.totp_secret = secret
         fresh.totp_recovery = [_hash(c.replace("-", "")) for c in codes]
         record(fresh.email, "totp_enabled")
@@ -76,12 +91,19 @@ def enable(user: Researcher, secret: str, code: str) -> list[str] | None:
 
 
 def check_second_factor(user: Researcher, code: str) -> bool:
-    """A current TOTP code, or an unused recovery code (which is then used up); audited."""
-    if user.totp_secret and code_ok(user.totp_secret, code):
-        return True
+    """A current TOTP code not used before, or an unused recovery code; audited.
+
+    A TOTP code is accepted once: its time step must come after the last one accepted for the
+    account, so a code seen over someone's shoulder cannot be replayed. A recovery code is
+    used up.
+    """
+    step = code_step(user.totp_secret, code) if user.totp_secret else None
     digest = _hash((code or "").replace("-", ""))
     with write_transaction():
         fresh = db.session.get(Researcher, user.id)
+        if step is not None and step > (fresh.totp_last_step or -1):
+            fresh.totp_last_step = step
+            return True
         left = list(fresh.totp_recovery or [])
         match = next((h for h in left if hmac.compare_digest(h, digest)), None)
         if match is None:
@@ -101,6 +123,7 @@ def reset(email: str, actor: str | None = None) -> Researcher:
         user = _get(email)
         user.totp_secret = None
         user.totp_recovery = None
+        user.totp_last_step = None
         user.session_version = (user.session_version or 0) + 1
         record(actor or cli_actor(), "totp_reset", detail={"email": user.email})
     return user

@@ -54,7 +54,8 @@ class Researcher(UserMixin, db.Model):
     # raised by logout, a password change, deactivation and reactivation: older cookies end
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; None: no second factor
-    totp_recovery: Mapped[list | None] = mapped_column(JSON)  # argon2 hashes of unused recovery codes
+    totp_recovery: Mapped[list | None] = mapped_column(JSON)  # SHA-256 hashes of unused recovery codes
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)  # last accepted TOTP time step
 
     @property
     def is_active(self) -> bool:  # Flask-Login

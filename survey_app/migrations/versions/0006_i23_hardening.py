@@ -40,10 +40,12 @@ def upgrade():
     with op.batch_alter_table("researchers") as batch:
         batch.add_column(sa.Column("totp_secret", sa.String(64), nullable=True))
         batch.add_column(sa.Column("totp_recovery", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("totp_last_step", sa.Integer(), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table("researchers") as batch:
+        batch.drop_column("totp_last_step")
         batch.drop_column("totp_recovery")
         batch.drop_column("totp_secret")
     op.drop_index("uq_withdrawal_open", table_name="withdrawal_requests")

@@ -135,8 +135,9 @@ def attempt_login(email: str, password: str, address: str | None = None,
             return LoginOutcome(None, "invalid")
         if new_hash is not None:
             user.password_hash = new_hash
-        user.failed_logins = 0
-        user.locked_until = None
+        if not user.totp_secret:  # with a second factor, the delays reset once the code passes
+            user.failed_logins = 0
+            user.locked_until = None
         user.last_login_at = now
         record(user.email, "login")
     login_delay.address_succeeded(address)

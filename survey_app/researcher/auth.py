@@ -85,6 +85,7 @@ def _logged_in(user, target: str):
 def login_code():
     """The second step for an account with TOTP: a code from the app, or a recovery code."""
     from craftwave.survey_app import clock
+    from craftwave.survey_app.db import write_transaction
     from craftwave.survey_app.extensions import db
     from craftwave.survey_app.models.researcher import Researcher
     from craftwave.survey_app.totp import check_second_factor
@@ -101,13 +102,23 @@ def login_code():
     error, status = None, 200
     if form.validate_on_submit():
         address = request.remote_addr or "unknown"
-        wait = login_delay.address_wait(address, clock.now())
+        now = clock.now()
+        wait = login_delay.address_wait(address, now)
+        if wait == 0 and not login_delay.is_known_browser(request.cookies.get(login_delay.DEVICE_COOKIE), user):
+            wait = login_delay.account_wait(user, now)  # codes guessed from many addresses slow down
         if wait > 0:
             error, status = WAIT.format(wait=login_delay.wait_text(wait)), 429
         elif check_second_factor(user, form.code.data):
-            return _logged_in(user, pending.get("next") or url_for("dashboard.studies"))
+            with write_transaction():
+                fresh = db.session.get(Researcher, user.id)
+                fresh.failed_logins = 0
+                fresh.locked_until = None
+            return _logged_in(fresh, pending.get("next") or url_for("dashboard.studies"))
         else:
-            login_delay.address_failed(address, clock.now())
+            login_delay.address_failed(address, now)
+            with write_transaction():
+                fresh = db.session.get(Researcher, user.id)
+                login_delay.account_failed(fresh, now)
             error, status = "That code is not right. Use the current code from your app, or a recovery code.", 401
     elif request.method == "POST":
         status = 400

@@ -98,3 +98,26 @@ def test_an_instance_can_require_the_factor_for_owners(app, make_researcher):
     assert a.get("/researcher/").status_code == 200  # analysts are not required to
     _turn_on(o)
     assert o.get("/researcher/").status_code == 200
+
+
+def test_wrong_codes_from_many_addresses_slow_the_account_down(app, make_researcher):
+    app.config.update(LOGIN_MAX_FAILURES=3)
+    email = make_researcher("owner@example.org", "owner")
+    owner = app.test_client()
+    login(owner, email)
+    secret, _ = _turn_on(owner)
+    right = pyotp.TOTP(secret).at(time.time() + 30)
+    wrong = "111111" if right != "111111" else "222222"
+    owner.post("/researcher/logout", data={"csrf_token": csrf_of(owner.get("/researcher/").get_data(as_text=True))})
+    for i in range(3):  # someone with the password guesses codes, each time from a new address
+        guesser = app.test_client()
+        guesser.environ_base["REMOTE_ADDR"] = f"198.51.100.{i}"
+        assert login(guesser, email).status_code == 303
+        assert _code_step(guesser, wrong).status_code == 401
+    # the account now waits: a fresh browser from yet another address is held at the password
+    late = app.test_client()
+    late.environ_base["REMOTE_ADDR"] = "198.51.100.200"
+    assert login(late, email).status_code == 429
+    # the owner's own browser (it logged in before) is not held by the account's wait
+    assert login(owner, email).status_code == 303
+    assert _code_step(owner, right).status_code == 303

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from craftwave.analysis.csv_cells import restore_frame
 from craftwave.instruments import Instrument, load_library
 from craftwave.instruments.errors import DataError
 from craftwave.instruments.exportformat import (  # the export format's one home
@@ -186,7 +187,7 @@ def read_export(directory: str | Path, *, verify: bool = True) -> Export:
     for key, name in EXPORT_TABLES.items():
         path = directory / name
         if path.is_file():
-            tables[key] = pd.read_csv(path, dtype={ID_COL: str})
+            tables[key] = restore_frame(pd.read_csv(path, dtype={ID_COL: str}))
     if tables.get("answers_long") is not None:
         _require_columns(tables["answers_long"], ("participant_id", "wave", "instrument_id",
                                                   "item_id", "value"), "answers_long.csv")
@@ -250,7 +251,7 @@ def read_data(source: str | Path | pd.DataFrame, *, verify: bool = True,
             return long_to_wide(export.answers_long, instruments)
         if not path.is_file():
             raise DataError(f"{path}: no such file or directory")
-        frame = pd.read_csv(path, dtype={ID_COL: str})
+        frame = restore_frame(pd.read_csv(path, dtype={ID_COL: str}))
     if is_long(frame):
         return long_to_wide(frame, instruments)
     return frame

@@ -51,7 +51,7 @@ from craftwave.survey_app.simulate import (  # noqa: E402
 
 DEMO = REPO / "data" / "demo" / "study.yaml"
 CRAFTWAVE = [str(Path(sys.executable).parent / "craftwave")]
-RESEARCHER = ("bench-owner@example.org", "bench password 2026")
+RESEARCHER = ("bench-owner@example.org", "ochre lantern over a quiet harbour")
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]*)"')
 
 
@@ -156,8 +156,9 @@ def main() -> None:
     ap.add_argument("--rates", type=float, nargs="+",
                     default=[100, 150, 200, 250, 300, 350, 400, 450])
     ap.add_argument("--step", type=float, default=12.0, help="seconds per rate")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn only")
+    ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--researchers", type=int, default=0,
@@ -190,8 +191,13 @@ def main() -> None:
                    input=RESEARCHER[1] + "\n", text=True)
     log_path = work / "server.log"
     log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115  (closed after the server stops)
-    server = subprocess.Popen([*CRAFTWAVE, "serve", "--port", str(port), "--workers", str(args.workers),
-                               "--threads", str(args.threads)], env=env, start_new_session=True,
+    serve_args = ["--server", args.server]
+    if args.server == "gunicorn":
+        serve_args += ["--workers", str(args.workers)]
+    if args.threads:
+        serve_args += ["--threads", str(args.threads)]
+    server = subprocess.Popen([*CRAFTWAVE, "serve", "--port", str(port), *serve_args], env=env,
+                              start_new_session=True,
                               stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_ready(port)
@@ -214,8 +220,9 @@ def run(args, port: int, server_pid: int, db_pid: int | None, log_path: Path) ->
     study = load_study(DEMO)
     n_pages = len(study.waves[0].pages)
     rng = np.random.default_rng(args.seed)
-    print(f"craftwave app load benchmark: {args.db}, gunicorn {args.workers} worker(s) x "
-          f"{args.threads} thread(s), {os.cpu_count()} cores, demo study wave 1 "
+    server = (f"gunicorn {args.workers} worker(s) x {args.threads or 64} thread(s)"
+              if args.server == "gunicorn" else f"waitress 1 process x {args.threads or 8} thread(s)")
+    print(f"craftwave app load benchmark: {args.db}, {server}, {os.cpu_count()} cores, demo study wave 1 "
           f"({n_pages} pages), open-loop Poisson arrivals, {args.step:.0f} s per rate")
     print(f"load average before the run: {os.getloadavg()[0]:.2f} (other processes share these cores)")
     print(f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "

@@ -7,6 +7,7 @@ with ``craftwave serve``.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from flask import Flask, g, render_template, request
@@ -124,6 +125,23 @@ def _register_errors(app: Flask) -> None:
         return render_template("errors/error.html", code=400,
                                message=_("Your page was open too long or came from elsewhere. "
                                          "Please go back, reload the page and send it again.")), 400
+
+    @app.errorhandler(429)
+    def _wait(exc):
+        """Too many requests: a participant gets a calm page that retries by itself."""
+        from craftwave.survey_app.researcher import is_public
+
+        limit = app.extensions["craftwave_limiter"].current_limit
+        seconds = max(1, min(120, int(limit.reset_at - time.time()) + 1)) if limit else 30
+        if is_public(request.endpoint) and request.endpoint not in ("auth.login",):
+            resp = app.make_response((render_template("errors/wait.html", seconds=seconds), 429))
+            resp.headers["Refresh"] = str(seconds)  # the browser tries again by itself
+        else:
+            resp = app.make_response((render_template(
+                "errors/error.html", code=429,
+                message=f"Too many attempts. Please wait {seconds} seconds and try again."), 429))
+        resp.headers["Retry-After"] = str(seconds)
+        return resp
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

@@ -1,30 +1,29 @@
-"""Researcher accounts: argon2 password hashes, roles, and lockout after repeated failures.
+"""Researcher accounts: argon2 password hashes, roles, and login delays after repeated failures.
 
 Settings (``app.config``):
 
-``LOGIN_MAX_FAILURES`` (default 5)
-    Consecutive failed logins after which the account is locked.
-``LOGIN_LOCKOUT_MINUTES`` (default 15)
-    How long a lock lasts; a correct password during the lock is refused too.
+``LOGIN_MAX_FAILURES`` (default 5) and the delays
+    Failed logins after which each further one doubles a wait, per address and per account
+    (:mod:`craftwave.survey_app.login_delay`); nobody can lock an account.
 ``PASSWORD_MIN_LENGTH`` (default 12)
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
 
 from craftwave.instruments.errors import CraftwaveError
-from craftwave.survey_app import clock
+from craftwave.survey_app import clock, login_delay
 from craftwave.survey_app.audit import cli_actor, record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models.researcher import ROLES, Researcher
+from craftwave.survey_app.passwords import PasswordRejected, check_new_password
 
 _hasher = PasswordHasher()
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -50,15 +49,16 @@ def add_researcher(email: str, password: str, role: str, actor: str | None = Non
     Raises
     ------
     AccountError
-        On an invalid email, a role other than ``owner``/``analyst``, a password shorter than
-        ``PASSWORD_MIN_LENGTH``, or an email that already has an account.
+        On an invalid email, a role other than ``owner``/``analyst``, a password the policy
+        refuses (:mod:`craftwave.survey_app.passwords`), or an email that already has an account.
     """
     email = normalise_email(email)
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}, not '{role}'")
-    min_len = int(current_app.config.get("PASSWORD_MIN_LENGTH", 12))
-    if len(password) < min_len:
-        raise AccountError(f"the password must have at least {min_len} characters")
+    try:
+        check_new_password(password, email)
+    except PasswordRejected as exc:
+        raise AccountError(str(exc)) from None
     if db.session.execute(db.select(Researcher.id).where(Researcher.email == email)).first():
         raise AccountError(f"an account for '{email}' already exists")
     now = clock.now()
@@ -75,42 +75,52 @@ class LoginOutcome:
     """The result of a login attempt: the researcher on success, else why it failed."""
 
     user: Researcher | None
-    reason: str  # "ok", "invalid", "locked"
+    reason: str  # "ok", "invalid", "wait"
+    wait_seconds: float = 0.0
 
 
-def attempt_login(email: str, password: str) -> LoginOutcome:
-    """Check a password, count failures, lock the account after too many; audited, committed.
+def attempt_login(email: str, password: str, address: str | None = None,
+                  known_browser_cookie: str | None = None) -> LoginOutcome:
+    """Check a password, count failures, slow repeated failures down; audited, committed.
 
     An unknown email and a wrong password give the same outcome (``invalid``), and take the
-    same time (a hash is verified either way). While an account is locked every attempt is
-    refused (``locked``) without checking the password. The password is checked outside the
-    write transaction (argon2 takes tens of milliseconds; participants' page saves must not
-    wait for it); the account is read again under the write lock before it is changed.
+    same time (a hash is verified either way). While the address's or the account's delay
+    runs (:mod:`craftwave.survey_app.login_delay`) an attempt is refused (``wait``) without
+    checking the password; the account's delay does not apply to a browser that logged into
+    the account before (``known_browser_cookie``). The password is checked outside the write
+    transaction (argon2 takes tens of milliseconds; participants' page saves must not wait for
+    it); the account is read again under the write lock before it is changed.
     """
-    cfg = current_app.config
-    max_failures = int(cfg.get("LOGIN_MAX_FAILURES", 5))
-    lock_minutes = float(cfg.get("LOGIN_LOCKOUT_MINUTES", 15))
     now = clock.now()
+    address = address or "unknown"
     try:
         email = normalise_email(email)
     except AccountError:
         email = (email or "").strip().lower()[:320]
+    wait = login_delay.address_wait(address, now)
     user = _by_email(email)
+    if wait == 0 and user is not None and user.active and not login_delay.is_known_browser(
+            known_browser_cookie, user):
+        wait = login_delay.account_wait(user, now)
+    if wait > 0:
+        with write_transaction():
+            record(user.email if user is not None and user.active else "(unknown account)",
+                   "login_failed", detail={"reason": "wait", "seconds": math.ceil(wait)})
+        return LoginOutcome(None, "wait", wait)
     if user is None or not user.active:
         _verify(_DUMMY_HASH, password)
+        login_delay.address_failed(address, now)
         with write_transaction():
             # The typed text is not kept: it could be a password typed into the wrong field.
             record("(unknown account)", "login_failed",
                    detail={"reason": "unknown or inactive account"})
         return LoginOutcome(None, "invalid")
-    if user.locked_until is not None and now < user.locked_until:
-        with write_transaction():
-            record(user.email, "login_failed", detail={"reason": "locked"})
-        return LoginOutcome(None, "locked")
     checked_hash = user.password_hash
     ok = _verify(checked_hash, password)
     needs_rehash = ok and _hasher.check_needs_rehash(checked_hash)
     new_hash = _hasher.hash(password) if needs_rehash else None
+    if not ok:
+        login_delay.address_failed(address, now)
     with write_transaction():
         user = _by_email(email)
         if user is None or not user.active or user.password_hash != checked_hash:
@@ -118,20 +128,19 @@ def attempt_login(email: str, password: str) -> LoginOutcome:
             record("(unknown account)", "login_failed", detail={"reason": "account changed"})
             return LoginOutcome(None, "invalid")
         if not ok:
-            user.failed_logins = (user.failed_logins or 0) + 1
+            account_wait = login_delay.account_failed(user, now)
             record(user.email, "login_failed", detail={"failures": user.failed_logins})
-            if user.failed_logins >= max_failures:
-                user.locked_until = now + timedelta(minutes=lock_minutes)
-                user.failed_logins = 0
-                record(user.email, "lockout", detail={"minutes": lock_minutes})
-                return LoginOutcome(None, "locked")
+            if account_wait > 0:
+                record(user.email, "login_delay", detail={"seconds": math.ceil(account_wait)})
             return LoginOutcome(None, "invalid")
         if new_hash is not None:
             user.password_hash = new_hash
-        user.failed_logins = 0
-        user.locked_until = None
+        if not user.totp_secret:  # with a second factor, the delays reset once the code passes
+            user.failed_logins = 0
+            user.locked_until = None
         user.last_login_at = now
         record(user.email, "login")
+    login_delay.address_succeeded(address)
     return LoginOutcome(user, "ok")
 
 

@@ -21,7 +21,7 @@ from craftwave.survey_app.models import Participant, StudyRecord, WithdrawalRequ
 from craftwave.survey_app.models.researcher import AuditEntry
 
 ACTIONS = (
-    "login", "login_failed", "lockout", "logout", "researcher_added", "study_loaded",
+    "login", "login_failed", "lockout", "login_delay", "logout", "researcher_added", "study_loaded",
     "participants_imported", "invitations_sent", "reminders_sent", "export", "due_list", "report",
     "withdrawal",
     "withdrawal_handled", "participant_deleted", "link_reissued",
@@ -31,6 +31,7 @@ ACTIONS = (
     "wave_reopened", "note_added", "study_change", "pilot_reset", "retention_applied",
     "study_closed", "participant_copy", "db_backup", "db_restore",
     "payment_batch",
+    "totp_enabled", "totp_reset", "recovery_code_used",
 )
 """The actions the log records."""
 

@@ -16,7 +16,12 @@ Settings read from the environment:
 ``CRAFTWAVE_SQLITE_SYNCHRONOUS``
     ``NORMAL`` (default: durable when the process is killed, not on power loss) or ``FULL``.
 ``CRAFTWAVE_SECURE_COOKIES``
-    ``1`` to send the session cookie only over HTTPS (set it behind an HTTPS proxy).
+    ``1`` to send the session cookie only over HTTPS (set it behind an HTTPS proxy); it also
+    sends ``Strict-Transport-Security``.
+``CRAFTWAVE_PROXY_HOPS``
+    The number of trusted proxies in front of the app (nginx alone: ``1``). Client addresses
+    (which rate limits count) and the scheme are then read from ``X-Forwarded-*`` through
+    Werkzeug's ProxyFix. Default ``0``: the connection's own address.
 ``CRAFTWAVE_REPORT_JOBS``
     ``worker`` to have ``craftwave worker`` build the dashboard's reports (default ``thread``).
 """
@@ -45,6 +50,7 @@ DEFAULTS: dict[str, object] = {
     # runs (the demo, benchmarks) set a secret here instead: the seed is then derived from it
     # and the study id (HMAC-SHA256). Never put it in a study file.
     "ALLOCATION_SECRET": None,
+    "PROXY_HOPS": 0,
     "CLOCK": None,  # a callable returning naive UTC datetimes; None: the system clock
 }
 
@@ -108,5 +114,7 @@ def apply_environment(config: dict, instance_path: str) -> None:
         config["SQLITE_SYNCHRONOUS"] = env["CRAFTWAVE_SQLITE_SYNCHRONOUS"].upper()
     if env.get("CRAFTWAVE_REPORT_JOBS"):
         config["REPORT_JOBS"] = env["CRAFTWAVE_REPORT_JOBS"]
+    if env.get("CRAFTWAVE_PROXY_HOPS"):
+        config["PROXY_HOPS"] = int(env["CRAFTWAVE_PROXY_HOPS"])
     if env.get("CRAFTWAVE_SECURE_COOKIES") == "1":
         config["SESSION_COOKIE_SECURE"] = True

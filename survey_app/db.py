@@ -47,6 +47,7 @@ def configure_engine(engine: Engine, synchronous: str = "NORMAL") -> None:
         cur.execute(f"PRAGMA synchronous={synchronous}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA secure_delete=ON")  # deleted rows are zeroed in their pages
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -52,12 +52,14 @@ with a ``Z``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+from craftwave.analysis.csv_cells import neutralise_frame
 from craftwave.instruments import DataError, Instrument, score
 from craftwave.instruments.codebook import codebook, spss_metadata, write_codebook
 from craftwave.instruments.exportformat import (
@@ -104,6 +106,7 @@ class ExportTables:
     allocation: pd.DataFrame | None = None
     declaration: dict | None = None
     recruitment: pd.DataFrame | None = None
+    malformed_ids: int = 0
 
 
 #: docs/design.md's wave status vocabulary; an empty cell means the wave is not open to the person yet
@@ -219,6 +222,20 @@ def scores_frame(wide: pd.DataFrame, cb: pd.DataFrame, instruments: dict[str, In
     return out
 
 
+RECRUITMENT_ID_FORMATS = {
+    "prolific": re.compile(r"^[0-9a-f]{24}$"),   # Prolific participant ids: 24 hex digits
+    "mturk": re.compile(r"^A[A-Z0-9]{9,20}$"),  # MTurk worker ids: A and 9 to 20 capitals/digits
+}
+"""The format of each recruitment site's ids; an id that does not match is counted in the
+manifest (``recruitment_ids_malformed``) and, if it would start a formula, neutralised."""
+
+
+def malformed_recruitment_ids(people: list[Participant]) -> int:
+    """How many participants' recruitment ids do not match their site's format."""
+    return sum(1 for p in people if p.external_id is not None and p.source in RECRUITMENT_ID_FORMATS
+               and not RECRUITMENT_ID_FORMATS[p.source].match(p.external_id))
+
+
 def participants_frame(study: Study, people: list[Participant], now: datetime,
                        with_recruitment_ids: bool) -> pd.DataFrame:
     """``participants.csv``: one row per participant (never an email)."""
@@ -268,13 +285,14 @@ def collect(study_id: str, *, with_recruitment_ids: bool = False) -> ExportTable
     long = answers_long(study_id)
     wide = wide_frame(long, cb, instruments)
     record = db.session.get(StudyRecord, study_id)
+    people = _people(study_id)
     return ExportTables(
         study=cs.study, study_yaml=record.source_yaml, instruments=instruments, answers_long=long, wide=wide,
         scores=scores_frame(wide, cb, instruments),
-        participants=participants_frame(cs.study, _people(study_id), clock.now(), with_recruitment_ids),
+        participants=participants_frame(cs.study, people, clock.now(), with_recruitment_ids),
         page_timings=page_timings(study_id), codebook=cb, flow=flow_frame(study_id),
         allocation=allocation_frame(study_id) if with_recruitment_ids else None,
-        declaration=_declaration(study_id),
+        declaration=_declaration(study_id), malformed_ids=malformed_recruitment_ids(people),
         recruitment=recruitment_frame(study_id) if with_recruitment_ids else None)
 
 
@@ -363,8 +381,8 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
         csv[ALLOCATION_FILE] = tables.allocation
     if tables.recruitment is not None:
         csv[RECRUITMENT_FILE] = tables.recruitment
-    for name, frame in csv.items():
-        frame.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
+    for name, frame in csv.items():  # text a spreadsheet would run gets a leading apostrophe
+        neutralise_frame(frame).to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
     write_codebook(tables.codebook, out)
     write_sav(tables, out / "study.sav")
     (out / "study.yaml").write_text(tables.study_yaml, encoding="utf-8", newline="")
@@ -381,6 +399,7 @@ def write_export(study_id: str, out_dir: str | Path, *, actor: str,
         "exported_at": iso(clock.now()),
         "craftwave_version": __version__,
         "recruitment_ids": bool(with_recruitment_ids),
+        **({"recruitment_ids_malformed": tables.malformed_ids} if with_recruitment_ids else {}),
         "instruments": {i: {"version": inst.version, "hash": inst.content_hash}
                         for i, inst in tables.instruments.items()},
         "rows": {"answers_long.csv": len(tables.answers_long), "wide.csv": len(tables.wide),

@@ -19,6 +19,7 @@ from craftwave.instruments.study import is_time_zone
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.db import write_transaction
+from craftwave.survey_app.erasure import scrub_after_deletion
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Contact, Participant, StudyRecord, WithdrawalRequest
 from craftwave.survey_app.progress import create_participant
@@ -290,6 +291,7 @@ def delete_participant(study_id: str, pid: str, actor: str) -> None:
         db.session.delete(p)  # the database cascades to every table that refers to it
         record(actor, "participant_deleted", study_id=study_id, target=pid,
                detail={"on_request": bool(requested)})
+    scrub_after_deletion()  # no copy left in SQLite's log or PostgreSQL's dead tuples
 
 
 def withdrawal_requests(study_id: str, include_handled: bool = False) -> list[dict]:

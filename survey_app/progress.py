@@ -258,9 +258,29 @@ def _update_wave_status(ws: WaveStatus, changes: dict[str, object]) -> None:
         set_committed_value(ws, key, value)
 
 
+WITHDRAWAL_STRENGTH = {"stop_contact": 0, "delete_request": 1, "delete": 2}
+"""A later request of a stronger kind replaces the open one's kind; a weaker one changes nothing."""
+
+
+def file_withdrawal_request(p: Participant, kind: str, now: datetime) -> WithdrawalRequest:
+    """The participant's one open withdrawal request: created, or strengthened to ``kind``.
+
+    A participant has at most one open (unhandled) request (a unique index enforces it), so
+    repeating a request cannot flood the researcher's list. Call inside ``write_transaction``.
+    """
+    req = db.session.execute(db.select(WithdrawalRequest).where(
+        WithdrawalRequest.participant_id == p.id, WithdrawalRequest.handled_at.is_(None))).scalar_one_or_none()
+    if req is None:
+        req = WithdrawalRequest(participant_id=p.id, kind=kind, requested_at=now)
+        db.session.add(req)
+    elif WITHDRAWAL_STRENGTH.get(kind, 0) > WITHDRAWAL_STRENGTH.get(req.kind, 0):
+        req.kind = kind
+    return req
+
+
 def withdraw(p: Participant, kind: str, now: datetime) -> None:
     """Record a withdrawal request (stop contact, or delete); no invitation goes out after it."""
-    db.session.add(WithdrawalRequest(participant_id=p.id, kind=kind, requested_at=now))
+    file_withdrawal_request(p, kind, now)
     if p.withdrawal != "delete":
         p.withdrawal = kind
     p.withdrawn_at = p.withdrawn_at or now

@@ -1,11 +1,19 @@
-"""Security headers on every response: a Content-Security-Policy without inline scripts, no framing."""
+"""Security headers on every response: a Content-Security-Policy without inline scripts, no framing.
+
+Also: ``Cache-Control: no-store`` on every researcher response (exports, zip files, dashboards,
+reports: whatever a send_file or a view set before) and on every HTML page, so no browser or
+proxy cache keeps data; ``Strict-Transport-Security`` whenever session cookies are HTTPS-only
+(``SESSION_COOKIE_SECURE``, i.e. ``CRAFTWAVE_SECURE_COOKIES=1``); and client addresses read
+through Werkzeug's ProxyFix for ``PROXY_HOPS`` trusted proxies (``CRAFTWAVE_PROXY_HOPS``).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from flask import Flask, g
+from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from craftwave.survey_app.framing import frame_ancestors, x_frame_options
 
@@ -32,7 +40,22 @@ def _csp(form_action: tuple[str, ...], frame: str = "frame-ancestors 'none'") ->
     ])
 
 
+HSTS = "max-age=31536000"
+"""One year; no ``includeSubDomains``: other sites of the same domain are not ours to pin."""
+
+
+def init_proxy_fix(app: Flask) -> None:
+    """Trust ``X-Forwarded-For`` / ``-Proto`` / ``-Host`` for ``PROXY_HOPS`` proxies (0: none)."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
 def init_security(app: Flask) -> None:
+    from craftwave.survey_app.researcher import is_public
+
+    init_proxy_fix(app)
+
     @app.after_request
     def _headers(response):
         extra = tuple(g.get("csp_form_action", ()))
@@ -49,6 +72,10 @@ def init_security(app: Flask) -> None:
         h.setdefault("Referrer-Policy", "no-referrer")
         h.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         h.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if response.mimetype == "text/html":
+        if not is_public(request.endpoint):
+            h["Cache-Control"] = "no-store"  # researcher data: overrides send_file's max-age
+        elif response.mimetype == "text/html":
             h.setdefault("Cache-Control", "no-store")
+        if app.config.get("SESSION_COOKIE_SECURE"):
+            h.setdefault("Strict-Transport-Security", HSTS)
         return response

@@ -269,3 +269,24 @@ def reconcile(submissions: list[Submission]) -> Reconciliation:
     mismatched = sum(1 for k, v in expected.items() if k in stored and stored[k][-1] != v)
     duplicated = sum(1 for v in stored.values() if len(v) > 1) + visits_twice
     return Reconciliation(len(submissions), len(expected), lost, mismatched, duplicated)
+
+
+async def slow_connection(port: int, drip: float, stop: asyncio.Event) -> None:
+    """A slow client: send a request's headers one byte every ``drip`` seconds until ``stop``."""
+    head = (b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow\r\n"
+            + b"X-Padding: " + b"a" * 4000 + b"\r\n\r\n")
+    try:
+        _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    except OSError:
+        return
+    try:
+        for byte in head:
+            if stop.is_set():
+                break
+            writer.write(bytes([byte]))
+            await writer.drain()
+            await asyncio.sleep(drip)
+    except OSError:
+        pass
+    finally:
+        writer.close()

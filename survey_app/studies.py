@@ -8,8 +8,6 @@ and no schema validation.
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +22,7 @@ from craftwave.instruments.study import Page, Study, block_items, study_from_dic
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import cli_actor
 from craftwave.survey_app.audit import record as audit
+from craftwave.survey_app.bounded import BoundedCache
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import StudyRecord
@@ -49,6 +48,10 @@ class Question:
         return True if self.is_check else self.item.required
 
 
+FRAGMENTS_PER_PAGE = 4096
+"""Rendered question fragments kept per page (least recently used go first)."""
+
+
 @dataclass
 class CompiledPage:
     study: Study
@@ -58,7 +61,8 @@ class CompiledPage:
     page: Page
     questions: list[Question]
     checks: list[tuple[int | None, Question]] = field(default_factory=list)
-    fragment_cache: dict = field(default_factory=dict, repr=False)
+    fragment_cache: BoundedCache = field(default_factory=lambda: BoundedCache(FRAGMENTS_PER_PAGE),
+                                         repr=False)
     _orders: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -145,9 +149,10 @@ class CompiledStudy:
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
-_cache: dict[tuple[str, str], CompiledStudy] = {}
-_library_cache: dict[str, dict[str, Instrument]] = {}
-_cache_lock = threading.Lock()
+STUDIES_CACHED = 64
+"""Compiled study definitions kept per process (a reload adds one; unused ones go first)."""
+_cache = BoundedCache(STUDIES_CACHED)
+_library_cache: dict[str, dict[str, Instrument]] = {}  # one entry per INSTRUMENT_LIBRARY setting
 
 
 def instrument_library() -> dict[str, Instrument]:
@@ -163,7 +168,9 @@ def instrument_library() -> dict[str, Instrument]:
 
 HASH_TTL = 2.0
 """Seconds a process trusts its record of a study's content hash before asking the database."""
-_hashes: dict[tuple[str, str], tuple[str | None, float]] = {}
+HASHES_CACHED = 4096
+"""Study ids (known or not: any URL names one) whose content hash a process remembers."""
+_hashes = BoundedCache(HASHES_CACHED, ttl=HASH_TTL)
 
 
 def get_study(study_id: str) -> CompiledStudy | None:
@@ -173,11 +180,11 @@ def get_study(study_id: str) -> CompiledStudy | None:
     seconds; in between, requests skip the lookup of the study's content hash.
     """
     key = (current_app.config["SQLALCHEMY_DATABASE_URI"], study_id)
-    content_hash, expires = _hashes.get(key, (None, 0.0))
-    if time.monotonic() >= expires:
+    known, content_hash = _hashes.lookup(key)
+    if not known:
         content_hash = db.session.execute(
             db.select(StudyRecord.content_hash).where(StudyRecord.id == study_id)).scalar_one_or_none()
-        _hashes[key] = (content_hash, time.monotonic() + HASH_TTL)
+        _hashes.set(key, content_hash)
     if content_hash is None:
         return None
     compiled = _cache.get((study_id, content_hash))
@@ -186,8 +193,7 @@ def get_study(study_id: str) -> CompiledStudy | None:
         library = instrument_library()
         study = study_from_dict(yaml.safe_load(record.source_yaml), library=library, source=study_id)
         compiled = CompiledStudy(study, library)
-        with _cache_lock:
-            _cache[(study_id, content_hash)] = compiled
+        _cache.set((study_id, content_hash), compiled)
     return compiled
 
 

@@ -74,20 +74,31 @@ def db_info() -> None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--server", "server", type=click.Choice(["waitress", "gunicorn"]), default="waitress",
+              show_default=True,
+              help="waitress (one process; reads whole requests before the app sees them) or "
+                   "gunicorn's gthread worker (several processes; a slow client holds a thread).")
 @click.option("--workers", default=None, type=int,
-              help="gunicorn worker processes (default: the number of CPU cores).")
-@click.option("--threads", default=1, show_default=True, type=int, help="Threads per worker.")
+              help="gunicorn worker processes (default: the number of CPU cores); not for waitress.")
+@click.option("--threads", default=None, type=int,
+              help="Threads (waitress: 8; gunicorn: 64 per worker).")
 @click.option("--dev", is_flag=True, help="Flask's development server with the debugger off.")
-def serve(host: str, port: int, workers: int | None, threads: int, dev: bool) -> None:
-    """Serve the survey app with gunicorn (Flask's own server only with --dev)."""
+def serve(host: str, port: int, server: str, workers: int | None, threads: int | None, dev: bool) -> None:
+    """Serve the survey app with waitress or gunicorn (Flask's own server only with --dev)."""
     if dev:
         from craftwave.survey_app import create_app
 
         create_app().run(host=host, port=port, debug=False, use_reloader=False)
         return
-    from craftwave.survey_app.wsgi_server import run_gunicorn
+    from craftwave.survey_app import wsgi_server
 
-    run_gunicorn(host=host, port=port, workers=workers or os.cpu_count() or 2, threads=threads)
+    if server == "gunicorn":
+        wsgi_server.run_gunicorn(host=host, port=port, workers=workers or os.cpu_count() or 2,
+                                 threads=threads or wsgi_server.GUNICORN_THREADS)
+        return
+    if workers not in (None, 1):
+        click.echo("note: --workers applies to gunicorn; waitress serves from one process", err=True)
+    wsgi_server.run_waitress(host=host, port=port, threads=threads or wsgi_server.WAITRESS_THREADS)
 
 
 @click.group("study")

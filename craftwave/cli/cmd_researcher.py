@@ -103,6 +103,15 @@ def researcher_passwd(email: str, password_stdin: bool) -> None:
                     done=lambda _: f"changed the password of {email.strip().lower()}")
 
 
+@researcher_group.command("totp-reset")
+@click.argument("email")
+def researcher_totp_reset(email: str) -> None:
+    """Turn EMAIL's second factor off (a lost phone); its open sessions end. Audited."""
+    from craftwave.survey_app.totp import reset
+
+    _account_change(reset, email, done=lambda u: f"turned two-step login off for {u.email}")
+
+
 def _set_active(email: str, active: bool) -> None:
     from craftwave.survey_app.researcher.accounts import set_active
 

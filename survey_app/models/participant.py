@@ -9,9 +9,11 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -102,3 +104,8 @@ class WithdrawalRequest(db.Model):
     requested_at: Mapped[datetime] = mapped_column(DateTime)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime)
     handled_by: Mapped[str | None] = mapped_column(String(120))
+
+    __table_args__ = (  # at most one open (unhandled) request per participant
+        Index("uq_withdrawal_open", "participant_id", unique=True,
+              sqlite_where=text("handled_at IS NULL"), postgresql_where=text("handled_at IS NULL")),
+    )

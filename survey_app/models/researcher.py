@@ -20,6 +20,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -53,6 +54,9 @@ class Researcher(UserMixin, db.Model):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     # raised by logout, a password change, deactivation and reactivation: older cookies end
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; None: no second factor
+    totp_recovery: Mapped[list | None] = mapped_column(JSON)  # SHA-256 hashes of unused recovery codes
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)  # last accepted TOTP time step
 
     @property
     def is_active(self) -> bool:  # Flask-Login
@@ -165,3 +169,19 @@ class ParticipantNote(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(320))
     text: Mapped[str] = mapped_column(String(2000))
+
+
+
+
+class RateCounter(db.Model):
+    """A fixed-window counter of the rate limits and login delays, shared by every app host.
+
+    ``key`` is a keyed hash of what is counted (an address, an account, a token), so the table
+    holds no address; rows past ``expires_at`` (Unix time) are deleted as new ones arrive.
+    """
+
+    __tablename__ = "rate_counters"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

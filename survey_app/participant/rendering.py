@@ -31,23 +31,23 @@ def choices_of(q: Question, lang: str) -> tuple[tuple[str, str], ...]:
                   o.label.get(lang) or next(iter(o.label.values()))) for o in q.scale.options)
 
 
-MAX_CACHED = 20000
-"""Fragments kept per page before its cache starts afresh."""
+MAX_CACHED_VALUE = 64
+"""Longer answers and error messages (free text, a hostile post) are rendered, never cached."""
 
 
 def _fragment(page: CompiledPage, q: Question, number: int, current: str | None,
               error: str | None, lang: str) -> Markup:
     env = current_app.jinja_env
     key = (id(env), q.name, number, current, error, lang)
-    cache = page.fragment_cache
-    html = cache.get(key)
+    cacheable = len(current or "") <= MAX_CACHED_VALUE and len(error or "") <= 4 * MAX_CACHED_VALUE
+    cache = page.fragment_cache  # bounded: craftwave.survey_app.studies.FRAGMENTS_PER_PAGE
+    html = cache.get(key) if cacheable else None
     if html is None:
         template = env.get_template("survey/_question.html")
         html = Markup(template.render(q=q, number=number, current=current, error=error,
                                       choices=choices_of(q, lang), tr=_tr_for(lang)))
-        if len(cache) >= MAX_CACHED:
-            cache.clear()
-        cache[key] = html
+        if cacheable:
+            cache.set(key, html)
     return html
 
 

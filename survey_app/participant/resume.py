@@ -49,12 +49,13 @@ from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import build_screening_form
 from craftwave.survey_app.framing import allow_framing
-from craftwave.survey_app.models import Participant, WaveStatus, WithdrawalRequest
+from craftwave.survey_app.models import Participant, WaveStatus
 from craftwave.survey_app.participant.common import read_shown_token, shown_token, study_or_404
 from craftwave.survey_app.participant.outcomes import screen_out_context
 from craftwave.survey_app.participant.rendering import question_fragments
 from craftwave.survey_app.progress import (
     current_wave,
+    file_withdrawal_request,
     open_wave,
     record_screening,
     save_page,
@@ -303,12 +304,7 @@ def delete_request(study_id: str):
     if form.validate_on_submit():
         with write_transaction():
             p, cs = _load(study_id, for_update=True)
-            open_request = db.session.execute(db.select(WithdrawalRequest.id).where(
-                WithdrawalRequest.participant_id == p.id, WithdrawalRequest.kind == DELETE_REQUEST,
-                WithdrawalRequest.handled_at.is_(None))).first()
-            if open_request is None:
-                db.session.add(WithdrawalRequest(participant_id=p.id, kind=DELETE_REQUEST,
-                                                 requested_at=clock.now()))
+            file_withdrawal_request(p, DELETE_REQUEST, clock.now())  # one open request at most
         return render_template("resume/delete_requested.html", study=cs.study)
     return render_template("resume/delete_request.html", study=cs.study, form=form,
                            source=p.source)

@@ -8,15 +8,26 @@ files, the login page, the landing page and the health check.
 Settings (``app.config``; defaults in :data:`DEFAULTS`):
 
 ``RATELIMIT_STORAGE_URI``
-    Flask-Limiter's store. Default: ``ratelimits.sqlite`` in the instance folder
-    (:mod:`craftwave.survey_app.ratelimit_store`), shared by every gunicorn worker of the host; under
-    ``TESTING``, ``memory://``. Several hosts need a networked store (``redis://...``).
+    Flask-Limiter's store. Default: ``craftwave-db://``, the app's own database (table
+    ``rate_counters``, :mod:`craftwave.survey_app.ratelimit_store`), shared by every worker of
+    every host, keys stored as keyed hashes, expired rows deleted; under ``TESTING``,
+    ``memory://``.
 ``LOGIN_RATE_LIMIT``
     Limit on login attempts per client address (POST), e.g. ``"10 per minute"``.
 ``ENTRY_RATE_LIMIT``
-    Limit on the public study links and consent per client address.
+    Limit on the public study links and consent per client address (default 600 a minute:
+    a class of 200 behind one address makes about 400 such requests to start).
+``ENTRY_STUDY_RATE_LIMIT``
+    Limit on the same, per study over all addresses (default 3,000 a minute).
+``PAGE_POST_RATE_LIMIT``
+    Limit on page submissions per personal link (default 30 a minute).
+``LOGIN_MAX_FAILURES``, ``LOGIN_DELAY_SECONDS``, ``LOGIN_ACCOUNT_MAX_DELAY_SECONDS``, ``LOGIN_ADDRESS_MAX_DELAY_SECONDS``
+    Failed logins slow down instead of locking: see :mod:`craftwave.survey_app.login_delay`.
 ``RATELIMIT_ENABLED``
     ``False`` switches every limit off (benchmarks).
+``REQUIRE_TOTP_FOR_OWNERS``
+    ``True``: an owner without a second factor is sent to set one up before any other page
+    (:mod:`craftwave.survey_app.totp`).
 ``RESEARCHER_IDLE_MINUTES``, ``RESEARCHER_SESSION_HOURS``
     A researcher's session ends after this long unused (default 30 minutes) and this long
     after login (default 12 hours); see :mod:`craftwave.survey_app.researcher.sessions`.
@@ -25,7 +36,6 @@ Settings (``app.config``; defaults in :data:`DEFAULTS`):
 from __future__ import annotations
 
 import hmac
-from pathlib import Path
 
 from flask import Flask, current_app, jsonify, redirect, request, url_for
 from flask_login import LoginManager, current_user
@@ -35,16 +45,21 @@ from craftwave.survey_app.researcher.sessions import check_session, init_session
 DEFAULTS: dict[str, object] = {
     "RATELIMIT_HEADERS_ENABLED": False,
     "LOGIN_RATE_LIMIT": "10 per minute",
-    "ENTRY_RATE_LIMIT": "120 per minute",
+    "ENTRY_RATE_LIMIT": "600 per minute",
+    "ENTRY_STUDY_RATE_LIMIT": "3000 per minute",
+    "PAGE_POST_RATE_LIMIT": "30 per minute",
     "LOGIN_MAX_FAILURES": 5,
-    "LOGIN_LOCKOUT_MINUTES": 15,
+    "LOGIN_DELAY_SECONDS": 2.0,
+    "LOGIN_ACCOUNT_MAX_DELAY_SECONDS": 60.0,
+    "LOGIN_ADDRESS_MAX_DELAY_SECONDS": 900.0,
     "PASSWORD_MIN_LENGTH": 12,
     "QUALITY_SECONDS_PER_ITEM_MIN": None,   # None: the study's quality policy
+    "REQUIRE_TOTP_FOR_OWNERS": False,
 }
 
 PUBLIC_BLUEPRINTS = frozenset({"entry", "survey", "resume", "unsubscribe", "copy"})
 """Blueprints of the participant pages (reachable without a researcher login)."""
-PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.static"})
+PUBLIC_ENDPOINTS = frozenset({"static", "index", "healthz", "auth.login", "auth.login_code", "auth.static"})
 """Other endpoints reachable without login: static files, login, landing page, health check."""
 
 login_manager = LoginManager()
@@ -66,7 +81,7 @@ def init_researcher_side(app: Flask) -> None:
         audit,  # noqa: F401  (registers the withdrawal and study listeners)
         ratelimit_store,
     )
-    from craftwave.survey_app.participant import entry
+    from craftwave.survey_app.participant import entry, survey
     from craftwave.survey_app.researcher import (
         accounts,
         auth,
@@ -79,9 +94,7 @@ def init_researcher_side(app: Flask) -> None:
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
     if not app.config.get("RATELIMIT_STORAGE_URI"):
-        store = Path(app.instance_path) / "ratelimits.sqlite"
-        app.config["RATELIMIT_STORAGE_URI"] = (
-            "memory://" if app.testing else f"{ratelimit_store.SCHEME}:///{store.resolve()}")
+        app.config["RATELIMIT_STORAGE_URI"] = "memory://" if app.testing else f"{ratelimit_store.DB_SCHEME}://"
     init_sessions(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -91,6 +104,10 @@ def init_researcher_side(app: Flask) -> None:
     # the password page checks a password too
     limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(accounts.bp)
     limiter.limit(lambda: current_app.config["ENTRY_RATE_LIMIT"])(entry.bp)
+    limiter.limit(lambda: current_app.config["ENTRY_STUDY_RATE_LIMIT"], key_func=_study_key,
+                  scope="entry-study")(entry.bp)
+    limiter.limit(lambda: current_app.config["PAGE_POST_RATE_LIMIT"], key_func=_token_key,
+                  methods=["POST"], scope="page-post")(survey.bp)
     app.extensions["craftwave_limiter"] = limiter
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
@@ -99,6 +116,14 @@ def init_researcher_side(app: Flask) -> None:
     upload.init_upload(app)
     reports_download.init_report_downloads(app)
     app.before_request(_require_researcher)
+
+
+def _study_key() -> str:
+    return "study:" + str((request.view_args or {}).get("study_id", ""))[:64]
+
+
+def _token_key() -> str:
+    return "token:" + str((request.view_args or {}).get("token", ""))[:64]
 
 
 @login_manager.user_loader
@@ -121,7 +146,13 @@ def _load_user(user_id: str):
 
 def _require_researcher():
     check_session()
-    if is_public(request.endpoint) or current_user.is_authenticated:
+    if is_public(request.endpoint):
+        return None
+    if current_user.is_authenticated:
+        if (current_app.config.get("REQUIRE_TOTP_FOR_OWNERS") and current_user.is_owner
+                and not current_user.totp_secret
+                and request.endpoint not in ("accounts.two_factor", "auth.logout")):
+            return redirect(url_for("accounts.two_factor"), 303)
         return None
     wants_json = request.accept_mimetypes.best == "application/json"
     if request.method in ("GET", "HEAD") and not wants_json:

@@ -26,7 +26,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length
 
 from craftwave.survey_app.accounts import AccountError, normalise_email
@@ -34,6 +34,7 @@ from craftwave.survey_app.audit import cli_actor, record
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models.researcher import ROLES, Researcher
+from craftwave.survey_app.passwords import PasswordRejected, check_new_password
 from craftwave.survey_app.researcher.dashboard import owner_required
 from craftwave.survey_app.researcher.sessions import start_session
 
@@ -64,12 +65,13 @@ class AccountInfo:
 
 
 # -- the operations ----------------------------------------------------------------------------
-def check_password(password: str) -> None:
-    """Raise :class:`AccountError` unless ``password`` meets ``PASSWORD_MIN_LENGTH``
-    (the rule of :func:`craftwave.survey_app.accounts.add_researcher`)."""
-    min_len = int(current_app.config.get("PASSWORD_MIN_LENGTH", 12))
-    if len(password) < min_len:
-        raise AccountError(f"the password must have at least {min_len} characters")
+def check_password(password: str, email: str | None = None) -> None:
+    """Raise :class:`AccountError` unless ``password`` meets the policy of
+    :mod:`craftwave.survey_app.passwords` (as :func:`craftwave.survey_app.accounts.add_researcher`)."""
+    try:
+        check_new_password(password, email)
+    except PasswordRejected as exc:
+        raise AccountError(str(exc)) from None
 
 
 def list_researchers() -> list[AccountInfo]:
@@ -117,7 +119,7 @@ def set_password(email: str, password: str, actor: str | None = None) -> None:
     AccountError
         On an unknown account or a too-short password.
     """
-    check_password(password)
+    check_password(password, email)
     with write_transaction():
         user = _get(email)
         user.password_hash = _hasher.hash(password)
@@ -225,6 +227,33 @@ def password():
     elif form.is_submitted():
         status = 400
     return render_template("researcher/password.html", form=form, error=error), status
+
+
+class TwoFactorForm(FlaskForm):
+    secret = HiddenField(validators=[InputRequired(), Length(max=64)])
+    code = StringField("Code", validators=[InputRequired(), Length(max=32)])
+
+
+@bp.route("/account/two-factor", methods=["GET", "POST"])
+def two_factor():
+    """Turn on TOTP for one's own account (:mod:`craftwave.survey_app.totp`)."""
+    from craftwave.survey_app import totp
+
+    user = current_user._get_current_object()
+    required = bool(current_app.config.get("REQUIRE_TOTP_FOR_OWNERS")) and user.is_owner
+    if user.totp_secret:
+        return render_template("researcher/two_factor.html", enabled=True)
+    form = TwoFactorForm()
+    error, status = None, 200
+    if form.validate_on_submit():
+        codes = totp.enable(user, form.secret.data, form.code.data)
+        if codes is not None:
+            return render_template("researcher/two_factor.html", codes=codes)
+        error, status = "That code does not match. Check the app's clock and try the current code.", 400
+    secret = form.secret.data if form.is_submitted() and form.secret.data else totp.new_secret()
+    form.secret.data = secret
+    return render_template("researcher/two_factor.html", form=form, secret=secret, error=error,
+                           uri=totp.provisioning_uri(user.email, secret), required=required), status
 
 
 @bp.get("/accounts")

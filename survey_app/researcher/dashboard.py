@@ -23,6 +23,7 @@ from flask import (
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from craftwave.analysis.csv_cells import neutralise_frame
 from craftwave.instruments.errors import DataError
 from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
@@ -239,7 +240,7 @@ def due_csv(study_id: str):
     with write_transaction():
         record(current_user.email, "due_list", study_id=study_id,
                detail={"wave": wave, "participants": len(due)})
-    resp = Response(due.to_csv(index=False, lineterminator="\n"), mimetype="text/csv")
+    resp = Response(neutralise_frame(due).to_csv(index=False, lineterminator="\n"), mimetype="text/csv")
     name = f"{study_id}-due" + (f"-w{wave}" if wave is not None else "") + ".csv"
     resp.headers["Content-Disposition"] = f"attachment; filename={name}"
     return resp

@@ -38,9 +38,10 @@ N_PAGES = 3
 pytestmark = pytest.mark.slow
 
 
-def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
+def start_server(env: dict, port: int, log: Path, server: str = "gunicorn") -> subprocess.Popen:
+    args = ["--server", "gunicorn", "--workers", "2", "--threads", "1"] if server == "gunicorn" else ["--server", server]
     with open(log, "ab") as fh:
-        proc = subprocess.Popen([CRAFTWAVE, "serve", "--port", str(port), "--workers", "2"],
+        proc = subprocess.Popen([CRAFTWAVE, "serve", "--port", str(port), *args],
                                 env=env, start_new_session=True, stdout=fh, stderr=fh)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

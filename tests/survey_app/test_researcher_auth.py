@@ -12,7 +12,7 @@ from tests.survey_app.researcher_fixtures import PASSWORD, csrf_of, enrol, join,
 # Reachable without a researcher: the participant blueprints, static files, the login page,
 # the participants' landing page, the load balancer's health check, and the one-click
 # unsubscribe link of the emails (signed per participant; RFC 8058 forbids a sign-in).
-PUBLIC = {"static", "auth.static", "auth.login", "index", "healthz"}
+PUBLIC = {"static", "auth.static", "auth.login", "auth.login_code", "index", "healthz"}
 PUBLIC_BLUEPRINTS = {"entry", "survey", "resume", "unsubscribe", "copy"}  # resume: id-only sessions; copy: own answers
 
 
@@ -103,24 +103,51 @@ def test_wrong_password_and_unknown_email_look_the_same(app, client, make_resear
     assert actors == ["owner@example.org", "(unknown account)"]  # typed text is not kept
 
 
-def test_lockout_after_repeated_failures_then_unlock_after_the_wait(app, client, make_researcher):
-    app.config["LOGIN_MAX_FAILURES"] = 3
-    app.config["LOGIN_LOCKOUT_MINUTES"] = 10
+def _from(client, address: str):
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_failed_logins_slow_down_and_nobody_can_lock_an_owner_out(app, make_researcher):
+    app.config.update(LOGIN_MAX_FAILURES=3, LOGIN_DELAY_SECONDS=2.0, LOGIN_ACCOUNT_MAX_DELAY_SECONDS=60.0,
+                      LOGIN_ADDRESS_MAX_DELAY_SECONDS=900.0)
+    clock = app.config["CLOCK"]
     make_researcher()
+    owner = _from(app.test_client(), "192.0.2.10")
+    assert login(owner, "owner@example.org").status_code == 303  # this browser is now known
+    owner.post("/researcher/logout", data={"csrf_token": csrf_of(owner.get("/researcher/").get_data(as_text=True))})
+    attacker = _from(app.test_client(), "203.0.113.66")
     for _ in range(3):
-        assert login(client, "owner@example.org", "not the password").status_code == 401
-    # locked: even the right password is refused
-    assert login(client, "owner@example.org").status_code == 401
-    assert client.get("/researcher/").status_code == 302
-    app.config["CLOCK"].advance(minutes=11)
-    assert login(client, "owner@example.org").status_code == 303
-    assert client.get("/researcher/").status_code == 200
+        assert login(attacker, "owner@example.org", "not the password").status_code == 401
+    # the attacker's address now waits, even with the right password, and is told how long
+    resp = login(attacker, "owner@example.org")
+    assert resp.status_code == 429 and "2 seconds" in resp.get_data(as_text=True)
+    # the owner's known browser is not held by the account's delay
+    assert login(owner, "owner@example.org").status_code == 303
+    owner.post("/researcher/logout", data={"csrf_token": csrf_of(owner.get("/researcher/").get_data(as_text=True))})
+    # the attacker keeps going, waiting out each delay: the address's delay doubles ...
+    for i in range(12):
+        clock.advance(seconds=901)
+        from_new = _from(app.test_client(), f"198.51.100.{i}")  # ... so they spread over addresses
+        assert login(from_new, "owner@example.org", "not the password").status_code == 401
+    # ... but the account's delay never exceeds a minute, for a fresh browser of the owner too
+    fresh = _from(app.test_client(), "192.0.2.11")
+    resp = login(fresh, "owner@example.org")
+    assert resp.status_code == 429 and "60 seconds" in resp.get_data(as_text=True)
+    clock.advance(seconds=61)
+    assert login(fresh, "owner@example.org").status_code == 303
+    # the single address that failed often waits ever longer (doubling, up to 15 minutes)
+    for _ in range(6):
+        clock.advance(seconds=901)
+        assert login(attacker, "owner@example.org", "not the password").status_code == 401
+    clock.advance(seconds=400)
+    assert login(attacker, "owner@example.org").status_code == 429
     from craftwave.survey_app.extensions import db
     from craftwave.survey_app.models.researcher import AuditEntry
     with app.app_context():
         actions = [e.action for e in db.session.execute(db.select(AuditEntry).order_by(AuditEntry.id)).scalars()]
-    assert actions.count("lockout") == 1
-    assert actions[-1] == "login"
+    assert "login_delay" in actions and "lockout" not in actions
+    assert actions.count("login") == 3
 
 
 def test_a_correct_login_resets_the_failure_count(app, client, make_researcher):

@@ -119,9 +119,12 @@ def _register_errors(app: Flask) -> None:
             from craftwave.survey_app.participant.entry import consent_after_lost_session
             from craftwave.survey_app.participant.survey import after_lost_session
 
-            if request.endpoint == "entry.consent":
-                return consent_after_lost_session()
-            return after_lost_session()
+            try:
+                if request.endpoint == "entry.consent":
+                    return consent_after_lost_session()
+                return after_lost_session()
+            except HTTPException as inner:  # e.g. an unknown link: its own error page, never a 500
+                return _http(inner)
         return render_template("errors/error.html", code=400,
                                message=_("Your page was open too long or came from elsewhere. "
                                          "Please go back, reload the page and send it again.")), 400

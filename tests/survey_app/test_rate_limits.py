@@ -26,7 +26,7 @@ def _db_limited(app, **extra):
 def _start(client, i: int) -> int:
     """One participant of the class enters and consents; returns the consent's status."""
     w = Walker(client)
-    w.get(f"/study/{DEMO_STUDY}?PROLIFIC_PID=class{i:04d}&STUDY_ID=s&SESSION_ID=x", follow=False)
+    w.get(f"/study/{DEMO_STUDY}?PROLIFIC_PID={i + 1:024x}&STUDY_ID=s&SESSION_ID=x", follow=False)
     resp = w.post({"decision": "agree"}, follow=False)
     return resp.status_code
 

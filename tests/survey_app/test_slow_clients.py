@@ -41,7 +41,7 @@ async def _scenario(port: int) -> tuple[list[int], Tally]:
     for i in range(5):
         statuses.append((await request("127.0.0.1", port, "GET", "/healthz", timeout=20)).status)
         resp = await request("127.0.0.1", port, "GET",
-                             f"/study/test-study?PROLIFIC_PID=slowprobe{i}&STUDY_ID=a&SESSION_ID=b",
+                             f"/study/test-study?PROLIFIC_PID={i + 1:024x}&STUDY_ID=a&SESSION_ID=b",
                              timeout=20)
         statuses.append(resp.status)
         assert "Before you start" in resp.body

@@ -47,7 +47,7 @@ class Alternating(SimParticipant):
 async def _walk(ports: list[int]) -> tuple[Tally, list[Alternating]]:
     tally = Tally()
     rng = np.random.default_rng(23)
-    people = [Alternating(ports, DEMO_STUDY, f"twohost{i:04d}", np.random.default_rng(rng.integers(2**63)),
+    people = [Alternating(ports, DEMO_STUDY, f"{i + 1:024x}", np.random.default_rng(rng.integers(2**63)),
                           tally, think=0.01) for i in range(N_PEOPLE)]
     await asyncio.gather(*(p.take_wave() for p in people))
     return tally, people

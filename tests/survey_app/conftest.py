@@ -52,6 +52,10 @@ def app(request, backend, tmp_path):
 
             with db.engine.begin() as conn:
                 conn.exec_driver_sql(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+            from craftwave.survey_app.studies import load_study_file
+
+            load_study_file(DEMO_FILE)  # as the template has it, whatever an earlier test loaded
+            db.session.remove()
     else:
         path = tmp_path / "app.sqlite"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -86,14 +85,6 @@ class PolicyFrame:
     excluded: pd.DataFrame
     policy: QualityPolicy
     quality: object | None = None  # the analysis.quality Exclusion, when flags were computed
-
-
-def read_exclusions(path: str | Path) -> pd.DataFrame:
-    """A report's ``exclusions.csv`` (``participant_id``, ``wave``)."""
-    table = pd.read_csv(path, dtype={"participant_id": str})
-    if not {"participant_id", "wave"} <= set(table.columns):
-        raise DataError(f"{path}: an exclusions file needs participant_id and wave columns")
-    return table
 
 
 def apply_exclusions(wide: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:

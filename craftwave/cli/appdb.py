@@ -65,6 +65,15 @@ def cli_app(migrated: bool = True):
     return app
 
 
+def require_study(app, study_id: str) -> None:
+    """Stop with one ``Error:`` line unless ``study_id`` is loaded in ``app``'s database."""
+    from craftwave.survey_app.studies import get_study
+
+    with app.app_context():
+        if get_study(study_id) is None:
+            fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
+
+
 def point_instance_at(url: str) -> str:
     """Make ``url`` (the demo's database) the instance's database for later commands, unless
     the instance already has one of its own; returns a line saying which database commands use.

@@ -127,9 +127,9 @@ def _frame(data: str, exclusions_file: str | None, policy_file: str | None = Non
     from pathlib import Path
 
     from craftwave.analysis.data import read_data
-    from craftwave.analysis.quality import load_policy
+    from craftwave.analysis.quality import load_policy, read_exclusions
     from craftwave.reports.export import load_export
-    from craftwave.reports.policy import QualityPolicy, policy_frame, read_exclusions
+    from craftwave.reports.policy import QualityPolicy, policy_frame
 
     if not Path(data).is_dir():
         return screen(read_data(data), policy_file, exclusions_file, analysis, source=data)

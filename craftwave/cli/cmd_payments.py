@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from .appdb import cli_app, require_study
 from .output import echo_json, fail
 
 
@@ -22,16 +23,12 @@ from .output import echo_json, fail
 def _context(study_id: str | None = None) -> Iterator[None]:
     """An app context on the configured database, its connections closed afterwards; with
     ``study_id``, that study must be loaded."""
-    from craftwave.cli.appdb import cli_app
     from craftwave.survey_app.extensions import db
 
     app = cli_app()
+    if study_id is not None:
+        require_study(app, study_id)
     with app.app_context():
-        if study_id is not None:
-            from craftwave.survey_app.studies import get_study
-
-            if get_study(study_id) is None:
-                fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
         try:
             yield
         finally:

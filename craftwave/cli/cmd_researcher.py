@@ -12,13 +12,8 @@ import sys
 
 import click
 
+from .appdb import cli_app
 from .output import echo_json, fail
-
-
-def _app():
-    from craftwave.cli.appdb import cli_app
-
-    return cli_app()
 
 
 @click.group("researcher")
@@ -39,7 +34,7 @@ def researcher_add(email: str, role: str, password_stdin: bool) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    app = _app()
+    app = cli_app()
     with app.app_context():
         try:
             user = add_researcher(email, password, role)
@@ -60,7 +55,7 @@ def researcher_list(as_json: bool) -> None:
     """List the researcher accounts (email, role, status, last login)."""
     from craftwave.survey_app.researcher.accounts import list_researchers
 
-    app = _app()
+    app = cli_app()
     with app.app_context():
         accounts = [a.to_dict() for a in list_researchers()]
     if as_json:
@@ -83,7 +78,7 @@ def _account_change(change, *args, done) -> None:
     the command's error message."""
     from craftwave.survey_app.accounts import AccountError
 
-    with _app().app_context():
+    with cli_app().app_context():
         try:
             result = change(*args)
         except AccountError as exc:
@@ -166,7 +161,7 @@ def participants_import(study_id: str, csv_file: str) -> None:
             text = fh.read()
     except UnicodeDecodeError:
         fail(f"{csv_file}: not UTF-8 text")
-    app = _app()
+    app = cli_app()
     with app.app_context():
         try:
             result = import_participants(study_id, text, cli_actor())
@@ -188,7 +183,7 @@ def export(study_id: str, out_dir: str, with_recruitment_ids: bool) -> None:
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.export import write_export
 
-    app = _app()
+    app = cli_app()
     with app.app_context():
         try:
             result = write_export(study_id, out_dir, actor=cli_actor(),
@@ -221,7 +216,7 @@ def participant_delete(study_id: str, pid: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Delete all data of participant {pid} in '{study_id}'? This cannot be undone",
                       abort=True)
-    app = _app()
+    app = cli_app()
     with app.app_context():
         try:
             delete_participant(study_id, pid, cli_actor())

@@ -13,30 +13,16 @@ from pathlib import Path
 
 import click
 
+from .appdb import cli_app, require_study
 from .cmd_app import db_group, study_group
 from .output import echo_json, fail
-
-
-def _app():
-    from craftwave.cli.appdb import cli_app
-
-    return cli_app()
-
-
-def _require_study(study_id: str) -> None:
-    """Stop with one clear line unless STUDY_ID is loaded."""
-    from craftwave.survey_app.studies import get_study
-
-    with _app().app_context():
-        if get_study(study_id) is None:
-            fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
 
 
 def _run(change, *args):
     """Run a service call in an app context; a CraftwaveError becomes the command's error."""
     from craftwave.instruments.errors import CraftwaveError
 
-    with _app().app_context():
+    with cli_app().app_context():
         try:
             return change(*args)
         except CraftwaveError as exc:
@@ -58,7 +44,7 @@ def member_group() -> None:
                    "analysts).")
 def member_add(study_id: str, email: str, role: str, identifiers: bool | None) -> None:
     """Make researcher EMAIL a member of STUDY_ID (or change their role there)."""
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.rights import add_member
 
@@ -76,7 +62,7 @@ def member_add(study_id: str, email: str, role: str, identifiers: bool | None) -
 @click.argument("email")
 def member_remove(study_id: str, email: str) -> None:
     """End EMAIL's membership of STUDY_ID (they no longer see the study)."""
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.rights import remove_member
 
@@ -85,7 +71,7 @@ def member_remove(study_id: str, email: str) -> None:
 
 
 def _set_right(study_id: str, email: str, right: str, on: bool) -> None:
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.rights import set_right
 
@@ -117,7 +103,7 @@ def member_revoke(study_id: str, email: str, right: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def member_list(study_id: str, as_json: bool) -> None:
     """The members of STUDY_ID (instance owners see every study without membership)."""
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     from craftwave.survey_app.rights import members
 
     rows = _run(members, study_id)
@@ -133,7 +119,7 @@ def member_list(study_id: str, as_json: bool) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def reset_pilot_cmd(study_id: str, yes: bool) -> None:
     """Delete every pilot (test) participant of STUDY_ID with all their data."""
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.panel import reset_pilot
 
@@ -149,14 +135,14 @@ def reset_pilot_cmd(study_id: str, yes: bool) -> None:
               help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
 def pilot_link(study_id: str, base_url: str | None) -> None:
     """Print the pilot link of STUDY_ID: whoever enters through it is a test participant."""
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     import os
 
     from craftwave.survey_app.pilot import pilot_url
     from craftwave.survey_app.studies import get_study
 
     base = base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000"
-    with _app().app_context():
+    with cli_app().app_context():
         if get_study(study_id) is None:
             fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
         click.echo(pilot_url(base, study_id))
@@ -166,7 +152,7 @@ def pilot_link(study_id: str, base_url: str | None) -> None:
 @click.argument("study_id")
 def retention_cmd(study_id: str) -> None:
     """Delete contact data the study's `retention:` says are due for deletion (cron-safe)."""
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.ending import apply_retention
 
@@ -186,7 +172,7 @@ def close_cmd(study_id: str, yes: bool) -> None:
     from craftwave.survey_app.audit import cli_actor
     from craftwave.survey_app.ending import close_study
 
-    _require_study(study_id)
+    require_study(cli_app(), study_id)
     if not yes:
         click.confirm(f"Delete every email and recruitment id of '{study_id}'? Answers stay; "
                       "this cannot be undone", abort=True)

@@ -30,10 +30,11 @@ def _seed() -> int:
     return seed
 
 
-def attentive_wave(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+def attentive_wave(rng: np.random.Generator, min_scales: int = 2
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """One wave of attentive answers from a random model, its page timings, and the model."""
     n = int(rng.integers(150, 400))
-    k = int(rng.integers(2, 5))                       # factors = scales
+    k = int(rng.integers(min_scales, 5))              # factors = scales
     per = rng.integers(3, 13, size=k)                 # items per scale
     p = int(per.sum())
     cats = int(rng.choice([4, 5, 7]))
@@ -72,35 +73,47 @@ def attentive_wave(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame
                            "missing": pattern}
 
 
+def within_budget(hits: int, n: int, rate: float, checks: int, level: float = 1e-4) -> bool:
+    """True unless ``hits`` flags of ``n`` would be implausible if the rule kept ``rate``."""
+    return bool(stats.binom.sf(hits - 1, n, rate) > level / checks)
+
+
 def test_attentive_false_flag_rate_is_within_the_budget_for_any_model_and_missing_pattern():
     rng = np.random.default_rng(_seed())
     tables = []
     for m in range(MODELS):
-        data, timings, model = attentive_wave(rng)
-        q = quality_flags(data, timings, policy=POLICY)
+        # the first model always has the three scales the even-odd index needs
+        data, timings, model = attentive_wave(rng, min_scales=3 if m == 0 else 2)
+        q = quality_flags(data, timings, policy=POLICY).assign(scales=model["scales"])
         skipped = q["n_answered"] < q["n_items"]
         print(f"  model {m}: {model}: any flag {q['flagged'].mean():.4f} "
               f"(with a skip {q.loc[skipped, 'flagged'].mean() if skipped.any() else 0:.4f})")
         tables.append(q)
     q = pd.concat(tables, ignore_index=True)
-    n = len(q)
-    slack = 2.5 * np.sqrt(POLICY.alpha * (1 - POLICY.alpha) / n)
-    assert q["flagged"].mean() <= POLICY.alpha + slack
+    # Each rate is checked against its budget with an exact binomial tail, the family of
+    # checks held to a 1-in-10,000 chance of failing a calibrated rule on a given seed.
+    checks = 2 + len(FLAGS)
+    assert within_budget(int(q["flagged"].sum()), len(q), POLICY.alpha, checks)
     skipped = q["n_answered"] < q["n_items"]
     if skipped.sum() >= 200:
-        s = skipped.sum()
-        assert q.loc[skipped, "flagged"].mean() <= POLICY.alpha + 2.5 * np.sqrt(
-            POLICY.alpha / s)
+        assert within_budget(int(q.loc[skipped, "flagged"].sum()), int(skipped.sum()),
+                             POLICY.alpha, checks)
     assert (q["threshold"] >= PER_FLAG).all() and (q["threshold"] <= POLICY.alpha).all()
     for f in FLAGS:
-        rate = q[f"flag_{f}"].fillna(False).astype(bool).mean()
-        share = float(q.loc[q[f"{f}_p"].notna(), "threshold"].mean()) if q[f"{f}_p"].notna().any() else 0
-        assert rate <= share + 3 * np.sqrt(max(share, PER_FLAG) / n), (f, rate)
+        scored = q[f"{f}_p"].notna()
+        if not scored.any():
+            continue
+        hits = int(q.loc[scored, f"flag_{f}"].fillna(False).astype(bool).sum())
+        share = float(q.loc[scored, "threshold"].mean())
+        assert within_budget(hits, int(scored.sum()), share, checks), (f, hits, share)
     # each index was in play (synonyms need item pairs correlating over .60, which these
     # models seldom have; attention checks are tested with their slip model below)
-    for f in ("longstring", "irv", "mahalanobis", "even_odd", "person_total",
-              "autocorrelation", "speeding"):
+    for f in ("longstring", "irv", "mahalanobis", "person_total", "autocorrelation", "speeding"):
         assert q[f"{f}_p"].notna().mean() > 0.5, f
+    # even-odd consistency needs three scales: computed for most rows there, never elsewhere
+    three = q["scales"] >= 3
+    assert q.loc[three, "even_odd_p"].notna().mean() > 0.5
+    assert q.loc[~three, "even_odd_p"].isna().all()
 
 
 def test_attention_rule_null_rate_given_the_slip_rate():

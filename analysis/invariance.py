@@ -191,7 +191,7 @@ def _scaled_difference(restricted: SEMResult, free: SEMResult) -> tuple[float, f
     ddf = fm0["df"] - fm1["df"]
     if ddf <= 0:
         return float("nan"), ddf, float("nan")
-    if restricted.estimator == "MLR":
+    if restricted.estimator in ("MLR", "MLM"):   # Satorra-Bentler (2001) scaled difference
         c0 = fm0["scaling_factor"] if fm0["df"] > 0 else 1.0
         c1 = fm1["scaling_factor"] if fm1["df"] > 0 else 1.0
         cd = (fm0["df"] * c0 - fm1["df"] * c1) / ddf
@@ -206,7 +206,7 @@ def _measures(res: SEMResult) -> dict[str, float]:
     fm = res.fit_measures
     out = {"chisq": fm["chisq"], "df": fm["df"], "pvalue": fm["pvalue"], "cfi": fm["cfi"],
            "tli": fm["tli"], "rmsea": fm["rmsea"], "srmr": fm["srmr"]}
-    if res.estimator == "MLR":
+    if res.estimator in ("MLR", "MLM"):
         out["chisq"], out["pvalue"] = fm["chisq_scaled"], fm["pvalue_scaled"]
         for k in ("cfi", "tli", "rmsea"):
             robust = fm.get(f"{k}_robust")

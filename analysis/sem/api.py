@@ -34,8 +34,10 @@ from craftwave.analysis.sem.information import (
     vcov_matrix,
     yuan_bentler_scaling,
 )
+from craftwave.analysis.sem.leastsquares import LEAST_SQUARES, fit_least_squares, ls_vcov
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
+from craftwave.analysis.sem.robustfit import least_squares_measures, satorra_bentler
 from craftwave.analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
 from craftwave.analysis.sem.standardize import std_all
 from craftwave.analysis.sem.syntax import parse_model
@@ -43,17 +45,21 @@ from craftwave.analysis.sem.syntax import parse_model
 __all__ = ["fit", "fit_moments", "prepare_groups", "baseline_syntax"]
 
 _Z975 = stats.norm.ppf(0.975)
+ESTIMATORS = ("ML", "MLR", "MLM", "MLMV", "ULS", "GLS")
 
 
 def _check_options(estimator: str, missing: str) -> tuple[str, str]:
     est = str(estimator).upper()
-    if est not in ("ML", "MLR"):
-        raise ModelError(f"estimator must be 'ML' or 'MLR', not {estimator!r}")
+    if est not in ESTIMATORS:
+        raise ModelError(f"estimator must be one of {', '.join(ESTIMATORS)}, not {estimator!r}")
     miss = str(missing).lower()
     if miss in ("ml", "fiml", "direct"):
         miss = "fiml"
     if miss not in ("listwise", "fiml"):
         raise ModelError(f"missing must be 'listwise' or 'fiml', not {missing!r}")
+    if miss == "fiml" and est not in ("ML", "MLR"):
+        raise ModelError(f"estimator {est} needs complete data (missing = 'listwise'), as in "
+                         "lavaan; with missing = 'fiml' use ML or MLR")
     return est, miss
 
 
@@ -215,7 +221,7 @@ def fit(
     case_weights: Sequence[float] | np.ndarray | None = None,
     function: str = "sem",
     meanstructure: bool | None = None,
-    fixed_x: bool = True,
+    fixed_x: bool | None = None,
     int_ov_free: bool | None = None,
     int_lv_free: bool | None = None,
     std_lv: bool | None = None,
@@ -240,9 +246,11 @@ def fit(
         labels ``a*x`` (shared labels = equality), ``c(...)`` per group, ``:=``, ``==``.
     data : pandas.DataFrame
         One row per case; the model's observed variables are columns.
-    estimator : {"ML", "MLR"}
+    estimator : {"ML", "MLR", "MLM", "MLMV", "ULS", "GLS"}
         ML with expected-information SEs (observed under FIML); MLR adds sandwich SEs and the
-        Yuan-Bentler scaled chi-square with robust CFI/TLI/RMSEA.
+        Yuan-Bentler scaled chi-square with robust CFI/TLI/RMSEA; MLM (Satorra-Bentler) and
+        MLMV (scaled and shifted) add robust.sem SEs and their scaled tests (complete data);
+        ULS and GLS are least squares (see :mod:`craftwave.analysis.sem.leastsquares`).
     missing : {"listwise", "fiml"}
         lavaan's default listwise deletion, or full-information ML (mean structure added).
     group : str, optional
@@ -262,8 +270,8 @@ def fit(
     meanstructure : bool, optional
         Force a mean structure (default: on with FIML, groups, ``growth`` or ``~ 1`` in the
         syntax).
-    fixed_x : bool
-        lavaan's ``fixed.x``: moments of observed exogenous covariates fixed to sample values
+    fixed_x : bool, optional
+        lavaan's ``fixed.x`` (default: on, off for ULS and GLS as in lavaan): moments of observed exogenous covariates fixed to sample values
         (not free parameters, out of the log-likelihood). A covariate whose variance,
         covariance or intercept the syntax names becomes random, as in lavaan.
     int_ov_free, int_lv_free, std_lv, orthogonal, auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y : bool, optional
@@ -296,6 +304,8 @@ def fit(
     0
     """
     est, miss = _check_options(estimator, missing)
+    if fixed_x is None:
+        fixed_x = est not in LEAST_SQUARES
     opts = model_options(function, int_ov_free=int_ov_free, int_lv_free=int_lv_free,
                          std_lv=std_lv, orthogonal=orthogonal, auto_fix_first=auto_fix_first,
                          auto_fix_single=auto_fix_single, auto_var=auto_var,
@@ -355,10 +365,14 @@ def _param_names(cm: CompiledModel) -> list[str]:
     return names
 
 
-def _fit_baseline(cm: CompiledModel, groups: list, est: str, h1: list[dict]) -> dict:
-    base = compile_model(baseline_syntax(cm), n_groups=cm.n_groups,
+def _baseline_model(cm: CompiledModel) -> CompiledModel:
+    return compile_model(baseline_syntax(cm), n_groups=cm.n_groups,
                          meanstructure=cm.meanstructure, fixed_x=cm.fixed_x,
                          exogenous=list(cm.ov_x))
+
+
+def _fit_baseline(cm: CompiledModel, groups: list, est: str, h1: list[dict]) -> dict:
+    base = _baseline_model(cm)
     if base.ov_names != cm.ov_names:  # pragma: no cover - guarded by baseline_syntax
         raise ModelError("internal: the baseline model orders the variables differently")
     ev = Evaluator(base, groups)
@@ -377,12 +391,20 @@ def _fit_baseline(cm: CompiledModel, groups: list, est: str, h1: list[dict]) -> 
 
 def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: str,
             start: np.ndarray | None) -> SEMResult:
+    names = _param_names(cm)
+    if est in LEAST_SQUARES:
+        ls = fit_least_squares(cm, groups, est, start)
+        ev, state, V = ls.ev, ls.state, ls_vcov(ls)
+        base_ls = fit_least_squares(_baseline_model(cm), groups, est)
+        fm = least_squares_measures(cm, ls, base_ls, est)
+        parts = [ev.parts(state.theta, g) for g in range(cm.n_groups)]
+        messages = _check_solution(cm, parts, labels)
+        return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss)
     ev = Evaluator(cm, groups)
     theta0 = start_values(cm, groups) if start is None else np.asarray(start, dtype=float)
     state = optimise(ev, theta0)
     theta = state.theta
-    names = _param_names(cm)
-    vc = vcov_matrix(ev, theta, est, names)
+    vc = vcov_matrix(ev, theta, "ML" if est in ("MLM", "MLMV") else est, names)
     V = vc["vcov"]
     N = ev.N
     parts = [ev.parts(theta, g) for g in range(cm.n_groups)]
@@ -446,8 +468,19 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         lo, hi = fmx.rmsea_ci(x2, df, N, G, c=c)
         fm["rmsea_ci_lower_robust"], fm["rmsea_ci_upper_robust"] = lo, hi
 
-    fmx.add_lavaan_names(fm)
+    if est in ("MLM", "MLMV") and not no_se:
+        V = satorra_bentler(ev, theta, fm, base, est)
 
+    fmx.add_lavaan_names(fm)
+    return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss)
+
+
+def _assemble(cm: CompiledModel, ev: Evaluator, state: FitState, V: np.ndarray, fm: dict,
+              parts: list[dict], messages: list[str], groups: list, labels: list[str],
+              est: str, miss: str) -> SEMResult:
+    """The parameter table, defined parameters and the result object."""
+    theta = state.theta
+    implied = [(p["Sigma"], p["mu"]) for p in parts]
     # ---- parameter table ---------------------------------------------------------------------
     row_est = _row_estimates(cm, parts)
     se_free = np.sqrt(np.clip(np.diag(V), 0, None))

@@ -23,6 +23,10 @@ ROBUST_KEYS = ("chisq_scaled", "df_scaled", "pvalue_scaled", "chisq_scaling_fact
                "tli_robust", "rmsea_scaled", "rmsea_ci_lower_scaled", "rmsea_ci_upper_scaled",
                "rmsea_robust", "rmsea_ci_lower_robust", "rmsea_ci_upper_robust",
                "scaling_factor", "baseline_scaling_factor")
+# the scaled test of each robust estimator (lavaan's test names) and how the summary calls it
+SCALED_TESTS = {"MLR": "yuan.bentler.mplus", "MLM": "satorra.bentler", "MLMV": "scaled.shifted"}
+SCALED_LABELS = {"MLR": "Yuan-Bentler", "MLM": "Satorra-Bentler",
+                 "MLMV": "scaled and shifted"}
 PARAM_COLUMNS = ["lhs", "op", "rhs", "group", "label", "est", "se", "z", "pvalue", "ci_lower",
                  "ci_upper", "std_all"]
 
@@ -83,8 +87,10 @@ class SEMResult:
             ``ci_upper_normal``.
         """
         fit = {k: _num(self.fit_measures.get(k)) for k in FIT_KEYS}
-        if self.estimator == "MLR":
+        if self.estimator in SCALED_TESTS:
             fit.update({k: _num(self.fit_measures.get(k)) for k in ROBUST_KEYS})
+        if self.estimator == "MLMV":
+            fit["chisq_shift_parameter"] = _num(self.fit_measures.get("shift_parameter"))
         params = self.params.copy()
         params["label"] = params["label"].fillna("")
         defined = self.defined.copy()
@@ -104,7 +110,7 @@ class SEMResult:
                 "meanstructure": bool(self.model.meanstructure),
                 "fixed_x": bool(self.model.fixed_x)},
             "se": se_kind,
-            "test": "yuan.bentler.mplus" if self.estimator == "MLR" else "standard",
+            "test": SCALED_TESTS.get(self.estimator, "standard"),
             "converged": bool(self.converged),
             "nobs": self.nobs,
             "nobs_per_group": [int(n) for n in self.n_obs],
@@ -138,18 +144,20 @@ class SEMResult:
         lines.append("")
         lines.append("Model test:")
         lines.append(f"  Chi-square = {fm['chisq']:.3f}, df = {fm['df']}, p = {_p(fm['pvalue'])}")
-        if self.estimator == "MLR":
-            lines.append(f"  Scaled chi-square (Yuan-Bentler) = {_f(fm.get('chisq_scaled'))}, "
+        if self.estimator in SCALED_TESTS:
+            lines.append(f"  Scaled chi-square ({SCALED_LABELS[self.estimator]}) = "
+                         f"{_f(fm.get('chisq_scaled'))}, "
                          f"scaling factor = {_f(fm.get('scaling_factor'))}, "
                          f"p = {_p(fm.get('pvalue_scaled'))}")
         lines.append(f"  CFI = {_f(fm['cfi'])}  TLI = {_f(fm['tli'])}  RMSEA = {_f(fm['rmsea'])} "
                      f"[{_f(fm['rmsea_ci_lower'])}, {_f(fm['rmsea_ci_upper'])}]  "
                      f"SRMR = {_f(fm['srmr'])}")
-        if self.estimator == "MLR":
+        if self.estimator in SCALED_TESTS:
             lines.append(f"  Robust: CFI = {_f(fm.get('cfi_robust'))}  TLI = "
                          f"{_f(fm.get('tli_robust'))}  RMSEA = {_f(fm.get('rmsea_robust'))}")
-        lines.append(f"  Log-likelihood = {fm['loglik']:.3f}  AIC = {fm['aic']:.3f}  "
-                     f"BIC = {fm['bic']:.3f}")
+        if np.isfinite(fm["loglik"]):   # least squares (ULS, GLS) have no likelihood
+            lines.append(f"  Log-likelihood = {fm['loglik']:.3f}  AIC = {fm['aic']:.3f}  "
+                         f"BIC = {fm['bic']:.3f}")
         lines.append("")
         groups = sorted(self.params["group"].unique())
         for g in groups:

@@ -7,6 +7,8 @@ import click
 from craftwave.cli.output import echo_json, fail
 from craftwave.cli.quality_opts import quality_options, screen
 
+ESTIMATOR_CHOICES = ["ML", "MLR", "MLM", "MLMV", "ULS", "GLS"]
+
 
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
@@ -74,9 +76,11 @@ def _mode_options(fn):
               help="lavaan function whose automatic settings apply: lavaan adds nothing the "
               "syntax does not state; growth has a mean structure, observed intercepts fixed "
               "to 0 and free latent means.")
-@click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
+@click.option("--estimator", type=click.Choice(ESTIMATOR_CHOICES, case_sensitive=False),
               default="ML", show_default=True,
-              help="ML, or MLR (robust SEs and Yuan-Bentler scaled chi-square).")
+              help="ML; MLR (sandwich SEs, Yuan-Bentler scaled test); MLM (robust.sem SEs, "
+              "Satorra-Bentler scaled test); MLMV (robust.sem SEs, scaled-and-shifted test); "
+              "ULS or GLS (least squares; complete data).")
 @click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
               default="listwise", show_default=True,
               help="Listwise deletion (lavaan's default) or full-information ML.")
@@ -87,9 +91,9 @@ def _mode_options(fn):
               "e.g. 'visual =~ x2,x3 ~ 1'.")
 @click.option("--meanstructure/--no-meanstructure", default=None,
               help="lavaan's meanstructure (default: on with FIML, groups, growth or ~ 1).")
-@click.option("--fixed-x/--no-fixed-x", default=True, show_default=True,
+@click.option("--fixed-x/--no-fixed-x", default=None,
               help="lavaan's fixed.x: moments of observed exogenous covariates fixed to their "
-              "sample values.")
+              "sample values (default: on; off for ULS and GLS, as lavaan).")
 @_mode_options
 @click.option("--bootstrap", "n_boot", type=click.IntRange(min=0), default=0, show_default=True,
               help="Nonparametric bootstrap resamples (0: none); the JSON's se, ci_lower and "
@@ -152,8 +156,9 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
 @click.option("--group", help="Group column: multi-group invariance.")
 @click.option("--long", "long_", help="Comma-separated factors, one per wave (e.g. F1,F2,F3): "
               "longitudinal invariance.")
-@click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
-              default="ML", show_default=True)
+@click.option("--estimator", type=click.Choice(["ML", "MLR", "MLM"], case_sensitive=False),
+              default="ML", show_default=True,
+              help="ML; MLR or MLM with scaled (Satorra-Bentler 2001) difference tests.")
 @click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
               default="listwise", show_default=True)
 @click.option("--residual-lags", default="1", show_default=True,

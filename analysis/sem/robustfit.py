@@ -1,0 +1,117 @@
+"""Fit measures of the MLM, MLMV, ULS and GLS estimators, named as lavaan's ``fitMeasures``.
+
+MLM and MLMV (lavaan's ``lav_fit_cfi_lavobject``, ``lav_fit_rmsea_lavobject``):
+
+* ``*_scaled``: the ordinary formulas on the scaled statistics; for the Satorra-Bentler test the
+  scaled RMSEA keeps the unscaled chi-square with tr(U Gamma) as its degrees of freedom;
+* ``*_robust`` (Brosseau-Liard, Savalei and Li): the ordinary chi-square with c df in place of
+  df, c the scaling factor (MLMV: c = (1/a) (df - b) / df with shift b); the robust RMSEA's
+  interval inverts the scaled statistic and multiplies the non-centrality by the scaling factor.
+
+ULS and GLS (:mod:`craftwave.analysis.sem.leastsquares`): chi-square, baseline, CFI, TLI, RMSEA
+and SRMR from their own test statistic; no log-likelihood (lavaan gives none).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from craftwave.analysis.sem import fitmeasures as fmx
+from craftwave.analysis.sem.estimation import Evaluator
+from craftwave.analysis.sem.leastsquares import LSFit
+from craftwave.analysis.sem.robust import (
+    full_gammas,
+    robust_c_hat,
+    robust_parts,
+    robust_sem_vcov,
+    scaled_test,
+    ugamma_traces,
+)
+from craftwave.analysis.sem.specification import CompiledModel
+
+__all__ = ["satorra_bentler", "least_squares_measures", "TEST_NAMES"]
+
+TEST_NAMES = {"ML": "standard", "MLR": "yuan.bentler.mplus", "MLM": "satorra.bentler",
+              "MLMV": "scaled.shifted", "ULS": "standard", "GLS": "standard"}
+
+
+def model_test(ev: Evaluator, theta: np.ndarray, chisq: float, df: int, estimator: str,
+               gammas: list[np.ndarray] | None = None) -> tuple[dict, np.ndarray]:
+    """The scaled test of one model and its robust.sem covariance matrix."""
+    kind = TEST_NAMES[estimator]
+    rp = robust_parts(ev, theta, gammas=gammas)
+    tr1, tr2 = ugamma_traces(rp, second=kind == "scaled.shifted")
+    return scaled_test(chisq, df, tr1, tr2, kind), robust_sem_vcov(rp, ev.N)
+
+
+def satorra_bentler(ev: Evaluator, theta: np.ndarray, fm: dict, base: dict,
+                    estimator: str) -> np.ndarray:
+    """Add MLM's or MLMV's scaled test and robust indices to ``fm``; return the robust vcov."""
+    gammas = full_gammas(ev)
+    df, df0 = fm["df"], base["df"]
+    chisq, chisq0 = fm["chisq"], base["chisq"]
+    test, V = model_test(ev, theta, chisq, df, estimator, gammas)
+    test0, _ = model_test(base["ev"], base["theta"], chisq0, df0, estimator, gammas)
+    N = ev.N
+    G = ev.model.n_groups
+    shifted = estimator == "MLMV"
+    fm["scaling_factor"] = test["scaling_factor"]
+    fm["chisq_scaled"] = test["stat"]
+    fm["pvalue_scaled"] = fmx.chisq_pvalue(test["stat"], df)
+    fm["baseline_scaling_factor"] = test0["scaling_factor"]
+    fm["baseline_chisq_scaled"] = test0["stat"]
+    fm["baseline_df_scaled"] = df0
+    fm["baseline_pvalue_scaled"] = fmx.chisq_pvalue(test0["stat"], df0)
+    if shifted:
+        fm["shift_parameter"] = test["shift"]
+        fm["baseline_shift_parameter"] = test0["shift"]
+    xs, xs0 = test["stat"], test0["stat"]
+    fm["cfi_scaled"] = fmx.cfi(xs, df, xs0, df0)
+    fm["tli_scaled"] = fmx.tli(xs, df, xs0, df0)
+    # lavaan: the SB-scaled RMSEA keeps X2 with tr(U Gamma) degrees of freedom
+    x2s, df2 = (xs, df) if shifted else (chisq, test["trace"])
+    fm["rmsea_scaled"] = fmx.rmsea(x2s, df2, N, G) if df > 0 else 0.0
+    fm["rmsea_ci_lower_scaled"], fm["rmsea_ci_upper_scaled"] = _rmsea_ci(x2s, df2, N, G)
+    c, c0 = robust_c_hat(test, df), robust_c_hat(test0, df0)
+    fm["cfi_robust"] = fmx.cfi(chisq, df, chisq0, df0, c, c0)
+    fm["tli_robust"] = fmx.tli(chisq, df, chisq0, df0, c, c0)
+    fm["rmsea_robust"] = fmx.rmsea(chisq, df, N, G, c)
+    sf = test["scaling_factor"]
+    lo, hi = _rmsea_ci(xs * sf, df, N, G, c=sf)
+    fm["rmsea_ci_lower_robust"], fm["rmsea_ci_upper_robust"] = lo, hi
+    return V
+
+
+def _rmsea_ci(x2: float, df: float, n: float, G: int, c: float = 1.0) -> tuple[float, float]:
+    """lavaan's lav_fit_rmsea_ci, which gives (0, 0) for fewer than one degree of freedom."""
+    if not (np.isfinite(x2) and np.isfinite(df) and np.isfinite(c)):
+        return math.nan, math.nan
+    if df < 1:
+        return 0.0, 0.0
+    return fmx.rmsea_ci(x2, df, n, G, c=c)
+
+
+def least_squares_measures(cm: CompiledModel, ls: LSFit, base: LSFit, estimator: str) -> dict:
+    """lavaan's fit measures of a ULS or GLS fit (no log-likelihood, AIC or BIC)."""
+    ev = ls.ev
+    N, G, df = ev.N, cm.n_groups, cm.df
+    chisq, chisq0, df0 = ls.chisq, base.chisq, base.ev.model.df
+    pval = ((lambda x, d: math.nan) if estimator == "ULS" else fmx.chisq_pvalue)
+    nan = math.nan
+    fm: dict[str, float] = {
+        "npar": cm.n_free, "fmin": ls.state.fmin, "chisq": chisq, "df": df,
+        "pvalue": pval(chisq, df), "baseline_chisq": chisq0, "baseline_df": df0,
+        "baseline_pvalue": pval(chisq0, df0),
+        "cfi": fmx.cfi(chisq, df, chisq0, df0), "tli": fmx.tli(chisq, df, chisq0, df0),
+        "rmsea": fmx.rmsea(chisq, df, N - G, G), "loglik": nan, "unrestricted_loglik": nan,
+        "aic": nan, "bic": nan, "ntotal": N,
+    }
+    # lavaan's lav_utils_get_ntotal: N less the number of groups for estimators other than ML
+    fm["rmsea_ci_lower"], fm["rmsea_ci_upper"] = fmx.rmsea_ci(chisq, df, N - G, G)
+    implied = [(p["Sigma"], p["mu"]) for p in (ev.parts(ls.state.theta, g) for g in range(G))]
+    samples = [(g.S, g.ybar) for g in ev.groups]
+    fm["srmr"] = fmx.srmr(samples, implied, [g.n / N for g in ev.groups], cm.meanstructure)
+    fmx.add_lavaan_names(fm)
+    return fm

@@ -28,6 +28,7 @@ from craftwave.analysis.sem.estimation import (
     patterns_from_data,
     start_values,
 )
+from craftwave.analysis.sem.lrt import ComparisonResult, compare
 from craftwave.analysis.sem.options import FUNCTIONS, ModelOptions, model_options
 from craftwave.analysis.sem.result import SEMResult
 from craftwave.analysis.sem.specification import CompiledModel, compile_model
@@ -35,6 +36,7 @@ from craftwave.analysis.sem.syntax import parse_model
 
 __all__ = [
     "CompiledModel",
+    "ComparisonResult",
     "Evaluator",
     "FUNCTIONS",
     "FitState",
@@ -43,6 +45,7 @@ __all__ = [
     "ModelOptions",
     "SEMResult",
     "baseline_syntax",
+    "compare",
     "compile_model",
     "fit",
     "fit_moments",

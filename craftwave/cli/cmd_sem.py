@@ -119,6 +119,8 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
     """
     from craftwave.analysis.sem import fit
 
+    if n_boot and estimator.upper() in ("ULS", "GLS"):
+        fail("--bootstrap refits each resample by ML; it is not available with ULS or GLS")
     syntax, frame = _read(model, data)
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
     res, messages = _run(lambda: fit(

@@ -121,3 +121,20 @@ def test_models_on_different_data_are_refused(reference, reference_data):
     b = fit(ref["models"]["orthogonal"], data.iloc[:200])
     with pytest.raises(ModelError, match="different numbers of cases"):
         compare([a, b], data)
+
+
+def test_invariance_with_mlm_uses_the_satorra_bentler_difference(reference, reference_data):
+    """craftwave invariance --estimator MLM: the metric step's test is lavaan's SB 2001."""
+    from craftwave.analysis import invariance
+
+    ref = reference("sem_estimators_lrt_mg_mlm")
+    data = reference_data(ref["data"])
+    res = invariance(ref["models"]["configural"], data, group="school", estimator="MLM",
+                     levels=("configural", "metric"))
+    metric = res.steps.set_index("level").loc["metric"]
+    lav = pd.DataFrame(ref["table"]).set_index("model").loc["metric"]
+    assert metric["delta_chisq"] == pytest.approx(lav["chisq_diff"], rel=REL)
+    assert metric["delta_pvalue"] == pytest.approx(lav["pvalue"], rel=REL)
+    fm = res.fits["metric"].fit_measures
+    assert metric["chisq"] == pytest.approx(fm["chisq_scaled"], rel=1e-12)
+    assert metric["cfi"] == pytest.approx(fm["cfi_robust"], rel=1e-12)

@@ -82,8 +82,10 @@ def _ncp(x2: float, df: float, prob: float) -> float:
 def rmsea_ci(x2: float, df: float, n: float, n_groups: int, level: float = 0.90,
              c: float = 1.0) -> tuple[float, float]:
     """lavaan's RMSEA confidence interval (``c`` scales the statistic for the robust version)."""
-    if df <= 0 or not np.isfinite(x2):
+    if not np.isfinite(x2) or not np.isfinite(df):
         return float("nan"), float("nan")
+    if df < 1:    # lavaan's lav_fit_rmsea_ci: (0, 0) for fewer than one degree of freedom
+        return 0.0, 0.0
     alpha = (1 - level) / 2
     x2s = x2 / c
     lo = _ncp(x2s, df, 1 - alpha)

@@ -166,7 +166,9 @@ def ugamma_traces(rp: RobustParts, second: bool = False) -> tuple[float, float]:
 def scaled_test(chisq: float, df: int, tr1: float, tr2: float, kind: str) -> dict:
     """Satorra-Bentler (``kind="satorra.bentler"``) or scaled-and-shifted test statistics."""
     nan = float("nan")
-    if df <= 0 or not np.isfinite(tr1):
+    if df <= 0:   # lavaan keeps the standard statistic, without a scaling factor
+        return {"stat": chisq, "scaling_factor": nan, "shift": nan, "trace": tr1}
+    if not np.isfinite(tr1):
         return {"stat": nan, "scaling_factor": nan, "shift": nan, "trace": tr1}
     if kind == "satorra.bentler":
         c = tr1 / df

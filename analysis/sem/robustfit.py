@@ -71,26 +71,31 @@ def satorra_bentler(ev: Evaluator, theta: np.ndarray, fm: dict, base: dict,
     fm["cfi_scaled"] = fmx.cfi(xs, df, xs0, df0)
     fm["tli_scaled"] = fmx.tli(xs, df, xs0, df0)
     # lavaan: the SB-scaled RMSEA keeps X2 with tr(U Gamma) degrees of freedom
-    x2s, df2 = (xs, df) if shifted else (chisq, test["trace"])
-    fm["rmsea_scaled"] = fmx.rmsea(x2s, df2, N, G) if df > 0 else 0.0
+    x2s, df2 = (xs, df) if shifted else (chisq, test["trace"] if df > 0 else math.nan)
+    if np.isfinite(df2):
+        fm["rmsea_scaled"] = fmx.rmsea(x2s, df2, N, G) if df > 0 else 0.0
+    else:
+        fm["rmsea_scaled"] = math.nan
     fm["rmsea_ci_lower_scaled"], fm["rmsea_ci_upper_scaled"] = _rmsea_ci(x2s, df2, N, G)
     c, c0 = robust_c_hat(test, df), robust_c_hat(test0, df0)
-    fm["cfi_robust"] = fmx.cfi(chisq, df, chisq0, df0, c, c0)
-    fm["tli_robust"] = fmx.tli(chisq, df, chisq0, df0, c, c0)
-    fm["rmsea_robust"] = fmx.rmsea(chisq, df, N, G, c)
-    sf = test["scaling_factor"]
-    lo, hi = _rmsea_ci(xs * sf, df, N, G, c=sf)
+    robust = np.isfinite(c) and np.isfinite(c0)     # lavaan: NA without both factors
+    fm["cfi_robust"] = fmx.cfi(chisq, df, chisq0, df0, c, c0) if robust else math.nan
+    fm["tli_robust"] = fmx.tli(chisq, df, chisq0, df0, c, c0) if robust else math.nan
+    fm["rmsea_robust"] = fmx.rmsea(chisq, df, N, G, c) if df > 0 else 0.0
+    lo, hi = _rmsea_ci(xs, df, N, G, c=test["scaling_factor"])
     fm["rmsea_ci_lower_robust"], fm["rmsea_ci_upper_robust"] = lo, hi
     return V
 
 
 def _rmsea_ci(x2: float, df: float, n: float, G: int, c: float = 1.0) -> tuple[float, float]:
-    """lavaan's lav_fit_rmsea_ci, which gives (0, 0) for fewer than one degree of freedom."""
-    if not (np.isfinite(x2) and np.isfinite(df) and np.isfinite(c)):
+    """lavaan's lav_fit_rmsea_ci on an (already scaled) statistic x2 with scaling factor c."""
+    if not (np.isfinite(x2) and np.isfinite(df)):
         return math.nan, math.nan
     if df < 1:
         return 0.0, 0.0
-    return fmx.rmsea_ci(x2, df, n, G, c=c)
+    if not np.isfinite(c):
+        return math.nan, math.nan
+    return fmx.rmsea_ci(x2 * c, df, n, G, c=c)
 
 
 def least_squares_measures(cm: CompiledModel, ls: LSFit, base: LSFit, estimator: str) -> dict:

@@ -35,7 +35,7 @@ RELATIVE = {"chisq", "baseline_chisq", "chisq_scaled", "baseline_chisq_scaled", 
 
 CASES = ("hs_mlm", "hs_mlmv", "hs_uls", "hs_gls", "poldem_mlm", "poldem_mlmv", "poldem_gls",
          "mediation_mlm", "mediation_mlmv", "mediation_uls", "mg_metric_mlm", "mg_metric_mlmv",
-         "mg_configural_gls")
+         "mg_configural_gls", "saturated_mlm", "saturated_gls")
 
 
 def fit_kwargs(args: dict) -> dict:
@@ -72,8 +72,8 @@ def test_parameters_match_lavaan(case):
     merged = lav.merge(res.params, on=["lhs", "op", "rhs", "group"], how="outer",
                        suffixes=("_lav", ""), indicator=True)
     assert (merged["_merge"] == "both").all(), merged[merged["_merge"] != "both"]
-    for col in ("est", "se"):
-        diff = (merged[col] - merged[f"{col}_lav"]).abs()
+    for col, lav_col in (("est", "est_lav"), ("se", "se_lav"), ("std_all", "std.all")):
+        diff = (merged[col] - merged[lav_col]).abs()
         assert diff.max() <= ABS_PARAM, f"{name}: {col} differs by {diff.max():.2e}"
     z = merged["z"].to_numpy(dtype=float)
     z_lav = pd.to_numeric(merged["z_lav"], errors="coerce").to_numpy(dtype=float)

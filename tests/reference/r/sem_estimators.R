@@ -52,6 +52,7 @@ local({
   med_model <- paste("M ~ a*X + W", "Y ~ b*M + c*X", "ab := a*b", "total := c + a*b",
                      sep = "\n")
 
+  sat_model <- "M ~ X + W\nY ~ M + X + W"   # just identified: df = 0
   cases <- list(
     list(name = "hs_mlm", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLM")),
     list(name = "hs_mlmv", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLMV")),
@@ -69,6 +70,10 @@ local({
          args = list(estimator = "MLMV")),
     list(name = "mediation_uls", model = med_model, data = "sem_mediation.csv",
          args = list(estimator = "ULS")),
+    list(name = "saturated_mlm", model = sat_model, data = "sem_mediation.csv",
+         args = list(estimator = "MLM")),
+    list(name = "saturated_gls", model = sat_model, data = "sem_mediation.csv",
+         args = list(estimator = "GLS")),
     list(name = "mg_metric_mlm", model = hs_model, data = "sem_hs.csv",
          args = list(estimator = "MLM", group = "school", group.equal = "loadings")),
     list(name = "mg_metric_mlmv", model = hs_model, data = "sem_hs.csv",

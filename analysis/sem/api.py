@@ -28,6 +28,7 @@ from craftwave.analysis.sem.estimation import (
     start_values,
 )
 from craftwave.analysis.sem.fimlrobust import fiml_corrected
+from craftwave.analysis.sem.fitextra import add_more_measures
 from craftwave.analysis.sem.information import (
     saturated_h1,
     singular_directions,
@@ -456,7 +457,9 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         fm["cfi_scaled"] = fmx.cfi(xs, df, xs0, base["df"])
         fm["tli_scaled"] = fmx.tli(xs, df, xs0, base["df"])
         fm["rmsea_scaled"] = fmx.rmsea(xs, df, N, G)
-        fm["rmsea_ci_lower_scaled"], fm["rmsea_ci_upper_scaled"] = fmx.rmsea_ci(xs, df, N, G)
+        # lavaan: the scaled RMSEA's interval inverts X2 with tr(U Gamma) = c df degrees of freedom
+        fm["rmsea_ci_lower_scaled"], fm["rmsea_ci_upper_scaled"] = fmx.rmsea_ci(chisq, c * df,
+                                                                                N, G)
         x2, x2_0 = chisq, base["chisq"]
         if miss == "fiml":
             # lavaan's FIML-corrected robust indices (Zhang & Savalei, 2023)
@@ -470,6 +473,13 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
 
     if est in ("MLM", "MLMV") and not no_se:
         V = satorra_bentler(ev, theta, fm, base, est)
+    elif est in ("ML", "MLR"):
+        sf, sf0 = fm.get("scaling_factor", math.nan), fm.get("baseline_scaling_factor", math.nan)
+        complete = est == "MLR" and miss != "fiml"     # FIML's robust indices are corrected
+        add_more_measures(fm, n=N, n_groups=G,
+                          robust_c=(sf, sf0) if complete else None,
+                          scaled_rmsea=(chisq, sf * df) if est == "MLR" else None,
+                          robust_rmsea=(fm["chisq_scaled"], sf) if complete else None)
 
     fmx.add_lavaan_names(fm)
     return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss)

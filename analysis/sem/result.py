@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from craftwave.analysis.sem.fitextra import EXTRA_KEYS
+
 __all__ = ["SEMResult", "FIT_KEYS", "ROBUST_KEYS"]
 
 # JSON fit keys: lavaan's fitMeasures names with '.' written '_' (plus the older craftwave
@@ -89,6 +91,7 @@ class SEMResult:
         fit = {k: _num(self.fit_measures.get(k)) for k in FIT_KEYS}
         if self.estimator in SCALED_TESTS:
             fit.update({k: _num(self.fit_measures.get(k)) for k in ROBUST_KEYS})
+        fit.update({k: _num(self.fit_measures[k]) for k in EXTRA_KEYS if k in self.fit_measures})
         if self.estimator == "MLMV":
             fit["chisq_shift_parameter"] = _num(self.fit_measures.get("shift_parameter"))
         params = self.params.copy()

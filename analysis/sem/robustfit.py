@@ -20,6 +20,7 @@ import numpy as np
 
 from craftwave.analysis.sem import fitmeasures as fmx
 from craftwave.analysis.sem.estimation import Evaluator
+from craftwave.analysis.sem.fitextra import add_more_measures
 from craftwave.analysis.sem.leastsquares import LSFit
 from craftwave.analysis.sem.robust import (
     full_gammas,
@@ -84,6 +85,8 @@ def satorra_bentler(ev: Evaluator, theta: np.ndarray, fm: dict, base: dict,
     fm["rmsea_robust"] = fmx.rmsea(chisq, df, N, G, c) if df > 0 else 0.0
     lo, hi = _rmsea_ci(xs, df, N, G, c=test["scaling_factor"])
     fm["rmsea_ci_lower_robust"], fm["rmsea_ci_upper_robust"] = lo, hi
+    add_more_measures(fm, n=N, n_groups=G, robust_c=(c, c0) if robust else None,
+                      scaled_rmsea=(x2s, df2), robust_rmsea=(xs, test["scaling_factor"]))
     return V
 
 
@@ -118,5 +121,6 @@ def least_squares_measures(cm: CompiledModel, ls: LSFit, base: LSFit, estimator:
     implied = [(p["Sigma"], p["mu"]) for p in (ev.parts(ls.state.theta, g) for g in range(G))]
     samples = [(g.S, g.ybar) for g in ev.groups]
     fm["srmr"] = fmx.srmr(samples, implied, [g.n / N for g in ev.groups], cm.meanstructure)
+    add_more_measures(fm, n=N - G, n_groups=G)
     fmx.add_lavaan_names(fm)
     return fm

@@ -1,8 +1,9 @@
-"""MLM, MLMV, ULS and GLS against lavaan 0.6 (fixtures from tests/reference/r/sem_estimators.R).
+"""MLM, MLMV, ULS and GLS (and ML, MLR's further indices) against lavaan 0.6 (fixtures from tests/reference/r/sem_estimators.R).
 
 Tolerance (stated once): estimates and standard errors within 1e-3 absolute; chi-square
 statistics within 1e-4 relative; every other fit measure lavaan reports that craftwave computes
-(CFI, TLI, RMSEA and their scaled and robust versions, intervals, SRMR, scaling factors) within
+(CFI, TLI, NNFI, RNI, NFI, RFI, IFI, PNFI, RMSEA and its close-fit tests, each with its scaled and
+robust versions, intervals, SRMR, scaling factors) within
 1e-4 absolute. One fit per fixture.
 """
 
@@ -30,10 +31,15 @@ SCALED = ("chisq_scaled", "df_scaled", "pvalue_scaled", "chisq_scaling_factor",
           "baseline_chisq_scaling_factor", "cfi_scaled", "tli_scaled", "cfi_robust",
           "tli_robust", "rmsea_scaled", "rmsea_ci_lower_scaled", "rmsea_ci_upper_scaled",
           "rmsea_robust", "rmsea_ci_lower_robust", "rmsea_ci_upper_robust")
+EXTRA = ("nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "rmsea_pvalue", "rmsea_notclose_pvalue")
+EXTRA_SCALED = ("nnfi_scaled", "rfi_scaled", "nfi_scaled", "pnfi_scaled", "ifi_scaled",
+                "rni_scaled", "nnfi_robust", "rni_robust", "rmsea_pvalue_scaled",
+                "rmsea_notclose_pvalue_scaled", "rmsea_pvalue_robust",
+                "rmsea_notclose_pvalue_robust")
 RELATIVE = {"chisq", "baseline_chisq", "chisq_scaled", "baseline_chisq_scaled", "logl",
-            "unrestricted_logl", "aic", "bic"}
+            "unrestricted_logl", "aic", "bic", "bic2"}
 
-CASES = ("hs_mlm", "hs_mlmv", "hs_uls", "hs_gls", "poldem_mlm", "poldem_mlmv", "poldem_gls",
+CASES = ("hs_ml", "hs_mlr", "hs_mlm", "hs_mlmv", "hs_uls", "hs_gls", "poldem_mlm", "poldem_mlmv", "poldem_gls",
          "mediation_mlm", "mediation_mlmv", "mediation_uls", "mg_metric_mlm", "mg_metric_mlmv",
          "mg_configural_gls", "saturated_mlm", "saturated_gls")
 
@@ -57,9 +63,11 @@ def case(request, reference, reference_data):
 
 
 def _expected_keys(estimator: str) -> tuple[str, ...]:
-    keys = COMMON
-    if estimator in ("MLM", "MLMV"):
-        keys += ML_ONLY + SCALED
+    keys = COMMON + EXTRA
+    if estimator in ("ML", "MLR", "MLM", "MLMV"):
+        keys += ML_ONLY + ("bic2",)
+    if estimator in ("MLR", "MLM", "MLMV"):
+        keys += SCALED + EXTRA_SCALED
     return keys
 
 
@@ -115,8 +123,10 @@ def test_json_names_the_test_and_scaled_keys(case):
     _, ref, res = case
     out = res.to_dict()
     est = ref["args"]["estimator"]
-    expected = {"MLM": "satorra.bentler", "MLMV": "scaled.shifted"}.get(est, "standard")
+    expected = {"MLM": "satorra.bentler", "MLMV": "scaled.shifted",
+                "MLR": "yuan.bentler.mplus"}.get(est, "standard")
     assert out["test"] == expected
+    assert out["fit"]["rni"] == pytest.approx(ref["fit"]["rni"], abs=ABS_FIT)
     if est in ("MLM", "MLMV"):
         assert out["fit"]["cfi_robust"] == pytest.approx(ref["fit"]["cfi.robust"], abs=ABS_FIT)
     if est == "MLMV":

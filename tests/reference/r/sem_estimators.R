@@ -54,6 +54,8 @@ local({
 
   sat_model <- "M ~ X + W\nY ~ M + X + W"   # just identified: df = 0
   cases <- list(
+    list(name = "hs_ml", model = hs_model, data = "sem_hs.csv", args = list(estimator = "ML")),
+    list(name = "hs_mlr", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLR")),
     list(name = "hs_mlm", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLM")),
     list(name = "hs_mlmv", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLMV")),
     list(name = "hs_uls", model = hs_model, data = "sem_hs.csv", args = list(estimator = "ULS")),

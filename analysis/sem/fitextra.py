@@ -1,0 +1,150 @@
+"""lavaan's further fit measures: NNFI, RFI, NFI, PNFI, IFI, RNI, RMSEA close-fit tests, BIC2.
+
+Formulas as lavaan 0.6 (``lav_fit_cfi.R``: ``lav_fit_nnfi``, ``lav_fit_rfi``, ``lav_fit_nfi``,
+``lav_fit_pnfi``, ``lav_fit_ifi``, ``lav_fit_rni``; ``lav_fit_rmsea.R``:
+``lav_fit_rmsea_closefit`` and ``lav_fit_rmsea_notclosefit`` with H0 RMSEA .05 and .08;
+``lav_fit_aic.R``: the sample-size adjusted BIC, -2 logl + k log((N + 2) / 24)). The
+``_scaled`` versions put the scaled statistics of model and baseline into the same formulas;
+``nnfi_robust`` and ``rni_robust`` take the robust non-centrality (X2 - c df), as CFI and TLI do.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import special
+
+__all__ = ["EXTRA_KEYS", "add_more_measures"]
+
+EXTRA_KEYS = ("nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "nnfi_scaled", "rfi_scaled",
+              "nfi_scaled", "pnfi_scaled", "ifi_scaled", "rni_scaled", "nnfi_robust",
+              "rni_robust", "rmsea_pvalue", "rmsea_notclose_pvalue", "rmsea_pvalue_scaled",
+              "rmsea_notclose_pvalue_scaled", "rmsea_pvalue_robust",
+              "rmsea_notclose_pvalue_robust", "bic2")
+CLOSE_H0 = 0.05
+NOTCLOSE_H0 = 0.08
+_NAN = math.nan
+
+
+def _finite(*xs: float) -> bool:
+    return all(x is not None and np.isfinite(x) for x in xs)
+
+
+def nnfi(x2, df, x20, df0, c=1.0, c0=1.0) -> float:
+    if not _finite(x2, df, x20, df0, c, c0):
+        return _NAN
+    t1 = (x2 - c * df) * df0
+    t2 = (x20 - c0 * df0) * df
+    return 1.0 - t1 / t2 if df > 0 and abs(t2) > 0 else 1.0
+
+
+def rni(x2, df, x20, df0, c=1.0, c0=1.0) -> float:
+    if not _finite(x2, df, x20, df0, c, c0):
+        return _NAN
+    use_c = df > 0 and c != 1 and c0 != 1
+    t1 = x2 - (c * df if use_c else df)
+    t2 = x20 - (c0 * df0 if use_c else df0)
+    return _NAN if math.isclose(t2, 0.0, abs_tol=1.5e-8) else 1.0 - t1 / t2
+
+
+def nfi(x2, df, x20, df0) -> float:
+    if not _finite(x2, df, x20, df0):
+        return _NAN
+    if df > df0 or math.isclose(x20, 0.0, abs_tol=1.5e-8):
+        return _NAN
+    return (x20 - x2) / x20 if df > 0 else 1.0
+
+
+def rfi(x2, df, x20, df0) -> float:
+    if not _finite(x2, df, x20, df0):
+        return _NAN
+    if df > df0:
+        return _NAN
+    if df > 0 and df0 > 0:
+        t1, t2 = x20 / df0 - x2 / df, x20 / df0
+        return 1.0 if t1 < 0 or t2 < 0 else t1 / t2
+    return 1.0
+
+
+def pnfi(x2, df, x20, df0) -> float:
+    if not _finite(x2, df, x20, df0) or not (df0 > 0 and x20 > 0):
+        return _NAN
+    return (df / df0) * (x20 - x2) / x20
+
+
+def ifi(x2, df, x20, df0) -> float:
+    if not _finite(x2, df, x20, df0):
+        return _NAN
+    t1, t2 = x20 - x2, x20 - df
+    if t2 < 0:
+        return 1.0
+    return _NAN if math.isclose(t2, 0.0, abs_tol=1.5e-8) else t1 / t2
+
+
+def rmsea_close(x2, df, n, G, c=1.0, h0=CLOSE_H0, notclose=False) -> float:
+    """lavaan's close-fit p-value (or, with ``notclose``, the not-close-fit one)."""
+    if not _finite(x2, df, n, c) or df <= 0:
+        return _NAN
+    ncp = n * df / c * h0 ** 2 / G
+    cdf = float(special.chndtr(x2, df, ncp))
+    return cdf if notclose else 1.0 - cdf
+
+
+def _incremental(fm: dict, x2, df, x20, df0, suffix: str = "") -> None:
+    fm["nnfi" + suffix] = nnfi(x2, df, x20, df0)
+    fm["rfi" + suffix] = rfi(x2, df, x20, df0)
+    fm["nfi" + suffix] = nfi(x2, df, x20, df0)
+    fm["pnfi" + suffix] = pnfi(x2, df, x20, df0)
+    fm["ifi" + suffix] = ifi(x2, df, x20, df0)
+    fm["rni" + suffix] = rni(x2, df, x20, df0)
+
+
+def add_more_measures(fm: dict, *, n: float, n_groups: int,
+                      robust_c: tuple[float, float] | None = None,
+                      scaled_rmsea: tuple[float, float] | None = None,
+                      robust_rmsea: tuple[float, float] | None = None) -> dict:
+    """Add :data:`EXTRA_KEYS` to ``fm`` (in place) from the statistics it already holds.
+
+    Parameters
+    ----------
+    fm : dict
+        Fit measures with ``chisq``, ``df``, ``baseline_chisq``, ``baseline_df`` (and the
+        ``_scaled`` statistics when there is a scaled test).
+    n : float
+        The N of RMSEA (lavaan: N, or N less the groups for estimators other than ML).
+    n_groups : int
+    robust_c : (c, c0), optional
+        The c of model and baseline in the robust non-centrality (nnfi_robust, rni_robust).
+    scaled_rmsea : (X2, df), optional
+        The statistic and df of lavaan's scaled RMSEA (its close-fit tests).
+    robust_rmsea : (X2_scaled, c), optional
+        The scaled statistic and scaling factor of lavaan's robust RMSEA interval and tests.
+    """
+    x2, df = fm["chisq"], fm["df"]
+    x20, df0 = fm.get("baseline_chisq", _NAN), fm.get("baseline_df", _NAN)
+    _incremental(fm, x2, df, x20, df0)
+    fm["rmsea_pvalue"] = rmsea_close(x2, df, n, n_groups)
+    fm["rmsea_notclose_pvalue"] = rmsea_close(x2, df, n, n_groups, h0=NOTCLOSE_H0,
+                                              notclose=True)
+    if "chisq_scaled" in fm:
+        _incremental(fm, fm["chisq_scaled"], df, fm.get("baseline_chisq_scaled", _NAN),
+                     fm.get("baseline_df_scaled", df0), "_scaled")
+    if robust_c is not None:
+        c, c0 = robust_c
+        fm["nnfi_robust"] = nnfi(x2, df, x20, df0, c, c0)
+        fm["rni_robust"] = rni(x2, df, x20, df0, c, c0)
+    if scaled_rmsea is not None:
+        xs, dfs = scaled_rmsea
+        fm["rmsea_pvalue_scaled"] = rmsea_close(xs, dfs, n, n_groups)
+        fm["rmsea_notclose_pvalue_scaled"] = rmsea_close(xs, dfs, n, n_groups,
+                                                         h0=NOTCLOSE_H0, notclose=True)
+    if robust_rmsea is not None:
+        xs, c = robust_rmsea
+        fm["rmsea_pvalue_robust"] = rmsea_close(xs, df, n, n_groups, c=c)
+        fm["rmsea_notclose_pvalue_robust"] = rmsea_close(xs, df, n, n_groups, c=c,
+                                                         h0=NOTCLOSE_H0, notclose=True)
+    logl = fm.get("loglik", _NAN)
+    if _finite(logl):
+        fm["bic2"] = -2.0 * logl + fm["npar"] * math.log((fm["ntotal"] + 2.0) / 24.0)
+    return fm

@@ -3,7 +3,9 @@
 Formulas as lavaan 0.6 (``lav_fit_cfi.R``: ``lav_fit_nnfi``, ``lav_fit_rfi``, ``lav_fit_nfi``,
 ``lav_fit_pnfi``, ``lav_fit_ifi``, ``lav_fit_rni``; ``lav_fit_rmsea.R``:
 ``lav_fit_rmsea_closefit`` and ``lav_fit_rmsea_notclosefit`` with H0 RMSEA .05 and .08;
-``lav_fit_aic.R``: the sample-size adjusted BIC, -2 logl + k log((N + 2) / 24)). The
+``lav_fit_aic.R``: the sample-size adjusted BIC, -2 logl + k log((N + 2) / 24); Hoelter's
+critical N, chi2_(1-alpha)(df) / (X2 / N) + 1; McDonald's MFI, exp(-(X2 - df) / (2N)); the ECVI,
+X2 / N + 2k / N). The
 ``_scaled`` versions put the scaled statistics of model and baseline into the same formulas;
 ``nnfi_robust`` and ``rni_robust`` take the robust non-centrality (X2 - c df), as CFI and TLI do.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import special
+from scipy import special, stats
 
 __all__ = ["EXTRA_KEYS", "add_more_measures"]
 
@@ -21,7 +23,7 @@ EXTRA_KEYS = ("nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "nnfi_scaled", "rfi_sc
               "nfi_scaled", "pnfi_scaled", "ifi_scaled", "rni_scaled", "nnfi_robust",
               "rni_robust", "rmsea_pvalue", "rmsea_notclose_pvalue", "rmsea_pvalue_scaled",
               "rmsea_notclose_pvalue_scaled", "rmsea_pvalue_robust",
-              "rmsea_notclose_pvalue_robust", "bic2")
+              "rmsea_notclose_pvalue_robust", "bic2", "cn_05", "cn_01", "mfi", "ecvi")
 CLOSE_H0 = 0.05
 NOTCLOSE_H0 = 0.08
 _NAN = math.nan
@@ -144,6 +146,13 @@ def add_more_measures(fm: dict, *, n: float, n_groups: int,
         fm["rmsea_pvalue_robust"] = rmsea_close(xs, df, n, n_groups, c=c)
         fm["rmsea_notclose_pvalue_robust"] = rmsea_close(xs, df, n, n_groups, c=c,
                                                          h0=NOTCLOSE_H0, notclose=True)
+    # Hoelter's critical N, McDonald's MFI and the ECVI (lav_fit_measures.R), with the same N
+    for key, alpha in (("cn_05", 0.05), ("cn_01", 0.01)):
+        fm[key] = (_NAN if (df == 0 and x2 < np.finfo(float).eps) or not _finite(x2) else
+                   float(stats.chi2.ppf(1 - alpha, df)) / (x2 / n) + 1.0 if x2 > 0 else
+                   math.inf)
+    fm["mfi"] = math.exp(-0.5 * (x2 - df) / n) if _finite(x2) else _NAN
+    fm["ecvi"] = x2 / n + 2.0 * fm["npar"] / n if _finite(x2) else _NAN
     logl = fm.get("loglik", _NAN)
     if _finite(logl):
         fm["bic2"] = -2.0 * logl + fm["npar"] * math.log((fm["ntotal"] + 2.0) / 24.0)

@@ -38,7 +38,11 @@ from craftwave.analysis.sem.information import (
 from craftwave.analysis.sem.leastsquares import LEAST_SQUARES, fit_least_squares, ls_vcov
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
-from craftwave.analysis.sem.robustfit import least_squares_measures, satorra_bentler
+from craftwave.analysis.sem.robustfit import (
+    least_squares_measures,
+    residual_fit,
+    satorra_bentler,
+)
 from craftwave.analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
 from craftwave.analysis.sem.standardize import std_all
 from craftwave.analysis.sem.syntax import parse_model
@@ -441,6 +445,7 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     samples = [(h["Sigma"], h["mu"]) for h in h1]
     implied = [(p["Sigma"], p["mu"]) for p in parts]
     fm["srmr"] = fmx.srmr(samples, implied, [g.n / N for g in groups], cm.meanstructure)
+    residual_fit(fm, ev, theta, samples)
     if est == "MLR":
         c = (float("nan") if no_se else
              yuan_bentler_scaling(ev, h1, vc["information_inv"], vc["first_order"], df))

@@ -17,13 +17,15 @@ import math
 import numpy as np
 from scipy import special, stats
 
-__all__ = ["EXTRA_KEYS", "add_more_measures"]
+__all__ = ["EXTRA_KEYS", "add_more_measures", "add_residual_measures", "add_gfi"]
 
 EXTRA_KEYS = ("nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "nnfi_scaled", "rfi_scaled",
               "nfi_scaled", "pnfi_scaled", "ifi_scaled", "rni_scaled", "nnfi_robust",
               "rni_robust", "rmsea_pvalue", "rmsea_notclose_pvalue", "rmsea_pvalue_scaled",
               "rmsea_notclose_pvalue_scaled", "rmsea_pvalue_robust",
-              "rmsea_notclose_pvalue_robust", "bic2", "cn_05", "cn_01", "mfi", "ecvi")
+              "rmsea_notclose_pvalue_robust", "bic2", "cn_05", "cn_01", "mfi", "ecvi",
+              "rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr",
+              "crmr_nomean", "gfi", "agfi", "pgfi")
 CLOSE_H0 = 0.05
 NOTCLOSE_H0 = 0.08
 _NAN = math.nan
@@ -156,4 +158,61 @@ def add_more_measures(fm: dict, *, n: float, n_groups: int,
     logl = fm.get("loglik", _NAN)
     if _finite(logl):
         fm["bic2"] = -2.0 * logl + fm["npar"] * math.log((fm["ntotal"] + 2.0) / 24.0)
+    return fm
+
+
+def add_residual_measures(fm: dict, samples: list[tuple[np.ndarray, np.ndarray]],
+                          implied: list[tuple[np.ndarray, np.ndarray]], weights: list[float],
+                          meanstructure: bool) -> dict:
+    """RMR, Bentler's SRMR and the CRMR, with and without the means (lavaan's residual summary).
+
+    Per group: the root mean square of the raw residuals (RMR), of the residuals scaled by the
+    sample standard deviations (SRMR) and of the correlation residuals without the diagonal
+    (CRMR); the means (scaled by the sample SDs for SRMR and CRMR) join the ``_nomean``-less
+    versions under a mean structure; groups weighted by n_g / N.
+    """
+    acc = {k: 0.0 for k in ("rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean",
+                            "crmr", "crmr_nomean")}
+    for (S, ybar), (Sigma, mu), w in zip(samples, implied, weights, strict=True):
+        p = S.shape[0]
+        j, k = np.triu_indices(p)
+        jo, ko = np.triu_indices(p, 1)
+        R = S - Sigma
+        m = ybar - mu
+        sd = np.sqrt(np.diag(S))
+        sds = np.sqrt(np.diag(Sigma))
+        Rs = R / np.outer(sd, sd)
+        C = S / np.outer(sd, sd) - Sigma / np.outer(sds, sds)
+
+        def rms(x):
+            return math.sqrt(float(np.mean(np.square(x)))) if len(x) else _NAN
+
+        parts = {"rmr": (R[j, k], m), "srmr_bentler": (Rs[j, k], m / sd),
+                 "crmr": (C[jo, ko], m / sd)}
+        for key, (cov, mean) in parts.items():
+            acc[key + "_nomean"] += w * rms(cov)
+            acc[key] += w * (rms(np.concatenate([mean, cov])) if meanstructure else rms(cov))
+    fm.update(acc)
+    return fm
+
+
+def add_gfi(fm: dict, obs: list[np.ndarray], est: list[np.ndarray], weights: list[np.ndarray],
+            nobs: list[float], nel: float | None = None) -> dict:
+    """lavaan's GFI, AGFI and PGFI from the moments, the model's moments and the weight matrices.
+
+    GFI_g = 1 - (s - sigma)' W (s - sigma) / s' W s per group (groups weighted by n_g),
+    AGFI = 1 - (k / df)(1 - GFI) and PGFI = (df / k) GFI with k the number of moments
+    (``nel``; lavaan counts the fixed.x moments too, though they carry no weight).
+    """
+    gfis = []
+    for s, sig, W in zip(obs, est, weights, strict=True):
+        d = s - sig
+        gfis.append(1.0 - float(d @ W @ d) / float(s @ W @ s))
+    n = np.asarray(nobs, dtype=float)
+    gfi = float(n @ np.array(gfis) / n.sum())
+    nel = float(sum(len(s) for s in obs)) if nel is None else float(nel)
+    df = fm["df"]
+    fm["gfi"] = gfi
+    fm["agfi"] = 1.0 - (nel / df) * (1.0 - gfi) if df > 0 else 1.0
+    fm["pgfi"] = (df / nel) * gfi if nel > 0 else _NAN
     return fm

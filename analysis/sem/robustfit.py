@@ -19,8 +19,9 @@ import math
 import numpy as np
 
 from craftwave.analysis.sem import fitmeasures as fmx
-from craftwave.analysis.sem.estimation import Evaluator
-from craftwave.analysis.sem.fitextra import add_more_measures
+from craftwave.analysis.sem.estimation import Evaluator, GroupMoments
+from craftwave.analysis.sem.fitextra import add_gfi, add_more_measures, add_residual_measures
+from craftwave.analysis.sem.information import _h1_keep, saturated_h1
 from craftwave.analysis.sem.leastsquares import LSFit
 from craftwave.analysis.sem.robust import (
     full_gammas,
@@ -32,7 +33,7 @@ from craftwave.analysis.sem.robust import (
 )
 from craftwave.analysis.sem.specification import CompiledModel
 
-__all__ = ["satorra_bentler", "least_squares_measures", "TEST_NAMES"]
+__all__ = ["satorra_bentler", "least_squares_measures", "residual_fit", "TEST_NAMES"]
 
 TEST_NAMES = {"ML": "standard", "MLR": "yuan.bentler.mplus", "MLM": "satorra.bentler",
               "MLMV": "scaled.shifted", "ULS": "standard", "GLS": "standard"}
@@ -101,6 +102,39 @@ def _rmsea_ci(x2: float, df: float, n: float, G: int, c: float = 1.0) -> tuple[f
     return fmx.rmsea_ci(x2 * c, df, n, G, c=c)
 
 
+def _moment_vector(S: np.ndarray, mu: np.ndarray, ms: bool) -> np.ndarray:
+    j, k = np.triu_indices(S.shape[0])
+    return np.concatenate([mu, S[j, k]]) if ms else S[j, k]
+
+
+def residual_fit(fm: dict, ev: Evaluator, theta: np.ndarray,
+                 samples: list[tuple[np.ndarray, np.ndarray]],
+                 weights: list[np.ndarray] | None = None) -> dict:
+    """Add RMR, SRMR (Bentler), CRMR and, for complete data, GFI, AGFI and PGFI to ``fm``.
+
+    ``samples`` are the moments the residuals are taken from (the EM moments under FIML);
+    ``weights`` the estimator's W per group (default: ML's, the unrestricted model's expected
+    information at the model-implied moments, as lavaan's structured WLS.V).
+    """
+    cm = ev.model
+    ms = cm.meanstructure
+    implied = [(p["Sigma"], p["mu"]) for p in (ev.parts(theta, g) for g in range(cm.n_groups))]
+    add_residual_measures(fm, samples, implied, [g.n / ev.N for g in ev.groups], ms)
+    if ev.fiml:
+        return fm
+    obs, est, ws = [], [], []
+    nel = 0
+    for gi, ((S, ybar), (Sigma, mu)) in enumerate(zip(samples, implied, strict=True)):
+        W = (saturated_h1(GroupMoments(ev.groups[gi].n, Sigma, mu), ms)["A1"]
+             if weights is None else weights[gi])
+        keep = _h1_keep(ev, W.shape[0])
+        nel += keep.size
+        obs.append(_moment_vector(S, ybar, ms)[keep])
+        est.append(_moment_vector(Sigma, mu, ms)[keep])
+        ws.append(W[np.ix_(keep, keep)])
+    return add_gfi(fm, obs, est, ws, [g.n for g in ev.groups], nel)
+
+
 def least_squares_measures(cm: CompiledModel, ls: LSFit, base: LSFit, estimator: str) -> dict:
     """lavaan's fit measures of a ULS or GLS fit (no log-likelihood, AIC or BIC)."""
     ev = ls.ev
@@ -122,5 +156,6 @@ def least_squares_measures(cm: CompiledModel, ls: LSFit, base: LSFit, estimator:
     samples = [(g.S, g.ybar) for g in ev.groups]
     fm["srmr"] = fmx.srmr(samples, implied, [g.n / N for g in ev.groups], cm.meanstructure)
     add_more_measures(fm, n=N - G, n_groups=G)
+    residual_fit(fm, ev, ls.state.theta, samples, ls.weights)
     fmx.add_lavaan_names(fm)
     return fm

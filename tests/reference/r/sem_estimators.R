@@ -40,6 +40,7 @@ local({
   hs <- read("sem_hs.csv")
   pd <- read("sem_poldem.csv")
   med <- read("sem_mediation.csv")
+  hs_missing <- read("sem_hs_missing.csv")
 
   hs_model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
   pd_model <- paste(
@@ -56,6 +57,8 @@ local({
   cases <- list(
     list(name = "hs_ml", model = hs_model, data = "sem_hs.csv", args = list(estimator = "ML")),
     list(name = "hs_mlr", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLR")),
+    list(name = "hs_fiml_ml", model = hs_model, data = "sem_hs_missing.csv",
+         args = list(estimator = "ML", missing = "ml")),
     list(name = "hs_mlm", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLM")),
     list(name = "hs_mlmv", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLMV")),
     list(name = "hs_uls", model = hs_model, data = "sem_hs.csv", args = list(estimator = "ULS")),
@@ -83,7 +86,8 @@ local({
     list(name = "mg_configural_gls", model = hs_model, data = "sem_hs.csv",
          args = list(estimator = "GLS", group = "school"))
   )
-  datasets <- list(sem_hs.csv = hs, sem_poldem.csv = pd, sem_mediation.csv = med)
+  datasets <- list(sem_hs.csv = hs, sem_poldem.csv = pd, sem_mediation.csv = med,
+                   sem_hs_missing.csv = hs_missing)
   for (cs in cases) {
     fit <- do.call("sem", c(list(model = cs$model, data = datasets[[cs$data]]), cs$args))
     save(describe(fit, cs$model, cs$data, cs$args),

@@ -25,7 +25,7 @@ EXTRA_KEYS = ("nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "nnfi_scaled", "rfi_sc
               "rmsea_notclose_pvalue_scaled", "rmsea_pvalue_robust",
               "rmsea_notclose_pvalue_robust", "bic2", "cn_05", "cn_01", "mfi", "ecvi",
               "rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean", "crmr",
-              "crmr_nomean", "gfi", "agfi", "pgfi")
+              "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean", "gfi", "agfi", "pgfi")
 CLOSE_H0 = 0.05
 NOTCLOSE_H0 = 0.08
 _NAN = math.nan
@@ -164,7 +164,7 @@ def add_more_measures(fm: dict, *, n: float, n_groups: int,
 def add_residual_measures(fm: dict, samples: list[tuple[np.ndarray, np.ndarray]],
                           implied: list[tuple[np.ndarray, np.ndarray]], weights: list[float],
                           meanstructure: bool) -> dict:
-    """RMR, Bentler's SRMR and the CRMR, with and without the means (lavaan's residual summary).
+    """RMR, Bentler's and Mplus's SRMR and the CRMR, with and without the means (as lavaan).
 
     Per group: the root mean square of the raw residuals (RMR), of the residuals scaled by the
     sample standard deviations (SRMR) and of the correlation residuals without the diagonal
@@ -172,7 +172,7 @@ def add_residual_measures(fm: dict, samples: list[tuple[np.ndarray, np.ndarray]]
     versions under a mean structure; groups weighted by n_g / N.
     """
     acc = {k: 0.0 for k in ("rmr", "rmr_nomean", "srmr_bentler", "srmr_bentler_nomean",
-                            "crmr", "crmr_nomean")}
+                            "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean")}
     for (S, ybar), (Sigma, mu), w in zip(samples, implied, weights, strict=True):
         p = S.shape[0]
         j, k = np.triu_indices(p)
@@ -192,6 +192,17 @@ def add_residual_measures(fm: dict, samples: list[tuple[np.ndarray, np.ndarray]]
         for key, (cov, mean) in parts.items():
             acc[key + "_nomean"] += w * rms(cov)
             acc[key] += w * (rms(np.concatenate([mean, cov])) if meanstructure else rms(cov))
+        # Mplus's SRMR: correlation residuals, relative variance residuals, standardised means
+        core = float(np.sum(C[jo, ko] ** 2) + np.sum(((np.diag(S) - np.diag(Sigma))
+                                                       / np.diag(S)) ** 2))
+        e = p * (p + 1) / 2
+        nomean = math.sqrt(core / e)
+        acc["srmr_mplus_nomean"] += w * nomean
+        if meanstructure:
+            rm = ybar / sd - mu / sds
+            acc["srmr_mplus"] += w * math.sqrt((core + float(np.sum(rm ** 2))) / (e + p))
+        else:
+            acc["srmr_mplus"] += w * nomean
     fm.update(acc)
     return fm
 

@@ -33,7 +33,8 @@ SCALED = ("chisq_scaled", "df_scaled", "pvalue_scaled", "chisq_scaling_factor",
           "rmsea_robust", "rmsea_ci_lower_robust", "rmsea_ci_upper_robust")
 EXTRA = ("nnfi", "rfi", "nfi", "pnfi", "ifi", "rni", "rmsea_pvalue", "rmsea_notclose_pvalue",
          "cn_05", "cn_01", "mfi", "ecvi", "rmr", "rmr_nomean", "srmr_bentler",
-         "srmr_bentler_nomean", "crmr", "crmr_nomean", "gfi", "agfi", "pgfi")
+         "srmr_bentler_nomean", "crmr", "crmr_nomean", "srmr_mplus", "srmr_mplus_nomean",
+         "gfi", "agfi", "pgfi")
 EXTRA_SCALED = ("nnfi_scaled", "rfi_scaled", "nfi_scaled", "pnfi_scaled", "ifi_scaled",
                 "rni_scaled", "nnfi_robust", "rni_robust", "rmsea_pvalue_scaled",
                 "rmsea_notclose_pvalue_scaled", "rmsea_pvalue_robust",

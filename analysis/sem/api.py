@@ -478,13 +478,13 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
 
     if est in ("MLM", "MLMV") and not no_se:
         V = satorra_bentler(ev, theta, fm, base, est)
-    elif est in ("ML", "MLR"):
-        sf, sf0 = fm.get("scaling_factor", math.nan), fm.get("baseline_scaling_factor", math.nan)
-        complete = est == "MLR" and miss != "fiml"     # FIML's robust indices are corrected
-        add_more_measures(fm, n=N, n_groups=G,
-                          robust_c=(sf, sf0) if complete else None,
-                          scaled_rmsea=(chisq, sf * df) if est == "MLR" else None,
-                          robust_rmsea=(fm["chisq_scaled"], sf) if complete else None)
+    elif est == "MLR":
+        # x2, c, x2_0, c0: the robust ingredients above (FIML-corrected under FIML)
+        add_more_measures(fm, n=N, n_groups=G, robust_c=(c, c0), robust_x2=(x2, x2_0),
+                          scaled_rmsea=(chisq, fm["scaling_factor"] * df),
+                          robust_rmsea=(x2 / c, c))
+    else:
+        add_more_measures(fm, n=N, n_groups=G)
 
     fmx.add_lavaan_names(fm)
     return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss)

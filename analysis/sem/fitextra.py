@@ -106,6 +106,7 @@ def _incremental(fm: dict, x2, df, x20, df0, suffix: str = "") -> None:
 
 def add_more_measures(fm: dict, *, n: float, n_groups: int,
                       robust_c: tuple[float, float] | None = None,
+                      robust_x2: tuple[float, float] | None = None,
                       scaled_rmsea: tuple[float, float] | None = None,
                       robust_rmsea: tuple[float, float] | None = None) -> dict:
     """Add :data:`EXTRA_KEYS` to ``fm`` (in place) from the statistics it already holds.
@@ -120,6 +121,9 @@ def add_more_measures(fm: dict, *, n: float, n_groups: int,
     n_groups : int
     robust_c : (c, c0), optional
         The c of model and baseline in the robust non-centrality (nnfi_robust, rni_robust).
+    robust_x2 : (X2, X2_0), optional
+        The statistics of model and baseline those take (default: ``chisq`` and
+        ``baseline_chisq``; lavaan's FIML-corrected ones under FIML).
     scaled_rmsea : (X2, df), optional
         The statistic and df of lavaan's scaled RMSEA (its close-fit tests).
     robust_rmsea : (X2_scaled, c), optional
@@ -136,8 +140,9 @@ def add_more_measures(fm: dict, *, n: float, n_groups: int,
                      fm.get("baseline_df_scaled", df0), "_scaled")
     if robust_c is not None:
         c, c0 = robust_c
-        fm["nnfi_robust"] = nnfi(x2, df, x20, df0, c, c0)
-        fm["rni_robust"] = rni(x2, df, x20, df0, c, c0)
+        r2, r20 = robust_x2 if robust_x2 is not None else (x2, x20)
+        fm["nnfi_robust"] = nnfi(r2, df, r20, df0, c, c0)
+        fm["rni_robust"] = rni(r2, df, r20, df0, c, c0)
     if scaled_rmsea is not None:
         xs, dfs = scaled_rmsea
         fm["rmsea_pvalue_scaled"] = rmsea_close(xs, dfs, n, n_groups)

@@ -42,7 +42,7 @@ EXTRA_SCALED = ("nnfi_scaled", "rfi_scaled", "nfi_scaled", "pnfi_scaled", "ifi_s
 RELATIVE = {"chisq", "baseline_chisq", "chisq_scaled", "baseline_chisq_scaled", "logl",
             "unrestricted_logl", "aic", "bic", "bic2", "cn_05", "cn_01"}
 
-CASES = ("hs_ml", "hs_fiml_ml", "hs_mlr", "hs_mlm", "hs_mlmv", "hs_uls", "hs_gls", "poldem_mlm", "poldem_mlmv", "poldem_gls",
+CASES = ("hs_ml", "hs_fiml_ml", "hs_mlr", "hs_fiml_mlr", "hs_mlm", "hs_mlmv", "hs_uls", "hs_gls", "poldem_mlm", "poldem_mlmv", "poldem_gls",
          "mediation_mlm", "mediation_mlmv", "mediation_uls", "mg_metric_mlm", "mg_metric_mlmv",
          "mg_configural_gls", "saturated_mlm", "saturated_gls")
 

@@ -59,6 +59,8 @@ local({
     list(name = "hs_mlr", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLR")),
     list(name = "hs_fiml_ml", model = hs_model, data = "sem_hs_missing.csv",
          args = list(estimator = "ML", missing = "ml")),
+    list(name = "hs_fiml_mlr", model = hs_model, data = "sem_hs_missing.csv",
+         args = list(estimator = "MLR", missing = "ml")),
     list(name = "hs_mlm", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLM")),
     list(name = "hs_mlmv", model = hs_model, data = "sem_hs.csv", args = list(estimator = "MLMV")),
     list(name = "hs_uls", model = hs_model, data = "sem_hs.csv", args = list(estimator = "ULS")),

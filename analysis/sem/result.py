@@ -27,6 +27,8 @@ ROBUST_KEYS = ("chisq_scaled", "df_scaled", "pvalue_scaled", "chisq_scaling_fact
                "scaling_factor", "baseline_scaling_factor")
 # the scaled test of each robust estimator (lavaan's test names) and how the summary calls it
 SCALED_TESTS = {"MLR": "yuan.bentler.mplus", "MLM": "satorra.bentler", "MLMV": "scaled.shifted"}
+# lavaan's se= name of each estimator's standard errors (the JSON's "se")
+SE_NAMES = {"MLR": "robust.huber.white", "MLM": "robust.sem", "MLMV": "robust.sem"}
 SCALED_LABELS = {"MLR": "Yuan-Bentler", "MLM": "Satorra-Bentler",
                  "MLMV": "scaled and shifted"}
 PARAM_COLUMNS = ["lhs", "op", "rhs", "group", "label", "est", "se", "z", "pvalue", "ci_lower",
@@ -97,7 +99,7 @@ class SEMResult:
         params = self.params.copy()
         params["label"] = params["label"].fillna("")
         defined = self.defined.copy()
-        se_kind = "standard"
+        se_kind = SE_NAMES.get(self.estimator, "standard")
         if bootstrap is not None:
             se_kind = "bootstrap"
             params = _with_bootstrap(params, bootstrap.params["boot_se"].to_numpy(),

@@ -133,6 +133,8 @@ def test_json_names_the_test_and_scaled_keys(case):
     expected = {"MLM": "satorra.bentler", "MLMV": "scaled.shifted",
                 "MLR": "yuan.bentler.mplus"}.get(est, "standard")
     assert out["test"] == expected
+    assert out["se"] == {"MLM": "robust.sem", "MLMV": "robust.sem",
+                         "MLR": "robust.huber.white"}.get(est, "standard")
     assert out["fit"]["rni"] == pytest.approx(ref["fit"]["rni"], abs=ABS_FIT)
     if est in ("MLM", "MLMV"):
         assert out["fit"]["cfi_robust"] == pytest.approx(ref["fit"]["cfi.robust"], abs=ABS_FIT)

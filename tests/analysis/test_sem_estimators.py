@@ -73,6 +73,8 @@ def _expected_keys(estimator: str, fiml: bool = False) -> tuple[str, ...]:
         keys = tuple(k for k in keys if k not in ("gfi", "agfi", "pgfi"))
     if estimator in ("ML", "MLR", "MLM", "MLMV"):
         keys += ML_ONLY + ("bic2",)
+    else:
+        keys += ("fmin",)
     if estimator in ("MLR", "MLM", "MLMV"):
         keys += SCALED + EXTRA_SCALED
     return keys

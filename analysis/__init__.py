@@ -7,6 +7,7 @@ block below (edit only your block).
 # -- SEM engine (analysis.sem, analysis.invariance) ------------------------------------------
 from craftwave.analysis.invariance import InvarianceResult, invariance  # noqa: E402
 from craftwave.analysis.sem import CompiledModel, SEMResult, compile_model, fit, fit_moments  # noqa: E402
+from craftwave.analysis.sem.lrt import ComparisonResult, compare  # noqa: E402
 
 # isort: split
 
@@ -66,6 +67,7 @@ __all__ += [  # SEM engine
     "CompiledModel", "InvarianceResult", "SEMResult", "compile_model", "fit", "fit_moments",
     "invariance",
 ]
+__all__ += ["ComparisonResult", "compare"]  # SEM: nested comparisons (lavTestLRT)
 
 # -- intervention evaluation (analysis.intervention) ------------------------------------------
 from craftwave.analysis.intervention import (  # noqa: E402

@@ -19,7 +19,7 @@ from craftwave.analysis.sem import compare
 
 REL = 1e-4
 CASES = ("ml", "mlm_sb2001", "mlm_sb2010", "mlr_default", "mlr_sb2010", "mlm_satorra2000",
-         "mlmv_default", "mg_mlm")
+         "mlmv_default", "mg_mlm", "mg_mlmv")
 METHODS = {"default": None, "satorra.bentler.2001": "satorra.bentler.2001",
            "satorra.bentler.2010": "satorra.bentler.2010", "satorra.2000": "satorra.2000"}
 

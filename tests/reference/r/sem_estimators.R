@@ -145,4 +145,7 @@ local({
   lrt("mg_mlm", list(configural = hs_model, metric = hs_model),
       list(estimator = "MLM", group = "school"),
       extra = list(metric = list(group.equal = "loadings")))
+  lrt("mg_mlmv", list(configural = hs_model, metric = hs_model),
+      list(estimator = "MLMV", group = "school"),
+      extra = list(metric = list(group.equal = "loadings")))
 })

@@ -19,7 +19,7 @@ from craftwave.analysis.sem import compare
 
 REL = 1e-4
 CASES = ("ml", "mlm_sb2001", "mlm_sb2010", "mlr_default", "mlr_sb2010", "mlm_satorra2000",
-         "mlmv_default", "mg_mlm", "mg_mlmv")
+         "mlmv_default", "mg_mlm", "mg_mlmv", "fiml_mlr_sb2010")
 METHODS = {"default": None, "satorra.bentler.2001": "satorra.bentler.2001",
            "satorra.bentler.2010": "satorra.bentler.2010", "satorra.2000": "satorra.2000"}
 
@@ -30,6 +30,8 @@ def _fits(ref: dict, data: pd.DataFrame) -> list:
     fits = []
     for name, syntax in ref["models"].items():
         kw = {"estimator": args["estimator"]}
+        if args.get("missing") == "ml":
+            kw["missing"] = "fiml"
         if "group" in args:
             kw["group"] = args["group"]
         if "group.equal" in extra.get(name, {}):

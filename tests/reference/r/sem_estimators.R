@@ -145,6 +145,9 @@ local({
   lrt("mg_mlm", list(configural = hs_model, metric = hs_model),
       list(estimator = "MLM", group = "school"),
       extra = list(metric = list(group.equal = "loadings")))
+  lrt("fiml_mlr_sb2010", list(orthogonal = hs_orth, three = hs_model),
+      list(estimator = "MLR", missing = "ml"), "satorra.bentler.2010",
+      data = read("sem_hs_missing.csv"), data_file = "sem_hs_missing.csv")
   lrt("mg_mlmv", list(configural = hs_model, metric = hs_model),
       list(estimator = "MLMV", group = "school"),
       extra = list(metric = list(group.equal = "loadings")))

@@ -153,7 +153,14 @@ def _method(method: str, estimator: str) -> str:
 
 
 def _evaluator(res: SEMResult, data: pd.DataFrame, group: str | None) -> Evaluator:
-    groups, _ = prepare_groups(res.model, data, missing=res.missing, group=group)
+    cm = res.model
+    if res.missing == "fiml" and cm.ov_x and cm.fixed_x:
+        # as fit(): FIML with fixed.x deletes the cases missing an exogenous covariate
+        data = data.loc[data[cm.ov_x].notna().all(axis=1)]
+    groups, _ = prepare_groups(cm, data, missing=res.missing, group=group)
+    if int(round(sum(g.n for g in groups))) != res.nobs:
+        raise ModelError("the data given to compare are not the data the models were fitted to "
+                         f"(N {int(round(sum(g.n for g in groups)))} against {res.nobs})")
     return Evaluator(res.model, groups)
 
 

@@ -76,3 +76,19 @@ def test_fit_takes_the_new_estimators(model_files, hs_csv, reference, estimator,
     if estimator != "GLS":
         assert d["fit"]["chisq_scaled"] == pytest.approx(ref["chisq.scaled"], rel=1e-4)
         assert d["fit"]["rmsea_robust"] == pytest.approx(ref["rmsea.robust"], abs=1e-4)
+
+
+def test_compare_gives_each_model_its_group_equal(tmp_path, hs_csv, reference):
+    ref = reference("sem_estimators_lrt_mg_mlm")
+    path = tmp_path / "hs.lav"
+    path.write_text(ref["models"]["configural"] + "\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["compare", str(path), str(path), hs_csv, "--group", "school",
+                                    "--group-equal-b", "loadings", "--estimator", "MLM",
+                                    "--names", "configural,metric", "--json"])
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    lav = ref["table"][1]
+    row = d["table"][1]
+    assert row["model"] == "metric" and row["df_diff"] == lav["df_diff"]
+    assert row["chisq_diff"] == pytest.approx(lav["chisq_diff"], rel=1e-4)
+    assert row["scaling_factor"] == pytest.approx(lav["scaling_factor"], rel=1e-4)

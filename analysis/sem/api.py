@@ -276,8 +276,9 @@ def fit(
         Force a mean structure (default: on with FIML, groups, ``growth`` or ``~ 1`` in the
         syntax).
     fixed_x : bool, optional
-        lavaan's ``fixed.x`` (default: on, off for ULS and GLS as in lavaan): moments of observed exogenous covariates fixed to sample values
-        (not free parameters, out of the log-likelihood). A covariate whose variance,
+        lavaan's ``fixed.x`` (default: on; off for ULS and GLS, as in lavaan): moments of
+        observed exogenous covariates fixed to sample values (not free parameters, out of the
+        log-likelihood). A covariate whose variance,
         covariance or intercept the syntax names becomes random, as in lavaan.
     int_ov_free, int_lv_free, std_lv, orthogonal, auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y : bool, optional
         lavaan's ``int.ov.free``, ``int.lv.free``, ``std.lv``, ``orthogonal``,
@@ -477,7 +478,7 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         fm["rmsea_ci_lower_robust"], fm["rmsea_ci_upper_robust"] = lo, hi
 
     if est in ("MLM", "MLMV") and not no_se:
-        V = satorra_bentler(ev, theta, fm, base, est)
+        V = satorra_bentler(ev, theta, fm, base, est)   # robust.sem SEs, scaled test, indices
     elif est == "MLR":
         # x2, c, x2_0, c0: the robust ingredients above (FIML-corrected under FIML)
         add_more_measures(fm, n=N, n_groups=G, robust_c=(c, c0), robust_x2=(x2, x2_0),

@@ -34,6 +34,7 @@ from craftwave.analysis.sem.information import (
     vcov_matrix,
     yuan_bentler_scaling,
 )
+from craftwave.analysis.sem.interactions import add_product_columns
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
 from craftwave.analysis.sem.specification import ALPHA, NU, PSI, THETA, CompiledModel, compile_model
@@ -316,6 +317,7 @@ def fit(
     cm = compile_model(parsed, n_groups=n_groups, meanstructure=meanstructure, fixed_x=fixed_x,
                        group_equal=tuple(group_equal), group_partial=tuple(group_partial),
                        options=opts)
+    data = add_product_columns(cm, data)  # observed interaction terms x:w, as lavaan
     dropped_x = 0
     if miss == "fiml" and cm.ov_x and cm.fixed_x:
         # lavaan (lav_data.R) deletes the cases with a missing exogenous covariate when
@@ -469,7 +471,8 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
     return SEMResult(params=params, defined=defined, fit_measures=fm,
                      converged=state.converged, n_obs=[int(round(g.n)) for g in groups],
                      estimator=est, missing=miss, group_labels=labels, theta=theta, vcov=V,
-                     model=cm, iterations=state.iterations, warnings=messages, implied=implied)
+                     model=cm, iterations=state.iterations, warnings=messages, implied=implied,
+                     sample=samples, evaluator=ev)
 
 
 def _defined_table(cm: CompiledModel, theta: np.ndarray, V: np.ndarray,

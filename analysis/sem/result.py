@@ -64,6 +64,8 @@ class SEMResult:
     warnings: list[str] = field(default_factory=list)
     implied: list = field(default_factory=list)
     function: str = "sem"
+    sample: list = field(default_factory=list)  # the h1 (S, ybar) of each group
+    evaluator: Any = field(default=None, repr=False)  # for derivatives (standardized SEs)
 
     @property
     def nobs(self) -> int:

@@ -63,7 +63,7 @@ class Residuals:
 
     def summary(self) -> str:
         """The matrices as text, lower triangle, three decimals."""
-        lines = [f"Residuals ({self.type}); SRMR = {self.srmr:.3f}"]
+        lines = [f"Residuals ({self.type}); SRMR (from cor.bentler) = {self.srmr:.3f}"]
         for label, cov, mean in zip(self.group_labels, self.cov, self.mean, strict=True):
             if len(self.group_labels) > 1:
                 lines.append(f"Group {label}:")
@@ -71,6 +71,7 @@ class Residuals:
             width = max(8, *(len(n) + 1 for n in names))
             lines.append(" " * width + "".join(f"{n:>{width}}" for n in names))
             values = cov.to_numpy()
+            values = np.where(np.abs(values) < 5e-4, 0.0, values)  # no "-0.000"
             for i, n in enumerate(names):
                 cells = "".join(f"{values[i, j]:>{width}.3f}" for j in range(i + 1))
                 lines.append(f"{n:<{width}}{cells}")

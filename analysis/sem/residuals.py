@@ -9,6 +9,8 @@ model-implied moments.
   correlations; means scaled by the observed standard deviations.
 - ``cor.bentler`` (lavaan's ``srmr``): both matrices scaled by the observed standard deviations;
   the root mean square of its unique elements (means included) is the SRMR of the fit measures.
+- ``standardized``: the raw residuals over their standard errors (complete data, ML; see
+  :mod:`craftwave.analysis.sem.stdresiduals`).
 
 As ``lav_residuals_rescale``, an element below 1e-5 in absolute value is left unscaled.
 """
@@ -22,10 +24,11 @@ import numpy as np
 import pandas as pd
 
 from craftwave.analysis.errors import ModelError
+from craftwave.analysis.sem.stdresiduals import raw_residual_se
 
 __all__ = ["RESIDUAL_TYPES", "Residuals", "residuals"]
 
-RESIDUAL_TYPES = ("raw", "cor", "cor.bollen", "cor.bentler")
+RESIDUAL_TYPES = ("raw", "cor", "cor.bollen", "cor.bentler", "standardized")
 
 
 @dataclass
@@ -95,6 +98,14 @@ def _rescale_mean(x: np.ndarray, var: np.ndarray) -> np.ndarray:
     return x * scale
 
 
+def _over_se(x: np.ndarray, se: np.ndarray | None) -> np.ndarray:
+    if se is None:
+        return x
+    se = np.where(np.abs(x) < 1e-5, 1.0, se)  # lavaan: near-zero residuals are not divided
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return x / se
+
+
 def _bentler_srmr(obs, est, weights, meanstructure) -> float:
     total = 0.0
     for (S, ybar), (Sigma, mu), w in zip(obs, est, weights, strict=True):
@@ -114,7 +125,7 @@ def residuals(result, type: str = "cor") -> Residuals:
     Parameters
     ----------
     result : SEMResult
-    type : {"cor", "cor.bollen", "cor.bentler", "raw"}
+    type : {"cor", "cor.bollen", "cor.bentler", "raw", "standardized"}
         ``cor`` is ``cor.bollen`` (lavaan's default), ``srmr`` and ``rmr`` are accepted as
         lavaan's aliases of ``cor.bentler`` and ``raw``.
 
@@ -144,10 +155,14 @@ def residuals(result, type: str = "cor") -> Residuals:
     cm = result.model
     names = list(cm.ov_names)
     covs, means = [], []
-    for (S, ybar), (Sigma, mu) in zip(result.sample, result.implied, strict=True):
+    ses = raw_residual_se(result) if kind == "standardized" else None
+    for g, ((S, ybar), (Sigma, mu)) in enumerate(zip(result.sample, result.implied,
+                                                      strict=True)):
         var_obs = np.diag(S)
-        if kind == "raw":
+        if kind in ("raw", "standardized"):
             R, m = S - Sigma, ybar - mu
+            if ses is not None:
+                R, m = _over_se(R, ses[g][0]), _over_se(m, ses[g][1])
         elif kind == "cor.bentler":
             R = _rescale_cov(S, var_obs) - _rescale_cov(Sigma, var_obs)
             m = _rescale_mean(ybar, var_obs) - _rescale_mean(mu, var_obs)

@@ -14,10 +14,12 @@ def output_options(fn):
     """``--standardized``, ``--std-type``, ``--rsquare`` and ``--residuals`` for ``fit``."""
     fn = click.option("--residuals", "residual_type", is_flag=False, flag_value="cor",
                       default=None,
-                      type=click.Choice(["cor", "cor.bollen", "cor.bentler", "raw"]),
+                      type=click.Choice(["cor", "cor.bollen", "cor.bentler", "raw",
+                                         "standardized"]),
                       help="Residual matrix, as lavaan's residuals(fit, type): cor "
                       "(= cor.bollen, the default when no type is given), cor.bentler (its "
-                      "root mean square is the SRMR) or raw.")(fn)
+                      "root mean square is the SRMR), raw or standardized (raw over its SE; "
+                      "complete data, ML).")(fn)
     fn = click.option("--rsquare", is_flag=True,
                       help="R-squared of every endogenous variable (lavInspect 'r2').")(fn)
     fn = click.option("--std-type", type=click.Choice(["std.all", "std.lv", "std.nox"]),

@@ -109,6 +109,24 @@ def test_residuals_match_lavaan(case, kind, key):
             assert out.mean[g] is None
 
 
+def test_standardized_residuals_match_lavaan(case):
+    name, ref, _, res = case
+    if res.missing == "fiml":
+        with pytest.raises(ModelError, match="not supported yet"):
+            residuals(res, "standardized")
+        return
+    out = residuals(res, "standardized")
+    for g, lav in enumerate(_groups(ref["residuals"]["standardized"])):
+        names = lav["names"]
+        mine = out.cov[g].loc[names, names].to_numpy()
+        theirs = np.array(lav["cov"], dtype=float)
+        # z-like values: 1e-3 relative to their size (they are ratios of small numbers)
+        assert (np.abs(mine - theirs) <= ABS * np.maximum(1.0, np.abs(theirs))).all(), name
+        if "mean" in lav:
+            m = out.mean[g].loc[names].to_numpy()
+            assert np.abs(m - np.array(lav["mean"], dtype=float)).max() <= ABS
+
+
 def test_residuals_srmr_agrees_with_the_fit_measure(case):
     _, ref, _, res = case
     out = residuals(res, "cor.bentler")

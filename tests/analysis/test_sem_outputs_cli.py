@@ -59,10 +59,11 @@ def test_fit_json_carries_standardized_rsquare_and_residuals(files):
 
 def test_fit_text_shows_the_sections(files):
     _, model, data = files("hs_cfa")
-    out = _invoke(["fit", model, data, "--standardized", "--rsquare", "--residuals", "raw"])
+    out = _invoke(["fit", model, data, "--standardized", "--rsquare", "--residuals",
+                   "standardized"])
     assert "Standardized solution (std.all, delta-method SE)" in out.output
     assert "R-square:" in out.output
-    assert "Residuals (raw)" in out.output
+    assert "Residuals (standardized)" in out.output
     plain = _invoke(["fit", model, data]).output
     assert "R-square:" not in plain and "Standardized solution" not in plain
 

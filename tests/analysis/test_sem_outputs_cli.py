@@ -107,3 +107,15 @@ def test_predict_json_and_errors(files):
     assert len(d["scores"]) == 301
     bad = CliRunner().invoke(main, ["predict", model, data, "--keep", "nope"])
     assert bad.exit_code == 2 and "nope" in bad.output
+
+
+def test_bootstrap_of_an_interaction_model(files):
+    _, model, data = files("interaction")
+    d = json.loads(_invoke(["fit", model, data, "--bootstrap", "100", "--seed", "3",
+                            "--json"]).output)
+    assert d["se"] == "bootstrap" and d["bootstrap"]["bootstrap"]["n_failed"] == 0
+    row = next(p for p in d["parameters"] if p["rhs"] == "X:W" and p["lhs"] == "Y")
+    # the resamples rebuild the product column: a bootstrap SE of the same order as the
+    # normal-theory one, and an interval around the estimate
+    assert 0.5 < row["se"] / row["se_normal"] < 2.0
+    assert row["ci_lower"] < row["est"] < row["ci_upper"]

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from craftwave.analysis.sem import predict as _predict
-from craftwave.analysis.sem import residuals as _residuals
-from craftwave.analysis.sem import rsquare as _rsquare
-from craftwave.analysis.sem import stdsolution as _stdsolution
+from craftwave.analysis.sem.outputs import predict as _predict
+from craftwave.analysis.sem.outputs import residuals as _residuals
+from craftwave.analysis.sem.outputs import rsquare as _rsquare
+from craftwave.analysis.sem.outputs import standardized_solution as _standardized_solution
 
 __all__ = ["SEMResult", "FIT_KEYS", "ROBUST_KEYS"]
 
@@ -79,20 +79,20 @@ class SEMResult:
 
     def rsquare(self) -> pd.DataFrame:
         """R-squared of every endogenous variable per group (lavInspect(fit, "r2"))."""
-        return _rsquare.rsquare(self)
+        return _rsquare(self)
 
     def standardized_solution(self, type: str = "std.all") -> pd.DataFrame:
         """lavaan's standardizedSolution(fit, type) with delta-method SEs."""
-        return _stdsolution.standardized_solution(self, type)
+        return _standardized_solution(self, type)
 
     def residuals(self, type: str = "cor") -> Any:
         """Residual moments, as lavaan's residuals(fit, type) (default cor.bollen)."""
-        return _residuals.residuals(self, type)
+        return _residuals(self, type)
 
     def predict(self, data: pd.DataFrame, method: str = "regression",
                 group: str | None = None) -> pd.DataFrame:
         """Factor scores, as lavaan's lavPredict(fit, method) (regression or bartlett)."""
-        return _predict.predict(self, data, method, group)
+        return _predict(self, data, method, group)
 
     def to_dict(self, bootstrap: Any = None) -> dict[str, Any]:
         """The JSON shape of ``craftwave fit --json``.

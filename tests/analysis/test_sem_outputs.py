@@ -190,3 +190,21 @@ def test_listwise_predict_leaves_unused_rows_empty(reference, reference_data):
     assert scores.loc[[3, 7]].isna().all().all()
     assert scores.drop(index=[3, 7]).notna().all().all()
     assert res.nobs == len(data) - 2
+
+
+def test_result_methods_are_the_functions(reference, reference_data):
+    from craftwave.analysis.sem import outputs
+
+    ref = reference("sem_outputs_poldem")
+    data = reference_data(ref["data"])
+    res = fit(ref["model"], data)
+    pd.testing.assert_frame_equal(res.rsquare(), outputs.rsquare(res))
+    pd.testing.assert_frame_equal(res.standardized_solution("std.nox"),
+                                  outputs.standardized_solution(res, "std.nox"))
+    pd.testing.assert_frame_equal(res.residuals("raw").cov[0], outputs.residuals(res, "raw").cov[0])
+    pd.testing.assert_frame_equal(res.predict(data, "bartlett"),
+                                  outputs.predict(res, data, "bartlett"))
+    with pytest.raises(ModelError, match="type"):
+        res.standardized_solution("std.xyz")
+    with pytest.raises(ModelError, match="type"):
+        res.residuals("normalized")

@@ -106,8 +106,8 @@ def _mode_options(fn):
 def fit_cmd(model, data, function, estimator, missing, group, group_equal, group_partial,
             meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
             auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
-            n_boot, seed, ci, n_jobs, standardized, std_type, rsquare, residual_type,
-            as_json, policy_file, exclusions_file, quality_analysis) -> None:
+            n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
+            quality_analysis, **outputs) -> None:
     """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem() (or --function).
 
     The options take lavaan's names and meanings, so a published lavaan script runs
@@ -139,11 +139,11 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
         out["warnings"] = list(dict.fromkeys(out["warnings"] + messages))
         if boot is not None:
             out["bootstrap"] = boot.to_dict()
-        out.update(outputs_json(res, standardized, std_type, rsquare, residual_type))
+        out.update(outputs_json(res, **outputs))
         echo_json(out)
         return
     click.echo(res.summary())
-    extra = outputs_text(res, standardized, std_type, rsquare, residual_type)
+    extra = outputs_text(res, **outputs)
     if extra:
         click.echo("\n" + extra)
     if boot is not None:

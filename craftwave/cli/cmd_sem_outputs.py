@@ -11,7 +11,11 @@ from craftwave.cli.output import echo_json, fail
 
 
 def output_options(fn):
-    """``--standardized``, ``--std-type``, ``--rsquare`` and ``--residuals`` for ``fit``."""
+    """``--standardized``, ``--std-type``, ``--rsquare`` and ``--residuals`` for ``fit``.
+
+    The command receives them as keyword arguments ``standardized``, ``std_type``, ``rsquare``
+    and ``residual_type`` (pass them on with ``**outputs``).
+    """
     fn = click.option("--residuals", "residual_type", is_flag=False, flag_value="cor",
                       default=None,
                       type=click.Choice(["cor", "cor.bollen", "cor.bentler", "raw",

@@ -28,6 +28,7 @@ CASES = {
     "mediation": {},
     "mg": {"group": "school", "group_equal": ["loadings"]},
     "fiml": {"missing": "fiml"},
+    "fiml_mlr": {"missing": "fiml", "estimator": "MLR"},
     "interaction": {},
 }
 

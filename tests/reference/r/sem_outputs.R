@@ -70,7 +70,8 @@ local({
                                std_lv = std_table(fit, "std.lv"),
                                std_nox = std_table(fit, "std.nox"))
     }
-    if (!isTRUE(lavInspect(fit, "options")$missing == "ml")) {
+    opts <- lavInspect(fit, "options")
+    if (opts$missing != "ml" && opts$estimator == "ML") {
       out$residuals$standardized <- residual_list(fit, "standardized")
     }
     if (predict) {
@@ -134,6 +135,12 @@ local({
   fit <- cfa(hs_model, data = hsm, missing = "ml")
   save(describe(fit, hs_model, "sem_hs_missing.csv", list(missing = "fiml")),
        "sem_outputs_fiml.json")
+
+  # ---- MLR under FIML: standardized SEs from the sandwich covariance matrix -----------------
+  fit <- cfa(hs_model, data = hsm, missing = "ml", estimator = "MLR")
+  save(describe(fit, hs_model, "sem_hs_missing.csv", list(missing = "fiml", estimator = "MLR"),
+                predict = FALSE),
+       "sem_outputs_fiml_mlr.json")
 
   # ---- observed interaction terms: lavaan builds the product column from the data ----------
   int_model <- "Y ~ X + W + X:W\nM ~ X + X:W"

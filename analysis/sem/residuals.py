@@ -9,7 +9,7 @@ model-implied moments.
   correlations; means scaled by the observed standard deviations.
 - ``cor.bentler`` (lavaan's ``srmr``): both matrices scaled by the observed standard deviations;
   the root mean square of its unique elements (means included) is the SRMR of the fit measures.
-- ``standardized``: the raw residuals over their standard errors (complete data, ML; see
+- ``standardized``: the raw residuals over their standard errors (see
   :mod:`craftwave.analysis.sem.stdresiduals`).
 
 As ``lav_residuals_rescale``, an element below 1e-5 in absolute value is left unscaled.

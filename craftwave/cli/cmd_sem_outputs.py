@@ -22,8 +22,7 @@ def output_options(fn):
                                          "standardized"]),
                       help="Residual matrix, as lavaan's residuals(fit, type): cor "
                       "(= cor.bollen, the default when no type is given), cor.bentler (its "
-                      "root mean square is the SRMR), raw or standardized (raw over its SE; "
-                      "complete data, ML).")(fn)
+                      "root mean square is the SRMR), raw or standardized (raw over its SE).")(fn)
     fn = click.option("--rsquare", is_flag=True,
                       help="R-squared of every endogenous variable (lavInspect 'r2').")(fn)
     fn = click.option("--std-type", type=click.Choice(["std.all", "std.lv", "std.nox"]),

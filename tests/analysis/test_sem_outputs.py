@@ -112,10 +112,6 @@ def test_residuals_match_lavaan(case, kind, key):
 
 def test_standardized_residuals_match_lavaan(case):
     name, ref, _, res = case
-    if res.missing == "fiml":
-        with pytest.raises(ModelError, match="not supported yet"):
-            residuals(res, "standardized")
-        return
     out = residuals(res, "standardized")
     for g, lav in enumerate(_groups(ref["residuals"]["standardized"])):
         names = lav["names"]

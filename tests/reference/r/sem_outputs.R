@@ -70,10 +70,7 @@ local({
                                std_lv = std_table(fit, "std.lv"),
                                std_nox = std_table(fit, "std.nox"))
     }
-    opts <- lavInspect(fit, "options")
-    if (opts$missing != "ml" && opts$estimator == "ML") {
-      out$residuals$standardized <- residual_list(fit, "standardized")
-    }
+    out$residuals$standardized <- residual_list(fit, "standardized")
     if (predict) {
       out$predict <- list(regression = predict_table(fit, "regression"),
                           bartlett = predict_table(fit, "Bartlett"))

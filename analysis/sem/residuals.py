@@ -9,8 +9,8 @@ model-implied moments.
   correlations; means scaled by the observed standard deviations.
 - ``cor.bentler`` (lavaan's ``srmr``): both matrices scaled by the observed standard deviations;
   the root mean square of its unique elements (means included) is the SRMR of the fit measures.
-- ``standardized``: the raw residuals over their standard errors (see
-  :mod:`craftwave.analysis.sem.stdresiduals`).
+- ``standardized``: the raw residuals over their standard errors; ``normalized``: over the
+  standard errors of the sample moments alone (see :mod:`craftwave.analysis.sem.stdresiduals`).
 
 As ``lav_residuals_rescale``, an element below 1e-5 in absolute value is left unscaled.
 """
@@ -28,7 +28,7 @@ from craftwave.analysis.sem.stdresiduals import raw_residual_se
 
 __all__ = ["RESIDUAL_TYPES", "Residuals", "residuals"]
 
-RESIDUAL_TYPES = ("raw", "cor", "cor.bollen", "cor.bentler", "standardized")
+RESIDUAL_TYPES = ("raw", "cor", "cor.bollen", "cor.bentler", "standardized", "normalized")
 
 
 @dataclass
@@ -125,7 +125,7 @@ def residuals(result, type: str = "cor") -> Residuals:
     Parameters
     ----------
     result : SEMResult
-    type : {"cor", "cor.bollen", "cor.bentler", "raw", "standardized"}
+    type : {"cor", "cor.bollen", "cor.bentler", "raw", "standardized", "normalized"}
         ``cor`` is ``cor.bollen`` (lavaan's default), ``srmr`` and ``rmr`` are accepted as
         lavaan's aliases of ``cor.bentler`` and ``raw``.
 
@@ -155,11 +155,12 @@ def residuals(result, type: str = "cor") -> Residuals:
     cm = result.model
     names = list(cm.ov_names)
     covs, means = [], []
-    ses = raw_residual_se(result) if kind == "standardized" else None
+    ses = (raw_residual_se(result, normalized=kind == "normalized")
+           if kind in ("standardized", "normalized") else None)
     for g, ((S, ybar), (Sigma, mu)) in enumerate(zip(result.sample, result.implied,
                                                       strict=True)):
         var_obs = np.diag(S)
-        if kind in ("raw", "standardized"):
+        if kind in ("raw", "standardized", "normalized"):
             R, m = S - Sigma, ybar - mu
             if ses is not None:
                 R, m = _over_se(R, ses[g][0]), _over_se(m, ses[g][1])

@@ -10,6 +10,7 @@ sandwich I^-1 J I^-1 / n_g under MLR):
 
     Q = I - (n_g / N) Delta A0^-1 Delta' A1,   ACOV_res = Q ACOV_obs Q'.
 
+``normalized`` residuals divide by the square roots of the diagonal of ACOV_obs instead.
 The information is lavaan's default: expected for ML on complete data, observed for FIML and
 MLR (the h1 information of the normal log-likelihood over each case's observed variables; at
 the EM moments for ACOV_obs under FIML). The standardized residual is the raw residual over the
@@ -87,8 +88,13 @@ def _moments(ev, theta: np.ndarray, g: int, meanstructure: bool) -> np.ndarray:
     return np.concatenate([pr["mu"], v]) if meanstructure else v
 
 
-def raw_residual_se(result) -> list[tuple[np.ndarray, np.ndarray | None]]:
-    """Per group: the SE matrix of the raw covariance residuals and the SEs of the mean residuals."""
+def raw_residual_se(result, normalized: bool = False
+                    ) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Per group: the SE matrix of the raw covariance residuals and the SEs of the mean residuals.
+
+    ``normalized=True`` gives lavaan's ``normalized`` residuals' SEs: those of the sample
+    moments alone (ACOV_obs, no correction for the estimated model).
+    """
     cm, ev = result.model, result.evaluator
     theta = np.asarray(result.theta, dtype=float)
     ms = cm.meanstructure
@@ -129,7 +135,7 @@ def raw_residual_se(result) -> list[tuple[np.ndarray, np.ndarray | None]]:
     for g in range(cm.n_groups):
         n = result.n_obs[g]
         Q = np.eye(acovs[g].shape[0]) - (n / N) * deltas[g] @ A0_inv @ deltas[g].T @ a1s[g]
-        d = np.diag(Q @ acovs[g] @ Q.T).copy()
+        d = np.diag(acovs[g] if normalized else Q @ acovs[g] @ Q.T).copy()
         d[~np.isfinite(d) | (d < 0)] = np.nan
         se = np.sqrt(d)
         v = se[p:] if ms else se

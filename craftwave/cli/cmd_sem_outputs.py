@@ -19,10 +19,11 @@ def output_options(fn):
     fn = click.option("--residuals", "residual_type", is_flag=False, flag_value="cor",
                       default=None,
                       type=click.Choice(["cor", "cor.bollen", "cor.bentler", "raw",
-                                         "standardized"]),
+                                         "standardized", "normalized"]),
                       help="Residual matrix, as lavaan's residuals(fit, type): cor "
                       "(= cor.bollen, the default when no type is given), cor.bentler (its "
-                      "root mean square is the SRMR), raw or standardized (raw over its SE).")(fn)
+                      "root mean square is the SRMR), raw, standardized (raw over its SE) or "
+                      "normalized.")(fn)
     fn = click.option("--rsquare", is_flag=True,
                       help="R-squared of every endogenous variable (lavInspect 'r2').")(fn)
     fn = click.option("--std-type", type=click.Choice(["std.all", "std.lv", "std.nox"]),

@@ -110,10 +110,11 @@ def test_residuals_match_lavaan(case, kind, key):
             assert out.mean[g] is None
 
 
-def test_standardized_residuals_match_lavaan(case):
+@pytest.mark.parametrize("kind", ["standardized", "normalized"])
+def test_standardized_residuals_match_lavaan(case, kind):
     name, ref, _, res = case
-    out = residuals(res, "standardized")
-    for g, lav in enumerate(_groups(ref["residuals"]["standardized"])):
+    out = residuals(res, kind)
+    for g, lav in enumerate(_groups(ref["residuals"][kind])):
         names = lav["names"]
         mine = out.cov[g].loc[names, names].to_numpy()
         theirs = np.array(lav["cov"], dtype=float)
@@ -204,4 +205,4 @@ def test_result_methods_are_the_functions(reference, reference_data):
     with pytest.raises(ModelError, match="type"):
         res.standardized_solution("std.xyz")
     with pytest.raises(ModelError, match="type"):
-        res.residuals("normalized")
+        res.residuals("normalised")

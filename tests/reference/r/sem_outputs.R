@@ -71,6 +71,7 @@ local({
                                std_nox = std_table(fit, "std.nox"))
     }
     out$residuals$standardized <- residual_list(fit, "standardized")
+    out$residuals$normalized <- residual_list(fit, "normalized")
     if (predict) {
       out$predict <- list(regression = predict_table(fit, "regression"),
                           bartlett = predict_table(fit, "Bartlett"))

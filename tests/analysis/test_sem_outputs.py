@@ -206,3 +206,20 @@ def test_result_methods_are_the_functions(reference, reference_data):
         res.standardized_solution("std.xyz")
     with pytest.raises(ModelError, match="type"):
         res.residuals("normalised")
+
+
+def test_interaction_terms_parse_as_lavaan():
+    pm = parse_model("y ~ b1*x + w + b3*x : w")
+    assert [(t.lhs, t.op, t.rhs) for t in pm.terms] == [("y", "~", "x"), ("y", "~", "w"),
+                                                         ("y", "~", "x:w")]
+    assert pm.terms[2].label_for(0) == "b3"
+    with pytest.raises(ModelError, match="not a variable name"):
+        parse_model("F =~ x1 + x1:x2")
+
+
+def test_interaction_columns_need_their_factors(reference_data):
+    from craftwave.analysis.errors import DataError
+
+    data = reference_data("sem_mediation.csv")
+    with pytest.raises(DataError, match="Z"):
+        fit("Y ~ X + X:Z", data)

@@ -108,21 +108,24 @@ def _p(x) -> str:
               "FIML (scores from each case's observed variables).")
 @click.option("--group", help="Column with the group of each row (multi-group model).")
 @click.option("--group-equal", help="Comma-separated lavaan group.equal kinds.")
+@click.option("--group-partial", help="Comma-separated parameters freed from --group-equal.")
+@click.option("--meanstructure/--no-meanstructure", default=None, help="lavaan's meanstructure.")
+@click.option("--fixed-x/--no-fixed-x", default=True, show_default=True, help="lavaan's fixed.x.")
 @click.option("--std-lv/--no-std-lv", default=None, help="lavaan's std.lv.")
 @click.option("--keep", help="Comma-separated columns of DATA to copy next to the scores "
               "(e.g. an id column).")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False),
               help="Write the scores to this CSV file (default: print them).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of CSV.")
-def predict_cmd(model, data, method, function, estimator, missing, group, group_equal, std_lv,
-                keep, out_path, as_json) -> None:
+def predict_cmd(model, data, method, function, estimator, missing, group, group_equal,
+                group_partial, meanstructure, fixed_x, std_lv, keep, out_path, as_json) -> None:
     """Factor scores of MODEL fitted to DATA.csv, as lavaan's lavPredict(fit, method).
 
     One row per row of DATA, one column per latent variable; e.g.
     `craftwave predict cfa.lav data.csv --method bartlett --keep id --out scores.csv`.
     """
     from craftwave.analysis.sem import fit
-    from craftwave.cli.cmd_sem import _read, _run, _split
+    from craftwave.cli.cmd_sem import _read, _run, _split  # here: cmd_sem imports this module
 
     syntax, frame = _read(model, data)
     keep_cols = _split(keep)
@@ -131,7 +134,9 @@ def predict_cmd(model, data, method, function, estimator, missing, group, group_
         fail(f"DATA has no column(s) {', '.join(absent)} to keep")
     res, messages = _run(lambda: fit(syntax, frame, estimator=estimator.upper(),
                                      missing=missing.lower(), group=group,
-                                     group_equal=_split(group_equal), function=function,
+                                     group_equal=_split(group_equal),
+                                     group_partial=_split(group_partial), function=function,
+                                     meanstructure=meanstructure, fixed_x=fixed_x,
                                      std_lv=std_lv))
     scores, more = _run(lambda: res.predict(frame, method=method.lower(), group=group))
     messages += more

@@ -12,7 +12,9 @@ Under FIML each case uses only its observed variables (the sub-blocks of Lambda,
 of its missing-data pattern), so every case with at least one observed variable has scores; a
 latent variable with no observed indicator in a pattern has no Bartlett score (NA), as in
 lavaan. Under listwise deletion the cases the fit did not use get NA. Without a mean
-structure mu is the sample mean, as lavaan's ``computeEY``.
+structure mu is the sample mean, as lavaan's ``computeEY``. As lavaan's ``computeLAMBDA``, the
+row of Lambda of an observed dependent variable of a regression is the row of B of its
+phantom latent variable.
 """
 
 from __future__ import annotations
@@ -40,10 +42,23 @@ def _eta_means(cm, pr: dict, ybar: np.ndarray) -> np.ndarray:
     return pr["A"] @ alpha
 
 
-def _scores(Y: np.ndarray, pr: dict, eeta: np.ndarray, ey: np.ndarray, method: str) -> np.ndarray:
+def _lambda(cm, pr: dict) -> np.ndarray:
+    """lavaan's ``computeLAMBDA`` (handle.dummy.lv): the row of an observed dependent variable
+    of a regression takes the row of B of its phantom latent variable."""
+    L = pr["L"].copy()
+    dependent = {r.lhs for r in cm.rows if r.op == "~"}
+    ov_i = {v: i for i, v in enumerate(cm.ov_names)}
+    for name in cm.phantom:
+        if name in dependent:
+            L[ov_i[name]] = pr["B"][cm.eta_names.index(name)]
+    return L
+
+
+def _scores(Y: np.ndarray, pr: dict, L: np.ndarray, eeta: np.ndarray, ey: np.ndarray,
+            method: str) -> np.ndarray:
     n, m = Y.shape[0], eeta.size
     out = np.full((n, m), np.nan)
-    L, Sigma = pr["L"], pr["Sigma"]
+    Sigma = pr["Sigma"]
     veta = pr["A"] @ pr["Psi"] @ pr["A"].T
     obs = ~np.isnan(Y)
     patterns, inverse = np.unique(obs, axis=0, return_inverse=True)
@@ -138,7 +153,7 @@ def predict(result, data: pd.DataFrame, method: str = "regression",
         ybar = result.sample[g][1]
         ey = pr["mu"] if cm.meanstructure else ybar
         eeta = _eta_means(cm, pr, ybar)
-        out[sel] = _scores(Y[sel], pr, eeta, ey, kind)[:, lv_idx]
+        out[sel] = _scores(Y[sel], pr, _lambda(cm, pr), eeta, ey, kind)[:, lv_idx]
     frame = pd.DataFrame(out, index=data.index, columns=list(cm.lv_names))
     if group is not None:
         frame[group] = data[group].to_numpy()

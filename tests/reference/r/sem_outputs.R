@@ -94,7 +94,7 @@ local({
   # ---- MIMIC: latent and observed endogenous variables, a covariate (std.nox differs) --------
   mimic_model <- paste(hs_model, "visual + textual ~ grade", "x3 ~ grade", sep = "\n")
   fit <- sem(mimic_model, data = hs)
-  save(describe(fit, mimic_model, "sem_hs.csv", list(), predict = FALSE),
+  save(describe(fit, mimic_model, "sem_hs.csv", list()),
        "sem_outputs_mimic.json")
 
   # ---- Political democracy: latent regressions, equality labels, defined parameters --------

@@ -36,6 +36,7 @@ from craftwave.analysis.bootstrap.weights import (
     draw_chunk,
     jackknife_weights,
 )
+from craftwave.analysis.sem.interactions import add_product_columns
 from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
 
 FIT_OPTIONS = ("estimator", "missing", "group", "group_equal", "group_partial", "meanstructure",
@@ -148,10 +149,12 @@ def _resolve(model, data, fit_kwargs) -> tuple[Any, pd.DataFrame, str | None]:
     if not isinstance(data, pd.DataFrame):
         raise DataError("the bootstrap needs the data (a DataFrame) the model is fitted to")
     if isinstance(model, SEMResult):
-        return model, data, kwargs.get("group")
+        # observed interaction terms (x:w): the product columns the fit made from the data
+        return model, add_product_columns(model.model, data), kwargs.get("group")
     if not isinstance(model, str):
         raise ModelError("model must be lavaan syntax, (syntax, data[, options]) or an SEMResult")
-    return fit(model, data, **kwargs), data, kwargs.get("group")
+    result = fit(model, data, **kwargs)
+    return result, add_product_columns(result.model, data), kwargs.get("group")
 
 
 def bootstrap(

@@ -16,6 +16,10 @@ FIML takes ``patterns_from_data(Y_with_nan, w)`` instead of moments (vectorised 
 ``Evaluator`` exposes the objective, analytic gradient, expected/observed information and
 casewise scores of a compiled model on given data; ``GroupMoments(n, S, ybar)`` can be built
 directly from sample moments (S with divisor n).
+
+The output a paper needs, each as lavaan computes it: methods of :class:`SEMResult`
+(``rsquare()``, ``standardized_solution(type)``, ``residuals(type)``, ``predict(data,
+method)``), or the functions of :mod:`craftwave.analysis.sem.outputs`.
 """
 
 from craftwave.analysis.sem.api import baseline_syntax, fit, fit_moments, prepare_groups

@@ -35,6 +35,7 @@ from craftwave.analysis.sem.information import (
     vcov_matrix,
     yuan_bentler_scaling,
 )
+from craftwave.analysis.sem.interactions import add_product_columns
 from craftwave.analysis.sem.leastsquares import LEAST_SQUARES, fit_least_squares, ls_vcov
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.result import PARAM_COLUMNS, SEMResult
@@ -332,6 +333,7 @@ def fit(
     cm = compile_model(parsed, n_groups=n_groups, meanstructure=meanstructure, fixed_x=fixed_x,
                        group_equal=tuple(group_equal), group_partial=tuple(group_partial),
                        options=opts)
+    data = add_product_columns(cm, data)  # observed interaction terms x:w, as lavaan
     dropped_x = 0
     if miss == "fiml" and cm.ov_x and cm.fixed_x:
         # lavaan (lav_data.R) deletes the cases with a missing exogenous covariate when
@@ -405,7 +407,9 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         fm = least_squares_measures(cm, ls, base_ls, est)
         parts = [ev.parts(state.theta, g) for g in range(cm.n_groups)]
         messages = _check_solution(cm, parts, labels)
-        return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss)
+        samples = [(g.S, g.ybar) for g in groups]
+        return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss,
+                         samples)
     ev = Evaluator(cm, groups)
     theta0 = start_values(cm, groups) if start is None else np.asarray(start, dtype=float)
     state = optimise(ev, theta0)
@@ -488,12 +492,12 @@ def _finish(cm: CompiledModel, groups: list, labels: list[str], est: str, miss: 
         add_more_measures(fm, n=N, n_groups=G)
 
     fmx.add_lavaan_names(fm)
-    return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss)
+    return _assemble(cm, ev, state, V, fm, parts, messages, groups, labels, est, miss, samples)
 
 
 def _assemble(cm: CompiledModel, ev: Evaluator, state: FitState, V: np.ndarray, fm: dict,
               parts: list[dict], messages: list[str], groups: list, labels: list[str],
-              est: str, miss: str) -> SEMResult:
+              est: str, miss: str, samples: list) -> SEMResult:
     """The parameter table, defined parameters and the result object."""
     theta = state.theta
     implied = [(p["Sigma"], p["mu"]) for p in parts]
@@ -518,7 +522,8 @@ def _assemble(cm: CompiledModel, ev: Evaluator, state: FitState, V: np.ndarray, 
     return SEMResult(params=params, defined=defined, fit_measures=fm,
                      converged=state.converged, n_obs=[int(round(g.n)) for g in groups],
                      estimator=est, missing=miss, group_labels=labels, theta=theta, vcov=V,
-                     model=cm, iterations=state.iterations, warnings=messages, implied=implied)
+                     model=cm, iterations=state.iterations, warnings=messages, implied=implied,
+                     sample=samples, evaluator=ev)
 
 
 def _defined_table(cm: CompiledModel, theta: np.ndarray, V: np.ndarray,

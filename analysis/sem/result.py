@@ -10,6 +10,10 @@ import pandas as pd
 from scipy import stats
 
 from craftwave.analysis.sem.fitextra import EXTRA_KEYS
+from craftwave.analysis.sem.outputs import predict as _predict
+from craftwave.analysis.sem.outputs import residuals as _residuals
+from craftwave.analysis.sem.outputs import rsquare as _rsquare
+from craftwave.analysis.sem.outputs import standardized_solution as _standardized_solution
 
 __all__ = ["SEMResult", "FIT_KEYS", "ROBUST_KEYS"]
 
@@ -72,11 +76,30 @@ class SEMResult:
     warnings: list[str] = field(default_factory=list)
     implied: list = field(default_factory=list)
     function: str = "sem"
+    sample: list = field(default_factory=list)  # the h1 (S, ybar) of each group
+    evaluator: Any = field(default=None, repr=False)  # for derivatives (standardized SEs)
 
     @property
     def nobs(self) -> int:
         """The N lavaan uses: rows after listwise deletion, or FIML rows (summed over groups)."""
         return int(sum(self.n_obs))
+
+    def rsquare(self) -> pd.DataFrame:
+        """R-squared of every endogenous variable per group (lavInspect(fit, "r2"))."""
+        return _rsquare(self)
+
+    def standardized_solution(self, type: str = "std.all") -> pd.DataFrame:
+        """lavaan's standardizedSolution(fit, type) with delta-method SEs."""
+        return _standardized_solution(self, type)
+
+    def residuals(self, type: str = "cor") -> Any:
+        """Residual moments, as lavaan's residuals(fit, type) (default cor.bollen)."""
+        return _residuals(self, type)
+
+    def predict(self, data: pd.DataFrame, method: str = "regression",
+                group: str | None = None) -> pd.DataFrame:
+        """Factor scores, as lavaan's lavPredict(fit, method) (regression or bartlett)."""
+        return _predict(self, data, method, group)
 
     def to_dict(self, bootstrap: Any = None) -> dict[str, Any]:
         """The JSON shape of ``craftwave fit --json``.

@@ -163,7 +163,9 @@ _UNSUPPORTED = (
     (re.compile(r"~\*~"), "scaling factors (~*~)"),
     (re.compile(r"\|"), "thresholds (|) of ordinal indicators"),
 )
-_INTERACTION = re.compile(r"[A-Za-z_.][\w.]*\s*:\s*[A-Za-z_.][\w.]*")
+# an observed interaction term of a regression, as lavaan reads it: x:w (the product column
+# is made from the data, see craftwave.analysis.sem.interactions)
+_PRODUCT = re.compile(r"^[A-Za-z_.][A-Za-z0-9_.]*(:[A-Za-z_.][A-Za-z0-9_.]*)+$")
 
 
 def _check_supported(model: str) -> None:
@@ -173,12 +175,6 @@ def _check_supported(model: str) -> None:
         for pattern, feature in _UNSUPPORTED:
             if pattern.search(line):
                 raise ModelError(f"not supported yet: {feature}, in: {line.strip()}")
-        if "~" in line and ":=" not in line and _INTERACTION.search(line.split("~", 1)[1]):
-            term = _INTERACTION.search(line.split("~", 1)[1]).group(0)
-            raise ModelError(f"not supported yet: interaction terms ({term}) in regressions, "
-                             "including latent interactions; for observed variables, add the "
-                             "product as a column of the data (named {a}_x_{b}), in: "
-                             f"{line.strip()}")
 
 
 def _number(text: str) -> float | None:
@@ -229,10 +225,12 @@ def _apply_modifier(term: Term, mod: str, stmt: str) -> None:
 def _parse_rhs_term(lhs: str, op: str, text: str, stmt: str) -> Term:
     pieces = _split_top(text, "*")
     name = pieces[-1]
+    if op != "=~" and ":" in name:
+        name = re.sub(r"\s*:\s*", ":", name)
     if op == "~" and name == "1":
         term = Term(lhs, "~1", "")
     else:
-        if not _NAME.match(name):
+        if not (_NAME.match(name) or (op != "=~" and _PRODUCT.match(name))):
             raise ModelError(f"{name!r} is not a variable name in: {stmt}")
         term = Term(lhs, op, name)
     for mod in pieces[:-1]:
@@ -300,7 +298,7 @@ def parse_model(model: str) -> ParsedModel:
             raise ModelError(f"inequality constraints are not supported: {stmt}")
         lhs_names = _split_top(lhs, "+")
         for name in lhs_names:
-            if not _NAME.match(name):
+            if not (_NAME.match(name) or (op != "=~" and _PRODUCT.match(name))):
                 raise ModelError(f"{name!r} is not a variable name in: {stmt}")
         if not rhs:
             raise ModelError(f"nothing on the right of {op} in: {stmt}")
@@ -321,6 +319,12 @@ def parse_model(model: str) -> ParsedModel:
                 parsed.terms.append(term)
     if not parsed.terms:
         raise ModelError("the model has no =~, ~ or ~~ statements")
+    latent = {t.lhs for t in parsed.terms if t.op == "=~"}
+    for t in parsed.terms:
+        if ":" in t.rhs and latent & set(t.rhs.split(":")):
+            raise ModelError(f"not supported yet: interaction terms ({t.rhs}) of latent "
+                             "variables, as in lavaan; only observed variables can be "
+                             f"multiplied, in: {t.lhs} ~ {t.rhs}")
     for t in parsed.terms:
         for v in t.values or []:
             if v is not None and not math.isfinite(v):

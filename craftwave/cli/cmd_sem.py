@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from craftwave.cli.cmd_sem_outputs import output_options, outputs_json, outputs_text
 from craftwave.cli.output import echo_json, fail
 from craftwave.cli.quality_opts import quality_options, screen
 
@@ -103,13 +104,14 @@ def _mode_options(fn):
               show_default=True, help="Bootstrap interval type.")
 @click.option("--jobs", "n_jobs", type=int, default=1, show_default=True,
               help="Bootstrap workers.")
+@output_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
 def fit_cmd(model, data, function, estimator, missing, group, group_equal, group_partial,
             meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
             auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
             n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
-            quality_analysis) -> None:
+            quality_analysis, **outputs) -> None:
     """Fit the lavaan-syntax MODEL file to DATA.csv, as lavaan's sem() (or --function).
 
     The options take lavaan's names and meanings, so a published lavaan script runs
@@ -143,9 +145,13 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
         out["warnings"] = list(dict.fromkeys(out["warnings"] + messages))
         if boot is not None:
             out["bootstrap"] = boot.to_dict()
+        out.update(outputs_json(res, **outputs))
         echo_json(out)
         return
     click.echo(res.summary())
+    extra = outputs_text(res, **outputs)
+    if extra:
+        click.echo("\n" + extra)
     if boot is not None:
         click.echo("\n" + boot.summary())
     for m in messages:

@@ -123,7 +123,6 @@ def test_defined_name_clash():
     ('efa("b")*F1 + efa("b")*F2 =~ x1 + x2 + x3 + x4', "efa()"),
     ("C <~ x1 + x2 + x3", "(<~)"),
     ("F1 =~ x1 + x2 + x3\nF2 =~ x4 + x5 + x6\ny ~ F1 + F2 + F1:F2", "interaction terms (F1:F2)"),
-    ("y ~ x1 + x2 + x1:x2", "interaction terms (x1:x2)"),
 ])
 def test_unsupported_syntax_names_the_feature(syntax, feature):
     with pytest.raises(ModelError, match="not supported yet") as info:

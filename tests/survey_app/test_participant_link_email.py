@@ -1,0 +1,144 @@
+"""A public participant who gives their email on their first page is sent their personal link
+at once: queued in the outbox by the page, delivered by ``craftwave worker``'s pass to a real
+loopback SMTP server (aiosmtpd), in their language and time zone, with the unsubscribe
+headers, and only once however often the page is sent again or reloaded."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from craftwave.survey_app.extensions import db
+from craftwave.survey_app.links import token_for
+from craftwave.survey_app.models import Participant
+from craftwave.survey_app.models.researcher import SentMessage
+from craftwave.survey_app.worker import serve
+from tests.survey_app.app_helpers import BACKENDS, Walker, question_names
+from tests.survey_app.mail_helpers import Inbox, LoopbackSMTP
+from tests.survey_app.test_app_i18n import STUDY_DEF, de_app  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+
+STUDY = "de-link"
+BASE = "https://survey.example.org"
+
+
+@pytest.fixture
+def link_app(de_app, tmp_path):  # noqa: F811 (the fixture imported above)
+    """The German-English study with a one-week window for wave 1 (a closing date to show)."""
+    from craftwave.survey_app.studies import load_study_file
+
+    study = copy.deepcopy(STUDY_DEF)
+    study["id"] = STUDY
+    study["waves"][0]["window_days"] = 7
+    path = tmp_path / "de-link.yaml"
+    path.write_text(yaml.safe_dump(study, allow_unicode=True), encoding="utf-8")
+    with de_app.app_context():
+        load_study_file(path)
+    return de_app
+
+
+@pytest.fixture
+def inbox(link_app):
+    box = Inbox()
+    with LoopbackSMTP(box) as server:
+        link_app.config.update(MAIL_HOST="127.0.0.1", MAIL_PORT=server.port,
+                               MAIL_SECURITY="none", MAIL_FROM="study@example.org",
+                               PUBLIC_BASE_URL=BASE)
+        yield box
+
+
+def _worker_pass(app) -> None:
+    serve(app, once=True)  # what `craftwave worker` runs every interval
+
+
+def _outbox(app) -> list[tuple[str, int, str]]:
+    with app.app_context():
+        rows = db.session.execute(db.select(SentMessage.kind, SentMessage.wave,
+                                            SentMessage.status)).all()
+        return [tuple(r) for r in rows]
+
+
+def _first_page(app, lang: str, zone: str) -> Walker:
+    w = Walker(app.test_client())
+    w.get(f"/study/{STUDY}?lang={lang}")
+    w.post({"decision": "agree", "timezone": zone})
+    w.post({"works": "1"})
+    assert "/w/1/1" in w.url
+    return w
+
+
+def test_the_personal_link_is_emailed_at_once_once_in_the_participants_language_and_zone(
+        link_app, inbox, clock):
+    # 23:30 UTC is 00:30 the next day in Berlin, and outside the study's sending hours there:
+    # the participant asked for the link just now, so it goes all the same
+    clock.advance(hours=14, minutes=30)
+    w = _first_page(link_app, "de", "Europe/Berlin")
+    names = question_names(w.html)
+    w.post({names[0]: "2", "nav": "email", "contact_email": "teil@example.org"})
+    assert "Wir senden ihn jetzt an teil@example.org" in w.html
+    assert _outbox(link_app) == [("personal_link", 1, "queued")]
+    # the same address again, a reload, and the page sent with Next: nothing more is queued
+    w.post({names[0]: "2", "nav": "email", "contact_email": "teil@example.org"})
+    w.get(w.url)
+    w.answer_page()
+    assert "/w/1/2" in w.url
+    assert _outbox(link_app) == [("personal_link", 1, "queued")]
+
+    _worker_pass(link_app)
+    assert inbox.to() == ["teil@example.org"]
+    msg = inbox.messages[0]
+    with link_app.app_context():
+        p = db.session.execute(db.select(Participant).where(Participant.study_id == STUDY)).scalar_one()
+        token, pid = token_for(p), p.pid
+    assert msg["Subject"] == "Ihr persönlicher Link: Arbeit im Wandel"
+    body = msg.get_content()
+    assert f"{BASE}/s/{token}" in body and "Dies ist Ihr persönlicher Link" in body
+    # wave 1 opened at 23:30 UTC on 5 January and closes a week later: 00:30 on 13 January
+    # in Berlin, so the German date of the participant's own zone
+    assert "Befragung 1 ist bis 13 Januar 2026 (Europe/Berlin) geöffnet." in body
+    assert msg["Date"].endswith("+0100")
+    assert msg["List-Unsubscribe"] == f"<{BASE}/u/{pid}/" + msg["List-Unsubscribe"].split("/")[-1]
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert f"{BASE}/u/{pid}/" in body  # the footer, as in every message without {unsubscribe}
+    assert _outbox(link_app) == [("personal_link", 1, "sent")]
+    # later passes send nothing more
+    _worker_pass(link_app)
+    w.post({names[0]: "2", "nav": "email", "contact_email": "teil@example.org"},
+           url=w.url.replace("/w/1/2", "/w/1/1"))
+    _worker_pass(link_app)
+    assert len(inbox.messages) == 1
+
+
+def test_an_english_participant_gets_it_in_english(link_app, inbox):
+    w = _first_page(link_app, "en", "America/New_York")
+    w.post({"nav": "email", "contact_email": "worker@example.org"})
+    assert "We are sending it to worker@example.org now" in w.html
+    _worker_pass(link_app)
+    msg = inbox.messages[0]
+    assert msg["Subject"] == "Your personal link: Work over time"
+    body = msg.get_content()
+    assert "Thank you for taking part in Work over time." in body
+    # 09:00 UTC on 5 January is 04:00 in New York; a week later, 12 January there
+    assert "Survey 1 is open until 12 January 2026 (America/New_York)." in body
+    assert msg["Date"].endswith("-0500")
+
+
+def test_nothing_goes_to_who_withdrew_before_the_worker_came(link_app, inbox):
+    w = _first_page(link_app, "en", "Europe/Berlin")
+    w.post({"nav": "email", "contact_email": "gone@example.org"})
+    token = w.url.split("/")[2]
+    w.get(f"/s/{token}/withdraw")
+    w.post({"kind": "stop_contact"})
+    _worker_pass(link_app)
+    assert inbox.messages == [] and _outbox(link_app) == []
+
+
+def test_a_bad_address_queues_nothing(link_app, inbox):
+    w = _first_page(link_app, "en", "Europe/Berlin")
+    w.post({"nav": "email", "contact_email": "not-an-address"})
+    assert "Please enter an email address" in w.html
+    _worker_pass(link_app)
+    assert inbox.messages == [] and _outbox(link_app) == []

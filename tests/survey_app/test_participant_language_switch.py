@@ -14,6 +14,7 @@ from craftwave.survey_app.links import participant_for_token
 from craftwave.survey_app.models import Answer, Participant, WaveStatus
 from tests.survey_app.app_helpers import BACKENDS, Walker, question_names
 from tests.survey_app.browser_helpers import chromium_page, serious_violations, serve_copy
+from tests.survey_app.test_app_browser_moves import shots  # noqa: F401 (a fixture)
 from tests.survey_app.test_app_i18n import STUDY, STUDY_DEF, de_app  # noqa: F401 (a fixture)
 from tests.survey_app.test_app_language import INSTRUMENT
 
@@ -91,7 +92,8 @@ def test_screening_answers_survive_a_switch(de_app):  # noqa: F811
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_answers_typed_on_a_page_survive_a_switch_in_chromium(sqlite_template, tmp_path):
+def test_answers_typed_on_a_page_survive_a_switch_in_chromium(sqlite_template, tmp_path,
+                                                             shots):  # noqa: F811
     lib = tmp_path / "library"
     from craftwave.instruments import LIBRARY_DIR
 
@@ -138,6 +140,7 @@ def test_answers_typed_on_a_page_survive_a_switch_in_chromium(sqlite_template, t
         page.get_by_role("button", name="Deutsch").click()
         page.wait_for_selector("html[lang=de]")
         assert "Deutsche Aussage" in page.content() and checked(page) == typed
+        shots(page, "10-language-switched-answers-kept")
         assert serious_violations(page, "German page after a switch") == []
         # Enter in the email field is Next, not a language button (they come first in the page)
         page.locator("#contact_email").press("Enter")

@@ -15,11 +15,13 @@ from craftwave.survey_app.links import token_for
 from craftwave.survey_app.models import Participant
 from craftwave.survey_app.models.researcher import SentMessage
 from craftwave.survey_app.worker import serve
-from tests.survey_app.app_helpers import BACKENDS, Walker, question_names
+from tests.survey_app.app_helpers import BACKENDS, DEMO_STUDY, Walker, question_names
+from tests.survey_app.browser_helpers import chromium_page, serve_copy
 from tests.survey_app.mail_helpers import Inbox, LoopbackSMTP
+from tests.survey_app.test_app_browser_moves import shots  # noqa: F401 (a fixture)
 from tests.survey_app.test_app_i18n import STUDY_DEF, de_app  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+on_both = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 
 STUDY = "de-link"
 BASE = "https://survey.example.org"
@@ -70,6 +72,7 @@ def _first_page(app, lang: str, zone: str) -> Walker:
     return w
 
 
+@on_both
 def test_the_personal_link_is_emailed_at_once_once_in_the_participants_language_and_zone(
         link_app, inbox, clock):
     # 23:30 UTC is 00:30 the next day in Berlin, and outside the study's sending hours there:
@@ -112,6 +115,7 @@ def test_the_personal_link_is_emailed_at_once_once_in_the_participants_language_
     assert len(inbox.messages) == 1
 
 
+@on_both
 def test_an_english_participant_gets_it_in_english(link_app, inbox):
     w = _first_page(link_app, "en", "America/New_York")
     w.post({"nav": "email", "contact_email": "worker@example.org"})
@@ -126,6 +130,7 @@ def test_an_english_participant_gets_it_in_english(link_app, inbox):
     assert msg["Date"].endswith("-0500")
 
 
+@on_both
 def test_nothing_goes_to_who_withdrew_before_the_worker_came(link_app, inbox):
     w = _first_page(link_app, "en", "Europe/Berlin")
     w.post({"nav": "email", "contact_email": "gone@example.org"})
@@ -136,9 +141,53 @@ def test_nothing_goes_to_who_withdrew_before_the_worker_came(link_app, inbox):
     assert inbox.messages == [] and _outbox(link_app) == []
 
 
+@on_both
 def test_a_bad_address_queues_nothing(link_app, inbox):
     w = _first_page(link_app, "en", "Europe/Berlin")
     w.post({"nav": "email", "contact_email": "not-an-address"})
     assert "Please enter an email address" in w.html
     _worker_pass(link_app)
     assert inbox.messages == [] and _outbox(link_app) == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_in_chromium_the_link_asked_for_arrives_by_the_worker(sqlite_template, tmp_path,
+                                                               shots):  # noqa: F811
+    from craftwave.survey_app import create_app
+
+    box = Inbox()
+    with LoopbackSMTP(box) as smtp:
+        mail = {"MAIL_HOST": "127.0.0.1", "MAIL_PORT": smtp.port, "MAIL_SECURITY": "none",
+                "MAIL_FROM": "study@example.org", "PUBLIC_BASE_URL": BASE}
+        with serve_copy(sqlite_template, tmp_path, **mail) as url, \
+                chromium_page(viewport={"width": 360, "height": 740}, is_mobile=True,
+                              has_touch=True) as page:
+            page.goto(f"{url}/study/{DEMO_STUDY}")
+            page.get_by_role("button", name="I agree and want to take part").click()
+            page.wait_for_url("**/screening")
+            page.locator("#f-gig_work").check()
+            page.locator("#f-adult").check()
+            page.get_by_role("button", name="Next").click()
+            page.wait_for_url("**/w/1/1")
+            page.locator("fieldset.question").nth(0).get_by_role("radio").nth(3).check()
+            page.get_by_label("Your email address").fill("me@example.org")
+            page.get_by_role("button", name="Email me my link").click()
+            page.wait_for_selector("text=We are sending it to me@example.org now")
+            assert page.locator("fieldset.question").nth(0).get_by_role("radio").nth(3).is_checked()
+            link = page.locator(".resume-link a").first.get_attribute("href")
+            shots(page, "9-personal-link-emailed", full_page=False)
+            page.reload()  # a reload queues nothing more
+            page.get_by_role("button", name="Email me my link").click()
+            page.wait_for_selector("text=We are sending it to me@example.org now")
+        worker_app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.sqlite'}",
+                                 "SECRET_KEY": "browser", **mail})
+        _worker_pass(worker_app)
+        _worker_pass(worker_app)
+        with worker_app.app_context():
+            db.engine.dispose()
+    assert box.to() == ["me@example.org"]
+    body = box.messages[0].get_content()
+    # the same personal link as on the page, at the app's public address
+    assert f"{BASE}/s/{link.rsplit('/s/', 1)[1]}" in body
+    assert box.messages[0]["List-Unsubscribe"].startswith(f"<{BASE}/u/")

@@ -86,7 +86,7 @@ def test_the_personal_link_is_emailed_at_once_once_in_the_participants_language_
     # the same address again, a reload, and the page sent with Next: nothing more is queued
     w.post({names[0]: "2", "nav": "email", "contact_email": "teil@example.org"})
     w.get(w.url)
-    w.answer_page()
+    w.post({names[0]: "2", names[1]: "3", "nav": "next", "contact_email": "teil@example.org"})
     assert "/w/1/2" in w.url
     assert _outbox(link_app) == [("personal_link", 1, "queued")]
 
@@ -128,6 +128,18 @@ def test_an_english_participant_gets_it_in_english(link_app, inbox):
     # 09:00 UTC on 5 January is 04:00 in New York; a week later, 12 January there
     assert "Survey 1 is open until 12 January 2026 (America/New_York)." in body
     assert msg["Date"].endswith("-0500")
+
+
+@on_both
+def test_an_address_given_with_next_alone_is_sent_the_link(link_app, inbox):
+    """Enter in the email field sends the page with Next: the address counts all the same."""
+    w = _first_page(link_app, "en", "Europe/Berlin")
+    names = question_names(w.html)
+    w.post({names[0]: "1", names[1]: "2", "nav": "next", "contact_email": "enter@example.org"})
+    assert "/w/1/2" in w.url
+    assert _outbox(link_app) == [("personal_link", 1, "queued")]
+    _worker_pass(link_app)
+    assert inbox.to() == ["enter@example.org"]
 
 
 @on_both

@@ -215,7 +215,7 @@ def page(token: str, wave: int, page_no: int):
         form = cpage.draft_form_class() if keep else cpage.form_class()
         valid = form.validate_on_submit()
         email_error = None
-        if email is not None and (_resume_url(p, wave, page_no) is None or not valid_email(email)):
+        if email is not None and (not _asks_email(p, cs, wave, page_no) or not valid_email(email)):
             email_error = _("Please enter an email address such as name@example.org.")
         if email_error is None and (valid or (keep and not form.csrf_token.errors)):
             shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
@@ -231,7 +231,7 @@ def page(token: str, wave: int, page_no: int):
             completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now,
                                   advance=not keep)
             given = email if email is not None else (request.form.get("contact_email") or "").strip()
-            if given and valid_email(given) and _resume_url(p, wave, page_no) is not None:
+            if given and valid_email(given) and _asks_email(p, cs, wave, page_no):
                 remember_contact(p, given, now)  # also when Enter sent the page with Next
                 link_for = p.id
             if switch in cs.study.languages:
@@ -316,6 +316,12 @@ def _resume_url(p, wave: int, page_no: int) -> str | None:
     return url_for("survey.home", token=token_for(p), _external=True)
 
 
+def _asks_email(p, cs, wave: int, page_no: int) -> bool:
+    """Whether this page offers to email the personal link (the study's
+    ``recruitment.public_email``, on by default)."""
+    return _resume_url(p, wave, page_no) is not None and cs.study.recruitment.public_email
+
+
 def _contact_email(p, wave: int, page_no: int) -> str | None:
     """The email a public participant gave for their link (shown beside it), if any."""
     if _resume_url(p, wave, page_no) is None:
@@ -334,6 +340,7 @@ def _render_page(cpage, order, values, errors, shown, token, page_no, notice=Non
                    instructions=first.instrument.instructions if first else None,
                    has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice,
                    resume_url=resume_url, contact=contact, email_error=email_error,
+                   ask_email=resume_url is not None and g.study.recruitment.public_email,
                    switch_form="page-form")
 
 

@@ -203,3 +203,54 @@ def test_in_chromium_the_link_asked_for_arrives_by_the_worker(sqlite_template, t
     # the same personal link as on the page, at the app's public address
     assert f"{BASE}/s/{link.rsplit('/s/', 1)[1]}" in body
     assert box.messages[0]["List-Unsubscribe"].startswith(f"<{BASE}/u/")
+
+
+@on_both
+def test_a_study_can_ask_for_no_address(link_app, inbox, tmp_path):
+    """``recruitment.public_email: false``: the link is shown, no address is asked for or kept."""
+    from craftwave.survey_app.models import Contact
+    from craftwave.survey_app.studies import load_study_file
+
+    study = copy.deepcopy(STUDY_DEF)
+    study.update(id="de-anon", recruitment={"public": True, "public_email": False})
+    path = tmp_path / "anon.yaml"
+    path.write_text(yaml.safe_dump(study, allow_unicode=True), encoding="utf-8")
+    with link_app.app_context():
+        load_study_file(path)
+    w = Walker(link_app.test_client())
+    w.get("/study/de-anon?lang=en")
+    w.post({"decision": "agree"})
+    w.post({"works": "1"})
+    assert "Your personal link" in w.html and 'id="contact_email"' not in w.html
+    assert "by email" not in w.html
+    names = question_names(w.html)
+    resp = w.post({names[0]: "1", "nav": "email", "contact_email": "me@example.org"}, follow=False)
+    assert resp.status_code == 200 and "Please enter an email address" in w.html  # (forged)
+    w.post({names[0]: "1", names[1]: "2", "nav": "next", "contact_email": "me@example.org"})
+    assert "/w/1/2" in w.url
+    _worker_pass(link_app)
+    with link_app.app_context():
+        assert db.session.execute(db.select(Contact)).first() is None
+    assert inbox.messages == [] and _outbox(link_app) == []
+
+
+def test_the_new_study_fields_leave_existing_study_hashes_alone(tmp_path):
+    from craftwave.instruments.study import load_study
+    from tests.survey_app.app_helpers import DEMO_FILE
+
+    raw = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    raw.pop("time_estimate_minutes", None)
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    base = load_study(plain).content_hash
+    raw["recruitment"]["public_email"] = True
+    raw["time_estimate_minutes"] = None
+    same = tmp_path / "same.yaml"
+    same.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    assert load_study(same).content_hash == base
+    for key, value in (("public_email", False), ("time_estimate_minutes", 10)):
+        changed = copy.deepcopy(raw)
+        (changed["recruitment"] if key == "public_email" else changed)[key] = value
+        other = tmp_path / f"{key}.yaml"
+        other.write_text(yaml.safe_dump(changed), encoding="utf-8")
+        assert load_study(other).content_hash != base

@@ -296,7 +296,8 @@ def after_lost_session():
         elig = cs.study.eligibility
         form = build_screening_form(elig, g.lang)(formdata=None, data={
             q.id: _int_or_none(request.form.get(q.id)) for q in elig.questions})
-        return _render("screening.html", form=form, questions=elig.questions, notice=notice)
+        return _render("screening.html", form=form, questions=elig.questions, notice=notice,
+                       switch_form="screening-form")
     # consent and withdrawal: nothing typed to keep; show the page afresh
     return redirect(request.url, 303)
 

@@ -420,7 +420,7 @@ def deliver(study: Study, actor: str, kinds: tuple[str, ...] | None = None,
                 _record(run, p.pid, c, outbox.finish(c, "deferred", now, down), down)
                 continue
             try:
-                msg = compose(study, p, email, c.kind, c.wave, due.opens_at, due.closes_at,
+                msg = compose(study, p, email, c.kind, due.wave, due.opens_at, due.closes_at,
                               settings, now)
             except MailError as exc:
                 outbox.postpone(c, now, now, str(exc)[:500])

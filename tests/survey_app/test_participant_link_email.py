@@ -254,3 +254,30 @@ def test_the_new_study_fields_leave_existing_study_hashes_alone(tmp_path):
         other = tmp_path / f"{key}.yaml"
         other.write_text(yaml.safe_dump(changed), encoding="utf-8")
         assert load_study(other).content_hash != base
+
+
+@on_both
+def test_a_study_may_word_the_message_itself(link_app, inbox, tmp_path):
+    from craftwave.survey_app.studies import load_study_file
+
+    study = copy.deepcopy(STUDY_DEF)
+    study["id"] = "de-worded"
+    study["email_templates"]["personal_link"] = {
+        "subject": {"en": "Keep this: {study_title}", "de": "Bitte aufheben: {study_title}"},
+        "body": {"en": "Here it is: {link} ({minutes} minutes). Stop: {unsubscribe}",
+                 "de": "Hier ist er: {link} ({minutes} Minuten). Abmelden: {unsubscribe}"}}
+    path = tmp_path / "worded.yaml"
+    path.write_text(yaml.safe_dump(study, allow_unicode=True), encoding="utf-8")
+    with link_app.app_context():
+        load_study_file(path)
+    w = Walker(link_app.test_client())
+    w.get("/study/de-worded?lang=de")
+    w.post({"decision": "agree"})
+    w.post({"works": "1"})
+    w.post({"nav": "email", "contact_email": "eigen@example.org"})
+    _worker_pass(link_app)
+    msg = inbox.messages[0]
+    assert msg["Subject"] == "Bitte aufheben: Arbeit im Wandel"
+    body = msg.get_content()
+    assert f"Hier ist er: {BASE}/s/" in body and "(5 Minuten). Abmelden: " + BASE + "/u/" in body
+    assert "-- \n" not in body  # the template has {unsubscribe}: no footer added

@@ -141,6 +141,9 @@ class Recruitment(_Strict):
     invitations: InvitationSource | None = Field(default_factory=InvitationSource)
     public: bool = Field(True, description="Whether the public study link accepts entries "
                          "without a recruitment id (e.g. a community post).")
+    public_email: bool = Field(
+        True, description="Offer who came by the public link an optional email field on their "
+        "first page, to be sent their personal link at once (false: no address is asked for).")
 
     @property
     def sources(self) -> list[str]:
@@ -386,6 +389,8 @@ class Study(_Strict):
         dumped = self.model_dump(mode="json")
         if dumped.get("quality") is None:   # studies without a policy keep their hash
             dumped.pop("quality", None)
+        if dumped.get("time_estimate_minutes") is None:  # so do studies without an estimate
+            dumped.pop("time_estimate_minutes", None)
         _drop_recruitment_defaults(dumped.get("recruitment") or {})
         payload = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -405,6 +410,8 @@ def _drop_recruitment_defaults(rec: dict) -> None:
                 mturk.pop(key, None)
     if isinstance(prolific, dict) and prolific.get("decline_code") is None:
         prolific.pop("decline_code", None)
+    if rec.get("public_email") is True:
+        rec.pop("public_email")
 
 
 def load_study(path: str | Path, library: Mapping[str, Instrument] | None = None) -> Study:

@@ -24,6 +24,9 @@ Settings read from the environment:
     Werkzeug's ProxyFix. Default ``0``: the connection's own address.
 ``CRAFTWAVE_REPORT_JOBS``
     ``worker`` to have ``craftwave worker`` build the dashboard's reports (default ``thread``).
+``CRAFTWAVE_BASE_URL``
+    The app's public address, for the links in emails and printed by commands (see
+    :func:`public_base_url`).
 """
 
 from __future__ import annotations
@@ -84,6 +87,35 @@ def database_pointer(instance_path: str | Path) -> str | None:
     except FileNotFoundError:
         return None
     return url or None
+
+
+BASE_URL_POINTER = "base_url"
+"""A file in the instance folder holding the address ``make run`` serves the app on."""
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+"""Where ``craftwave serve`` serves without options."""
+
+
+def public_base_url(config, instance_path: str | Path) -> tuple[str, str]:
+    """The app's public address (no trailing slash) and where it came from.
+
+    First found wins: ``PUBLIC_BASE_URL`` in ``instance/config.py`` (or the app's settings);
+    ``CRAFTWAVE_BASE_URL``; the instance folder's ``base_url`` file (``make run`` writes the
+    address it serves on, with the ``database_url`` of the demo); else ``craftwave serve``'s
+    default, ``http://127.0.0.1:8000``.
+    """
+    if config.get("PUBLIC_BASE_URL"):
+        return str(config["PUBLIC_BASE_URL"]).rstrip("/"), "PUBLIC_BASE_URL in the app's settings"
+    if os.environ.get("CRAFTWAVE_BASE_URL"):
+        return os.environ["CRAFTWAVE_BASE_URL"].rstrip("/"), "$CRAFTWAVE_BASE_URL"
+    path = Path(instance_path) / BASE_URL_POINTER
+    try:
+        written = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        written = ""
+    if written:
+        return written.rstrip("/"), f"{path}, written by `make run`"
+    return DEFAULT_BASE_URL, "the default of `craftwave serve`"
 
 
 def apply_environment(config: dict, instance_path: str) -> None:

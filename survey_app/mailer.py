@@ -9,7 +9,8 @@ outcome. A refused recipient is data (``failed`` or ``deferred``), not an error 
 Who gets what:
 
 * an **invitation** to the wave that is open for them now (wave 1 for an imported participant
-  who has not yet answered; a later wave once it is due), once per wave;
+  who has not yet answered; a later wave once it is due), once per wave; the personal link
+  (below) stands for the invitation to wave 1, reminders included;
 * a **reminder** ``r`` (``reminder_1``, ``reminder_2``, ...) when the ``r``-th entry of the
   study's ``reminders.days_after_open`` has passed since the wave opened (or since the
   invitation went out, if that was later), at most ``reminders.max_count``, only to
@@ -17,6 +18,12 @@ Who gets what:
   the latest one due (a run after a long pause sends one reminder, not two);
 * nothing to participants who withdrew (either kind), were screened out, or have no email. A
   message queued for someone who withdraws, or completes the wave, before it goes is dropped.
+
+A public participant who gives their email on their first page is sent their **personal
+link** at once (kind ``personal_link``, once per participant): queued by the page for the next
+worker pass, in their language and with their local dates, outside the sending hours too (they
+asked for it just now). The study's ``email_templates.personal_link`` words it when present,
+else the app's own text (translated like the pages).
 
 Templates are the study file's ``email_templates``: ``invitation`` and ``reminder`` (a
 wave-specific ``invitation_w2`` or ``reminder_w2`` wins when present). Their subject and body
@@ -64,11 +71,20 @@ from craftwave.survey_app.studies import get_study
 from craftwave.survey_app.study_changes import TEMPLATE_FIELDS
 from craftwave.survey_app.unsubscribe import unsubscribe_url
 
-__all__ = ["FIELDS", "MailError", "MailRun", "compose", "deliver", "plan_invitations",
-           "plan", "plan_reminders", "send_invitations", "send_reminders"]
+__all__ = ["FIELDS", "LINK_KIND", "MailError", "MailRun", "compose", "deliver",
+           "plan_invitations", "plan", "plan_reminders", "queue_personal_link",
+           "send_invitations", "send_reminders"]
 
 FIELDS = TEMPLATE_FIELDS  # one list, also checked when the study is loaded
 REMINDER_KINDS = tuple(f"reminder_{i}" for i in range(1, 6))
+LINK_KIND = "personal_link"
+"""The message with a public participant's personal link, sent when they give their email."""
+
+
+def queue_personal_link(participant_id: int, now: datetime) -> bool:
+    """Queue the participant's personal link for the next worker pass, due now; once only
+    (the outbox's key: a second email given, a reload, a resubmitted page queue nothing)."""
+    return outbox.enqueue(participant_id, LINK_KIND, 1, now, now)
 
 
 @dataclass
@@ -205,8 +221,9 @@ def plan_invitations(study: Study, now: datetime, wave: int | None = None,
     ledger = ledger or _Ledger(study.id)
     n = 0
     for d in _candidates(study, now, ledger) if due is None else due:
-        if (wave is None or d.wave == wave) and (d.participant_id, "invitation", d.wave) not in ledger.keys:
-            n += _queue(study, d, "invitation", now)
+        if (wave is None or d.wave == wave) and (d.participant_id, "invitation", d.wave) not in ledger.keys \
+                and not (d.wave == 1 and (d.participant_id, LINK_KIND, 1) in ledger.keys):
+            n += _queue(study, d, "invitation", now)  # (their personal link invited them to wave 1)
     return n
 
 
@@ -221,6 +238,8 @@ def plan_reminders(study: Study, now: datetime, due: list[_Due] | None = None,
     n = 0
     for d in _candidates(study, now, ledger) if due is None else due:
         invited_at = ledger.sent.get((d.participant_id, "invitation", d.wave))
+        if invited_at is None and d.wave == 1:  # a public participant's personal link
+            invited_at = ledger.sent.get((d.participant_id, LINK_KIND, 1))
         if invited_at is None:
             continue  # never sent the invitation: nothing to remind of
         base = max(t for t in (d.opens_at, invited_at) if t is not None)
@@ -282,13 +301,17 @@ def compose(study: Study, p: Participant, email: str, kind: str, wave: int,
             now: datetime) -> EmailMessage:
     """The email for one participant: personal link, local dates in their language,
     unsubscribe headers."""
-    tpl = _template(study, "invitation" if kind == "invitation" else "reminder", wave)
-    lang = p.language if p.language in tpl.body else study.languages[0]
+    own = kind == LINK_KIND and LINK_KIND not in study.email_templates
+    tpl = None if own else _template(
+        study, {"invitation": "invitation", LINK_KIND: LINK_KIND}.get(kind, "reminder"), wave)
+    lang = p.language if p.language in (study.languages if own else tpl.body) else study.languages[0]
     zone = sending_hours.zone_of(p.timezone, study)
     unsubscribe = unsubscribe_url(settings.base_url, p)
     with force_locale(lang):
         open_ended = gettext("no fixed closing date")
         footer = gettext("No more emails from this study:")
+        if own:
+            tpl = _own_link_template(closes_at is not None)
     values = {"link": f"{settings.base_url}/s/{token_for(p)}",
               "opens_on": _date(opens_at or now, zone, "", lang),
               "closes_on": _date(closes_at, zone, open_ended, lang),
@@ -310,6 +333,25 @@ def compose(study: Study, p: Participant, email: str, kind: str, wave: int,
         body = body.rstrip("\n") + f"\n\n-- \n{footer} {unsubscribe}\n"
     msg.set_content(body)
     return msg
+
+
+@dataclass(frozen=True)
+class _OwnTemplate:
+    subject: dict[str, str]
+    body: dict[str, str]
+
+
+def _own_link_template(closes: bool) -> _OwnTemplate:
+    """The app's own personal-link message, in the current (forced) locale."""
+    lines = [gettext("Thank you for taking part in {study_title}."), "",
+             gettext("This is your personal link. It brings you back to your answers, on any "
+                     "device, and to the next surveys:"), "", "{link}", ""]
+    if closes:
+        lines += [gettext("Survey {wave} is open until {closes_on}."), ""]
+    lines.append(gettext("Please keep this email. You will get the link again with the "
+                         "invitation to each next survey."))
+    return _OwnTemplate({"": gettext("Your personal link: {study_title}")},
+                        {"": "\n".join(lines) + "\n"})
 
 
 # -- delivering -----------------------------------------------------------------------------
@@ -363,7 +405,7 @@ def deliver(study: Study, actor: str, kinds: tuple[str, ...] | None = None,
                 run.dropped += 1
                 continue
             zone = sending_hours.zone_of(p.timezone, study)
-            if not sending_hours.inside(now, zone, study):
+            if c.kind != LINK_KIND and not sending_hours.inside(now, zone, study):
                 outbox.postpone(c, sending_hours.next_opening(now, zone, study), now)
                 run.waiting += 1
                 continue
@@ -378,7 +420,7 @@ def deliver(study: Study, actor: str, kinds: tuple[str, ...] | None = None,
                 _record(run, p.pid, c, outbox.finish(c, "deferred", now, down), down)
                 continue
             try:
-                msg = compose(study, p, email, c.kind, c.wave, due.opens_at, due.closes_at,
+                msg = compose(study, p, email, c.kind, due.wave, due.opens_at, due.closes_at,
                               settings, now)
             except MailError as exc:
                 outbox.postpone(c, now, now, str(exc)[:500])
@@ -421,6 +463,10 @@ def _still_due(study: Study, p: Participant | None, email: str | None, c: outbox
     """The wave's dates if the claimed message should still go, else None."""
     if p is None or email is None:
         return None
+    if c.kind == LINK_KIND:  # due while they take part: the dates of the wave open, if any
+        if p.withdrawal != "none":
+            return None
+        return _open_wave(p, study, now, create=False) or _Due(p.id, p.timezone, c.wave, None, None)
     d = _open_wave(p, study, now, create=False)
     if d is None or d.wave != c.wave:
         return None

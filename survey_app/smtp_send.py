@@ -36,6 +36,7 @@ from email.message import EmailMessage
 from flask import current_app
 
 from craftwave.instruments.errors import StudyError
+from craftwave.survey_app.config import public_base_url
 
 
 class MailError(StudyError):
@@ -85,8 +86,7 @@ def mail_settings() -> MailSettings:
         security=security, username=get("MAIL_USERNAME", "CRAFTWAVE_SMTP_USER"),
         password=get("MAIL_PASSWORD", "CRAFTWAVE_SMTP_PASSWORD"), sender=str(sender),
         return_path=str(get("MAIL_RETURN_PATH", "CRAFTWAVE_MAIL_RETURN_PATH", sender)),
-        base_url=str(get("PUBLIC_BASE_URL", "CRAFTWAVE_BASE_URL",
-                         "http://127.0.0.1:8000")).rstrip("/"),
+        base_url=public_base_url(cfg, current_app.instance_path)[0],
         timeout=float(cfg.get("MAIL_TIMEOUT", 30.0)))
 
 

@@ -65,6 +65,19 @@ def cli_app(migrated: bool = True):
     return app
 
 
+def base_url_for(app, given: str | None) -> tuple[str, str | None]:
+    """The address a command's links start with: ``--base-url`` when given, else the app's
+    (:func:`craftwave.survey_app.config.public_base_url`); and then a note saying where it
+    came from, for the command to print on stderr after the link."""
+    from craftwave.survey_app.config import public_base_url
+
+    if given:
+        return given.rstrip("/"), None
+    url, source = public_base_url(app.config, app.instance_path)
+    return url, (f"(the address {url} is from {source}; --base-url, CRAFTWAVE_BASE_URL or "
+                 "PUBLIC_BASE_URL in instance/config.py set another)")
+
+
 def require_study(app, study_id: str) -> None:
     """Stop with one ``Error:`` line unless ``study_id`` is loaded in ``app``'s database."""
     from craftwave.survey_app.studies import get_study
@@ -74,12 +87,15 @@ def require_study(app, study_id: str) -> None:
             fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
 
 
-def point_instance_at(url: str) -> str:
+def point_instance_at(url: str, base_url: str | None = None) -> str:
     """Make ``url`` (the demo's database) the instance's database for later commands, unless
     the instance already has one of its own; returns a line saying which database commands use.
+
+    With ``base_url`` (the address ``make run`` serves on) that address is kept beside it
+    (``instance/base_url``), so the links commands print point where the app is served.
     """
     from craftwave.survey_app import create_app
-    from craftwave.survey_app.config import DATABASE_POINTER
+    from craftwave.survey_app.config import BASE_URL_POINTER, DATABASE_POINTER
 
     plain = create_app()
     pointer = Path(plain.instance_path) / DATABASE_POINTER
@@ -89,6 +105,8 @@ def point_instance_at(url: str) -> str:
                                   and own_file is not None and not own_file.exists()):
         pointer.parent.mkdir(parents=True, exist_ok=True)
         pointer.write_text(url + "\n", encoding="utf-8")
+        if base_url:
+            (pointer.parent / BASE_URL_POINTER).write_text(base_url + "\n", encoding="utf-8")
         return f"commands run here (e.g. `craftwave study link`) use it: {pointer} points to it"
     return (f"commands run here use {describe(plain)}; to use the demo's instead, set "
             f"CRAFTWAVE_DATABASE_URL={url}")

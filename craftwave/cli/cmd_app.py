@@ -129,14 +129,16 @@ def study_load(path: str) -> None:
 @click.option("--source", type=click.Choice(["public", "prolific", "mturk"]), default="public",
               show_default=True)
 @click.option("--base-url", default=None,
-              help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
+              help="The app's public address (default: PUBLIC_BASE_URL in instance/config.py, "
+                   "$CRAFTWAVE_BASE_URL, the address `make run` serves on, else "
+                   "http://127.0.0.1:8000 as `craftwave serve`).")
 def study_link(study_id: str, source: str, base_url: str | None) -> None:
     """Print the public link of STUDY_ID, with the recruitment site's placeholders."""
-    from craftwave.cli.appdb import cli_app, describe
+    from craftwave.cli.appdb import base_url_for, cli_app, describe
     from craftwave.survey_app.studies import get_study
 
-    base = (base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
     app = cli_app()
+    base, note = base_url_for(app, base_url)
     with app.app_context():
         cs = get_study(study_id)
         if cs is None:
@@ -151,6 +153,8 @@ def study_link(study_id: str, source: str, base_url: str | None) -> None:
     if source == "prolific":
         url += "?" + PROLIFIC_QUERY
     click.echo(url)
+    if note:
+        click.echo(note, err=True)
     if source == "mturk":
         click.echo("Use it as the ExternalURL of an MTurk ExternalQuestion; MTurk appends "
                    "assignmentId, hitId, workerId and turkSubmitTo.", err=True)

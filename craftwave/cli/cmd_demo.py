@@ -166,7 +166,7 @@ def run_demo_cmd(participants, seed, careless, out, db, reports, formats, bootst
     if state.get("export_dir"):
         lines.append(("Export directory", state["export_dir"]))
     lines.append(("Database", opts.database_url))
-    lines.append(("", point_instance_at(opts.database_url)))
+    lines.append(("", point_instance_at(opts.database_url, base)))
     click.echo("")
     for label, value in lines:
         click.echo(f"{label + ':' if label else '':<28}{value}")

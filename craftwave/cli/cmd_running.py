@@ -132,20 +132,22 @@ def reset_pilot_cmd(study_id: str, yes: bool) -> None:
 @study_group.command("pilot-link")
 @click.argument("study_id")
 @click.option("--base-url", default=None,
-              help="The app's public address (default: $CRAFTWAVE_BASE_URL or http://127.0.0.1:8000).")
+              help="The app's public address (default: as `craftwave study link`).")
 def pilot_link(study_id: str, base_url: str | None) -> None:
     """Print the pilot link of STUDY_ID: whoever enters through it is a test participant."""
-    require_study(cli_app(), study_id)
-    import os
-
+    app = cli_app()
+    require_study(app, study_id)
+    from craftwave.cli.appdb import base_url_for
     from craftwave.survey_app.pilot import pilot_url
     from craftwave.survey_app.studies import get_study
 
-    base = base_url or os.environ.get("CRAFTWAVE_BASE_URL") or "http://127.0.0.1:8000"
-    with cli_app().app_context():
+    base, note = base_url_for(app, base_url)
+    with app.app_context():
         if get_study(study_id) is None:
             fail(f"no study '{study_id}' is loaded; run `craftwave study load FILE` first")
         click.echo(pilot_url(base, study_id))
+    if note:
+        click.echo(note, err=True)
 
 
 @study_group.command("retention")

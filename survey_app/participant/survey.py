@@ -12,7 +12,9 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.forms import ConsentForm, WithdrawForm, build_screening_form
+from craftwave.survey_app.i18n import set_language
 from craftwave.survey_app.links import token_for
+from craftwave.survey_app.mailer import queue_personal_link
 from craftwave.survey_app.models import Contact, WaveStatus
 from craftwave.survey_app.participant.common import (
     load_page_context,
@@ -40,7 +42,7 @@ from craftwave.survey_app.sending_hours import time_zone_choices, zone_of
 
 bp = Blueprint("survey", __name__, url_prefix="/s/<token>")
 
-FIXED_FIELDS = {"csrf_token", "shown", "nav", "contact_email"}
+FIXED_FIELDS = {"csrf_token", "shown", "nav", "contact_email", "switch_lang"}
 
 
 def _render(template: str, withdraw_link: bool = True, **ctx):
@@ -127,6 +129,13 @@ def screening(token: str):
     form = build_screening_form(elig, g.lang)()
     if request.method == "POST":
         _reject_unknown_fields({q.id for q in elig.questions})
+    switch = request.form.get("switch_lang") if request.method == "POST" else None
+    if switch is not None:  # the language switcher: the answers given come back in that language
+        _switch_language(p, cs, switch)  # (the CSRF check has passed: CSRFProtect runs first)
+        form = build_screening_form(elig, g.lang)(formdata=None, data={
+            q.id: _int_or_none(request.form.get(q.id)) for q in elig.questions})
+        return _render("screening.html", form=form, questions=elig.questions,
+                       switch_form="screening-form")
     if form.validate_on_submit():
         answers = {q.id: form[q.id].data for q in elig.questions}
         with write_transaction():
@@ -134,7 +143,18 @@ def screening(token: str):
         if eligible:  # straight to the first page of wave 1
             return redirect(url_for("survey.page", token=token, wave=1, page_no=1), 303)
         return redirect(url_for("survey.home", token=token), 303)
-    return _render("screening.html", form=form, questions=elig.questions)
+    return _render("screening.html", form=form, questions=elig.questions,
+                   switch_form="screening-form")
+
+
+def _switch_language(p, cs, lang: str) -> None:
+    """Store the participant's new language (one of the study's) and serve this request in it."""
+    if lang in cs.study.languages and lang != p.language:
+        with write_transaction():
+            p = db.session.merge(p)
+            p.language = lang
+    if lang in cs.study.languages:
+        set_language(lang)
 
 
 def _page_guard(p, cs, ws, wave: int, page_no: int, token: str):
@@ -176,11 +196,14 @@ def page(token: str, wave: int, page_no: int):
                             resume_url=_resume_url(p, wave, page_no),
                             contact=_contact_email(p, wave, page_no))
     nav = request.form.get("nav")
-    back = nav == "back" and page_no > 1
+    # the language switcher posts the page: its answers are kept as Back keeps them
+    switch = request.form.get("switch_lang")
+    back = nav == "back" and page_no > 1 and switch is None
     # "email me my link" (the first page of a public participant): keep the answers as Back does
     email = (request.form.get("contact_email") or "").strip() if nav == "email" else None
-    keep = back or email is not None
+    keep = back or email is not None or switch is not None
     invalid = None
+    link_for = None
     with write_transaction():
         p, cs, ws = load_page_context(token, wave, for_update=True)
         early = _page_guard(p, cs, ws, wave, page_no, token)
@@ -192,7 +215,7 @@ def page(token: str, wave: int, page_no: int):
         form = cpage.draft_form_class() if keep else cpage.form_class()
         valid = form.validate_on_submit()
         email_error = None
-        if email is not None and (_resume_url(p, wave, page_no) is None or not valid_email(email)):
+        if email is not None and (not _asks_email(p, cs, wave, page_no) or not valid_email(email)):
             email_error = _("Please enter an email address such as name@example.org.")
         if email_error is None and (valid or (keep and not form.csrf_token.errors)):
             shown_at = read_shown_token(form.shown.data, p.pid, wave, cpage.id)
@@ -208,19 +231,32 @@ def page(token: str, wave: int, page_no: int):
             completed = save_page(p, ws, cpage, values, min(shown_at, now), order, now,
                                   advance=not keep)
             given = email if email is not None else (request.form.get("contact_email") or "").strip()
-            if given and valid_email(given) and _resume_url(p, wave, page_no) is not None:
+            if given and valid_email(given) and _asks_email(p, cs, wave, page_no):
                 remember_contact(p, given, now)  # also when Enter sent the page with Next
+                link_for = p.id
+            if switch in cs.study.languages:
+                p.language = switch
+            if switch is not None:  # answers that failed their checks are shown, not dropped
+                kept_out = {name: str(form[name].errors[0]) for name in cpage.by_name
+                            if form[name].errors}
+                if kept_out:
+                    invalid = (kept_out, {name: request.form.get(name) for name in cpage.by_name},
+                               None)
         else:
             errors = {} if keep else {name: str(form[name].errors[0]) for name in cpage.by_name
                                       if form[name].errors}
             invalid = (errors, {name: request.form.get(name) for name in cpage.by_name},
                        email_error)
+    if link_for is not None:  # their personal link goes out now, once (the outbox keeps it once)
+        queue_personal_link(link_for, clock.now())
+    if switch in cs.study.languages:
+        set_language(switch)
     if invalid is not None:
         errors, posted, email_error = invalid
         return _render_page(cpage, order, posted, errors, request.form.get("shown", ""), token,
                             page_no, resume_url=_resume_url(p, wave, page_no),
                             contact=email, email_error=email_error)
-    if email is not None:
+    if email is not None or switch is not None:
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no), 303)
     if back:
         return redirect(url_for("survey.page", token=token, wave=wave, page_no=page_no - 1), 303)
@@ -260,7 +296,8 @@ def after_lost_session():
         elig = cs.study.eligibility
         form = build_screening_form(elig, g.lang)(formdata=None, data={
             q.id: _int_or_none(request.form.get(q.id)) for q in elig.questions})
-        return _render("screening.html", form=form, questions=elig.questions, notice=notice)
+        return _render("screening.html", form=form, questions=elig.questions, notice=notice,
+                       switch_form="screening-form")
     # consent and withdrawal: nothing typed to keep; show the page afresh
     return redirect(request.url, 303)
 
@@ -280,6 +317,12 @@ def _resume_url(p, wave: int, page_no: int) -> str | None:
     return url_for("survey.home", token=token_for(p), _external=True)
 
 
+def _asks_email(p, cs, wave: int, page_no: int) -> bool:
+    """Whether this page offers to email the personal link (the study's
+    ``recruitment.public_email``, on by default)."""
+    return _resume_url(p, wave, page_no) is not None and cs.study.recruitment.public_email
+
+
 def _contact_email(p, wave: int, page_no: int) -> str | None:
     """The email a public participant gave for their link (shown beside it), if any."""
     if _resume_url(p, wave, page_no) is None:
@@ -297,7 +340,9 @@ def _render_page(cpage, order, values, errors, shown, token, page_no, notice=Non
                    numbers=numbers, errors=errors, csrf=generate_csrf(), shown=shown,
                    instructions=first.instrument.instructions if first else None,
                    has_back=page_no > 1, wave=cpage.wave, page_no=page_no, notice=notice,
-                   resume_url=resume_url, contact=contact, email_error=email_error)
+                   resume_url=resume_url, contact=contact, email_error=email_error,
+                   ask_email=resume_url is not None and g.study.recruitment.public_email,
+                   switch_form="page-form")
 
 
 @bp.get("/w/<int:wave>/done")

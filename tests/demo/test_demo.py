@@ -241,7 +241,8 @@ def test_run_demo_prepare_only_reuses_the_demo_and_creates_the_login(demo_out, s
     pointer = Path(os.environ["CRAFTWAVE_INSTANCE_PATH"]) / "database_url"
     assert pointer.read_text().strip() == f"sqlite:///{(demo_out / 'demo.sqlite').resolve()}"
     link = CliRunner().invoke(main, ["study", "link", "gigpanel-demo", "--source", "prolific"])
-    assert link.exit_code == 0 and "/study/gigpanel-demo?PROLIFIC_PID=" in link.output
+    assert link.exit_code == 0  # at the address run-demo serves on (its --port)
+    assert link.output.startswith("http://127.0.0.1:5099/study/gigpanel-demo?PROLIFIC_PID=")
     login_file = demo_out / "researcher-login.json"
     assert stat.S_IMODE(login_file.stat().st_mode) == 0o600
     login = json.loads(login_file.read_text())

@@ -75,11 +75,11 @@ def test_study_link_finds_the_database_make_run_prepared(instance, tmp_path, mon
         from craftwave.survey_app.extensions import db
 
         db.engine.dispose()
-    said = point_instance_at(url)
+    said = point_instance_at(url, "http://127.0.0.1:5000")  # where `make run` serves
     assert "study link" in said and (instance / "database_url").read_text().strip() == url
     result = run("study", "link", "gigpanel-demo", "--source", "prolific")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("http://127.0.0.1:8000/study/gigpanel-demo?PROLIFIC_PID=")
+    assert result.output.startswith("http://127.0.0.1:5000/study/gigpanel-demo?PROLIFIC_PID=")
     info = run("db", "info").output
     assert str(tmp_path / "demo_out" / "demo.sqlite") in info
     assert str(instance / "database_url") in info
@@ -89,6 +89,48 @@ def test_study_link_finds_the_database_make_run_prepared(instance, tmp_path, mon
     line = _one_error_line(run("study", "link", "gigpanel-demo"))
     assert "other.sqlite" in line and "$CRAFTWAVE_DATABASE_URL" in line
     assert not (tmp_path / "other.sqlite").exists()
+
+
+def test_links_start_with_the_address_the_app_is_served_on(instance, tmp_path, monkeypatch):
+    """`make run` serves on its --port and says so in instance/base_url; `craftwave serve`
+    without options serves where the default points; settings and --base-url win."""
+    from craftwave.cli import cmd_app, cmd_demo
+    from craftwave.cli.appdb import point_instance_at
+    from craftwave.survey_app import create_app
+    from craftwave.survey_app.config import DEFAULT_BASE_URL
+    from craftwave.survey_app.smtp_send import mail_settings
+
+    monkeypatch.delenv("CRAFTWAVE_BASE_URL", raising=False)
+    serve_port = next(p.default for p in cmd_app.serve.params if p.name == "port")
+    assert DEFAULT_BASE_URL == f"http://127.0.0.1:{serve_port}"
+    assert run("db", "upgrade").exit_code == 0
+    assert run("study", "load", str(DEMO_STUDY_FILE)).exit_code == 0
+    plain = run("study", "link", "gigpanel-demo")
+    assert plain.output.startswith(f"{DEFAULT_BASE_URL}/study/gigpanel-demo\n")
+    assert "the default of `craftwave serve`" in plain.output
+    # an instance `make run` prepared: its port, for the links and the emails alike
+    for part in instance.glob("craftwave.sqlite*"):  # with its -wal and -shm files
+        part.rename(tmp_path / part.name.replace("craftwave", "demo"))
+    run_demo_port = next(p.default for p in cmd_demo.run_demo_cmd.params if p.name == "port")
+    point_instance_at(f"sqlite:///{tmp_path / 'demo.sqlite'}", f"http://127.0.0.1:{run_demo_port}")
+    made = run("study", "link", "gigpanel-demo")
+    assert made.output.startswith(f"http://127.0.0.1:{run_demo_port}/study/gigpanel-demo\n")
+    assert str(instance / "base_url") in made.output
+    pilot = run("study", "pilot-link", "gigpanel-demo")
+    assert pilot.exit_code == 0 and f"http://127.0.0.1:{run_demo_port}/" in pilot.output
+    app = create_app()
+    with app.app_context():
+        monkeypatch.setenv("CRAFTWAVE_MAIL_FROM", "study@example.org")
+        assert mail_settings().base_url == f"http://127.0.0.1:{run_demo_port}"
+    # the environment, the instance's settings and --base-url each win over it
+    monkeypatch.setenv("CRAFTWAVE_BASE_URL", "https://env.example.org/")
+    assert run("study", "link", "gigpanel-demo").output.startswith(
+        "https://env.example.org/study/gigpanel-demo")
+    (instance / "config.py").write_text('PUBLIC_BASE_URL = "https://survey.example.org"\n')
+    assert run("study", "link", "gigpanel-demo").output.startswith(
+        "https://survey.example.org/study/gigpanel-demo")
+    given = run("study", "link", "gigpanel-demo", "--base-url", "https://given.example.org/")
+    assert given.output == "https://given.example.org/study/gigpanel-demo\n"
 
 
 def test_the_pointer_never_overrides_an_instance_database_of_its_own(instance, tmp_path):

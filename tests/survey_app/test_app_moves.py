@@ -289,7 +289,7 @@ def test_a_public_participant_may_have_the_link_emailed_keeping_the_page(app, cl
     assert "Please enter an email address" in w.html and 'href="#contact_email"' in w.html
     assert _checked(w.html, names[0]) == "2" and _contact(app) is None
     w.post({names[0]: "2", names[1]: "4", "nav": "email", "contact_email": " me@example.org "})
-    assert "Page 1 of 3" in w.html and "We will send it to me@example.org" in w.html
+    assert "Page 1 of 3" in w.html and "We are sending it to me@example.org now" in w.html
     assert _contact(app) == "me@example.org"
     assert _checked(w.html, names[0]) == "2" and _checked(w.html, names[1]) == "4"  # kept
     # Enter in the email field sends the page with Next: a new address is kept too

@@ -9,6 +9,8 @@ with contact emails are due their wave-1 invitation, and each follows the link i
 and takes the wave on both hosts, while public-link participants take the other study's wave
 at the same time. Afterwards every invitation went exactly once (none lost, none twice), both
 workers sent, every acknowledged page is stored exactly once and everyone completed the wave.
+Then a researcher logged in on one host asks for the study's report: one worker builds it (a
+database job) and both hosts serve the same file, though each has its own instance folder.
 """
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ import re
 import signal
 import subprocess
 import time
+from html import unescape
 from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
 
 from craftwave.survey_app import create_app
+from craftwave.survey_app.accounts import add_researcher
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import Participant as ParticipantRow
+from craftwave.survey_app.models.jobs import ReportFile, ReportJob
 from craftwave.survey_app.models.researcher import RateCounter, SentMessage
 from craftwave.survey_app.pgtemp import free_port
 from craftwave.survey_app.simulate import Participant as SimParticipant
@@ -43,6 +48,8 @@ N_PUBLIC = 30   # enter the demo study through a Prolific-style link
 N_INVITED = 24  # have a contact email and are due their wave-1 invitation
 SECRET = "two hosts"
 MAIL_STUDY = "two-hosts-mail"
+OWNER = ("owner@example.org", "correct horse battery staple")
+REPORT = f"/researcher/study/{MAIL_STUDY}/report/researcher.html"
 _LINK = re.compile(r"https://survey\.example\.org(/s/[A-Za-z0-9_-]+)")
 
 
@@ -105,6 +112,32 @@ async def _walk(ports: list[int], box: Inbox, emails: list[str]) -> tuple[Tally,
     return tally, public + [p for p in results if p is not None]
 
 
+def _report_across_hosts(ports: list[int]) -> list[tuple[int, bytes]]:
+    """A researcher logs in on one host and asks for the study's report; a worker (either
+    host's) builds it; each host then serves the same file."""
+    import requests
+
+    web = requests.Session()
+    first, second = (f"http://127.0.0.1:{p}" for p in ports)
+    page = web.get(f"{first}/researcher/login", timeout=30).text
+    token = unescape(re.search(r'name="csrf_token"[^>]*value="([^"]*)"', page).group(1))
+    login = web.post(f"{first}/researcher/login", data={"csrf_token": token, "email": OWNER[0],
+                                                        "password": OWNER[1]},
+                     allow_redirects=False, timeout=30)
+    assert login.status_code == 303, login.text
+    asked = web.get(f"{first}{REPORT}", allow_redirects=False, timeout=30)
+    assert asked.status_code == 202, asked.text
+    again = asked.headers["Refresh"].partition("; url=")[2]
+    deadline = time.monotonic() + 180
+    while True:  # the waiting page, asked of the other host
+        resp = web.get(f"{second}{again}", timeout=60)
+        if resp.status_code == 200:
+            break
+        assert resp.status_code == 202 and time.monotonic() < deadline, resp.text[:500]
+        time.sleep(0.5)
+    return [(port, web.get(f"http://127.0.0.1:{port}{again}", timeout=60).content) for port in ports]
+
+
 def _study_file(tmp_path):
     path = tmp_path / "mail-study.yaml"
     path.write_text(STUDY_YAML.replace("id: rs-study", f"id: {MAIL_STUDY}")
@@ -121,6 +154,10 @@ def test_two_hosts_with_workers_on_one_postgres_lose_and_duplicate_nothing(postg
     emails = [f"invited{i:02d}@example.org" for i in range(N_INVITED)]
     for e in emails:
         enrol(app, study_id=MAIL_STUDY, email=e)
+    with app.app_context(), db.engine.begin() as conn:
+        conn.exec_driver_sql("TRUNCATE researchers, audit_log, report_jobs, report_files RESTART IDENTITY CASCADE")
+    with app.app_context():
+        add_researcher(*OWNER, "owner", actor="test")
     box = Sessions()
     ports, servers, workers = [free_port(), free_port()], [], []
     with LoopbackSMTP(box) as smtp:
@@ -130,7 +167,8 @@ def test_two_hosts_with_workers_on_one_postgres_lose_and_duplicate_nothing(postg
             instance.mkdir()
             (instance / "config.py").write_text(
                 f"MAIL_HOST = '127.0.0.1'\nMAIL_PORT = {smtp.port}\nMAIL_SECURITY = 'none'\n"
-                "MAIL_FROM = 'study@example.org'\nPUBLIC_BASE_URL = 'https://survey.example.org'\n",
+                "MAIL_FROM = 'study@example.org'\nPUBLIC_BASE_URL = 'https://survey.example.org'\n"
+                "REPORT_JOBS = 'worker'\nREPORT_BOOTSTRAP = 0\nREPORT_REFRESH_SECONDS = 1\n",
                 encoding="utf-8")
             hosts.append({**os.environ, "CRAFTWAVE_DATABASE_URL": postgres_url,
                           "CRAFTWAVE_SECRET_KEY": SECRET, "CRAFTWAVE_INSTANCE_PATH": str(instance)})
@@ -143,6 +181,7 @@ def test_two_hosts_with_workers_on_one_postgres_lose_and_duplicate_nothing(postg
                         [CRAFTWAVE, "worker", "--interval", "0.3", "--batch", "3"], env=env,
                         start_new_session=True, stdout=fh, stderr=fh))
             tally, people = asyncio.run(_walk(ports, box, emails))
+            report = _report_across_hosts(ports)
             time.sleep(1.0)  # a few more passes of both workers: nothing further may go
         finally:
             for proc in servers + workers:
@@ -166,6 +205,12 @@ def test_two_hosts_with_workers_on_one_postgres_lose_and_duplicate_nothing(postg
         rec = reconcile(tally.submissions)
         assert rec.acknowledged == len(tally.submissions) > N_PUBLIC + N_INVITED
         assert (rec.lost, rec.duplicated, rec.mismatched) == (0, 0, 0)
+        # one build, by one worker; each host served the same file (the other from the database)
+        jobs = db.session.execute(db.select(ReportJob.status)).scalars().all()
+        assert jobs == ["done"]
+        stored = db.session.execute(db.select(ReportFile.content)).scalars().all()
+        assert len(stored) == 1 and b"Researcher-side test study" in stored[0]
+        assert [body for _port, body in report] == stored * 2
         # the rate-limit counters both hosts used are in the shared database
         assert db.session.execute(db.select(db.func.count()).select_from(RateCounter)).scalar_one() > 0
         db.session.remove()

@@ -177,14 +177,15 @@ def answers_long(study_id: str) -> pd.DataFrame:
     return df
 
 
-def page_timings(study_id: str) -> pd.DataFrame:
-    """``page_timings.csv`` as a DataFrame (first submission of each page)."""
+def page_timings(study_id: str, waves: list[int] | None = None) -> pd.DataFrame:
+    """``page_timings.csv`` as a DataFrame (first submission of each page); ``waves``: only
+    these waves."""
     rows = db.session.execute(
         db.select(Participant.pid, PageVisit.wave, PageVisit.page, PageVisit.shown_at,
                   PageVisit.submitted_at, PageVisit.n_items)
         .join(Participant, Participant.id == PageVisit.participant_id)
         .where(Participant.study_id == study_id, Participant.withdrawal != "delete",
-               ~Participant.test)
+               ~Participant.test, *(() if waves is None else (PageVisit.wave.in_(waves),)))
         .order_by(Participant.id, PageVisit.wave, PageVisit.shown_at)).all()
     df = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(TIMING_COLUMNS))
     df["wave"] = df["wave"].astype("int64")

@@ -141,6 +141,11 @@ def quality(long: pd.DataFrame, timings: pd.DataFrame, instruments: dict[str, In
         except DataError as exc:  # data the flags cannot handle: say so, count nothing
             empty = pd.DataFrame(columns=QUALITY_COLUMNS)
             return Quality(False, empty, pd.DataFrame(), seconds_per_item_min, str(exc))
+    return summarise(flags, waves, seconds_per_item_min)
+
+
+def summarise(flags: pd.DataFrame, waves: list[int], seconds_per_item_min: float) -> Quality:
+    """Per wave counts of the flags (one row per wave, zeros where nobody answered)."""
     rows = []
     for wave in waves:
         f = flags[flags["wave"] == wave] if len(flags) else flags

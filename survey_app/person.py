@@ -28,7 +28,7 @@ from craftwave.survey_app.models import (
     WaveStatus,
 )
 from craftwave.survey_app.models.researcher import AuditEntry, ParticipantNote, SentMessage
-from craftwave.survey_app.studies import get_study, instrument_library
+from craftwave.survey_app.studies import get_study
 
 REOPEN_DAYS = 7
 """Days a reopened wave stays open when the wave itself has no window."""
@@ -127,16 +127,12 @@ def messages(p: Participant) -> list[dict]:
 def flags(p: Participant, spi: float | None) -> pd.DataFrame:
     """The participant's data-quality flags per wave, as the dashboard and the reports count
     them: the indices are computed over the whole study (a wave's norms and covariance come
-    from everyone who answered it), then this participant's rows are kept."""
-    # monitoring imports the analysis package (heavy): only when a participant page is opened
-    from craftwave.survey_app.export import answers_long, page_timings
-    from craftwave.survey_app.monitoring import quality
+    from everyone who answered it; :mod:`craftwave.survey_app.quality_cache` keeps them until
+    the wave's data change), then this participant's rows are kept."""
+    # the analysis package (heavy) is imported only when a participant page is opened
+    from craftwave.survey_app.quality_cache import study_quality
 
-    cs = get_study(p.study_id)
-    library = instrument_library()
-    instruments = {i: library[i] for i in cs.study.instrument_ids}
-    q = quality(answers_long(p.study_id), page_timings(p.study_id), instruments,
-                [w.number for w in cs.study.waves], spi, policy=cs.study.quality_policy)
+    q = study_quality(p.study_id, spi)  # shared with the dashboard, cached per wave's data version
     if not q.available:
         return pd.DataFrame([{"wave": None, "reasons": f"unavailable: {q.problem}"}])
     mine = q.flags[q.flags["participant_id"] == p.pid] if len(q.flags) else q.flags

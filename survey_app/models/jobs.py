@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String
+from sqlalchemy import DateTime, Float, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from craftwave.survey_app.extensions import db
@@ -35,3 +35,21 @@ class ReportJob(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     lease_until: Mapped[datetime | None] = mapped_column(DateTime)
     error: Mapped[str | None] = mapped_column(String(1000))
+
+
+class ReportFile(db.Model):
+    """A built report, kept in the database so that every app host can serve it, whichever
+    host's worker built it (each host's ``REPORT_CACHE_DIR`` is only a local copy)."""
+
+    __tablename__ = "report_files"
+    __table_args__ = (UniqueConstraint("study_id", "export_key", "kind", "fmt", name="uq_report_file"),
+                      Index("ix_report_files_slot", "study_id", "kind", "fmt", "export_started"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    study_id: Mapped[str] = mapped_column(String(64))
+    export_key: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    fmt: Mapped[str] = mapped_column(String(8))
+    export_started: Mapped[float] = mapped_column(Float)  # epoch seconds, as the cache's metadata
+    built_at: Mapped[datetime] = mapped_column(DateTime)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

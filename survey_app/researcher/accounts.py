@@ -26,6 +26,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_user
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length
 
@@ -252,8 +253,9 @@ def two_factor():
         error, status = "That code does not match. Check the app's clock and try the current code.", 400
     secret = form.secret.data if form.is_submitted() and form.secret.data else totp.new_secret()
     form.secret.data = secret
+    uri = totp.provisioning_uri(user.email, secret)
     return render_template("researcher/two_factor.html", form=form, secret=secret, error=error,
-                           uri=totp.provisioning_uri(user.email, secret), required=required), status
+                           uri=uri, qr=Markup(totp.qr_svg(uri)), required=required), status
 
 
 @bp.get("/accounts")

@@ -29,7 +29,7 @@ from craftwave.survey_app import clock
 from craftwave.survey_app.audit import record
 from craftwave.survey_app.catchup import missed, reopen
 from craftwave.survey_app.db import write_transaction
-from craftwave.survey_app.export import answers_long, iso, page_timings, write_export
+from craftwave.survey_app.export import iso, write_export
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.fieldwork import status_word, study_states
 from craftwave.survey_app.links import reissue_link
@@ -37,7 +37,6 @@ from craftwave.survey_app.models import Participant, StudyRecord
 from craftwave.survey_app.models.researcher import MESSAGE_STATUSES, AuditEntry
 from craftwave.survey_app.monitoring import (
     due_now,
-    quality,
     rates_chart,
     response_chart,
     wave_summary,
@@ -51,8 +50,9 @@ from craftwave.survey_app.panel import (
     withdrawal_requests,
 )
 from craftwave.survey_app.pilot import pilot_url
+from craftwave.survey_app.quality_cache import study_quality
 from craftwave.survey_app.rights import Access, access, visible_studies
-from craftwave.survey_app.studies import get_study, instrument_library
+from craftwave.survey_app.studies import get_study
 
 bp = Blueprint("dashboard", __name__, url_prefix="/researcher")
 
@@ -138,11 +138,8 @@ def study(study_id: str):
     now = clock.now()
     states = study_states(cs.study, now)
     summary = wave_summary(cs.study, states)
-    library = instrument_library()
-    instruments = {i: library[i] for i in cs.study.instrument_ids}
     waves = [w.number for w in cs.study.waves]
-    q = quality(answers_long(study_id), page_timings(study_id), instruments, waves, _threshold(),
-                policy=cs.study.quality_policy)
+    q = study_quality(study_id, _threshold())  # cached per wave until the wave's data change
     flags: dict[tuple[str, int], str] = {}
     if q.available and len(q.flags):
         for r in q.flags.itertuples(index=False):

@@ -23,8 +23,11 @@ Settings (``app.config``; defaults in :data:`DEFAULTS`): ``REPORT_CACHE_DIR``,
 ``REPORT_BUILD_TIMEOUT`` (seconds after which another worker's lock counts as stale),
 ``REPORT_REFRESH_SECONDS`` (how often the waiting page reloads), ``REPORT_CACHE_KEEP``
 (export keys kept per study) and ``REPORT_JOBS``: ``thread`` (default: a thread of the web
-process builds) or ``worker`` (a database job that ``craftwave worker`` runs; the web app and
-the worker share ``REPORT_CACHE_DIR``).
+process builds) or ``worker`` (a database job that ``craftwave worker`` runs).
+
+Every built report is also kept in the database (table ``report_files``, the newest
+``REPORT_CACHE_KEEP`` exports per report): a host whose cache folder lacks a report that
+another host's worker built copies it from there, so hosts need no shared folder.
 """
 
 from __future__ import annotations
@@ -45,10 +48,12 @@ from flask_login import current_user
 
 from craftwave.survey_app import report_jobs
 from craftwave.survey_app.audit import record
+from craftwave.survey_app.clock import system_now
 from craftwave.survey_app.db import write_transaction
 from craftwave.survey_app.export import collect
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.models import StudyRecord
+from craftwave.survey_app.models.jobs import ReportFile
 from craftwave.survey_app.researcher.dashboard import _study
 
 bp = Blueprint("report_downloads", __name__, url_prefix="/researcher")
@@ -132,9 +137,46 @@ def _file_name(kind: str, fmt: str) -> str:
 
 
 def cached_file(root: Path, study_id: str, key: str, kind: str, fmt: str) -> Path | None:
-    """The cached report for an export key, if it was built."""
+    """The cached report for an export key, if it was built (here, or on another host: then it
+    is copied from the database into this host's cache first)."""
     path = root / study_id / key / _file_name(kind, fmt)
-    return path if path.is_file() else None
+    if path.is_file():
+        return path
+    row = db.session.execute(db.select(ReportFile).where(
+        ReportFile.study_id == study_id, ReportFile.export_key == key, ReportFile.kind == kind,
+        ReportFile.fmt == fmt)).scalar_one_or_none()
+    return None if row is None else _materialise(root, row)
+
+
+def _materialise(root: Path, row: ReportFile) -> Path:
+    """Write a report kept in the database into this host's cache folder (atomically)."""
+    target = root / row.study_id / row.export_key
+    target.mkdir(parents=True, exist_ok=True)
+    meta = {"export_started": row.export_started, "built_at": row.built_at.isoformat(),
+            "study_id": row.study_id, "kind": row.kind, "format": row.fmt, "from": "database"}
+    for name, data in ((f"{row.kind}-{row.fmt}.json", json.dumps(meta, indent=2).encode("utf-8")),
+                       (_file_name(row.kind, row.fmt), row.content)):
+        fd, tmp = tempfile.mkstemp(prefix=".copy-", dir=target)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target / name)
+    return target / _file_name(row.kind, row.fmt)
+
+
+def _store(study_id: str, key: str, kind: str, fmt: str, started: float, data: bytes, keep: int) -> None:
+    """Keep a built report in the database (the newest ``keep`` exports per report)."""
+    with write_transaction():
+        db.session.execute(db.delete(ReportFile).where(
+            ReportFile.study_id == study_id, ReportFile.export_key == key, ReportFile.kind == kind,
+            ReportFile.fmt == fmt))
+        db.session.add(ReportFile(study_id=study_id, export_key=key, kind=kind, fmt=fmt,
+                                  export_started=started, built_at=system_now(), content=data))
+        db.session.flush()
+        old = db.session.execute(db.select(ReportFile.id).where(
+            ReportFile.study_id == study_id, ReportFile.kind == kind, ReportFile.fmt == fmt)
+            .order_by(ReportFile.export_started.desc()).offset(keep)).scalars().all()
+        if old:
+            db.session.execute(db.delete(ReportFile).where(ReportFile.id.in_(old)))
 
 
 def built_since(root: Path, study_id: str, kind: str, fmt: str, since: float) -> Path | None:
@@ -151,6 +193,12 @@ def built_since(root: Path, study_id: str, kind: str, fmt: str, since: float) ->
         path = meta_path.parent / _file_name(kind, fmt)
         if started >= since and path.is_file() and (best is None or started > best[0]):
             best = (started, path)
+    row = db.session.execute(db.select(ReportFile).where(  # built on another host?
+        ReportFile.study_id == study_id, ReportFile.kind == kind, ReportFile.fmt == fmt,
+        ReportFile.export_started >= since if best is None else ReportFile.export_started > best[0])
+        .order_by(ReportFile.export_started.desc()).limit(1)).scalar_one_or_none()
+    if row is not None:
+        return _materialise(root, row)
     return None if best is None else best[1]
 
 
@@ -293,6 +341,7 @@ def build_into_cache(app: Flask, study_id: str, kind: str, fmt: str, actor: str)
                 "kind": kind, "format": fmt, "options": options,
                 "exported_at": result.manifest["exported_at"]}
         (target / f"{kind}-{fmt}.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    _store(study_id, key, kind, fmt, started, path.read_bytes(), int(app.config["REPORT_CACHE_KEEP"]))
     _prune(root, study_id, int(app.config["REPORT_CACHE_KEEP"]))
     return path
 

@@ -63,3 +63,29 @@ def test_a_failed_job_is_shown_and_can_be_retried(by_worker, seeded, owner_clien
     assert [s for s, _a in _jobs(app)] == ["queued"]
     _pass(app)
     assert owner_client.get(URL).status_code == 200
+
+
+def test_a_report_built_by_another_hosts_worker_is_served_here(by_worker, seeded, owner_client, cache, tmp_path):  # noqa: F811
+    """Each host has its own cache folder; the built file travels through the database."""
+    from craftwave.survey_app import create_app
+    from tests.survey_app.conftest import _config
+
+    app = by_worker
+    first = owner_client.get(URL)
+    assert first.status_code == 202
+    other_cache = tmp_path / "other-host-cache"
+    other = create_app(_config(app.config["SQLALCHEMY_DATABASE_URI"], CLOCK=app.config["CLOCK"],
+                               REPORT_JOBS="worker", REPORT_BOOTSTRAP=0, REPORT_CACHE_DIR=str(other_cache)))
+    try:
+        assert _pass(other).reports == 1  # the other host's worker builds it, into its own folder
+    finally:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
+    assert list(other_cache.rglob("researcher-report.html"))
+    assert not list(cache.rglob("researcher-report.html")) if cache.exists() else True
+    resp = owner_client.get(first.headers["Refresh"].partition("; url=")[2])
+    assert resp.status_code == 200 and "8 completed wave 1" in resp.get_data(as_text=True)
+    assert list(cache.rglob("researcher-report.html"))  # now copied into this host's cache
+    again = owner_client.get(URL)  # the current data's report, without the waiting page's hint
+    assert again.status_code == 200 and again.get_data() == resp.get_data()

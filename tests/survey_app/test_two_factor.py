@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 
+import numpy as np
 import pyotp
 from click.testing import CliRunner
 
@@ -121,3 +122,49 @@ def test_wrong_codes_from_many_addresses_slow_the_account_down(app, make_researc
     # the owner's own browser (it logged in before) is not held by the account's wait
     assert login(owner, email).status_code == 303
     assert _code_step(owner, right).status_code == 303
+
+
+_SVG = re.compile(r'<figure id="totp-qr">(<svg[^>]*>.*?</svg>)</figure>', re.S)
+
+
+def _modules(svg: str) -> np.ndarray:
+    """The dark modules the inline SVG draws (segno's path: one horizontal run per ``h``)."""
+    scale = float(re.search(r'transform="scale\(([\d.]+)\)"', svg).group(1))
+    size = int(float(re.search(r'width="([\d.]+)"', svg).group(1)) / scale)
+    grid = np.zeros((size, size), dtype=bool)
+    x = y = 0.0
+    for op, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", re.search(r' d="([^"]+)"', svg).group(1)):
+        if op == "M":
+            x, y = float(a), float(b)
+        elif op == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            grid[int(y), int(x):int(x + float(a))] = True
+            x += float(a)
+    return grid
+
+
+def test_the_set_up_page_shows_the_otpauth_address_as_an_inline_qr_code(app, make_researcher):
+    import zxingcpp
+
+    client = app.test_client()
+    login(client, make_researcher("qr.owner@example.org", "owner"))
+    resp = client.get("/researcher/account/two-factor")
+    page = resp.get_data(as_text=True)
+    secret = _SECRET.search(page).group(1)
+    svg = _SVG.search(page).group(1)
+    # drawn in the page: no image request, no other site, no inline style for the CSP to allow
+    assert "<img" not in page and "http" not in svg and "<script" not in svg
+    assert "data:" not in svg and "style=" not in svg
+    pixels = np.kron(~_modules(svg), np.ones((6, 6), dtype=bool)).astype(np.uint8) * 255
+    found = zxingcpp.read_barcodes(pixels)
+    assert [r.format for r in found] == [zxingcpp.BarcodeFormat.QRCode]
+    uri = found[0].text
+    assert uri == pyotp.TOTP(secret).provisioning_uri(name="qr.owner@example.org", issuer_name="craftwave")
+    parsed = pyotp.parse_uri(uri)
+    assert (parsed.secret, parsed.name, parsed.issuer) == (secret, "qr.owner@example.org", "craftwave")
+    assert uri.startswith("otpauth://totp/craftwave:qr.owner%40example.org?")
+    # the code from an app that scanned it turns the factor on
+    on = client.post("/researcher/account/two-factor", data={
+        "csrf_token": csrf_of(page), "secret": secret, "code": parsed.now()})
+    assert on.status_code == 200 and len(_CODES.findall(on.get_data(as_text=True))) == 10

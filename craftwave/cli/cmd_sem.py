@@ -74,12 +74,18 @@ def _mode_options(fn):
               help="lavaan function whose automatic settings apply: lavaan adds nothing the "
               "syntax does not state; growth has a mean structure, observed intercepts fixed "
               "to 0 and free latent means.")
-@click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
-              default="ML", show_default=True,
-              help="ML, or MLR (robust SEs and Yuan-Bentler scaled chi-square).")
-@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
+@click.option("--estimator", type=click.Choice(["ML", "MLR", "WLSMV", "DWLS"],
+                                               case_sensitive=False),
+              default=None,
+              help="ML (the default), MLR (robust SEs and Yuan-Bentler scaled chi-square); "
+              "with --ordered WLSMV (the default there) or DWLS.")
+@click.option("--ordered", help="Ordered-categorical indicators: comma-separated names, or "
+              "'all' (lavaan's ordered=); they are fitted by WLSMV as lavaan does.")
+@click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
+                                             case_sensitive=False),
               default="listwise", show_default=True,
-              help="Listwise deletion (lavaan's default) or full-information ML.")
+              help="Listwise deletion (lavaan's default), full-information ML, or (ordered "
+              "indicators only) pairwise.")
 @click.option("--group", help="Column with the group of each row (multi-group model).")
 @click.option("--group-equal", help="Comma-separated: loadings,intercepts,residuals,means,"
               "residual.covariances,lv.variances,lv.covariances,regressions.")
@@ -101,7 +107,7 @@ def _mode_options(fn):
               help="Bootstrap workers.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
-def fit_cmd(model, data, function, estimator, missing, group, group_equal, group_partial,
+def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equal, group_partial,
             meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
             auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
             n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
@@ -117,6 +123,13 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
 
     syntax, frame = _read(model, data)
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
+    if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
+        _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
+                     group=group, n_boot=n_boot, as_json=as_json)
+        return
+    if missing.lower() == "pairwise":
+        fail("--missing pairwise is for ordered indicators (--ordered); use listwise or fiml")
+    estimator = estimator or "ML"
     res, messages = _run(lambda: fit(
         syntax, frame, estimator=estimator.upper(), missing=missing.lower(), group=group,
         group_equal=_split(group_equal), group_partial=_split(group_partial),
@@ -142,6 +155,35 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
     click.echo(res.summary())
     if boot is not None:
         click.echo("\n" + boot.summary())
+    for m in messages:
+        click.echo(f"Warning: {m}", err=True)
+
+
+def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *, group,
+                 n_boot, as_json) -> None:
+    """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
+    from craftwave.analysis.sem.categorical import fit_ordinal
+
+    if estimator.upper() not in ("WLSMV", "DWLS"):
+        fail(f"ordered indicators are fitted by WLSMV or DWLS, not {estimator.upper()}")
+    if missing.lower() == "fiml":
+        fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+    if group:
+        fail("not supported yet: several groups with ordered indicators")
+    if function == "growth":
+        fail("not supported yet: growth models with ordered indicators")
+    if n_boot:
+        fail("not supported yet: the bootstrap with ordered indicators")
+    which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
+    res, messages = _run(lambda: fit_ordinal(
+        syntax, frame, ordered=which, estimator=estimator.lower(), missing=missing.lower(),
+        function=function, std_lv=std_lv))
+    if as_json:
+        out = res.to_dict()
+        out["warnings"] = messages
+        echo_json(out)
+        return
+    click.echo(res.summary())
     for m in messages:
         click.echo(f"Warning: {m}", err=True)
 

@@ -7,6 +7,8 @@ weighted least squares fit and its robust test need.
 """
 
 from craftwave.analysis.sem.categorical.bivariate import bivariate_normal_cdf, bivariate_normal_pdf
+from craftwave.analysis.sem.categorical.dwls import OrdinalFit, fit_ordinal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, ordinal_stats
 
-__all__ = ["OrdinalStats", "bivariate_normal_cdf", "bivariate_normal_pdf", "ordinal_stats"]
+__all__ = ["OrdinalFit", "OrdinalStats", "bivariate_normal_cdf", "bivariate_normal_pdf",
+           "fit_ordinal", "ordinal_stats"]

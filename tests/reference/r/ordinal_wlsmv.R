@@ -1,0 +1,47 @@
+# Reference fixtures for WLSMV with ordered indicators (issue 25): lavaan's DWLS estimates, robust
+# SEs, std.all and (scaled) fit measures, delta parameterisation.
+#
+# Reads tests/reference/data/ordinal_items.csv and ordinal_items_missing.csv (written by
+# ordinal_polychoric.R, which runs first) and writes tests/reference/ordinal_wlsmv.json.
+#
+# Run from the repository root:  Rscript tests/reference/r/ordinal_wlsmv.R
+
+suppressPackageStartupMessages({
+  library(lavaan)
+  library(jsonlite)
+})
+
+local({
+  out_dir <- file.path("tests", "reference")
+  data_dir <- file.path(out_dir, "data")
+  d <- read.csv(file.path(data_dir, "ordinal_items.csv"))
+  dm <- read.csv(file.path(data_dir, "ordinal_items_missing.csv"))
+  three <- "f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\nf3 =~ x7 + x8 + x9"
+  keep <- c("npar", "chisq", "df", "pvalue", "chisq.scaled", "df.scaled", "pvalue.scaled",
+            "chisq.scaling.factor", "chisq.shift.parameter", "baseline.chisq", "baseline.df",
+            "baseline.chisq.scaled", "cfi", "tli", "cfi.scaled", "tli.scaled", "rmsea",
+            "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.scaled", "rmsea.ci.lower.scaled",
+            "rmsea.ci.upper.scaled", "srmr", "fmin")
+  run <- function(model, data, ...) {
+    fit <- lavaan::cfa(model, data, ordered = names(data), ...)
+    pe <- parameterEstimates(fit, standardized = TRUE)
+    pe <- pe[pe$op %in% c("=~", "~~", "|", "~"), c("lhs", "op", "rhs", "est", "se", "std.all")]
+    fm <- fitMeasures(fit)
+    list(model = model, options = list(...), nobs = lavInspect(fit, "nobs"),
+         parameters = pe, fit = as.list(fm[intersect(keep, names(fm))]))
+  }
+  obj <- list(
+    lavaan = as.character(packageVersion("lavaan")),
+    cfa3 = run(three, d, estimator = "WLSMV"),
+    cfa3_std_lv = run(three, d, estimator = "WLSMV", std.lv = TRUE),
+    cfa3_dwls = run(three, d, estimator = "DWLS"),
+    sem_paths = run(paste0("f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\nf3 =~ x7 + x8 + x9\n",
+                           "f3 ~ f1 + f2\nx2 ~~ x5"), d, estimator = "WLSMV"),
+    one_factor_pairwise = run("g =~ x1 + x2 + x3 + x4 + x5 + x6", dm[, paste0("x", 1:6)],
+                              estimator = "WLSMV", missing = "pairwise"),
+    one_factor_listwise = run("g =~ x1 + x2 + x3 + x4 + x5 + x6", dm[, paste0("x", 1:6)],
+                              estimator = "WLSMV")
+  )
+  write_json(obj, file.path(out_dir, "ordinal_wlsmv.json"), digits = NA,
+             auto_unbox = TRUE, pretty = TRUE)
+})

@@ -147,3 +147,44 @@ def test_cli_refuses_what_ordered_fits_do_not_do_with_one_line(tmp_path, extra, 
     out = _invoke(args)
     assert out.exit_code != 0
     assert message in out.output
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_ordinal_reliability_agrees_with_semtools(case):
+    """Categorical omega = compRelSEM(fit); ordinal alpha = compRelSEM(tau.eq, ord.scale=FALSE)."""
+    from craftwave.analysis.sem.categorical import ordinal_reliability
+
+    which, options = CASES[case]
+    ref = FIXTURE[case]
+    data = DATA[which]
+    if which == "missing":
+        data = data[[f"x{i}" for i in range(1, 7)]]
+    table = ordinal_reliability(fit_ordinal(ref["model"], data, **options))
+    got = table.set_index(["factor", "coefficient"])["value"]
+    for factor, value in ref["omega"].items():
+        assert got[(factor, "omega_categorical")] == pytest.approx(value, abs=1e-4)
+    for factor, value in ref["alpha_ordinal"].items():
+        assert got[(factor, "alpha_ordinal")] == pytest.approx(value, abs=1e-4)
+    assert table.loc[table["coefficient"] == "omega_categorical", "describes"].str.startswith(
+        "reliability of the observed sum score").all()
+    assert table.loc[table["coefficient"] == "alpha_ordinal", "describes"].str.contains(
+        "latent responses").all()
+
+
+def test_cli_reliability_ordinal_gives_both_coefficients_labelled():
+    items = ",".join(f"x{i}" for i in range(1, 7))
+    csv = str(REF / "data" / "ordinal_items.csv")
+    out = _invoke(["reliability", csv, "--items", items, "--ordinal", "--json"])
+    assert out.exit_code == 0, out.output
+    rows = {r["coefficient"]: r for r in json.loads(out.output)["ordinal"]}
+    data = DATA["full"][[f"x{i}" for i in range(1, 7)]]
+    fit = fit_ordinal("g =~ x1 + x2 + x3 + x4 + x5 + x6", data, std_lv=True)
+    from craftwave.analysis.sem.categorical import categorical_omega, ordinal_alpha
+
+    assert rows["omega_categorical"]["value"] == pytest.approx(categorical_omega(fit, "g"))
+    assert rows["alpha_ordinal"]["value"] == pytest.approx(
+        ordinal_alpha(fit.stats, [f"x{i}" for i in range(1, 7)]))
+    assert "observed sum score" in rows["omega_categorical"]["describes"]
+    assert "latent responses" in rows["alpha_ordinal"]["describes"]
+    refused = _invoke(["reliability", csv, "--ordinal"])
+    assert refused.exit_code != 0 and "--ordinal needs --items" in refused.output

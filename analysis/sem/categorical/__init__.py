@@ -9,6 +9,12 @@ weighted least squares fit and its robust test need.
 from craftwave.analysis.sem.categorical.bivariate import bivariate_normal_cdf, bivariate_normal_pdf
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit, fit_ordinal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, ordinal_stats
+from craftwave.analysis.sem.categorical.reliability import (
+    categorical_omega,
+    ordinal_alpha,
+    ordinal_reliability,
+)
 
 __all__ = ["OrdinalFit", "OrdinalStats", "bivariate_normal_cdf", "bivariate_normal_pdf",
-           "fit_ordinal", "ordinal_stats"]
+           "categorical_omega", "fit_ordinal", "ordinal_alpha", "ordinal_reliability",
+           "ordinal_stats"]

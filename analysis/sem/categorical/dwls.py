@@ -70,6 +70,8 @@ class OrdinalFit:
     model: CompiledModel
     theta: np.ndarray
     vcov: np.ndarray
+    lv_cov: pd.DataFrame | None = None
+
 
     @property
     def nobs(self) -> int:
@@ -289,8 +291,11 @@ def _fit(cm: CompiledModel, stats: OrdinalStats, est: str, level: float) -> Ordi
     if est == "dwls":                        # lavaan's DWLS: test = "standard" only
         fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
     table = _table(cm, stats, x, vcov, prob, level)
+    parts = prob.ev.parts(prob.split(x)[0], 0)
+    lv_cov = pd.DataFrame(parts["A"] @ parts["Psi"] @ parts["A"].T, index=cm.eta_names,
+                          columns=cm.eta_names)
     return OrdinalFit(params=table, fit=fit, stats=stats, estimator=est, model=cm,
-                      theta=x, vcov=vcov)
+                      theta=x, vcov=vcov, lv_cov=lv_cov)
 
 
 def _scaled_shifted(chisq: float, df: float, UG: np.ndarray) -> tuple[float, float, float]:

@@ -1,5 +1,5 @@
 # Reference fixtures for WLSMV with ordered indicators (issue 25): lavaan's DWLS estimates, robust
-# SEs, std.all and (scaled) fit measures, delta parameterisation.
+# SEs, std.all and (scaled) fit measures, delta parameterisation; semTools' compRelSEM reliability.
 #
 # Reads tests/reference/data/ordinal_items.csv and ordinal_items_missing.csv (written by
 # ordinal_polychoric.R, which runs first) and writes tests/reference/ordinal_wlsmv.json.
@@ -8,6 +8,7 @@
 
 suppressPackageStartupMessages({
   library(lavaan)
+  library(semTools)
   library(jsonlite)
 })
 
@@ -28,7 +29,10 @@ local({
     pe <- pe[pe$op %in% c("=~", "~~", "|", "~"), c("lhs", "op", "rhs", "est", "se", "std.all")]
     fm <- fitMeasures(fit)
     list(model = model, options = list(...), nobs = lavInspect(fit, "nobs"),
-         parameters = pe, fit = as.list(fm[intersect(keep, names(fm))]))
+         parameters = pe, fit = as.list(fm[intersect(keep, names(fm))]),
+         # categorical omega (observed sum score) and ordinal alpha (latent responses)
+         omega = as.list(compRelSEM(fit)),
+         alpha_ordinal = as.list(compRelSEM(fit, tau.eq = TRUE, ord.scale = FALSE)))
   }
   obj <- list(
     lavaan = as.character(packageVersion("lavaan")),

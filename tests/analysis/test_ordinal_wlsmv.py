@@ -28,6 +28,7 @@ CASES = {
     "sem_paths": ("full", {"function": "sem"}),
     "one_factor_pairwise": ("missing", {"missing": "pairwise"}),
     "one_factor_listwise": ("missing", {}),
+    "thresholds_constrained": ("full6", {}),
 }
 FIT_KEYS = {"chisq": "chisq", "df": "df", "pvalue": "pvalue", "npar": "npar",
             "chisq.scaled": "chisq_scaled", "pvalue.scaled": "pvalue_scaled",
@@ -49,9 +50,9 @@ def _records(table) -> pd.DataFrame:
 def test_wlsmv_agrees_with_lavaan(case):
     which, options = CASES[case]
     ref = FIXTURE[case]
-    data = DATA[which]
-    if which == "missing":
-        data = data[[f"x{i}" for i in range(1, 7)]]
+    data = DATA.get(which)
+    if which in ("missing", "full6"):
+        data = DATA["missing" if which == "missing" else "full"][[f"x{i}" for i in range(1, 7)]]
     result = fit_ordinal(ref["model"], data, **options)
     assert result.nobs == ref["nobs"]
     expected = _records(ref["parameters"])
@@ -156,9 +157,9 @@ def test_ordinal_reliability_agrees_with_semtools(case):
 
     which, options = CASES[case]
     ref = FIXTURE[case]
-    data = DATA[which]
-    if which == "missing":
-        data = data[[f"x{i}" for i in range(1, 7)]]
+    data = DATA.get(which)
+    if which in ("missing", "full6"):
+        data = DATA["missing" if which == "missing" else "full"][[f"x{i}" for i in range(1, 7)]]
     table = ordinal_reliability(fit_ordinal(ref["model"], data, **options))
     got = table.set_index(["factor", "coefficient"])["value"]
     for factor, value in ref["omega"].items():

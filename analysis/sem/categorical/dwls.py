@@ -18,8 +18,9 @@ the solution and Gamma = NACOV:
   ``a = sqrt(df / tr((U Gamma)^2))``, ``T_scaled = a T + df - a tr(U Gamma)``;
 - the baseline (independence) model fits the thresholds exactly and every correlation at 0.
 
-Not yet: several groups, exogenous covariates, continuous and ordered indicators together,
-threshold constraints in the syntax, the theta parameterisation.
+Thresholds may be written as lavaan does (``x1 | a*t1 + t2 + 0*t3``): a shared label or
+``a == b`` makes thresholds equal, a number fixes one. Not yet: several groups, exogenous
+covariates, continuous and ordered indicators together, the theta parameterisation.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from scipy import stats as sps
 from craftwave.analysis.errors import ConvergenceWarning, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
+from craftwave.analysis.sem.categorical.thresholds import split_threshold_syntax, threshold_map
 from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.samplestats import GroupMoments
@@ -153,7 +155,8 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if parameterization != "delta":
         raise ModelError(f"not supported yet: the {parameterization!r} parameterization "
                          "(only 'delta')")
-    cm = compile_model(model, meanstructure=False,
+    syntax, specs, equal = split_threshold_syntax(model)
+    cm = compile_model(syntax, meanstructure=False,
                        options=model_options(function, std_lv=std_lv))
     if cm.ov_x:
         raise ModelError("not supported yet: observed exogenous covariates with ordered "
@@ -172,7 +175,9 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
                          "indicators")
     cm = _delta_model(cm)
     stats = ordinal_stats(data, names, missing=missing)
-    return _fit(cm, stats, est, level)
+    thresholds = threshold_map(names, [len(t) for t in stats.thresholds], specs, equal,
+                               np.concatenate(stats.thresholds))
+    return _fit(cm, stats, est, level, thresholds)
 
 
 def _delta_model(cm: CompiledModel) -> CompiledModel:
@@ -198,24 +203,29 @@ def _delta_model(cm: CompiledModel) -> CompiledModel:
 class _Problem:
     """sigma(theta) and its Jacobian for thresholds and correlations (delta parameterisation)."""
 
-    def __init__(self, cm: CompiledModel, stats: OrdinalStats) -> None:
+    def __init__(self, cm: CompiledModel, stats: OrdinalStats, thresholds: tuple) -> None:
         p = cm.p
         self.cm = cm
         self.ev = Evaluator(cm, [GroupMoments(n=float(stats.n), S=stats.cor, ybar=np.zeros(p))])
         self.col_j, self.col_i = _pairs(p)
         self.nth = int(sum(len(t) for t in stats.thresholds))
+        self.T, self.tau_fixed, self.tau_labels, self.tau_start = thresholds
         self.nmod = cm.n_free
-        self.npar = self.nmod + self.nth
+        self.npar = self.nmod + self.T.shape[1]
         self.s = stats.wls_obs
         self.w = 1.0 / np.diag(stats.nacov)
 
     def split(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return x[:self.nmod], x[self.nmod:]
 
+    def thresholds(self, x: np.ndarray) -> np.ndarray:
+        """Every item's thresholds at x (free ones mapped, fixed ones filled in)."""
+        return self.T @ self.split(x)[1] + self.tau_fixed
+
     def sigma(self, x: np.ndarray) -> np.ndarray:
-        theta, tau = self.split(x)
+        theta, _ = self.split(x)
         S = self.ev.parts(theta, 0)["Sigma"]
-        return np.concatenate([tau, S[self.col_i, self.col_j]])
+        return np.concatenate([self.thresholds(x), S[self.col_i, self.col_j]])
 
     def jacobian(self, x: np.ndarray) -> np.ndarray:
         theta, _ = self.split(x)
@@ -225,7 +235,7 @@ class _Problem:
         dcor = np.zeros((self.nmod, len(i)))
         np.add.at(dcor, pidx, rows)
         out = np.zeros((self.nth + len(i), self.npar))
-        out[:self.nth, self.nmod:] = np.eye(self.nth)
+        out[:self.nth, self.nmod:] = self.T
         out[self.nth:, :self.nmod] = dcor.T
         return out
 
@@ -264,11 +274,12 @@ def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 20
     return x, False
 
 
-def _fit(cm: CompiledModel, stats: OrdinalStats, est: str, level: float) -> OrdinalFit:
-    prob = _Problem(cm, stats)
+def _fit(cm: CompiledModel, stats: OrdinalStats, est: str, level: float,
+         thresholds: tuple) -> OrdinalFit:
+    prob = _Problem(cm, stats, thresholds)
     start_theta = start_values(cm, [GroupMoments(n=float(stats.n), S=stats.cor,
                                                  ybar=np.zeros(cm.p))])
-    x0 = np.concatenate([start_theta, np.concatenate(stats.thresholds)])
+    x0 = np.concatenate([start_theta, prob.tau_start])
     x, converged = _solve(prob, x0)
     if not converged:
         warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
@@ -350,7 +361,9 @@ def _fit_measures(chisq: float, df: int, UG: np.ndarray, stats: OrdinalStats,
 
 def _table(cm: CompiledModel, stats: OrdinalStats, x: np.ndarray, vcov: np.ndarray,
            prob: _Problem, level: float) -> pd.DataFrame:
-    theta, tau = prob.split(x)
+    theta, _ = prob.split(x)
+    tau = prob.thresholds(x)
+    tau_se = np.sqrt(np.clip(np.diag(prob.T @ vcov[prob.nmod:, prob.nmod:] @ prob.T.T), 0, None))
     parts = prob.ev.parts(theta, 0)
     Ps, Sigma = parts["Psi"], parts["Sigma"]
     explained = np.diag(Sigma) - np.diag(parts["Theta"])
@@ -386,7 +399,7 @@ def _table(cm: CompiledModel, stats: OrdinalStats, x: np.ndarray, vcov: np.ndarr
     k = 0
     for name, th in zip(stats.names, stats.thresholds, strict=True):
         for t in range(len(th)):
-            add(name, "|", f"t{t + 1}", float(tau[k]), se_all[prob.nmod + k], float(tau[k]))
+            add(name, "|", f"t{t + 1}", float(tau[k]), tau_se[k] or None, float(tau[k]))
             k += 1
     for r in model_rows:
         if r.op != "~~":

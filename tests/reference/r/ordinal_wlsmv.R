@@ -43,6 +43,11 @@ local({
                            "f3 ~ f1 + f2\nx2 ~~ x5"), d, estimator = "WLSMV"),
     one_factor_pairwise = run("g =~ x1 + x2 + x3 + x4 + x5 + x6", dm[, paste0("x", 1:6)],
                               estimator = "WLSMV", missing = "pairwise"),
+    thresholds_constrained = run(paste0(
+      "g =~ x1 + x2 + x3 + x4 + x5 + x6\n",
+      "x1 | a*t1 + b*t2 + c*t3\nx4 | a*t1 + b*t2 + c*t3\n",
+      "x2 | 0.3*t2\nx3 | d*t1\nx5 | e*t1\nd == e"), d[, paste0("x", 1:6)],
+      estimator = "WLSMV"),
     one_factor_listwise = run("g =~ x1 + x2 + x3 + x4 + x5 + x6", dm[, paste0("x", 1:6)],
                               estimator = "WLSMV")
   )

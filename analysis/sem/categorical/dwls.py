@@ -1,26 +1,32 @@
 """WLSMV for ordered indicators, as lavaan 0.6: DWLS on thresholds and polychorics, robust SEs,
-and the mean-and-variance adjusted ("scaled and shifted") test.
+and the mean-and-variance adjusted ("scaled and shifted") test; one group or several.
 
 The model is compiled by the continuous engine (same syntax, same defaults, same parameter
-table) and then read in the delta parameterisation: the latent responses have unit variance, so
-an ordered indicator's residual variance is not a parameter but ``1 - (Lambda Psi Lambda')_ii``,
-and its model-implied thresholds are its threshold parameters. The fit minimises
+table, group vectors and labels) with a mean structure, and read in lavaan's delta
+parameterisation. Per group g, with Sigma* and mu* the implied covariance and means of the latent
+responses and Delta the scale factors:
 
-    F = (s - sigma(theta))' W (s - sigma(theta)),    W = diag(1 / diag(NACOV)),
+- the residual variance of an ordered indicator is not a parameter but ``1/Delta_i^2 - (explained
+  variance)_i``, so the latent responses have variance ``1/Delta_i^2``;
+- the implied correlations are ``Delta_i Delta_j Sigma*_ij`` and the implied thresholds
+  ``Delta_i (tau_ik - mu*_i)``.
 
-over thresholds and model parameters, where s holds the sample thresholds and polychoric
-correlations. Because F is a weighted sum of squares, Gauss-Newton with the exact Jacobian
-converges in a handful of steps from the usual start values. Then, with Delta the Jacobian at
-the solution and Gamma = NACOV:
+By default (as lavaan) intercepts of ordered indicators and latent means are 0, scale factors 1,
+thresholds free in every group; the syntax changes any of them: ``x1 | a*t1 + t2``,
+``x1 ~*~ c(1, NA)*x1``, ``x1 ~ c(0, NA)*1``, ``f ~ c(0, NA)*1``, labels, ``==``.
 
-- robust SEs: ``(D'WD)^-1 D'W Gamma W D (D'WD)^-1 / (N - 1)`` (lavaan's (N-1)/N fmin factor);
-- the test: ``T = (N - 1) F`` (lavaan's 2 N fmin), and with ``U = W - W D (D'WD)^-1 D' W``,
-  ``a = sqrt(df / tr((U Gamma)^2))``, ``T_scaled = a T + df - a tr(U Gamma)``;
+The fit minimises ``sum_g (N_g - 1) (s_g - sigma_g)' W_g (s_g - sigma_g)`` with
+``W_g = diag(1 / diag(NACOV_g))`` by Gauss-Newton (a weighted sum of squares; a handful of steps).
+With D the Jacobian and Gamma = NACOV:
+
+- robust SEs: ``H^-1 M H^-1``, ``H = sum_g (N_g-1) D_g' W_g D_g``,
+  ``M = sum_g (N_g-1) D_g' W_g Gamma_g W_g D_g`` (lavaan's (N-1)/N fmin factor);
+- the test: ``T = sum_g (N_g - 1) F_g`` (lavaan's 2 N fmin); the scaled-and-shifted statistic from
+  ``tr(U Gamma)`` and ``tr((U Gamma)^2)``, ``U = W - W D (D'WD)^-1 D' W`` over the stacked groups;
 - the baseline (independence) model fits the thresholds exactly and every correlation at 0.
 
-Thresholds may be written as lavaan does (``x1 | a*t1 + t2 + 0*t3``): a shared label or
-``a == b`` makes thresholds equal, a number fixes one. Not yet: several groups, exogenous
-covariates, continuous and ordered indicators together, the theta parameterisation.
+Not yet: exogenous covariates, continuous and ordered indicators together, the theta
+parameterisation, ``group_equal`` (write the constraints in the syntax).
 """
 
 from __future__ import annotations
@@ -34,14 +40,24 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from craftwave.analysis.errors import ConvergenceWarning, ModelError
+from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
-from craftwave.analysis.sem.categorical.thresholds import split_threshold_syntax, threshold_map
+from craftwave.analysis.sem.categorical.thresholds import (
+    linear_map,
+    split_ordinal_syntax,
+)
 from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.options import model_options
 from craftwave.analysis.sem.samplestats import GroupMoments
-from craftwave.analysis.sem.specification import PSI, THETA, CompiledModel, compile_model
+from craftwave.analysis.sem.specification import (
+    ALPHA,
+    NU,
+    PSI,
+    THETA,
+    CompiledModel,
+    compile_model,
+)
 from craftwave.analysis.sem.starts import start_values
 
 __all__ = ["OrdinalFit", "fit_ordinal"]
@@ -73,11 +89,12 @@ class OrdinalFit:
     theta: np.ndarray
     vcov: np.ndarray
     lv_cov: pd.DataFrame | None = None
-
+    group_stats: list[OrdinalStats] | None = None
+    group_labels: list[str] | None = None
 
     @property
     def nobs(self) -> int:
-        return self.stats.n
+        return int(sum(s.n for s in (self.group_stats or [self.stats])))
 
     def to_dict(self) -> dict:
         """A JSON-ready summary (the parameter table as records, the fit measures)."""
@@ -86,6 +103,7 @@ class OrdinalFit:
                for k, v in self.fit.items()}
         return {"estimator": self.estimator.upper(), "parameterization": "delta",
                 "missing": self.stats.missing, "nobs": self.nobs,
+                "groups": list(self.group_labels or ["1"]),
                 "ordered": list(self.stats.names),
                 "parameters": table.to_dict(orient="records"), "fit": fit}
 
@@ -95,7 +113,9 @@ class OrdinalFit:
         lines = [f"craftwave {self.estimator.upper()} fit of ordered indicators "
                  f"({', '.join(self.stats.names)})",
                  f"  Parameterization: delta    Missing: {self.stats.missing}    "
-                 f"N used: {self.nobs}",
+                 f"N used: {self.nobs}"
+                 + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
+                    if self.group_labels and len(self.group_labels) > 1 else ""),
                  f"  Test (standard): chi-square = {f['chisq']:.3f}, df = {f['df']}, "
                  f"p = {f['pvalue']:.3f}"]
         if "chisq_scaled" in f:
@@ -111,34 +131,39 @@ class OrdinalFit:
                          f"{f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}")
         se_kind = "robust" if self.estimator == "wlsmv" else "standard"
         lines += ["", f"Parameter estimates ({se_kind} standard errors):",
-                  self.params[["lhs", "op", "rhs", "est", "se", "z", "pvalue", "std_all"]]
+                  self.params[["group", "lhs", "op", "rhs", "est", "se", "z", "pvalue",
+                               "std_all"]]
                   .to_string(index=False, float_format=lambda v: f"{v:.3f}")]
         return "\n".join(lines)
 
 
 def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = True,
                 estimator: str = "wlsmv", missing: str = "listwise", function: str = "cfa",
-                std_lv: bool | None = None, parameterization: str = "delta",
-                level: float = 0.95) -> OrdinalFit:
+                std_lv: bool | None = None, group: str | None = None,
+                parameterization: str = "delta", level: float = 0.95) -> OrdinalFit:
     """Fit lavaan syntax to ordered indicators by DWLS (WLSMV), as lavaan 0.6.
 
     Parameters
     ----------
     model : str
-        lavaan model syntax.
+        lavaan model syntax, with thresholds (``x1 | t1 + t2``), scale factors (``~*~``),
+        labels, group vectors ``c(...)`` and ``==`` as lavaan takes them.
     data : pandas.DataFrame
         The answers, one row per respondent.
     ordered : bool or list of str
         ``True`` (every observed variable of the model is ordered) or the list of them; today
         every observed variable must be ordered.
     estimator : {"wlsmv", "dwls"}
-        Both estimate by DWLS with robust SEs; ``"wlsmv"`` adds the scaled-and-shifted test.
+        Both estimate by DWLS; ``"wlsmv"`` adds robust SEs and the scaled-and-shifted test,
+        ``"dwls"`` keeps lavaan's standard SEs and test.
     missing : {"listwise", "pairwise"}
         lavaan's default for categorical data is listwise.
     function : {"cfa", "sem", "lavaan"}
         lavaan's function mode (defaults such as the fixed first loading).
     std_lv : bool, optional
         Identify factors by unit variances instead of fixed first loadings.
+    group : str, optional
+        Column with each row's group (groups in order of first appearance, as lavaan).
     parameterization : {"delta"}
         The theta parameterisation is not built yet.
     level : float
@@ -155,8 +180,12 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if parameterization != "delta":
         raise ModelError(f"not supported yet: the {parameterization!r} parameterization "
                          "(only 'delta')")
-    syntax, specs, equal = split_threshold_syntax(model)
-    cm = compile_model(syntax, meanstructure=False,
+    if group is not None and group not in data.columns:
+        raise DataError(f"no group column {group!r} in the data")
+    labels = ([str(v) for v in pd.unique(data[group].dropna())] if group is not None
+              else ["1"])
+    syntax, spec = split_ordinal_syntax(model)
+    cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
                        options=model_options(function, std_lv=std_lv))
     if cm.ov_x:
         raise ModelError("not supported yet: observed exogenous covariates with ordered "
@@ -170,21 +199,40 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if continuous:
         raise ModelError("not supported yet: continuous and ordered indicators in one model "
                          f"(not ordered: {', '.join(continuous)})")
-    if any(r.op == "~1" for r in cm.rows) or cm.defined:
-        raise ModelError("not supported yet: intercepts or defined parameters with ordered "
-                         "indicators")
+    if cm.defined:
+        raise ModelError("not supported yet: defined parameters (:=) with ordered indicators")
+    unknown = sorted({i for i, _ in spec.thresholds} | set(spec.scales) - set(names))
+    unknown = [u for u in unknown if u not in names]
+    if unknown:
+        raise ModelError(f"thresholds or scale factors for {', '.join(unknown)}, which are not "
+                         "ordered indicators of the model")
     cm = _delta_model(cm)
-    stats = ordinal_stats(data, names, missing=missing)
-    thresholds = threshold_map(names, [len(t) for t in stats.thresholds], specs, equal,
-                               np.concatenate(stats.thresholds))
-    return _fit(cm, stats, est, level, thresholds)
+    if group is None:
+        stats = [ordinal_stats(data, names, missing=missing)]
+    else:
+        rows = data[group].astype(str)
+        stats = [ordinal_stats(data.loc[rows == lab], names, missing=missing) for lab in labels]
+        _check_levels(stats, labels)
+    return _fit(cm, stats, labels, spec, est, level)
+
+
+def _check_levels(stats: list[OrdinalStats], labels: list[str]) -> None:
+    first = stats[0]
+    for s, lab in zip(stats[1:], labels[1:], strict=True):
+        for name, a, b in zip(first.names, first.levels, s.levels, strict=True):
+            if len(a) != len(b) or not np.array_equal(a, b):
+                raise DataError(f"{name} has categories {list(a)} in group {labels[0]} but "
+                                f"{list(b)} in group {lab}; every group needs the same "
+                                "observed categories")
 
 
 def _delta_model(cm: CompiledModel) -> CompiledModel:
-    """The compiled model with ordered indicators' residual variances no longer free."""
+    """Ordered indicators' residual variances computed, their intercepts 0 unless written."""
     rows = [dataclasses.replace(r) for r in cm.rows]
     for r in rows:
         if r.op == "~~" and r.lhs == r.rhs and r.mat == THETA:
+            r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
+        elif r.op == "~1" and r.mat == NU and not r.user:
             r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
     old_to_new: dict[int, int] = {}
     labels: list[str] = []
@@ -195,53 +243,81 @@ def _delta_model(cm: CompiledModel) -> CompiledModel:
             old_to_new[r.free] = len(old_to_new)
             labels.append(r.label)
         r.free = old_to_new[r.free]
-    if not old_to_new:
-        raise ModelError("the model has no free parameter")
     return dataclasses.replace(cm, rows=rows, n_free=len(old_to_new), free_labels=labels)
 
 
 class _Problem:
-    """sigma(theta) and its Jacobian for thresholds and correlations (delta parameterisation)."""
+    """sigma(x) of every group and its Jacobian, x = (model, thresholds, scale factors)."""
 
-    def __init__(self, cm: CompiledModel, stats: OrdinalStats, thresholds: tuple) -> None:
+    def __init__(self, cm: CompiledModel, stats: list[OrdinalStats], spec) -> None:
         p = cm.p
-        self.cm = cm
-        self.ev = Evaluator(cm, [GroupMoments(n=float(stats.n), S=stats.cor, ybar=np.zeros(p))])
+        self.cm, self.stats = cm, stats
+        self.G = len(stats)
+        self.ev = Evaluator(cm, [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(p))
+                                 for s in stats])
         self.col_j, self.col_i = _pairs(p)
-        self.nth = int(sum(len(t) for t in stats.thresholds))
-        self.T, self.tau_fixed, self.tau_labels, self.tau_start = thresholds
+        counts = [len(t) for t in stats[0].thresholds]
+        self.nth = int(sum(counts))
+        self.th_item = np.repeat(np.arange(p), counts)
+        names = cm.ov_names
+        th_slots = [(g, names[i], k + 1) for g in range(self.G) for i in range(p)
+                    for k in range(counts[i])]
+        th_start = np.concatenate([np.concatenate(s.thresholds) for s in stats])
+        self.tau = linear_map(th_slots, spec.thresholds, {}, spec.equal, False, th_start)
+        sc_slots = [(g, names[i], 0) for g in range(self.G) for i in range(p)]
+        ones = {k: 1.0 for k in range(len(sc_slots))}
+        self.scale = linear_map(sc_slots, spec.scales, ones, spec.equal, False,
+                                np.ones(len(sc_slots)))
         self.nmod = cm.n_free
-        self.npar = self.nmod + self.T.shape[1]
-        self.s = stats.wls_obs
-        self.w = 1.0 / np.diag(stats.nacov)
+        self.ntau = self.tau.T.shape[1]
+        self.npar = self.nmod + self.ntau + self.scale.T.shape[1]
+        self.s = [s.wls_obs for s in stats]
+        self.w = [1.0 / np.diag(s.nacov) for s in stats]
+        self.c = np.array([s.n - 1.0 for s in stats])
+        self.fg = np.array([s.n for s in stats], dtype=float) / sum(s.n for s in stats)
 
-    def split(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return x[:self.nmod], x[self.nmod:]
+    def split(self, x: np.ndarray):
+        a, b = self.nmod, self.nmod + self.ntau
+        return x[:a], x[a:b], x[b:]
 
-    def thresholds(self, x: np.ndarray) -> np.ndarray:
-        """Every item's thresholds at x (free ones mapped, fixed ones filled in)."""
-        return self.T @ self.split(x)[1] + self.tau_fixed
+    def start(self) -> np.ndarray:
+        moments = [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(self.cm.p))
+                   for s in self.stats]
+        return np.concatenate([start_values(self.cm, moments), self.tau.start, self.scale.start])
 
-    def sigma(self, x: np.ndarray) -> np.ndarray:
-        theta, _ = self.split(x)
-        S = self.ev.parts(theta, 0)["Sigma"]
-        return np.concatenate([self.thresholds(x), S[self.col_i, self.col_j]])
+    def pieces(self, x: np.ndarray, g: int) -> dict:
+        """Implied thresholds and correlations of group g, and what the table needs."""
+        theta, tau_free, sc_free = self.split(x)
+        p, nth = self.cm.p, self.nth
+        tau = (self.tau.T @ tau_free + self.tau.fixed)[g * nth:(g + 1) * nth]
+        delta = (self.scale.T @ sc_free + self.scale.fixed)[g * p:(g + 1) * p]
+        parts = self.ev.parts(theta, g)
+        sig, mu = parts["Sigma"], parts["mu"]
+        th = delta[self.th_item] * (tau - mu[self.th_item])
+        cor = delta[self.col_i] * delta[self.col_j] * sig[self.col_i, self.col_j]
+        return {"tau": tau, "delta": delta, "parts": parts, "th": th, "cor": cor}
 
-    def jacobian(self, x: np.ndarray) -> np.ndarray:
-        theta, _ = self.split(x)
-        U, V, _, pidx = self.ev.jacobian(theta, 0)
-        i, j = self.col_i, self.col_j
-        rows = U[:, i] * V[:, j] + V[:, i] * U[:, j]                  # (free rows, pairs)
-        dcor = np.zeros((self.nmod, len(i)))
-        np.add.at(dcor, pidx, rows)
-        out = np.zeros((self.nth + len(i), self.npar))
-        out[:self.nth, self.nmod:] = self.T
-        out[self.nth:, :self.nmod] = dcor.T
+    def sigma(self, x: np.ndarray, g: int) -> np.ndarray:
+        pc = self.pieces(x, g)
+        return np.concatenate([pc["th"], pc["cor"]])
+
+    def jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
+        """Central differences (the implied statistics are smooth in every parameter)."""
+        out = np.empty((len(self.s[g]), self.npar))
+        for k in range(self.npar):
+            h = 1e-6 * max(1.0, abs(x[k]))
+            up, down = x.copy(), x.copy()
+            up[k] += h
+            down[k] -= h
+            out[:, k] = (self.sigma(up, g) - self.sigma(down, g)) / (2 * h)
         return out
 
     def objective(self, x: np.ndarray) -> float:
-        r = self.s - self.sigma(x)
-        return float(np.sum(self.w * r * r))
+        total = 0.0
+        for g in range(self.G):
+            r = self.s[g] - self.sigma(x, g)
+            total += self.c[g] * float(np.sum(self.w[g] * r * r))
+        return total
 
 
 def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 200
@@ -249,13 +325,16 @@ def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 20
     """Gauss-Newton with step halving on the weighted least-squares objective."""
     f = prob.objective(x)
     for _ in range(max_iter):
-        r = prob.s - prob.sigma(x)
-        D = prob.jacobian(x)
-        WD = D * prob.w[:, None]
-        H = D.T @ WD
-        g = WD.T @ r
+        H = np.zeros((prob.npar, prob.npar))
+        grad = np.zeros(prob.npar)
+        for g in range(prob.G):
+            r = prob.s[g] - prob.sigma(x, g)
+            D = prob.jacobian(x, g)
+            WD = D * (prob.c[g] * prob.w[g])[:, None]
+            H += D.T @ WD
+            grad += WD.T @ r
         try:
-            step = np.linalg.solve(H, g)
+            step = np.linalg.solve(H, grad)
         except np.linalg.LinAlgError as exc:
             raise ModelError("the model is not identified: the DWLS information matrix is "
                              "singular") from exc
@@ -274,39 +353,62 @@ def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 20
     return x, False
 
 
-def _fit(cm: CompiledModel, stats: OrdinalStats, est: str, level: float,
-         thresholds: tuple) -> OrdinalFit:
-    prob = _Problem(cm, stats, thresholds)
-    start_theta = start_values(cm, [GroupMoments(n=float(stats.n), S=stats.cor,
-                                                 ybar=np.zeros(cm.p))])
-    x0 = np.concatenate([start_theta, prob.tau_start])
-    x, converged = _solve(prob, x0)
+def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, est: str,
+         level: float) -> OrdinalFit:
+    prob = _Problem(cm, stats, spec)
+    x, converged = _solve(prob, prob.start())
     if not converged:
         warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
-    n = stats.n
-    D = prob.jacobian(x)
-    W = prob.w
-    WD = D * W[:, None]
-    H_inv = np.linalg.inv(D.T @ WD)
-    gamma = stats.nacov
+    Ds = [prob.jacobian(x, g) for g in range(prob.G)]
+    H = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
+    try:
+        H_inv = np.linalg.inv(H)
+    except np.linalg.LinAlgError as exc:
+        raise ModelError("the model is not identified: the DWLS information matrix is "
+                         "singular") from exc
     if est == "wlsmv":                       # se = "robust.sem"
-        vcov = H_inv @ (WD.T @ gamma @ WD) @ H_inv / (n - 1)    # lavaan's (N - 1)/N factor
+        M = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
+                for g in range(prob.G))
+        vcov = H_inv @ M @ H_inv
     else:                                    # DWLS: lavaan's default se = "standard"
-        vcov = H_inv / (n - 1)
-    chisq = (n - 1) * prob.objective(x)          # lavaan: 2 N fmin, fmin = (N-1)/(2N) F
-    df = len(prob.s) - prob.npar
-    # U Gamma = W Gamma - W D H^-1 D' W Gamma
-    WG = gamma * W[:, None]
-    UG = WG - WD @ (H_inv @ (WD.T @ gamma))
-    fit = _fit_measures(chisq, df, UG, stats, prob, x, n)
+        vcov = H_inv
+    chisq = prob.objective(x)
+    ndat = sum(len(s) for s in prob.s)
+    df = ndat - prob.npar
+    fit = _fit_measures(chisq, df, Ds, prob, x)
     if est == "dwls":                        # lavaan's DWLS: test = "standard" only
         fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
-    table = _table(cm, stats, x, vcov, prob, level)
-    parts = prob.ev.parts(prob.split(x)[0], 0)
+    table = _table(prob, x, vcov, labels, level)
+    parts = prob.pieces(x, 0)["parts"]
     lv_cov = pd.DataFrame(parts["A"] @ parts["Psi"] @ parts["A"].T, index=cm.eta_names,
                           columns=cm.eta_names)
-    return OrdinalFit(params=table, fit=fit, stats=stats, estimator=est, model=cm,
-                      theta=x, vcov=vcov, lv_cov=lv_cov)
+    return OrdinalFit(params=table, fit=fit, stats=stats[0], estimator=est, model=cm,
+                      theta=x, vcov=vcov, lv_cov=lv_cov, group_stats=stats,
+                      group_labels=labels)
+
+
+def _blocks(mats: list[np.ndarray]) -> np.ndarray:
+    size = sum(m.shape[0] for m in mats)
+    out = np.zeros((size, size))
+    at = 0
+    for m in mats:
+        k = m.shape[0]
+        out[at:at + k, at:at + k] = m
+        at += k
+    return out
+
+
+def _ug(Ws: list[np.ndarray], Ds: list[np.ndarray] | None, gammas: list[np.ndarray],
+        fg: np.ndarray) -> np.ndarray:
+    """U Gamma over the stacked groups, lavaan's way (weights N_g / N)."""
+    W = np.concatenate([f * w for f, w in zip(fg, Ws, strict=True)])
+    gamma = _blocks([gm / f for gm, f in zip(gammas, fg, strict=True)])
+    WG = gamma * W[:, None]
+    if Ds is None:
+        return WG
+    D = np.vstack(Ds)
+    WD = D * W[:, None]
+    return WG - WD @ np.linalg.solve(D.T @ WD, WD.T @ gamma)
 
 
 def _scaled_shifted(chisq: float, df: float, UG: np.ndarray) -> tuple[float, float, float]:
@@ -320,20 +422,25 @@ def _scaled_shifted(chisq: float, df: float, UG: np.ndarray) -> tuple[float, flo
     return a * chisq + shift, 1.0 / a, shift
 
 
-def _fit_measures(chisq: float, df: int, UG: np.ndarray, stats: OrdinalStats,
-                  prob: _Problem, x: np.ndarray, n: int) -> dict:
-    chisq_s, scale, shift = _scaled_shifted(chisq, df, UG)
+def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
+                  x: np.ndarray) -> dict:
+    stats = prob.stats
+    n = sum(s.n for s in stats)
+    G = prob.G
+    gammas = [s.nacov for s in stats]
+    chisq_s, scale, shift = _scaled_shifted(chisq, df, _ug(prob.w, Ds, gammas, prob.fg))
     nth = prob.nth
-    r = prob.s[nth:]
-    w = prob.w[nth:]
-    base = float((n - 1) * np.sum(w * r * r))
-    base_df = len(r)
-    gamma_c = stats.nacov[nth:, nth:]
-    UG_b = gamma_c * w[:, None]
-    base_s, base_scale, base_shift = _scaled_shifted(base, base_df, UG_b)
-    resid = prob.s[nth:] - prob.sigma(x)[nth:]
-    p = stats.cor.shape[0]
-    srmr = math.sqrt(float(np.sum(resid * resid)) / (p * (p + 1) / 2))
+    base = float(sum(prob.c[g] * np.sum(prob.w[g][nth:] * prob.s[g][nth:] ** 2)
+                     for g in range(G)))
+    base_df = sum(len(s) - nth for s in prob.s)
+    UG_b = _ug([w[nth:] for w in prob.w], None, [gm[nth:, nth:] for gm in gammas], prob.fg)
+    base_s, base_scale, _ = _scaled_shifted(base, base_df, UG_b)
+    p = stats[0].cor.shape[0]
+    srmr = 0.0
+    for g in range(G):
+        resid = prob.s[g][nth:] - prob.sigma(x, g)[nth:]
+        srmr += prob.fg[g] * math.sqrt(float(np.sum(resid * resid)) / (p * (p + 1) / 2))
+    n_rmsea = n - G
     out = {
         "npar": prob.npar, "nobs": n, "fmin": 0.5 * chisq / n,
         "chisq": chisq, "df": df, "pvalue": fm.chisq_pvalue(chisq, df),
@@ -348,84 +455,98 @@ def _fit_measures(chisq: float, df: int, UG: np.ndarray, stats: OrdinalStats,
         "cfi": fm.cfi(chisq, df, base, base_df), "tli": fm.tli(chisq, df, base, base_df),
         "cfi_scaled": fm.cfi(chisq_s, df, base_s, base_df),
         "tli_scaled": fm.tli(chisq_s, df, base_s, base_df),
-        "rmsea": fm.rmsea(chisq, df, n - 1, 1),
-        "rmsea_scaled": fm.rmsea(chisq_s, df, n - 1, 1),
+        "rmsea": fm.rmsea(chisq, df, n_rmsea, G),
+        "rmsea_scaled": fm.rmsea(chisq_s, df, n_rmsea, G),
         "srmr": srmr,
     }
-    lo, hi = fm.rmsea_ci(chisq, df, n - 1, 1)
+    lo, hi = fm.rmsea_ci(chisq, df, n_rmsea, G)
     out["rmsea_ci_lower"], out["rmsea_ci_upper"] = lo, hi
-    lo, hi = fm.rmsea_ci(chisq_s, df, n - 1, 1)
+    lo, hi = fm.rmsea_ci(chisq_s, df, n_rmsea, G)
     out["rmsea_ci_lower_scaled"], out["rmsea_ci_upper_scaled"] = lo, hi
     return out
 
 
-def _table(cm: CompiledModel, stats: OrdinalStats, x: np.ndarray, vcov: np.ndarray,
-           prob: _Problem, level: float) -> pd.DataFrame:
-    theta, _ = prob.split(x)
-    tau = prob.thresholds(x)
-    tau_se = np.sqrt(np.clip(np.diag(prob.T @ vcov[prob.nmod:, prob.nmod:] @ prob.T.T), 0, None))
-    parts = prob.ev.parts(theta, 0)
-    Ps, Sigma = parts["Psi"], parts["Sigma"]
-    explained = np.diag(Sigma) - np.diag(parts["Theta"])
-    lv_sd = np.sqrt(np.clip(np.diag(parts["A"] @ Ps @ parts["A"].T), 0, None))
+def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
+           level: float) -> pd.DataFrame:
+    cm = prob.cm
+    theta, _, _ = prob.split(x)
+    se_model = np.sqrt(np.clip(np.diag(vcov)[:prob.nmod], 0, None))
+    a, b = prob.nmod, prob.nmod + prob.ntau
+    tau_se_all = np.sqrt(np.clip(np.diag(prob.tau.T @ vcov[a:b, a:b] @ prob.tau.T.T), 0, None))
+    sc_se_all = np.sqrt(np.clip(np.diag(prob.scale.T @ vcov[b:, b:] @ prob.scale.T.T), 0, None))
+    zq = sps.norm.ppf(0.5 + level / 2)
     eta_i = {v: i for i, v in enumerate(cm.eta_names)}
     ov_i = {v: i for i, v in enumerate(cm.ov_names)}
-    se_all = np.sqrt(np.clip(np.diag(vcov), 0, None))
-    zq = sps.norm.ppf(0.5 + level / 2)
     rows = []
+    p, nth = cm.p, prob.nth
 
-    def add(lhs, op, rhs, est, se, std):
-        if se is None or se == 0:
-            z = p = lo = hi = np.nan
-            se_v = 0.0
+    def add(g, lhs, op, rhs, est, se, std):
+        if se is None or not se > 1e-12:
+            z = pv = np.nan
             lo = hi = est
+            se_v = 0.0
         else:
             z = est / se
-            p = 2 * sps.norm.sf(abs(z))
+            pv = 2 * sps.norm.sf(abs(z))
             lo, hi, se_v = est - zq * se, est + zq * se, se
-        rows.append({"lhs": lhs, "op": op, "rhs": rhs, "est": est, "se": se_v, "z": z,
-                     "pvalue": p, "ci_lower": lo, "ci_upper": hi, "std_all": std})
+        rows.append({"group": g + 1, "lhs": lhs, "op": op, "rhs": rhs, "est": est, "se": se_v,
+                     "z": z, "pvalue": pv, "ci_lower": lo, "ci_upper": hi, "std_all": std})
 
-    def value(row):
-        return float(theta[row.free]) if row.free >= 0 else float(row.value)
+    for g in range(prob.G):
+        pc = prob.pieces(x, g)
+        parts, delta, tau = pc["parts"], pc["delta"], pc["tau"]
+        explained = np.diag(parts["Sigma"]) - np.diag(parts["Theta"])
+        resid = 1.0 / delta**2 - explained
+        lv_sd = np.sqrt(np.clip(np.diag(parts["A"] @ parts["Psi"] @ parts["A"].T), 0, None))
+        model_rows = [r for r in cm.rows if r.group == g and r.mat >= 0]
 
-    model_rows = [r for r in cm.rows if r.group == 0 and r.mat >= 0]
-    for r in model_rows:
-        if r.op != "=~":
-            continue
-        est = value(r)
-        se = se_all[r.free] if r.free >= 0 else None
-        add(r.lhs, r.op, r.rhs, est, se, est * lv_sd[eta_i[r.lhs]])
-    k = 0
-    for name, th in zip(stats.names, stats.thresholds, strict=True):
-        for t in range(len(th)):
-            add(name, "|", f"t{t + 1}", float(tau[k]), tau_se[k] or None, float(tau[k]))
-            k += 1
-    for r in model_rows:
-        if r.op != "~~":
-            continue
-        if r.mat == THETA and r.lhs == r.rhs:
-            i = ov_i[r.lhs]
-            resid = 1.0 - explained[i]
-            add(r.lhs, r.op, r.rhs, resid, None, resid)
-            continue
-        est = value(r)
-        se = se_all[r.free] if r.free >= 0 else None
-        if r.mat == PSI:
-            a, b = eta_i[r.lhs], eta_i[r.rhs]
-            std = est / (lv_sd[a] * lv_sd[b]) if lv_sd[a] * lv_sd[b] > 0 else np.nan
-        else:
-            a, b = ov_i[r.lhs], ov_i[r.rhs]
-            ra, rb = 1.0 - explained[a], 1.0 - explained[b]
-            std = est / math.sqrt(ra * rb) if ra > 0 and rb > 0 else np.nan
-        add(r.lhs, r.op, r.rhs, est, se, std)
-    for r in model_rows:
-        if r.op in ("=~", "~~"):
-            continue
-        est = value(r)
-        se = se_all[r.free] if r.free >= 0 else None
-        std = np.nan
-        if r.op == "~" and r.lhs in eta_i and r.rhs in eta_i and lv_sd[eta_i[r.lhs]] > 0:
-            std = est * lv_sd[eta_i[r.rhs]] / lv_sd[eta_i[r.lhs]]
-        add(r.lhs, r.op, r.rhs, est, se, std)
+        def value(r):
+            return float(theta[r.free]) if r.free >= 0 else float(r.value)
+
+        def se_of(r):
+            return se_model[r.free] if r.free >= 0 else None
+
+        for r in model_rows:
+            if r.op == "=~":
+                est = value(r)
+                add(g, r.lhs, r.op, r.rhs, est, se_of(r),
+                    est * lv_sd[eta_i[r.lhs]] * delta[ov_i[r.rhs]])
+        for i, name in enumerate(cm.ov_names):
+            for k in np.flatnonzero(prob.th_item == i):
+                slot = g * nth + k
+                t = int(k - np.flatnonzero(prob.th_item == i)[0]) + 1
+                add(g, name, "|", f"t{t}", float(tau[k]), tau_se_all[slot],
+                    float(tau[k]) * delta[i])
+        for r in model_rows:
+            if r.op != "~~":
+                continue
+            if r.mat == THETA and r.lhs == r.rhs:
+                i = ov_i[r.lhs]
+                add(g, r.lhs, r.op, r.rhs, float(resid[i]), None,
+                    float(resid[i] * delta[i] ** 2))
+                continue
+            est = value(r)
+            if r.mat == PSI:
+                sa, sb = lv_sd[eta_i[r.lhs]], lv_sd[eta_i[r.rhs]]
+                std = est / (sa * sb) if sa * sb > 0 else np.nan
+            else:
+                ra, rb = resid[ov_i[r.lhs]], resid[ov_i[r.rhs]]
+                std = est / math.sqrt(ra * rb) if ra > 0 and rb > 0 else np.nan
+            add(g, r.lhs, r.op, r.rhs, est, se_of(r), std)
+        for i, name in enumerate(cm.ov_names):
+            slot = g * p + i
+            add(g, name, "~*~", name, float(delta[i]), sc_se_all[slot], 1.0)
+        for r in model_rows:
+            if r.op in ("=~", "~~"):
+                continue
+            est = value(r)
+            std = np.nan
+            if r.op == "~" and lv_sd[eta_i[r.lhs]] > 0:
+                std = est * lv_sd[eta_i[r.rhs]] / lv_sd[eta_i[r.lhs]]
+            elif r.op == "~1" and r.mat == NU:
+                std = est * delta[ov_i[r.lhs]]
+            elif r.op == "~1" and r.mat == ALPHA:
+                sd = lv_sd[eta_i[r.lhs]]
+                std = est / sd if sd > 0 else np.nan
+            add(g, r.lhs, r.op, r.rhs, est, se_of(r), std)
     return pd.DataFrame(rows)

@@ -24,9 +24,11 @@ local({
             "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.scaled", "rmsea.ci.lower.scaled",
             "rmsea.ci.upper.scaled", "srmr", "fmin")
   run <- function(model, data, ...) {
-    fit <- lavaan::cfa(model, data, ordered = names(data), ...)
+    items <- setdiff(names(data), "grp")
+    fit <- lavaan::cfa(model, data, ordered = items, ...)
     pe <- parameterEstimates(fit, standardized = TRUE)
-    pe <- pe[pe$op %in% c("=~", "~~", "|", "~"), c("lhs", "op", "rhs", "est", "se", "std.all")]
+    if (is.null(pe$group)) pe$group <- 1L
+    pe <- pe[pe$op != ":=", c("group", "lhs", "op", "rhs", "est", "se", "std.all")]
     fm <- fitMeasures(fit)
     list(model = model, options = list(...), nobs = lavInspect(fit, "nobs"),
          parameters = pe, fit = as.list(fm[intersect(keep, names(fm))]),

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from craftwave.analysis.errors import ModelError
-from craftwave.analysis.sem.syntax import Term, _parse_rhs_term, _statements, _strip_comment
+from craftwave.analysis.sem.syntax import (
+    Term,
+    _merge,
+    _parse_rhs_term,
+    _statements,
+    _strip_comment,
+)
 
 __all__ = ["OrdinalSyntax", "LinearMap", "split_ordinal_syntax", "linear_map"]
 
@@ -74,7 +80,10 @@ def split_ordinal_syntax(model: str) -> tuple[str, OrdinalSyntax]:
                 term = _parse_rhs_term(lhs, "~*~", text.strip(), stmt)
                 if term.rhs != lhs:
                     raise ModelError(f"a scale factor is written x ~*~ x: {stmt}")
-                spec.scales[lhs] = term
+                if lhs in spec.scales:                  # written twice: modifiers merge
+                    _merge(spec.scales[lhs], term)
+                else:
+                    spec.scales[lhs] = term
             continue
         item, rhs = (part.strip() for part in stmt.split("|", 1))
         if not item.isidentifier():
@@ -85,7 +94,11 @@ def split_ordinal_syntax(model: str) -> tuple[str, OrdinalSyntax]:
             if not match:
                 raise ModelError(f"thresholds are written t1, t2, ...: {text.strip()!r} in: "
                                  f"{stmt}")
-            spec.thresholds[(item, int(match.group(1)))] = term
+            key = (item, int(match.group(1)))
+            if key in spec.thresholds:                  # written twice: modifiers merge
+                _merge(spec.thresholds[key], term)
+            else:
+                spec.thresholds[key] = term
     for stmt in _statements("\n".join(rest)):
         if "==" in stmt and ":=" not in stmt:
             lhs, rhs = (part.strip() for part in stmt.split("==", 1))

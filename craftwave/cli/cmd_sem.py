@@ -194,10 +194,15 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
 @click.option("--group", help="Group column: multi-group invariance.")
 @click.option("--long", "long_", help="Comma-separated factors, one per wave (e.g. F1,F2,F3): "
               "longitudinal invariance.")
-@click.option("--estimator", type=click.Choice(["ML", "MLR"], case_sensitive=False),
-              default="ML", show_default=True)
-@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
-              default="listwise", show_default=True)
+@click.option("--estimator", type=click.Choice(["ML", "MLR", "WLSMV"], case_sensitive=False),
+              default=None, help="ML (default), MLR; WLSMV with --ordered (its default there).")
+@click.option("--ordered", is_flag=True,
+              help="The indicators are ordered categories: WLSMV, with the levels configural, "
+              "thresholds, metric, scalar identified as Wu & Estabrook (2016).")
+@click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
+                                             case_sensitive=False),
+              default="listwise", show_default=True,
+              help="listwise or fiml; with --ordered listwise or pairwise.")
 @click.option("--residual-lags", default="1", show_default=True,
               help="Longitudinal: lagged residual covariances of the same indicator (a number "
               "or 'all').")
@@ -207,11 +212,12 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
 @click.option("--delta-rmsea", type=float, default=0.015, show_default=True,
               help="Largest acceptable change in RMSEA.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def invariance_cmd(model, data, group, long_, estimator, missing, residual_lags, partial,
-                   delta_cfi, delta_rmsea, as_json) -> None:
+def invariance_cmd(model, data, group, long_, estimator, ordered, missing, residual_lags,
+                   partial, delta_cfi, delta_rmsea, as_json) -> None:
     """Configural, metric, scalar and strict invariance of MODEL (the configural model).
 
     Give --group COL for groups or --long F1,F2,F3 for one construct at successive waves.
+    With --ordered: configural, thresholds, metric and scalar, by WLSMV.
     """
     from craftwave.analysis.invariance import invariance
 
@@ -224,16 +230,41 @@ def invariance_cmd(model, data, group, long_, estimator, missing, residual_lags,
         except ValueError:
             fail("--residual-lags must be a number or 'all'")
     syntax, frame = _read(model, data)
-    res, messages = _run(lambda: invariance(
-        syntax, frame, group=group, long=_split(long_) if long_ else None,
-        estimator=estimator.upper(), missing=missing.lower(), residual_lags=lags,
-        partial=_split(partial), criteria={"delta_cfi": delta_cfi, "delta_rmsea": delta_rmsea}))
+    criteria = {"delta_cfi": delta_cfi, "delta_rmsea": delta_rmsea}
+    if ordered or (estimator or "").upper() == "WLSMV":
+        from craftwave.analysis.sem.categorical.invariance import ordinal_invariance
+
+        if (estimator or "WLSMV").upper() != "WLSMV":
+            fail(f"ordered indicators are fitted by WLSMV, not {estimator.upper()}")
+        if missing.lower() == "fiml":
+            fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+        res, messages = _run(lambda: ordinal_invariance(
+            syntax, frame, group=group, long=_split(long_) if long_ else None,
+            missing=missing.lower(), residual_lags=lags, partial=_split(partial),
+            criteria=criteria))
+    else:
+        if missing.lower() == "pairwise":
+            fail("--missing pairwise is for ordered indicators (--ordered)")
+        res, messages = _run(lambda: invariance(
+            syntax, frame, group=group, long=_split(long_) if long_ else None,
+            estimator=(estimator or "ML").upper(), missing=missing.lower(),
+            residual_lags=lags, partial=_split(partial), criteria=criteria))
+    note = None
+    if res.estimator == "WLSMV":
+        note = ("Ordered indicators: chi-square, CFI, TLI and RMSEA are the scaled (WLSMV) "
+                "versions; the difference test is Satorra's (2000) scaled-and-shifted test, as "
+                "lavaan's lavTestLRT. Levels identified as Wu & Estabrook (2016).")
     if as_json:
         out = res.to_dict()
         out["warnings"] = messages
+        if note:
+            out["note"] = note
+            out["syntax"] = res.syntax
         echo_json(out)
         return
     click.echo(res.summary())
+    if note:
+        click.echo(note)
     for m in messages:
         click.echo(f"Warning: {m}", err=True)
 

@@ -91,6 +91,8 @@ class OrdinalFit:
     lv_cov: pd.DataFrame | None = None
     group_stats: list[OrdinalStats] | None = None
     group_labels: list[str] | None = None
+    jacobians: list[np.ndarray] | None = None     # d sigma_g / d x at the estimates
+    weights: list[np.ndarray] | None = None       # the DWLS weights of each group
 
     @property
     def nobs(self) -> int:
@@ -384,7 +386,7 @@ def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, 
                           columns=cm.eta_names)
     return OrdinalFit(params=table, fit=fit, stats=stats[0], estimator=est, model=cm,
                       theta=x, vcov=vcov, lv_cov=lv_cov, group_stats=stats,
-                      group_labels=labels)
+                      group_labels=labels, jacobians=Ds, weights=prob.w)
 
 
 def _blocks(mats: list[np.ndarray]) -> np.ndarray:

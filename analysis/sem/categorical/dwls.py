@@ -98,6 +98,26 @@ class OrdinalFit:
     def nobs(self) -> int:
         return int(sum(s.n for s in (self.group_stats or [self.stats])))
 
+    def improper(self) -> list[str]:
+        """What makes the solution improper, in lavaan's terms (empty: a proper solution)."""
+        out = []
+        table = self.params
+        var = table[(table["op"] == "~~") & (table["lhs"] == table["rhs"]) & (table["est"] < 0)]
+        for row in var.itertuples(index=False):
+            out.append(f"negative variance of {row.lhs} ({row.est:.3f}) in group {row.group}")
+        if self.lv_cov is not None:
+            cov = self.lv_cov.to_numpy()
+            sd = np.sqrt(np.clip(np.diag(cov), 0, None))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                cor = cov / np.outer(sd, sd)
+            names = list(self.lv_cov.index)
+            for i in range(len(names)):
+                for j in range(i):
+                    if np.isfinite(cor[i, j]) and abs(cor[i, j]) > 1:
+                        out.append(f"latent correlation of {names[j]} and {names[i]} beyond 1 "
+                                   f"({cor[i, j]:.3f})")
+        return out
+
     def to_dict(self) -> dict:
         """A JSON-ready summary (the parameter table as records, the fit measures)."""
         table = self.params.astype(object).where(self.params.notna(), None)
@@ -106,7 +126,7 @@ class OrdinalFit:
         return {"estimator": self.estimator.upper(), "parameterization": "delta",
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
-                "ordered": list(self.stats.names),
+                "ordered": list(self.stats.names), "improper": self.improper(),
                 "parameters": table.to_dict(orient="records"), "fit": fit}
 
     def summary(self) -> str:
@@ -528,9 +548,13 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
                     float(resid[i] * delta[i] ** 2))
                 continue
             est = value(r)
-            if r.mat == PSI:
-                sa, sb = lv_sd[eta_i[r.lhs]], lv_sd[eta_i[r.rhs]]
-                std = est / (sa * sb) if sa * sb > 0 else np.nan
+            if r.mat == PSI and r.lhs == r.rhs:
+                sd = lv_sd[eta_i[r.lhs]]
+                std = est / sd**2 if sd > 0 else np.nan
+            elif r.mat == PSI:              # (residual) covariance over (residual) variances
+                psi = parts["Psi"]
+                va, vb = psi[eta_i[r.lhs], eta_i[r.lhs]], psi[eta_i[r.rhs], eta_i[r.rhs]]
+                std = est / math.sqrt(va * vb) if va > 0 and vb > 0 else np.nan
             else:
                 ra, rb = resid[ov_i[r.lhs]], resid[ov_i[r.rhs]]
                 std = est / math.sqrt(ra * rb) if ra > 0 and rb > 0 else np.nan

@@ -4,10 +4,12 @@
    a whole ``fit_ordinal`` (thresholds, polychorics, NACOV, DWLS, robust SEs, scaled test, fit
    indices) against lavaan's ``cfa(..., ordered = TRUE)`` (WLSMV), each timed over repeated fits.
 2. Stage one at panel scale: 24 five-category items (two constructs x four waves x three
-   indicators, the measurement part of the issue's ordinal RI-CLPM) at N = 3,000: thresholds,
-   polychoric correlations and NACOV, against lavaan's ``lavCor(..., output = "fit")`` with
-   WLSMV (the same first stage). This is where the time goes; the fit of the RI-CLPM itself
-   needs threshold constraints across waves, not built yet.
+   indicators) at N = 3,000: thresholds, polychoric correlations and NACOV, against lavaan's
+   ``lavCor(..., output = "fit")`` with WLSMV (the same first stage).
+3. The four-wave ordinal RI-CLPM on those items (three ordinal indicators per construct and
+   wave, thresholds equal across waves; ``riclpm(..., ordered=True)``) at N = 3,000: the whole
+   WLSMV fit against lavaan's ``sem(..., ordered = TRUE, estimator = "WLSMV")`` of the same
+   syntax.
 
 The cost that sets the target: a pair's likelihood depends on the data only through its K x K
 table, so one pass over N x P (row, pair) cells builds every table; Fisher scoring then costs
@@ -46,6 +48,11 @@ if (what == "cfa") {
   run <- function() cfa(model, data, ordered = names(data), estimator = "WLSMV")
   fit <- run()
   value <- fitMeasures(fit, "chisq.scaled")
+} else if (what == "sem") {
+  model <- paste(readLines(args[4]), collapse = "\n")
+  run <- function() sem(model, data, ordered = names(data), estimator = "WLSMV")
+  fit <- run()
+  value <- fitMeasures(fit, "chisq.scaled")
 } else {
   run <- function() lavCor(data, ordered = names(data), output = "fit", estimator = "WLSMV",
                            se = "robust.sem")
@@ -68,6 +75,25 @@ def cut_items(rng: np.random.Generator, n: int, factors: int, per: int, cats: in
             z = loading * eta[:, f] + np.sqrt(1 - loading**2) * rng.standard_normal(n)
             cuts = np.sort(rng.normal(0.0, 0.8, cats - 1))
             cols[f"y{f * per + j + 1}"] = np.searchsorted(cuts, z) + 1
+    return pd.DataFrame(cols)
+
+
+def ordinal_riclpm_data(rng: np.random.Generator, n: int, waves: int = 4) -> pd.DataFrame:
+    """Two constructs, three 5-category items each, from a within/between panel process."""
+    ri = rng.multivariate_normal([0, 0], [[0.5, 0.2], [0.2, 0.5]], n)
+    w = np.zeros((n, 2, waves))
+    w[:, :, 0] = rng.multivariate_normal([0, 0], [[0.5, 0.15], [0.15, 0.5]], n)
+    for t in range(1, waves):
+        w[:, 0, t] = 0.4 * w[:, 0, t - 1] + 0.15 * w[:, 1, t - 1] + rng.normal(0, 0.6, n)
+        w[:, 1, t] = 0.1 * w[:, 0, t - 1] + 0.35 * w[:, 1, t - 1] + rng.normal(0, 0.6, n)
+    cols = {}
+    for k, construct in enumerate(("icraft", "resil")):
+        for j, (item, lam) in enumerate(zip("abc", (1.0, 0.9, 0.8), strict=True)):
+            cuts = np.array([-1.2, -0.4, 0.4, 1.2]) + 0.2 * j
+            ri_item = lam * ri[:, k] + rng.normal(0, 0.25, n)
+            for t in range(waves):
+                y = ri_item + lam * w[:, k, t] + rng.normal(0, 0.55, n)
+                cols[f"{construct}_{item}_w{t + 1}"] = np.searchsorted(cuts, y) + 1
     return pd.DataFrame(cols)
 
 
@@ -110,6 +136,16 @@ def main() -> None:
     t_py, stats = timed(lambda: ordinal_stats(panel_items), args.reps)
     lav = time_lavaan("cor", panel_items, args.reps)
     _row("24 items x 5 categories, N = 3,000 (stage one)", t_py, lav, float(stats.cor.sum()))
+    from craftwave.analysis.panel import riclpm
+
+    ri_data = ordinal_riclpm_data(rng, 3000)
+    spec = riclpm(["icraft", "resil"], [1, 2, 3, 4], ordered=True,
+                  indicators={"icraft": ["a", "b", "c"], "resil": ["a", "b", "c"]})
+    syntax = spec.full_syntax(ri_data)
+    t_py, res = timed(lambda: spec.fit(ri_data, missing="listwise"), args.reps)
+    lav = time_lavaan("sem", ri_data, args.reps, syntax)
+    _row("ordinal RI-CLPM, 4 waves x 2 x 3 items, N = 3,000", t_py, lav,
+         res.fit["chisq_scaled"])
 
 
 def _row(name: str, t_py: float, lav: dict | None, value: float) -> None:

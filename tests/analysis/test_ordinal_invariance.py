@@ -162,3 +162,20 @@ def test_cli_ordered_invariance(tmp_path):
     bad = CliRunner().invoke(main, ["invariance", str(model), csv, "--group", "grp",
                                     "--ordered", "--missing", "fiml"])
     assert bad.exit_code != 0 and "listwise" in bad.output
+
+
+def test_analytic_jacobian_equals_central_differences_with_scales_intercepts_and_groups():
+    from craftwave.analysis.sem.categorical import dwls
+    from craftwave.analysis.sem.categorical.polychoric import ordinal_stats
+    from craftwave.analysis.sem.categorical.thresholds import split_ordinal_syntax
+    from craftwave.analysis.sem.options import model_options
+    from craftwave.analysis.sem.specification import compile_model
+
+    syntax, spec = split_ordinal_syntax(GROUPS["scalar"]["model"])
+    cm = dwls._delta_model(compile_model(syntax, n_groups=2, meanstructure=True,
+                                         options=model_options("cfa")))
+    stats = [ordinal_stats(GROUP_DATA[GROUP_DATA["grp"] == g], cm.ov_names) for g in "ab"]
+    prob = dwls._Problem(cm, stats, spec)
+    x = prob.start() + 0.05 * np.random.default_rng(1).standard_normal(prob.npar)
+    for g in range(2):
+        np.testing.assert_allclose(prob.jacobian(x, g), prob.numeric_jacobian(x, g), atol=1e-8)

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
+from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
@@ -324,7 +325,34 @@ class _Problem:
         return np.concatenate([pc["th"], pc["cor"]])
 
     def jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
-        """Central differences (the implied statistics are smooth in every parameter)."""
+        """d sigma_g / d x, analytic: the model's row derivatives of Sigma* and mu*, chained
+        through the scale factors, plus the threshold and scale-factor columns."""
+        theta, _, _ = self.split(x)
+        pc = self.pieces(x, g)
+        delta, tau, parts = pc["delta"], pc["tau"], pc["parts"]
+        sig, mu = parts["Sigma"], parts["mu"]
+        p, nth = self.cm.p, self.nth
+        i, j, ti = self.col_i, self.col_j, self.th_item
+        U, V, Dmu, pidx = self.ev.jacobian(theta, g)
+        rows = np.concatenate([-Dmu[:, ti] * delta[ti],
+                               (U[:, i] * V[:, j] + V[:, i] * U[:, j]) * (delta[i] * delta[j])],
+                              axis=1)
+        model = np.zeros((self.nmod, nth + len(i)))
+        np.add.at(model, pidx, rows)
+        d_th_tau = delta[ti][:, None] * self.tau.T[g * nth:(g + 1) * nth]
+        d_delta = np.zeros((nth + len(i), p))
+        d_delta[np.arange(nth), ti] = tau - mu[ti]
+        q = np.arange(len(i))
+        d_delta[nth + q, i] += delta[j] * sig[i, j]
+        d_delta[nth + q, j] += delta[i] * sig[i, j]
+        out = np.zeros((nth + len(i), self.npar))
+        out[:, :self.nmod] = model.T
+        out[:nth, self.nmod:self.nmod + self.ntau] = d_th_tau
+        out[:, self.nmod + self.ntau:] = d_delta @ self.scale.T[g * p:(g + 1) * p]
+        return out
+
+    def numeric_jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
+        """Central differences (a check on :meth:`jacobian`)."""
         out = np.empty((len(self.s[g]), self.npar))
         for k in range(self.npar):
             h = 1e-6 * max(1.0, abs(x[k]))
@@ -377,6 +405,14 @@ def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 20
 
 def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, est: str,
          level: float) -> OrdinalFit:
+    # Every step works on matrices of a few hundred rows at most: BLAS threads only add
+    # hand-offs (and stall badly on a busy machine), so the fit runs on one.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _fit_one_thread(cm, stats, labels, spec, est, level)
+
+
+def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec,
+                    est: str, level: float) -> OrdinalFit:
     prob = _Problem(cm, stats, spec)
     x, converged = _solve(prob, prob.start())
     if not converged:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy.special import ndtr, ndtri
+from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError
 from craftwave.analysis.sem.categorical.bivariate import (
@@ -114,6 +115,17 @@ def recode_ordinal(column: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarr
 
 def ordinal_stats(data: pd.DataFrame, items: list[str] | None = None, *,
                   missing: str = "listwise", nacov: bool = True) -> OrdinalStats:
+    """Thresholds, polychoric correlations and (optionally) their asymptotic covariance.
+
+    See :func:`_ordinal_stats` for the parameters; the work runs on one BLAS thread (its
+    matrices are small or thin, and extra threads only stall on a busy machine).
+    """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _ordinal_stats(data, items, missing=missing, nacov=nacov)
+
+
+def _ordinal_stats(data: pd.DataFrame, items: list[str] | None = None, *,
+                   missing: str = "listwise", nacov: bool = True) -> OrdinalStats:
     """Thresholds, polychoric correlations and (optionally) their asymptotic covariance.
 
     Parameters

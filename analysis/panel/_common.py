@@ -73,6 +73,31 @@ class PanelModel:
             )
         return out
 
+    def full_syntax(self, data: pd.DataFrame | None = None) -> str:
+        """The syntax as fitted: for ordered items, with the thresholds (equal across waves).
+
+        The number of thresholds of an item is its number of observed categories minus one,
+        which must be the same at every wave.
+        """
+        pairs_ = self.options.get("threshold_items")
+        if not self.options.get("ordered") or not pairs_:
+            return self.syntax
+        if data is None:
+            raise DataError("the thresholds of ordered items come from the data: pass data")
+        from craftwave.analysis.sem.categorical.polychoric import recode_ordinal
+
+        lines = ["", "# thresholds, equal across waves (from the data's categories)"]
+        for label, cols in pairs_:
+            levels = [tuple(recode_ordinal(data[c])[1]) for c in cols]
+            if len(set(levels)) != 1:
+                shown = "; ".join(f"{c}: {list(lv)}" for c, lv in zip(cols, levels, strict=True))
+                raise DataError("an ordered item needs the same observed categories at every "
+                                f"wave to hold its thresholds equal ({shown})")
+            k = len(levels[0]) - 1
+            for c in cols:
+                lines.append(f"{c} | " + " + ".join(f"{label}_{j}*t{j}" for j in range(1, k + 1)))
+        return self.syntax + "\n".join(lines)
+
     def fit(self, data: pd.DataFrame, missing: str | None = None, **kwargs: Any) -> Any:
         """Fit the model with the SEM engine.
 
@@ -96,6 +121,12 @@ class PanelModel:
         from craftwave.analysis.sem import fit as sem_fit  # the engine; imported late on purpose
 
         method = self.missing if missing is None else missing
+        if self.options.get("ordered"):
+            from craftwave.analysis.sem.categorical import fit_ordinal
+
+            frame = self.prepared(data)
+            return fit_ordinal(self.full_syntax(frame), frame[list(self.observed)],
+                               missing=method, function="sem", **kwargs)
         kwargs.setdefault("fixed_x", False)
         kwargs.setdefault("meanstructure", True)
         return sem_fit(self.syntax, self.prepared(data), missing=method, **kwargs)

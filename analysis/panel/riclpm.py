@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from craftwave.analysis.panel._common import (
+    DEFAULT_MISSING,
     PanelModel,
     block,
     check_name,
@@ -33,6 +34,7 @@ def riclpm(
     variables: Mapping[str, Sequence[str]] | None = None,
     stationary: bool = False,
     indicators: Mapping[str, Sequence[str]] | None = None,
+    ordered: bool = False,
 ) -> PanelModel:
     """Build a random-intercept cross-lagged panel model.
 
@@ -51,6 +53,14 @@ def riclpm(
         Multiple indicators: ``{construct: [item ids]}``, e.g. ``{"icraft": ["task_1",
         "task_2", "task_3"]}``; the columns are the codebook's item names
         ``{construct}_{item}_w{wave}``. Constructs not named here use their scale score.
+    ordered : bool, default False
+        The items are ordered categories (every construct needs ``indicators``): the model is
+        fitted by WLSMV (delta parameterisation) with each item's thresholds equal across waves,
+        its latent-response intercept and scale fixed at wave 1 (0 and 1) and free later, as
+        longitudinal invariance at the thresholds and metric levels requires (Wu and Estabrook
+        2016); the threshold lines come from the data's categories when the model is fitted
+        (:meth:`PanelModel.full_syntax`). Missing answers: pairwise (FIML is not available for
+        WLSMV).
 
     Returns
     -------
@@ -78,9 +88,16 @@ def riclpm(
         raise ModelError(f"indicators given for unknown construct(s): {', '.join(unknown)}")
     if indicators and variables is not None:
         raise ModelError("indicators use codebook item names; give constructs and waves, not variables")
+    if ordered:
+        bare = [c for c in cs if not indicators.get(c)]
+        if bare:
+            raise ModelError("ordered items need multiple indicators for every construct; none "
+                             f"given for {', '.join(bare)}")
     within = {c: [with_wave(f"W_{c}", w) for w in wv] for c in cs}
 
     ri, wdef, zero_err, err_var, observed = [], [], [], [], []
+    response: list[str] = []
+    item_waves: list[tuple[str, list[str]]] = []
     for c in cs:
         items = list(indicators.get(c, []))
         if items:
@@ -89,7 +106,14 @@ def riclpm(
             cols = {it: [item_var(c, check_name(it, "item"), w) for w in wv] for it in items}
             for it in items:
                 ri.append(f"RI_{c}_{it} =~ " + " + ".join(f"1*{v}" for v in cols[it]))
-                err_var += [f"{v} ~~ {v}" for v in cols[it]]
+                if ordered:
+                    response += [f"{v} ~ {'0' if t == 0 else 'NA'}*1"
+                                 for t, v in enumerate(cols[it])]
+                    response += [f"{v} ~*~ {'1' if t == 0 else 'NA'}*{v}"
+                                 for t, v in enumerate(cols[it])]
+                    item_waves.append((f"th_{c}_{it}", cols[it]))
+                else:
+                    err_var += [f"{v} ~~ {v}" for v in cols[it]]
                 observed += cols[it]
             for t in range(len(wv)):
                 terms = [f"{'1' if k == 0 else f'l_{c}_{it}'}*{cols[it][t]}"
@@ -107,13 +131,16 @@ def riclpm(
     ri_cov = [f"{r} ~~ {r}" for r in ri_names] + [f"{a} ~~ {b}" for a, b in pairs(ri_names)]
     ri_zero = [f"{r} ~~ 0*{within[c][0]}" for r in ri_names for c in cs]
 
-    kind = "multiple-indicator " if indicators else ""
+    kind = ("ordinal " if ordered else "") + ("multiple-indicator " if indicators else "")
     header = (
         f"Random-intercept cross-lagged panel model ({kind}Hamaker, Kuiper & Grasman, 2015"
         + ("; Mulder & Hamaker, 2021" if indicators else "") + "):\n"
         f"{', '.join(cs)} at waves {', '.join(map(str, wv))}.\n"
-        "Built by craftwave (analysis.riclpm); fitted with FIML by default.\n"
+        + ("Built by craftwave (analysis.riclpm); fitted by WLSMV, missing answers pairwise.\n"
+           if ordered else "Built by craftwave (analysis.riclpm); fitted with FIML by default.\n")
         + ("Lagged effects are constrained equal across waves (stationary).\n" if stationary else "")
+        + ("Ordered items: WLSMV; thresholds equal across waves are added from the data's "
+           "categories when fitted.\n" if ordered else "")
     )
     syntax = join(
         [
@@ -122,6 +149,8 @@ def riclpm(
                   + (" (loadings equal across waves)" if indicators else ""), wdef),
             block("observed residual variances fixed to zero", zero_err),
             block("measurement-error variances", err_var),
+            block("latent-response intercepts and scale factors: fixed at wave 1, free later",
+                  response),
             block("lagged effects among the within-person components", lags["lagged"]),
             block("wave-1 within-person variances and covariance", lags["first"]),
             block("within-wave residual covariances", lags["resid_cov"]),
@@ -131,6 +160,10 @@ def riclpm(
         ],
         header,
     )
+    options = {"stationary": stationary,
+               "indicators": {c: list(v) for c, v in indicators.items()}}
+    if ordered:
+        options["ordered"] = True
+        options["threshold_items"] = item_waves
     return PanelModel("riclpm", syntax, tuple(observed), cs, wv,
-                      options={"stationary": stationary,
-                               "indicators": {c: list(v) for c, v in indicators.items()}})
+                      missing="pairwise" if ordered else DEFAULT_MISSING, options=options)

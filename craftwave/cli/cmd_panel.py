@@ -53,12 +53,16 @@ def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
 @click.option("--controls", help="focal: comma-separated control variables.")
 @click.option("--fit", "data", type=click.Path(exists=True),
               help="Fit the model to DATA (CSV or export directory) with FIML.")
-@click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
-              show_default=True, help="Missing-data method with --fit.")
+@click.option("--ordered", is_flag=True,
+              help="riclpm with --indicators: the items are ordered categories, fitted by "
+                   "WLSMV with thresholds equal across waves (missing answers pairwise).")
+@click.option("--missing", type=click.Choice(["fiml", "listwise", "pairwise"]), default=None,
+              help="Missing-data method with --fit: fiml (default), listwise; with --ordered "
+                   "pairwise (default) or listwise.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
 def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, missing,
-              as_json, policy_file, exclusions_file, quality_analysis) -> None:
+              ordered, as_json, policy_file, exclusions_file, quality_analysis) -> None:
     """Write (and optionally fit) a panel model: CLPM, RI-CLPM, latent change score, focal.
 
     Prints the lavaan syntax. With --fit DATA the model is fitted with full-information
@@ -71,6 +75,14 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
     from craftwave.instruments.errors import CraftwaveError
 
     wv = _ints(waves, "--waves")
+    if ordered and kind != "riclpm":
+        fail("--ordered is for riclpm with --indicators")
+    if missing is None:
+        missing = "pairwise" if ordered else "fiml"
+    if ordered and missing == "fiml":
+        fail("ordered items are fitted by WLSMV: --missing pairwise (default) or listwise")
+    if not ordered and missing == "pairwise":
+        fail("--missing pairwise is for ordered items (--ordered)")
     try:
         frame = (_frame(data, exclusions_file, policy_file, quality_analysis) if data else None)
         if kind == "focal":
@@ -84,16 +96,21 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
             if kind == "clpm":
                 spec = clpm(cs, wv, stationary=stationary)
             elif kind == "riclpm":
-                spec = riclpm(cs, wv, stationary=stationary, indicators=_indicators(indicators))
+                spec = riclpm(cs, wv, stationary=stationary, indicators=_indicators(indicators),
+                              ordered=ordered)
             else:
                 spec = lcs(cs, wv)
         result = spec.fit(frame, missing=missing) if frame is not None else None
     except CraftwaveError as exc:
         fail(str(exc))
     method = {"fiml": "FIML (full-information maximum likelihood)",
-              "listwise": "ML on complete cases (listwise deletion)"}[missing]
+              "listwise": "ML on complete cases (listwise deletion)",
+              "pairwise": "WLSMV, missing answers pairwise"}[missing]
+    if ordered and missing == "listwise":
+        method = "WLSMV on complete cases (listwise deletion)"
     if as_json:
-        payload = {"model": kind, "syntax": spec.syntax, "missing": missing}
+        syntax = spec.full_syntax(frame) if (ordered and frame is not None) else spec.syntax
+        payload = {"model": kind, "syntax": syntax, "missing": missing}
         if result is not None:
             payload = {**_result_dict(result), **payload, "missing": missing,
                        "improper": _improper(result)}
@@ -113,6 +130,8 @@ def _improper(result) -> list[str]:
     """lavaan's words for what makes the solution improper (empty: a proper solution)."""
     from craftwave.analysis.sem.admissibility import admissibility
 
+    if hasattr(result, "improper"):
+        return result.improper()
     try:
         return admissibility(result).messages()
     except Exception:  # noqa: BLE001 - a result without a compiled model is not checked

@@ -46,10 +46,14 @@ def _load(source: str):
 @click.option("--nfactors", type=int,
               help="Also hierarchical omega (Schmid-Leiman) with this many group factors; "
                    "automatic for a whole multidimensional instrument.")
+@click.option("--ordinal", is_flag=True,
+              help="With --items: treat the items as ordered categories and add, from a "
+                   "one-factor WLSMV fit, categorical omega (reliability of the observed sum "
+                   "score) and ordinal alpha (of the latent responses), as semTools' compRelSEM.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @quality_options
 def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, wave, subscale,
-                    nfactors, as_json, policy_file, exclusions_file, quality_analysis):
+                    nfactors, ordinal, as_json, policy_file, exclusions_file, quality_analysis):
     """Alpha (Feldt 95% CI), omega total, composite reliability and AVE.
 
     DATA is an export directory or a CSV file. With --items: one scale of plain columns.
@@ -58,6 +62,8 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
     """
     from craftwave.instruments.errors import CraftwaveError
 
+    if ordinal and items is None:
+        fail("--ordinal needs --items (the items of one scale)")
     try:
         frame, timings = _load(data)
         frame = screen(frame, policy_file, exclusions_file, quality_analysis, timings=timings)
@@ -99,6 +105,13 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
                 rng = (scale_min, scale_max)
             result = reliability(frame, _split(items), reverse=_split(reverse), scale_range=rng)
         payload = result.to_dict()
+        if ordinal:
+            from craftwave.analysis.reliability import _prepare
+            from craftwave.analysis.sem.categorical.reliability import scale_reliability
+
+            keyed = _prepare(frame, _split(items), _split(reverse), rng, 3, "the ordinal CFA")
+            ordinal_table = scale_reliability(keyed, _split(items))
+            payload["ordinal"] = ordinal_table.to_dict("records")
         if nfactors is not None:
             from craftwave.analysis.omega_h import omega_hierarchical
 
@@ -116,6 +129,9 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
         echo_json(payload)
     else:
         click.echo(result.summary())
+        for row in payload.get("ordinal", []):
+            click.echo(f"{row['coefficient']:<24}{row['value']:.3f}  ({row['describes']}; "
+                       f"one-factor WLSMV, N = {row['nobs']})")
         if nfactors is not None:
             click.echo(f"{'Omega hierarchical':<24}{payload['omega_h']:.3f}  "
                        f"(Schmid-Leiman, {nfactors} group factors; omega total "

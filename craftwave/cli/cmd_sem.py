@@ -77,14 +77,20 @@ def _mode_options(fn):
               help="lavaan function whose automatic settings apply: lavaan adds nothing the "
               "syntax does not state; growth has a mean structure, observed intercepts fixed "
               "to 0 and free latent means.")
-@click.option("--estimator", type=click.Choice(ESTIMATOR_CHOICES, case_sensitive=False),
-              default="ML", show_default=True,
-              help="ML; MLR (sandwich SEs, Yuan-Bentler scaled test); MLM (robust.sem SEs, "
-              "Satorra-Bentler scaled test); MLMV (robust.sem SEs, scaled-and-shifted test); "
-              "ULS or GLS (least squares; complete data).")
-@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
+@click.option("--estimator", type=click.Choice([*ESTIMATOR_CHOICES, "WLSMV", "DWLS"],
+                                               case_sensitive=False),
+              default=None,
+              help="ML (the default); MLR (sandwich SEs, Yuan-Bentler scaled test); MLM "
+              "(robust.sem SEs, Satorra-Bentler scaled test); MLMV (robust.sem SEs, "
+              "scaled-and-shifted test); ULS or GLS (least squares; complete data); with "
+              "--ordered WLSMV (the default there) or DWLS.")
+@click.option("--ordered", help="Ordered-categorical indicators: comma-separated names, or "
+              "'all' (lavaan's ordered=); they are fitted by WLSMV as lavaan does.")
+@click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
+                                             case_sensitive=False),
               default="listwise", show_default=True,
-              help="Listwise deletion (lavaan's default) or full-information ML.")
+              help="Listwise deletion (lavaan's default), full-information ML, or (ordered "
+              "indicators only) pairwise.")
 @click.option("--group", help="Column with the group of each row (multi-group model).")
 @click.option("--group-equal", help="Comma-separated: loadings,intercepts,residuals,means,"
               "residual.covariances,lv.variances,lv.covariances,regressions.")
@@ -107,7 +113,7 @@ def _mode_options(fn):
 @output_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
-def fit_cmd(model, data, function, estimator, missing, group, group_equal, group_partial,
+def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equal, group_partial,
             meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
             auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
             n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
@@ -121,10 +127,17 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
     """
     from craftwave.analysis.sem import fit
 
-    if n_boot and estimator.upper() in ("ULS", "GLS"):
+    if n_boot and (estimator or "").upper() in ("ULS", "GLS"):
         fail("--bootstrap refits each resample by ML; it is not available with ULS or GLS")
     syntax, frame = _read(model, data)
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
+    if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
+        _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
+                     group=group, n_boot=n_boot, as_json=as_json)
+        return
+    if missing.lower() == "pairwise":
+        fail("--missing pairwise is for ordered indicators (--ordered); use listwise or fiml")
+    estimator = estimator or "ML"
     res, messages = _run(lambda: fit(
         syntax, frame, estimator=estimator.upper(), missing=missing.lower(), group=group,
         group_equal=_split(group_equal), group_partial=_split(group_partial),
@@ -158,17 +171,52 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
         click.echo(f"Warning: {m}", err=True)
 
 
+def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *, group,
+                 n_boot, as_json) -> None:
+    """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
+    from craftwave.analysis.sem.categorical import fit_ordinal
+
+    if estimator.upper() not in ("WLSMV", "DWLS"):
+        fail(f"ordered indicators are fitted by WLSMV or DWLS, not {estimator.upper()}")
+    if missing.lower() == "fiml":
+        fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+    if group:
+        fail("not supported yet: several groups with ordered indicators")
+    if function == "growth":
+        fail("not supported yet: growth models with ordered indicators")
+    if n_boot:
+        fail("not supported yet: the bootstrap with ordered indicators")
+    which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
+    res, messages = _run(lambda: fit_ordinal(
+        syntax, frame, ordered=which, estimator=estimator.lower(), missing=missing.lower(),
+        function=function, std_lv=std_lv))
+    if as_json:
+        out = res.to_dict()
+        out["warnings"] = messages
+        echo_json(out)
+        return
+    click.echo(res.summary())
+    for m in messages:
+        click.echo(f"Warning: {m}", err=True)
+
+
 @click.command("invariance")
 @click.argument("model", type=click.Path(exists=True, dir_okay=False))
 @click.argument("data", type=click.Path(exists=True, dir_okay=False))
 @click.option("--group", help="Group column: multi-group invariance.")
 @click.option("--long", "long_", help="Comma-separated factors, one per wave (e.g. F1,F2,F3): "
               "longitudinal invariance.")
-@click.option("--estimator", type=click.Choice(["ML", "MLR", "MLM"], case_sensitive=False),
-              default="ML", show_default=True,
-              help="ML; MLR or MLM with scaled (Satorra-Bentler 2001) difference tests.")
-@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
-              default="listwise", show_default=True)
+@click.option("--estimator", type=click.Choice(["ML", "MLR", "MLM", "WLSMV"],
+                                               case_sensitive=False),
+              default=None, help="ML (default); MLR or MLM with scaled (Satorra-Bentler 2001) "
+              "difference tests; WLSMV with --ordered (its default there).")
+@click.option("--ordered", is_flag=True,
+              help="The indicators are ordered categories: WLSMV, with the levels configural, "
+              "thresholds, metric, scalar identified as Wu & Estabrook (2016).")
+@click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
+                                             case_sensitive=False),
+              default="listwise", show_default=True,
+              help="listwise or fiml; with --ordered listwise or pairwise.")
 @click.option("--residual-lags", default="1", show_default=True,
               help="Longitudinal: lagged residual covariances of the same indicator (a number "
               "or 'all').")
@@ -178,11 +226,12 @@ def fit_cmd(model, data, function, estimator, missing, group, group_equal, group
 @click.option("--delta-rmsea", type=float, default=0.015, show_default=True,
               help="Largest acceptable change in RMSEA.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def invariance_cmd(model, data, group, long_, estimator, missing, residual_lags, partial,
-                   delta_cfi, delta_rmsea, as_json) -> None:
+def invariance_cmd(model, data, group, long_, estimator, ordered, missing, residual_lags,
+                   partial, delta_cfi, delta_rmsea, as_json) -> None:
     """Configural, metric, scalar and strict invariance of MODEL (the configural model).
 
     Give --group COL for groups or --long F1,F2,F3 for one construct at successive waves.
+    With --ordered: configural, thresholds, metric and scalar, by WLSMV.
     """
     from craftwave.analysis.invariance import invariance
 
@@ -195,16 +244,41 @@ def invariance_cmd(model, data, group, long_, estimator, missing, residual_lags,
         except ValueError:
             fail("--residual-lags must be a number or 'all'")
     syntax, frame = _read(model, data)
-    res, messages = _run(lambda: invariance(
-        syntax, frame, group=group, long=_split(long_) if long_ else None,
-        estimator=estimator.upper(), missing=missing.lower(), residual_lags=lags,
-        partial=_split(partial), criteria={"delta_cfi": delta_cfi, "delta_rmsea": delta_rmsea}))
+    criteria = {"delta_cfi": delta_cfi, "delta_rmsea": delta_rmsea}
+    if ordered or (estimator or "").upper() == "WLSMV":
+        from craftwave.analysis.sem.categorical.invariance import ordinal_invariance
+
+        if (estimator or "WLSMV").upper() != "WLSMV":
+            fail(f"ordered indicators are fitted by WLSMV, not {estimator.upper()}")
+        if missing.lower() == "fiml":
+            fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+        res, messages = _run(lambda: ordinal_invariance(
+            syntax, frame, group=group, long=_split(long_) if long_ else None,
+            missing=missing.lower(), residual_lags=lags, partial=_split(partial),
+            criteria=criteria))
+    else:
+        if missing.lower() == "pairwise":
+            fail("--missing pairwise is for ordered indicators (--ordered)")
+        res, messages = _run(lambda: invariance(
+            syntax, frame, group=group, long=_split(long_) if long_ else None,
+            estimator=(estimator or "ML").upper(), missing=missing.lower(),
+            residual_lags=lags, partial=_split(partial), criteria=criteria))
+    note = None
+    if res.estimator == "WLSMV":
+        note = ("Ordered indicators: chi-square, CFI, TLI and RMSEA are the scaled (WLSMV) "
+                "versions; the difference test is Satorra's (2000) scaled-and-shifted test, as "
+                "lavaan's lavTestLRT. Levels identified as Wu & Estabrook (2016).")
     if as_json:
         out = res.to_dict()
         out["warnings"] = messages
+        if note:
+            out["note"] = note
+            out["syntax"] = res.syntax
         echo_json(out)
         return
     click.echo(res.summary())
+    if note:
+        click.echo(note)
     for m in messages:
         click.echo(f"Warning: {m}", err=True)
 

@@ -1,0 +1,614 @@
+"""WLSMV for ordered indicators, as lavaan 0.6: DWLS on thresholds and polychorics, robust SEs,
+and the mean-and-variance adjusted ("scaled and shifted") test; one group or several.
+
+The model is compiled by the continuous engine (same syntax, same defaults, same parameter
+table, group vectors and labels) with a mean structure, and read in lavaan's delta
+parameterisation. Per group g, with Sigma* and mu* the implied covariance and means of the latent
+responses and Delta the scale factors:
+
+- the residual variance of an ordered indicator is not a parameter but ``1/Delta_i^2 - (explained
+  variance)_i``, so the latent responses have variance ``1/Delta_i^2``;
+- the implied correlations are ``Delta_i Delta_j Sigma*_ij`` and the implied thresholds
+  ``Delta_i (tau_ik - mu*_i)``.
+
+By default (as lavaan) intercepts of ordered indicators and latent means are 0, scale factors 1,
+thresholds free in every group; the syntax changes any of them: ``x1 | a*t1 + t2``,
+``x1 ~*~ c(1, NA)*x1``, ``x1 ~ c(0, NA)*1``, ``f ~ c(0, NA)*1``, labels, ``==``.
+
+The fit minimises ``sum_g (N_g - 1) (s_g - sigma_g)' W_g (s_g - sigma_g)`` with
+``W_g = diag(1 / diag(NACOV_g))`` by Gauss-Newton (a weighted sum of squares; a handful of steps).
+With D the Jacobian and Gamma = NACOV:
+
+- robust SEs: ``H^-1 M H^-1``, ``H = sum_g (N_g-1) D_g' W_g D_g``,
+  ``M = sum_g (N_g-1) D_g' W_g Gamma_g W_g D_g`` (lavaan's (N-1)/N fmin factor);
+- the test: ``T = sum_g (N_g - 1) F_g`` (lavaan's 2 N fmin); the scaled-and-shifted statistic from
+  ``tr(U Gamma)`` and ``tr((U Gamma)^2)``, ``U = W - W D (D'WD)^-1 D' W`` over the stacked groups;
+- the baseline (independence) model fits the thresholds exactly and every correlation at 0.
+
+Not yet: exogenous covariates, continuous and ordered indicators together, the theta
+parameterisation, ``group_equal`` (write the constraints in the syntax).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+from threadpoolctl import threadpool_limits
+
+from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
+from craftwave.analysis.sem import fitmeasures as fm
+from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
+from craftwave.analysis.sem.categorical.thresholds import (
+    linear_map,
+    split_ordinal_syntax,
+)
+from craftwave.analysis.sem.estimation import Evaluator
+from craftwave.analysis.sem.options import model_options
+from craftwave.analysis.sem.samplestats import GroupMoments
+from craftwave.analysis.sem.specification import (
+    ALPHA,
+    NU,
+    PSI,
+    THETA,
+    CompiledModel,
+    compile_model,
+)
+from craftwave.analysis.sem.starts import start_values
+
+__all__ = ["OrdinalFit", "fit_ordinal"]
+
+ESTIMATORS = ("wlsmv", "dwls")
+
+
+@dataclass
+class OrdinalFit:
+    """A model fitted to ordered indicators by DWLS.
+
+    Attributes
+    ----------
+    params : pandas.DataFrame
+        lavaan's ``parameterEstimates(fit, standardized = TRUE)`` columns: ``lhs``, ``op``,
+        ``rhs``, ``est``, ``se``, ``z``, ``pvalue``, ``ci_lower``, ``ci_upper``, ``std_all``.
+    fit : dict
+        Fit measures with lavaan's names (``.`` written ``_``).
+    stats : OrdinalStats
+        The first stage: thresholds, polychoric correlations and NACOV.
+    estimator : str
+    """
+
+    params: pd.DataFrame
+    fit: dict
+    stats: OrdinalStats
+    estimator: str
+    model: CompiledModel
+    theta: np.ndarray
+    vcov: np.ndarray
+    lv_cov: pd.DataFrame | None = None
+    group_stats: list[OrdinalStats] | None = None
+    group_labels: list[str] | None = None
+    jacobians: list[np.ndarray] | None = None     # d sigma_g / d x at the estimates
+    weights: list[np.ndarray] | None = None       # the DWLS weights of each group
+
+    @property
+    def nobs(self) -> int:
+        return int(sum(s.n for s in (self.group_stats or [self.stats])))
+
+    def improper(self) -> list[str]:
+        """What makes the solution improper, in lavaan's terms (empty: a proper solution)."""
+        out = []
+        table = self.params
+        var = table[(table["op"] == "~~") & (table["lhs"] == table["rhs"]) & (table["est"] < 0)]
+        for row in var.itertuples(index=False):
+            out.append(f"negative variance of {row.lhs} ({row.est:.3f}) in group {row.group}")
+        if self.lv_cov is not None:
+            cov = self.lv_cov.to_numpy()
+            sd = np.sqrt(np.clip(np.diag(cov), 0, None))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                cor = cov / np.outer(sd, sd)
+            names = list(self.lv_cov.index)
+            for i in range(len(names)):
+                for j in range(i):
+                    if np.isfinite(cor[i, j]) and abs(cor[i, j]) > 1:
+                        out.append(f"latent correlation of {names[j]} and {names[i]} beyond 1 "
+                                   f"({cor[i, j]:.3f})")
+        return out
+
+    def to_dict(self) -> dict:
+        """A JSON-ready summary (the parameter table as records, the fit measures)."""
+        table = self.params.astype(object).where(self.params.notna(), None)
+        fit = {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+               for k, v in self.fit.items()}
+        return {"estimator": self.estimator.upper(), "parameterization": "delta",
+                "missing": self.stats.missing, "nobs": self.nobs,
+                "groups": list(self.group_labels or ["1"]),
+                "ordered": list(self.stats.names), "improper": self.improper(),
+                "parameters": table.to_dict(orient="records"), "fit": fit}
+
+    def summary(self) -> str:
+        """A lavaan-like text summary: the estimation, the tests, the fit, the parameters."""
+        f = self.fit
+        lines = [f"craftwave {self.estimator.upper()} fit of ordered indicators "
+                 f"({', '.join(self.stats.names)})",
+                 f"  Parameterization: delta    Missing: {self.stats.missing}    "
+                 f"N used: {self.nobs}"
+                 + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
+                    if self.group_labels and len(self.group_labels) > 1 else ""),
+                 f"  Test (standard): chi-square = {f['chisq']:.3f}, df = {f['df']}, "
+                 f"p = {f['pvalue']:.3f}"]
+        if "chisq_scaled" in f:
+            lines.append(f"  Test (scaled and shifted): chi-square = {f['chisq_scaled']:.3f}, "
+                         f"df = {f['df_scaled']}, p = {f['pvalue_scaled']:.3f} "
+                         f"(scaling factor {f['chisq_scaling_factor']:.3f}, "
+                         f"shift {f['chisq_shift_parameter']:.3f})")
+            lines.append(f"  CFI (scaled) = {f['cfi_scaled']:.3f}, TLI (scaled) = "
+                         f"{f['tli_scaled']:.3f}, RMSEA (scaled) = {f['rmsea_scaled']:.3f}, "
+                         f"SRMR = {f['srmr']:.3f}")
+        else:
+            lines.append(f"  CFI = {f['cfi']:.3f}, TLI = {f['tli']:.3f}, RMSEA = "
+                         f"{f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}")
+        se_kind = "robust" if self.estimator == "wlsmv" else "standard"
+        lines += ["", f"Parameter estimates ({se_kind} standard errors):",
+                  self.params[["group", "lhs", "op", "rhs", "est", "se", "z", "pvalue",
+                               "std_all"]]
+                  .to_string(index=False, float_format=lambda v: f"{v:.3f}")]
+        return "\n".join(lines)
+
+
+def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = True,
+                estimator: str = "wlsmv", missing: str = "listwise", function: str = "cfa",
+                std_lv: bool | None = None, group: str | None = None,
+                parameterization: str = "delta", level: float = 0.95) -> OrdinalFit:
+    """Fit lavaan syntax to ordered indicators by DWLS (WLSMV), as lavaan 0.6.
+
+    Parameters
+    ----------
+    model : str
+        lavaan model syntax, with thresholds (``x1 | t1 + t2``), scale factors (``~*~``),
+        labels, group vectors ``c(...)`` and ``==`` as lavaan takes them.
+    data : pandas.DataFrame
+        The answers, one row per respondent.
+    ordered : bool or list of str
+        ``True`` (every observed variable of the model is ordered) or the list of them; today
+        every observed variable must be ordered.
+    estimator : {"wlsmv", "dwls"}
+        Both estimate by DWLS; ``"wlsmv"`` adds robust SEs and the scaled-and-shifted test,
+        ``"dwls"`` keeps lavaan's standard SEs and test.
+    missing : {"listwise", "pairwise"}
+        lavaan's default for categorical data is listwise.
+    function : {"cfa", "sem", "lavaan"}
+        lavaan's function mode (defaults such as the fixed first loading).
+    std_lv : bool, optional
+        Identify factors by unit variances instead of fixed first loadings.
+    group : str, optional
+        Column with each row's group (groups in order of first appearance, as lavaan).
+    parameterization : {"delta"}
+        The theta parameterisation is not built yet.
+    level : float
+        Confidence level of the parameter intervals.
+
+    Returns
+    -------
+    OrdinalFit
+    """
+    est = str(estimator).lower()
+    if est not in ESTIMATORS:
+        raise ModelError(f"estimator for ordered indicators must be one of "
+                         f"{', '.join(ESTIMATORS)}; got {estimator!r}")
+    if parameterization != "delta":
+        raise ModelError(f"not supported yet: the {parameterization!r} parameterization "
+                         "(only 'delta')")
+    if group is not None and group not in data.columns:
+        raise DataError(f"no group column {group!r} in the data")
+    labels = ([str(v) for v in pd.unique(data[group].dropna())] if group is not None
+              else ["1"])
+    syntax, spec = split_ordinal_syntax(model)
+    cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
+                       options=model_options(function, std_lv=std_lv))
+    if cm.ov_x:
+        raise ModelError("not supported yet: observed exogenous covariates with ordered "
+                         f"indicators ({', '.join(cm.ov_x)})")
+    if cm.phantom:
+        raise ModelError("not supported yet: regressions on observed ordered variables "
+                         f"({', '.join(cm.phantom)})")
+    names = list(cm.ov_names)
+    wanted = names if ordered is True else list(ordered or [])
+    continuous = [v for v in names if v not in wanted]
+    if continuous:
+        raise ModelError("not supported yet: continuous and ordered indicators in one model "
+                         f"(not ordered: {', '.join(continuous)})")
+    if cm.defined:
+        raise ModelError("not supported yet: defined parameters (:=) with ordered indicators")
+    unknown = sorted({i for i, _ in spec.thresholds} | set(spec.scales) - set(names))
+    unknown = [u for u in unknown if u not in names]
+    if unknown:
+        raise ModelError(f"thresholds or scale factors for {', '.join(unknown)}, which are not "
+                         "ordered indicators of the model")
+    cm = _delta_model(cm)
+    if group is None:
+        stats = [ordinal_stats(data, names, missing=missing)]
+    else:
+        rows = data[group].astype(str)
+        stats = [ordinal_stats(data.loc[rows == lab], names, missing=missing) for lab in labels]
+        _check_levels(stats, labels)
+    return _fit(cm, stats, labels, spec, est, level)
+
+
+def _check_levels(stats: list[OrdinalStats], labels: list[str]) -> None:
+    first = stats[0]
+    for s, lab in zip(stats[1:], labels[1:], strict=True):
+        for name, a, b in zip(first.names, first.levels, s.levels, strict=True):
+            if len(a) != len(b) or not np.array_equal(a, b):
+                raise DataError(f"{name} has categories {list(a)} in group {labels[0]} but "
+                                f"{list(b)} in group {lab}; every group needs the same "
+                                "observed categories")
+
+
+def _delta_model(cm: CompiledModel) -> CompiledModel:
+    """Ordered indicators' residual variances computed, their intercepts 0 unless written."""
+    rows = [dataclasses.replace(r) for r in cm.rows]
+    for r in rows:
+        if r.op == "~~" and r.lhs == r.rhs and r.mat == THETA:
+            r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
+        elif r.op == "~1" and r.mat == NU and not r.user:
+            r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
+    old_to_new: dict[int, int] = {}
+    labels: list[str] = []
+    for r in rows:
+        if r.free < 0:
+            continue
+        if r.free not in old_to_new:
+            old_to_new[r.free] = len(old_to_new)
+            labels.append(r.label)
+        r.free = old_to_new[r.free]
+    return dataclasses.replace(cm, rows=rows, n_free=len(old_to_new), free_labels=labels)
+
+
+class _Problem:
+    """sigma(x) of every group and its Jacobian, x = (model, thresholds, scale factors)."""
+
+    def __init__(self, cm: CompiledModel, stats: list[OrdinalStats], spec) -> None:
+        p = cm.p
+        self.cm, self.stats = cm, stats
+        self.G = len(stats)
+        self.ev = Evaluator(cm, [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(p))
+                                 for s in stats])
+        self.col_j, self.col_i = _pairs(p)
+        counts = [len(t) for t in stats[0].thresholds]
+        self.nth = int(sum(counts))
+        self.th_item = np.repeat(np.arange(p), counts)
+        names = cm.ov_names
+        th_slots = [(g, names[i], k + 1) for g in range(self.G) for i in range(p)
+                    for k in range(counts[i])]
+        th_start = np.concatenate([np.concatenate(s.thresholds) for s in stats])
+        self.tau = linear_map(th_slots, spec.thresholds, {}, spec.equal, False, th_start)
+        sc_slots = [(g, names[i], 0) for g in range(self.G) for i in range(p)]
+        ones = {k: 1.0 for k in range(len(sc_slots))}
+        self.scale = linear_map(sc_slots, spec.scales, ones, spec.equal, False,
+                                np.ones(len(sc_slots)))
+        self.nmod = cm.n_free
+        self.ntau = self.tau.T.shape[1]
+        self.npar = self.nmod + self.ntau + self.scale.T.shape[1]
+        self.s = [s.wls_obs for s in stats]
+        self.w = [1.0 / np.diag(s.nacov) for s in stats]
+        self.c = np.array([s.n - 1.0 for s in stats])
+        self.fg = np.array([s.n for s in stats], dtype=float) / sum(s.n for s in stats)
+
+    def split(self, x: np.ndarray):
+        a, b = self.nmod, self.nmod + self.ntau
+        return x[:a], x[a:b], x[b:]
+
+    def start(self) -> np.ndarray:
+        moments = [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(self.cm.p))
+                   for s in self.stats]
+        return np.concatenate([start_values(self.cm, moments), self.tau.start, self.scale.start])
+
+    def pieces(self, x: np.ndarray, g: int) -> dict:
+        """Implied thresholds and correlations of group g, and what the table needs."""
+        theta, tau_free, sc_free = self.split(x)
+        p, nth = self.cm.p, self.nth
+        tau = (self.tau.T @ tau_free + self.tau.fixed)[g * nth:(g + 1) * nth]
+        delta = (self.scale.T @ sc_free + self.scale.fixed)[g * p:(g + 1) * p]
+        parts = self.ev.parts(theta, g)
+        sig, mu = parts["Sigma"], parts["mu"]
+        th = delta[self.th_item] * (tau - mu[self.th_item])
+        cor = delta[self.col_i] * delta[self.col_j] * sig[self.col_i, self.col_j]
+        return {"tau": tau, "delta": delta, "parts": parts, "th": th, "cor": cor}
+
+    def sigma(self, x: np.ndarray, g: int) -> np.ndarray:
+        pc = self.pieces(x, g)
+        return np.concatenate([pc["th"], pc["cor"]])
+
+    def jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
+        """d sigma_g / d x, analytic: the model's row derivatives of Sigma* and mu*, chained
+        through the scale factors, plus the threshold and scale-factor columns."""
+        theta, _, _ = self.split(x)
+        pc = self.pieces(x, g)
+        delta, tau, parts = pc["delta"], pc["tau"], pc["parts"]
+        sig, mu = parts["Sigma"], parts["mu"]
+        p, nth = self.cm.p, self.nth
+        i, j, ti = self.col_i, self.col_j, self.th_item
+        U, V, Dmu, pidx = self.ev.jacobian(theta, g)
+        rows = np.concatenate([-Dmu[:, ti] * delta[ti],
+                               (U[:, i] * V[:, j] + V[:, i] * U[:, j]) * (delta[i] * delta[j])],
+                              axis=1)
+        model = np.zeros((self.nmod, nth + len(i)))
+        np.add.at(model, pidx, rows)
+        d_th_tau = delta[ti][:, None] * self.tau.T[g * nth:(g + 1) * nth]
+        d_delta = np.zeros((nth + len(i), p))
+        d_delta[np.arange(nth), ti] = tau - mu[ti]
+        q = np.arange(len(i))
+        d_delta[nth + q, i] += delta[j] * sig[i, j]
+        d_delta[nth + q, j] += delta[i] * sig[i, j]
+        out = np.zeros((nth + len(i), self.npar))
+        out[:, :self.nmod] = model.T
+        out[:nth, self.nmod:self.nmod + self.ntau] = d_th_tau
+        out[:, self.nmod + self.ntau:] = d_delta @ self.scale.T[g * p:(g + 1) * p]
+        return out
+
+    def numeric_jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
+        """Central differences (a check on :meth:`jacobian`)."""
+        out = np.empty((len(self.s[g]), self.npar))
+        for k in range(self.npar):
+            h = 1e-6 * max(1.0, abs(x[k]))
+            up, down = x.copy(), x.copy()
+            up[k] += h
+            down[k] -= h
+            out[:, k] = (self.sigma(up, g) - self.sigma(down, g)) / (2 * h)
+        return out
+
+    def objective(self, x: np.ndarray) -> float:
+        total = 0.0
+        for g in range(self.G):
+            r = self.s[g] - self.sigma(x, g)
+            total += self.c[g] * float(np.sum(self.w[g] * r * r))
+        return total
+
+
+def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 200
+           ) -> tuple[np.ndarray, bool]:
+    """Gauss-Newton with step halving on the weighted least-squares objective."""
+    f = prob.objective(x)
+    for _ in range(max_iter):
+        H = np.zeros((prob.npar, prob.npar))
+        grad = np.zeros(prob.npar)
+        for g in range(prob.G):
+            r = prob.s[g] - prob.sigma(x, g)
+            D = prob.jacobian(x, g)
+            WD = D * (prob.c[g] * prob.w[g])[:, None]
+            H += D.T @ WD
+            grad += WD.T @ r
+        try:
+            step = np.linalg.solve(H, grad)
+        except np.linalg.LinAlgError as exc:
+            raise ModelError("the model is not identified: the DWLS information matrix is "
+                             "singular") from exc
+        t = 1.0
+        while t > 1e-10:
+            cand = x + t * step
+            fc = prob.objective(cand)
+            if np.isfinite(fc) and fc <= f + 1e-14 * max(1.0, f):
+                break
+            t *= 0.5
+        else:
+            return x, False
+        x, f_old, f = cand, f, fc
+        if np.max(np.abs(t * step)) < tol or abs(f_old - f) < 1e-16 * max(1.0, f):
+            return x, True
+    return x, False
+
+
+def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, est: str,
+         level: float) -> OrdinalFit:
+    # Every step works on matrices of a few hundred rows at most: BLAS threads only add
+    # hand-offs (and stall badly on a busy machine), so the fit runs on one.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _fit_one_thread(cm, stats, labels, spec, est, level)
+
+
+def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec,
+                    est: str, level: float) -> OrdinalFit:
+    prob = _Problem(cm, stats, spec)
+    x, converged = _solve(prob, prob.start())
+    if not converged:
+        warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
+    Ds = [prob.jacobian(x, g) for g in range(prob.G)]
+    H = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
+    try:
+        H_inv = np.linalg.inv(H)
+    except np.linalg.LinAlgError as exc:
+        raise ModelError("the model is not identified: the DWLS information matrix is "
+                         "singular") from exc
+    if est == "wlsmv":                       # se = "robust.sem"
+        M = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
+                for g in range(prob.G))
+        vcov = H_inv @ M @ H_inv
+    else:                                    # DWLS: lavaan's default se = "standard"
+        vcov = H_inv
+    chisq = prob.objective(x)
+    ndat = sum(len(s) for s in prob.s)
+    df = ndat - prob.npar
+    fit = _fit_measures(chisq, df, Ds, prob, x)
+    if est == "dwls":                        # lavaan's DWLS: test = "standard" only
+        fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
+    table = _table(prob, x, vcov, labels, level)
+    parts = prob.pieces(x, 0)["parts"]
+    lv_cov = pd.DataFrame(parts["A"] @ parts["Psi"] @ parts["A"].T, index=cm.eta_names,
+                          columns=cm.eta_names)
+    return OrdinalFit(params=table, fit=fit, stats=stats[0], estimator=est, model=cm,
+                      theta=x, vcov=vcov, lv_cov=lv_cov, group_stats=stats,
+                      group_labels=labels, jacobians=Ds, weights=prob.w)
+
+
+def _blocks(mats: list[np.ndarray]) -> np.ndarray:
+    size = sum(m.shape[0] for m in mats)
+    out = np.zeros((size, size))
+    at = 0
+    for m in mats:
+        k = m.shape[0]
+        out[at:at + k, at:at + k] = m
+        at += k
+    return out
+
+
+def _ug(Ws: list[np.ndarray], Ds: list[np.ndarray] | None, gammas: list[np.ndarray],
+        fg: np.ndarray) -> np.ndarray:
+    """U Gamma over the stacked groups, lavaan's way (weights N_g / N)."""
+    W = np.concatenate([f * w for f, w in zip(fg, Ws, strict=True)])
+    gamma = _blocks([gm / f for gm, f in zip(gammas, fg, strict=True)])
+    WG = gamma * W[:, None]
+    if Ds is None:
+        return WG
+    D = np.vstack(Ds)
+    WD = D * W[:, None]
+    return WG - WD @ np.linalg.solve(D.T @ WD, WD.T @ gamma)
+
+
+def _scaled_shifted(chisq: float, df: float, UG: np.ndarray) -> tuple[float, float, float]:
+    """lavaan's scaled-and-shifted statistic: (statistic, scaling factor 1/a, shift)."""
+    tr1 = float(np.trace(UG))
+    tr2 = float(np.sum(UG * UG.T))
+    if df <= 0 or tr2 <= 0:
+        return float("nan"), float("nan"), float("nan")
+    a = math.sqrt(df / tr2)
+    shift = df - a * tr1
+    return a * chisq + shift, 1.0 / a, shift
+
+
+def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
+                  x: np.ndarray) -> dict:
+    stats = prob.stats
+    n = sum(s.n for s in stats)
+    G = prob.G
+    gammas = [s.nacov for s in stats]
+    chisq_s, scale, shift = _scaled_shifted(chisq, df, _ug(prob.w, Ds, gammas, prob.fg))
+    nth = prob.nth
+    base = float(sum(prob.c[g] * np.sum(prob.w[g][nth:] * prob.s[g][nth:] ** 2)
+                     for g in range(G)))
+    base_df = sum(len(s) - nth for s in prob.s)
+    UG_b = _ug([w[nth:] for w in prob.w], None, [gm[nth:, nth:] for gm in gammas], prob.fg)
+    base_s, base_scale, _ = _scaled_shifted(base, base_df, UG_b)
+    p = stats[0].cor.shape[0]
+    srmr = 0.0
+    for g in range(G):
+        resid = prob.s[g][nth:] - prob.sigma(x, g)[nth:]
+        srmr += prob.fg[g] * math.sqrt(float(np.sum(resid * resid)) / (p * (p + 1) / 2))
+    n_rmsea = n - G
+    out = {
+        "npar": prob.npar, "nobs": n, "fmin": 0.5 * chisq / n,
+        "chisq": chisq, "df": df, "pvalue": fm.chisq_pvalue(chisq, df),
+        "chisq_scaled": chisq_s, "df_scaled": df,
+        "pvalue_scaled": fm.chisq_pvalue(chisq_s, df),
+        "chisq_scaling_factor": scale, "chisq_shift_parameter": shift,
+        "baseline_chisq": base, "baseline_df": base_df,
+        "baseline_pvalue": fm.chisq_pvalue(base, base_df),
+        "baseline_chisq_scaled": base_s, "baseline_df_scaled": base_df,
+        "baseline_pvalue_scaled": fm.chisq_pvalue(base_s, base_df),
+        "baseline_chisq_scaling_factor": base_scale,
+        "cfi": fm.cfi(chisq, df, base, base_df), "tli": fm.tli(chisq, df, base, base_df),
+        "cfi_scaled": fm.cfi(chisq_s, df, base_s, base_df),
+        "tli_scaled": fm.tli(chisq_s, df, base_s, base_df),
+        "rmsea": fm.rmsea(chisq, df, n_rmsea, G),
+        "rmsea_scaled": fm.rmsea(chisq_s, df, n_rmsea, G),
+        "srmr": srmr,
+    }
+    lo, hi = fm.rmsea_ci(chisq, df, n_rmsea, G)
+    out["rmsea_ci_lower"], out["rmsea_ci_upper"] = lo, hi
+    lo, hi = fm.rmsea_ci(chisq_s, df, n_rmsea, G)
+    out["rmsea_ci_lower_scaled"], out["rmsea_ci_upper_scaled"] = lo, hi
+    return out
+
+
+def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
+           level: float) -> pd.DataFrame:
+    cm = prob.cm
+    theta, _, _ = prob.split(x)
+    se_model = np.sqrt(np.clip(np.diag(vcov)[:prob.nmod], 0, None))
+    a, b = prob.nmod, prob.nmod + prob.ntau
+    tau_se_all = np.sqrt(np.clip(np.diag(prob.tau.T @ vcov[a:b, a:b] @ prob.tau.T.T), 0, None))
+    sc_se_all = np.sqrt(np.clip(np.diag(prob.scale.T @ vcov[b:, b:] @ prob.scale.T.T), 0, None))
+    zq = sps.norm.ppf(0.5 + level / 2)
+    eta_i = {v: i for i, v in enumerate(cm.eta_names)}
+    ov_i = {v: i for i, v in enumerate(cm.ov_names)}
+    rows = []
+    p, nth = cm.p, prob.nth
+
+    def add(g, lhs, op, rhs, est, se, std):
+        if se is None or not se > 1e-12:
+            z = pv = np.nan
+            lo = hi = est
+            se_v = 0.0
+        else:
+            z = est / se
+            pv = 2 * sps.norm.sf(abs(z))
+            lo, hi, se_v = est - zq * se, est + zq * se, se
+        rows.append({"group": g + 1, "lhs": lhs, "op": op, "rhs": rhs, "est": est, "se": se_v,
+                     "z": z, "pvalue": pv, "ci_lower": lo, "ci_upper": hi, "std_all": std})
+
+    for g in range(prob.G):
+        pc = prob.pieces(x, g)
+        parts, delta, tau = pc["parts"], pc["delta"], pc["tau"]
+        explained = np.diag(parts["Sigma"]) - np.diag(parts["Theta"])
+        resid = 1.0 / delta**2 - explained
+        lv_sd = np.sqrt(np.clip(np.diag(parts["A"] @ parts["Psi"] @ parts["A"].T), 0, None))
+        model_rows = [r for r in cm.rows if r.group == g and r.mat >= 0]
+
+        def value(r):
+            return float(theta[r.free]) if r.free >= 0 else float(r.value)
+
+        def se_of(r):
+            return se_model[r.free] if r.free >= 0 else None
+
+        for r in model_rows:
+            if r.op == "=~":
+                est = value(r)
+                add(g, r.lhs, r.op, r.rhs, est, se_of(r),
+                    est * lv_sd[eta_i[r.lhs]] * delta[ov_i[r.rhs]])
+        for i, name in enumerate(cm.ov_names):
+            for k in np.flatnonzero(prob.th_item == i):
+                slot = g * nth + k
+                t = int(k - np.flatnonzero(prob.th_item == i)[0]) + 1
+                add(g, name, "|", f"t{t}", float(tau[k]), tau_se_all[slot],
+                    float(tau[k]) * delta[i])
+        for r in model_rows:
+            if r.op != "~~":
+                continue
+            if r.mat == THETA and r.lhs == r.rhs:
+                i = ov_i[r.lhs]
+                add(g, r.lhs, r.op, r.rhs, float(resid[i]), None,
+                    float(resid[i] * delta[i] ** 2))
+                continue
+            est = value(r)
+            if r.mat == PSI and r.lhs == r.rhs:
+                sd = lv_sd[eta_i[r.lhs]]
+                std = est / sd**2 if sd > 0 else np.nan
+            elif r.mat == PSI:              # (residual) covariance over (residual) variances
+                psi = parts["Psi"]
+                va, vb = psi[eta_i[r.lhs], eta_i[r.lhs]], psi[eta_i[r.rhs], eta_i[r.rhs]]
+                std = est / math.sqrt(va * vb) if va > 0 and vb > 0 else np.nan
+            else:
+                ra, rb = resid[ov_i[r.lhs]], resid[ov_i[r.rhs]]
+                std = est / math.sqrt(ra * rb) if ra > 0 and rb > 0 else np.nan
+            add(g, r.lhs, r.op, r.rhs, est, se_of(r), std)
+        for i, name in enumerate(cm.ov_names):
+            slot = g * p + i
+            add(g, name, "~*~", name, float(delta[i]), sc_se_all[slot], 1.0)
+        for r in model_rows:
+            if r.op in ("=~", "~~"):
+                continue
+            est = value(r)
+            std = np.nan
+            if r.op == "~" and lv_sd[eta_i[r.lhs]] > 0:
+                std = est * lv_sd[eta_i[r.rhs]] / lv_sd[eta_i[r.lhs]]
+            elif r.op == "~1" and r.mat == NU:
+                std = est * delta[ov_i[r.lhs]]
+            elif r.op == "~1" and r.mat == ALPHA:
+                sd = lv_sd[eta_i[r.lhs]]
+                std = est / sd if sd > 0 else np.nan
+            add(g, r.lhs, r.op, r.rhs, est, se_of(r), std)
+    return pd.DataFrame(rows)

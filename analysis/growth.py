@@ -213,9 +213,9 @@ def growth(
         R's ``time * arm``): the difference in the rate of change.
     formula : str, optional
         An lme4 formula, e.g. ``"resil ~ wave * arm + age + (wave | participant_id)"``, used
-        instead of ``outcome``/``covariates``/``time_interactions``/``random_slope``. Its
-        random part is ``(1 | ID)``, ``(TIME | ID)`` or ``(1 + TIME | ID)`` with ``TIME`` the
-        ``time`` column; without one, ``(TIME | id)`` or ``(1 | id)`` by ``random_slope``.
+        instead of ``outcome``/``covariates``/``time_interactions``. Its random part is
+        ``(1 | ID)``, ``(TIME | ID)`` or ``(1 + TIME | ID)`` with ``TIME`` the ``time``
+        column; without one, ``(TIME | id)`` or ``(1 | id)`` by ``random_slope``.
         The fixed part is a Wilkinson formula (``*``, ``:``, ``C()``, ``I()``, as formulaic).
     reml : bool, default True
         REML as lme4's default; ``False`` for maximum likelihood (``REML = FALSE``), whose
@@ -258,7 +258,8 @@ def growth(
         if covariates or time_interactions:
             raise DataError("growth: give either a formula or covariates/time interactions, "
                             "not both")
-        outcome, fixed_rhs, id, random_slope, time_name = _parse_formula(formula, id, time)
+        outcome, fixed_rhs, id, random_slope, time_name = _parse_formula(formula, id, time,
+                                                                         random_slope)
         coding = time_coding or "raw"
     else:
         if outcome is None or id is None:
@@ -364,8 +365,8 @@ def _q(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name) else f"`{name}`"
 
 
-def _parse_formula(formula: str, id: str | None,
-                   time: str) -> tuple[str, str, str, bool, str]:
+def _parse_formula(formula: str, id: str | None, time: str,
+                   random_slope: bool) -> tuple[str, str, str, bool, str]:
     """Split an lme4 formula into outcome, fixed part, id, random slope and time name."""
     if formula.count("~") != 1:
         raise DataError(f"growth: the formula needs one '~' (outcome ~ terms); got {formula!r}")
@@ -375,7 +376,7 @@ def _parse_formula(formula: str, id: str | None,
     random = _RANDOM_TERM.findall(rhs)
     if len(random) > 1:
         raise DataError("growth: one random-effects term per formula, e.g. (time | id)")
-    random_slope, group = True, id
+    group = id
     if random:
         left, group = random[0]
         parts = {p.strip() for p in left.replace("+", " ").split()}

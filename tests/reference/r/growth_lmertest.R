@@ -67,8 +67,8 @@ local({
                               sdcor = vc$sdcor),
          theta = unname(getME(m, "theta")), sigma = sigma(m),
          loglik = as.numeric(ll), npar = attr(ll, "df"), aic = AIC(m), bic = BIC(m),
-         deviance = if (reml) NULL else deviance(m),
-         reml_criterion = if (reml) as.numeric(-2 * ll) else NULL,
+         deviance = if (reml) NA else deviance(m),
+         reml_criterion = if (reml) as.numeric(-2 * ll) else NA,
          nobs = nobs(m), ngroups = as.numeric(ngrps(m)), contrasts = con)
   }
   save(lmt(y ~ time + (time | id), growth_panel, "panel_growth.csv"),

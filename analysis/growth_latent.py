@@ -92,6 +92,21 @@ def latent_growth(
     DataError
         Unknown columns, dates as time (individually varying occasions need the mixed model),
         covariates that vary within participants, fewer than three occasions.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rng = np.random.default_rng(1)
+    >>> ids = np.repeat(np.arange(300), 4); t = np.tile([1, 2, 3, 4], 300)
+    >>> slope = .2 + rng.normal(0, .15, 300)
+    >>> y = 3 + rng.normal(0, .6, 300)[ids] + slope[ids] * t + rng.normal(0, .4, 1200)
+    >>> res = latent_growth(pd.DataFrame({"pid": ids, "wave": t, "y": y}), id="pid",
+    ...                     time="wave", outcome="y")
+    >>> print(res.syntax.splitlines()[1])
+    s =~ 0*y_t1 + 1*y_t2 + 2*y_t3 + 3*y_t4
+    >>> p = res.result.params
+    >>> round(float(p[(p.lhs == "s") & (p.op == "~1")].est.iloc[0]), 1)
+    0.2
     """
     if time_coding == "months":
         raise DataError("latent growth: occasions must be shared by everyone; months since each "

@@ -91,6 +91,20 @@ def theta_of(lam: np.ndarray) -> np.ndarray:
     return lam[rows[order], cols[order]].copy()
 
 
+def _inv_logdet(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Inverses and log-determinants of a stack of symmetric positive definite matrices
+    (closed form for 1 x 1 and 2 x 2, the growth models' sizes)."""
+    q = M.shape[1]
+    if q == 1:
+        return 1.0 / M, np.log(M[:, 0, 0])
+    if q == 2:
+        a, b, d = M[:, 0, 0], M[:, 0, 1], M[:, 1, 1]
+        det = a * d - b * b
+        inv = np.stack([np.stack([d, -b], axis=1), np.stack([-b, a], axis=1)], axis=1)
+        return inv / det[:, None, None], np.log(det)
+    return np.linalg.inv(M), np.linalg.slogdet(M)[1]
+
+
 @dataclass(frozen=True)
 class _Pieces:
     ldl2: float      # log|Lambda'Z'Z Lambda + I|
@@ -104,9 +118,9 @@ def _pieces(d: GroupedDesign, theta: np.ndarray) -> _Pieces:
     M = np.einsum("ji,gjk,kl->gil", lam, d.ztz, lam) + np.eye(d.q)
     A = np.einsum("ji,gjk->gik", lam, d.ztx)          # Lambda' Z_g'X_g
     b = np.einsum("ji,gj->gi", lam, d.zty)            # Lambda' Z_g'y_g
-    sign, logdet = np.linalg.slogdet(M)
-    MiA = np.linalg.solve(M, A)
-    Mib = np.linalg.solve(M, b[:, :, None])[:, :, 0]
+    Mi, logdet = _inv_logdet(M)
+    MiA = np.einsum("gij,gjk->gik", Mi, A)
+    Mib = np.einsum("gij,gj->gi", Mi, b)
     xwx = d.xtx - np.einsum("gip,giq->pq", A, MiA)
     xwy = d.xty - np.einsum("gip,gi->p", A, Mib)
     ywy = d.yty - float(np.einsum("gi,gi->", b, Mib))

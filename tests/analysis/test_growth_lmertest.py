@@ -13,7 +13,7 @@ import pytest
 
 from craftwave.analysis import lmm
 from craftwave.analysis.growth import growth
-from craftwave.instruments.errors import DataError
+from craftwave.instruments.errors import ConvergenceWarning, DataError
 
 REF = Path(__file__).resolve().parents[1] / "reference"
 TOL = 1e-3       # estimates, SEs and variance components (absolute), df (relative)
@@ -44,6 +44,24 @@ FITS = {
 def case(request):
     ref = _ref(request.param)
     return ref, FITS[request.param](_data(ref))
+
+
+def test_singular_fit_as_lmertest():
+    """On the boundary (lme4's theta[3] = 0) lmerTest still reports Satterthwaite df, from
+    the positive part of the Hessian; so does growth, with the singular-fit warning."""
+    ref = _ref("singular")
+    with pytest.warns(ConvergenceWarning, match="singular"):
+        res = growth(_data(ref), formula="y ~ time + (time | id)", time="time")
+    assert res.singular
+    fixed = res.fixed.set_index("term")
+    for row in ref["fixed"]:
+        ours = fixed.loc[row["term"]]
+        assert ours["est"] == pytest.approx(row["est"], abs=TOL)
+        assert ours["se"] == pytest.approx(row["se"], abs=TOL)
+        assert ours["df"] == pytest.approx(row["df"], rel=TOL)
+        assert ours["t"] == pytest.approx(row["t"], rel=TOL_T)
+        assert ours["pvalue"] == pytest.approx(row["pvalue"], abs=TOL_T)
+    assert res.loglik == pytest.approx(ref["loglik"], rel=1e-6)
 
 
 def test_fixed_effects_as_lmertest_summary(case):

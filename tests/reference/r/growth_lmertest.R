@@ -73,6 +73,12 @@ local({
   }
   save(lmt(y ~ time + (time | id), growth_panel, "panel_growth.csv"),
        "growth_lmertest_slope.json")
+  # a boundary (singular) fit: theta[3] = 0; lmerTest's df come from the positive part of the
+  # Hessian, evaluated around the boundary as numDeriv does
+  singular_panel <- read.csv(file.path(data_dir, "panel_growth_singular.csv"))
+  save(suppressMessages(lmt(y ~ time + (time | id), singular_panel,
+                            "panel_growth_singular.csv")),
+       "growth_lmertest_singular.json")
   save(lmt(y ~ time + (1 | id), growth_panel, "panel_growth.csv", reml = FALSE),
        "growth_lmertest_intercept_ml.json")
   # fixed effects in lme4's order: (Intercept), time, armcontrol, age, time:armcontrol

@@ -138,7 +138,10 @@ class GrowthResult:
             f"formula: {self.formula}",
             f"logLik {self.loglik:.3f} (df = {self.npar}); AIC {self.aic:.3f}; BIC {self.bic:.3f}"
             + (f"; REML criterion {-2 * self.loglik:.3f}" if self.method == "REML" else ""),
-            "", f"Fixed effects (t-tests use {self.ddf}'s method for the df):", self.fixed.to_string(index=False, float_format=lambda v: f"{v:.4f}"),
+            "", f"Fixed effects (t-tests use {self.ddf}'s method for the df):",
+            self.fixed.assign(pvalue=[f"{p:.3g}" if p >= 1e-4 else "<1e-4"
+                                      for p in self.fixed["pvalue"]])
+            .to_string(index=False, float_format=lambda v: f"{v:.4f}"),
             "", "Variance components:",
             self.random.to_string(index=False, float_format=lambda v: f"{v:.4f}"),
         ]
@@ -319,7 +322,8 @@ def growth(
     singular = bool(boundary)
     notes: list[str] = []
     if singular:
-        msg = _singular_message(boundary, G, random_slope, time_name)
+        msg = _singular_message(boundary, G, random_slope, time_name,
+                               "REML" if reml else "ML")
         notes.append(msg)
         warnings.warn(f"growth model of {outcome!r}: {msg}", ConvergenceWarning, stacklevel=2)
     if not fit.converged:
@@ -433,7 +437,7 @@ _SINGULAR_TOL = 1e-4
 
 
 def _singular_message(boundary: list[str], G: np.ndarray, random_slope: bool,
-                      time_name: str = "time") -> str:
+                      time_name: str = "time", method: str = "REML") -> str:
     if "(Intercept)" in boundary:
         what = "the random intercept variance is estimated at zero (no stable differences " \
                "between participants beyond the residual)"
@@ -446,7 +450,7 @@ def _singular_message(boundary: list[str], G: np.ndarray, random_slope: bool,
                 f"intercept (r = {corr:+.2f}): its variance {G[1, 1]:.3g} has no part of its own")
     hint = " Consider random_slope=False." if random_slope and "(Intercept)" not in boundary \
         else ""
-    return (f"boundary (singular) fit: {what}. This is a legitimate REML estimate (lme4 "
+    return (f"boundary (singular) fit: {what}. This is a legitimate {method} estimate (lme4 "
             f"reports the same and warns of a singular fit).{hint}")
 
 

@@ -115,15 +115,15 @@ class _Pieces:
 
 def _pieces(d: GroupedDesign, theta: np.ndarray) -> _Pieces:
     lam = lambda_of(np.asarray(theta, float), d.q)
-    M = np.einsum("ji,gjk,kl->gil", lam, d.ztz, lam) + np.eye(d.q)
-    A = np.einsum("ji,gjk->gik", lam, d.ztx)          # Lambda' Z_g'X_g
-    b = np.einsum("ji,gj->gi", lam, d.zty)            # Lambda' Z_g'y_g
+    M = lam.T @ d.ztz @ lam + np.eye(d.q)    # batched over groups by matmul
+    A = lam.T @ d.ztx                          # Lambda' Z_g'X_g
+    b = d.zty @ lam                            # Lambda' Z_g'y_g
     Mi, logdet = _inv_logdet(M)
-    MiA = np.einsum("gij,gjk->gik", Mi, A)
-    Mib = np.einsum("gij,gj->gi", Mi, b)
-    xwx = d.xtx - np.einsum("gip,giq->pq", A, MiA)
-    xwy = d.xty - np.einsum("gip,gi->p", A, Mib)
-    ywy = d.yty - float(np.einsum("gi,gi->", b, Mib))
+    MiA = Mi @ A
+    Mib = (Mi @ b[:, :, None])[:, :, 0]
+    xwx = d.xtx - np.tensordot(A, MiA, axes=([0, 1], [0, 1]))
+    xwy = d.xty - np.tensordot(A, Mib, axes=([0, 1], [0, 1]))
+    ywy = d.yty - float(np.sum(b * Mib))
     beta = np.linalg.solve(xwx, xwy)
     return _Pieces(float(np.sum(logdet)), xwx, beta, ywy - float(beta @ xwy))
 
@@ -212,9 +212,10 @@ def fit_profiled(d: GroupedDesign, starts: list[np.ndarray], reml: bool = True) 
         x = best.x
         simplex = np.vstack([x] + [x + np.eye(len(x))[k] * 1e-3 * max(abs(x[k]), 0.05)
                                    for k in range(len(x))])
+        # tolerances relative to the deviance: its rounding error grows with the rows
         polish = optimize.minimize(f, x, method="Nelder-Mead", bounds=bounds,
-                                   options={"xatol": 1e-9, "fatol": 1e-12, "maxiter": 600,
-                                            "initial_simplex": simplex})
+                                   options={"xatol": 1e-8, "fatol": 1e-11 * max(1.0, abs(best.fun)),
+                                            "maxfev": 600, "initial_simplex": simplex})
         if polish.fun <= best.fun:
             best, converged = polish, converged or bool(polish.success)
     except (np.linalg.LinAlgError, ValueError, FloatingPointError):

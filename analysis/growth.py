@@ -80,6 +80,7 @@ class GrowthResult:
     npar: int = 0
     formula: str = ""
     ddf: str = "Satterthwaite"
+    term_columns: dict[str, list[str]] = field(default_factory=dict)
     _satt: lmm.Satterthwaite | None = field(default=None, repr=False, compare=False)
     _beta: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -114,6 +115,38 @@ class GrowthResult:
         if self._satt is None or self._beta is None:
             raise ModelError("contrast: this result carries no Satterthwaite information")
         return self._satt.contrast(self._beta, vec, rhs)
+
+    def ftest(self, what: str | list[str]) -> dict[str, Any]:
+        """Joint F-test that fixed effects are zero, as lmerTest's ``contestMD``.
+
+        Parameters
+        ----------
+        what : str or list of str
+            A model term (``"time:arm"``: all its coefficients, e.g. ``time:armb`` and
+            ``time:armc``) or coefficient names. For a term that no other term contains (the
+            highest-order interaction, a covariate without interactions) this is the row of
+            lmerTest's ``anova(m)``; a term contained in an interaction is tested as its
+            coefficients, which depends on the coding (lmerTest's type III table does not).
+
+        Returns
+        -------
+        dict
+            ``test, coefficients, F, ndf, ddf, pvalue``.
+        """
+        terms = list(self.fixed["term"])
+        if isinstance(what, str):
+            cols = self.term_columns.get(what, [what] if what in terms else [])
+        else:
+            cols = list(what)
+        unknown = [c for c in cols if c not in terms]
+        if not cols or unknown:
+            raise DataError(f"ftest: no term or fixed effect named {what!r}; terms: "
+                            f"{', '.join(self.term_columns) or ', '.join(terms)}")
+        if self._satt is None or self._beta is None:
+            raise ModelError("ftest: this result carries no Satterthwaite information")
+        L = np.array([[1.0 if t == c else 0.0 for t in terms] for c in cols])
+        name = what if isinstance(what, str) else " & ".join(cols)
+        return {"test": name, "coefficients": cols, **self._satt.ftest(self._beta, L)}
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
@@ -286,7 +319,7 @@ def growth(
     frame[time_name] = code_time(frame, id, time, coding)
     frame[outcome] = pd.to_numeric(frame[outcome], errors="coerce")
     frame = frame.dropna(subset=[id, time_name, outcome])
-    y, X, terms, kept = _fixed_design(frame, outcome, fixed_rhs)
+    y, X, terms, kept, term_columns = _fixed_design(frame, outcome, fixed_rhs)
     frame = frame.loc[kept]
     order = np.lexsort((frame[time_name].to_numpy(float), frame[id].astype(str).to_numpy()))
     frame, y, X = frame.iloc[order], y[order], X[order]
@@ -358,7 +391,8 @@ def growth(
                         random_slope, fit.converged, method="REML" if reml else "ML",
                         notes=notes, singular=singular, aic=float(-2 * loglik + 2 * npar),
                         bic=float(-2 * loglik + npar * np.log(len(frame))), npar=npar,
-                        formula=model_formula, _satt=satt, _beta=fit.beta)
+                        formula=model_formula, term_columns=term_columns, _satt=satt,
+                        _beta=fit.beta)
 
 
 _RANDOM_TERM = re.compile(r"\(\s*([^()|]*?)\s*\|\s*([^()|]+?)\s*\)")
@@ -411,9 +445,10 @@ def _r_name(column: str) -> str:
     return re.sub(r"\[T\.([^\]]*)\]", r"\1", column).replace("`", "")
 
 
-def _fixed_design(frame: pd.DataFrame, outcome: str,
-                  rhs: str) -> tuple[np.ndarray, np.ndarray, list[str], pd.Index]:
-    """Response, fixed-effects matrix, R-style term names and the rows kept (complete)."""
+def _fixed_design(frame: pd.DataFrame, outcome: str, rhs: str,
+                  ) -> tuple[np.ndarray, np.ndarray, list[str], pd.Index, dict[str, list[str]]]:
+    """Response, fixed-effects matrix, R-style coefficient names, the rows kept (complete)
+    and the coefficients of each model term."""
     try:
         mm = formulaic.model_matrix(f"{_q(outcome)} ~ {rhs}", frame, na_action="drop")
     except formulaic.errors.FactorEvaluationError as exc:
@@ -427,8 +462,10 @@ def _fixed_design(frame: pd.DataFrame, outcome: str,
     X = mm.rhs
     if "Intercept" not in X.columns:
         raise DataError("growth: the fixed part needs an intercept (growth models have one)")
-    return (np.asarray(mm.lhs, float).ravel(), np.asarray(X, float),
-            [_r_name(str(c)) for c in X.columns], X.index)
+    names = [_r_name(str(c)) for c in X.columns]
+    by_term = {str(t).replace("`", ""): [names[i] for i in idx]
+               for t, idx in X.model_spec.term_indices.items() if str(t) != "1"}
+    return np.asarray(mm.lhs, float).ravel(), np.asarray(X, float), names, X.index, by_term
 
 
 # lme4's isSingular() flags a diagonal element of the relative covariance factor (theta) below

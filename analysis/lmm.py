@@ -306,6 +306,42 @@ class Satterthwaite:
                 "pvalue": float(2 * stats.t.sf(abs(t), df))}
 
 
+    def ftest(self, beta: np.ndarray, L: np.ndarray, eps: float = 1.4901161193847656e-08,
+              ) -> dict[str, float]:
+        """lmerTest's ``contestMD`` (rhs 0): F of ``L beta = 0`` with Satterthwaite ddf.
+
+        ``L Cov(beta) L'`` is diagonalised; each of its q positive directions has a 1-df
+        Satterthwaite df ``nu_m``; the F's ddf is ``2E / (E - q)`` with
+        ``E = sum nu_m / (nu_m - 2)`` (2 when any ``nu_m <= 2``; their mean when all agree).
+        """
+        L = np.atleast_2d(np.asarray(L, float))
+        if L.shape[0] == 1:
+            c = self.contrast(beta, L[0])
+            return {"F": c["t"] ** 2, "ndf": 1, "ddf": c["df"],
+                    "pvalue": float(stats.f.sf(c["t"] ** 2, 1, c["df"]))}
+        vl = L @ self.vcov_beta @ L.T
+        d, P = np.linalg.eigh(vl)
+        d, P = d[::-1], P[:, ::-1]
+        pos = d > max(eps * d[0], 0.0)
+        q = int(pos.sum())
+        PtL = (P.T @ L)[:q]
+        if q == 1:
+            return self.ftest(beta, PtL)
+        F = float(np.sum((PtL @ beta) ** 2 / d[:q]) / q)
+        nu = np.empty(q)
+        for m in range(q):
+            grad = np.array([float(PtL[m] @ J @ PtL[m]) for J in self.jac])
+            nu[m] = 2 * d[m] ** 2 / float(grad @ self.vcov_varpar @ grad)
+        if np.all(np.abs(np.diff(nu)) < 1e-8):
+            ddf = float(np.mean(nu))
+        elif np.any(nu <= 2):
+            ddf = 2.0
+        else:
+            E = float(np.sum(nu / (nu - 2)))
+            ddf = 2 * E / (E - q)
+        return {"F": F, "ndf": q, "ddf": ddf, "pvalue": float(stats.f.sf(F, q, ddf))}
+
+
 def satterthwaite(d: GroupedDesign, fit: LmmFit, tol: float = 1e-8) -> Satterthwaite:
     """lmerTest's ``as_lmerModLT`` at the optimum ``fit``."""
     varpar = np.append(fit.theta, fit.sigma)

@@ -175,6 +175,9 @@ def _result_dict(result) -> dict:
 @click.option("--contrast", "contrasts", multiple=True, metavar="'TERM + c*TERM ...'",
               help="Test a combination of fixed effects with Satterthwaite df, as lmerTest's "
                    "contest1D, e.g. 'time + time:armcontrol' (repeatable).")
+@click.option("--ftest", "ftests", multiple=True, metavar="TERM",
+              help="Joint F-test of a model term's coefficients (e.g. time:arm with three "
+                   "arms) with Satterthwaite ddf, as lmerTest's contestMD (repeatable).")
 @click.option("--function", "function", type=click.Choice(["mixed", "growth"]),
               default="mixed", show_default=True,
               help="mixed: linear mixed model (lme4/lmerTest); growth: latent growth curve of "
@@ -184,7 +187,7 @@ def _result_dict(result) -> dict:
               show_default=True, help="--function growth: missing-data method.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, covariates,
-               time_interactions, formula, reml, contrasts, function, missing,
+               time_interactions, formula, reml, contrasts, ftests, function, missing,
                as_json) -> None:
     """Growth of a repeated measure in long DATA.csv (one row per person and wave).
 
@@ -202,7 +205,7 @@ def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, covar
     frame = pd.read_csv(data)
     if function == "growth":
         _latent_growth(frame, id_col, time_col, outcome, time_coding, covariates,
-                       time_interactions, formula, reml, contrasts, missing, as_json)
+                       time_interactions, formula, reml, contrasts + ftests, missing, as_json)
         return
     try:
         with warnings.catch_warnings():
@@ -212,18 +215,24 @@ def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, covar
                          time_coding=time_coding, covariates=covariates,
                          time_interactions=time_interactions, formula=formula, reml=reml)
             tests = [{"contrast": c, **res.contrast(_contrast_weights(c))} for c in contrasts]
+            ftab = [res.ftest(t) for t in ftests]
     except CraftwaveError as exc:
         fail(str(exc))
     if as_json:
         out = res.to_dict()
         if tests:
             out["contrasts"] = tests
+        if ftab:
+            out["ftests"] = ftab
         echo_json(out)
         return
     click.echo(res.summary())
     for t in tests:
         click.echo(f"\ncontrast {t['contrast']}: estimate {t['est']:.4f}, SE {t['se']:.4f}, "
                    f"t({t['df']:.2f}) = {t['t']:.3f}, p = {t['pvalue']:.4g}")
+    for f in ftab:
+        click.echo(f"F-test {f['test']} ({', '.join(f['coefficients'])}): "
+                   f"F({f['ndf']}, {f['ddf']:.2f}) = {f['F']:.3f}, p = {f['pvalue']:.4g}")
 
 
 def _contrast_weights(text: str) -> dict[str, float]:
@@ -253,7 +262,7 @@ def _latent_growth(frame, id_col, time_col, outcome, time_coding, covariates,
 
     if formula or contrasts or not reml:
         fail("--function growth takes --id, --time, --outcome, --covariate and "
-             "--time-interaction (no --formula, --contrast or --no-reml)")
+             "--time-interaction (no --formula, --contrast, --ftest or --no-reml)")
     if not (id_col and outcome):
         fail("--function growth needs --id and --outcome")
     try:

@@ -50,6 +50,22 @@ def test_formula_with_contrast_matches_lmertest(runner):
     assert con["est"] == pytest.approx(ref["contrasts"][0]["est"], abs=1e-3)
 
 
+def test_ftest_option(runner):
+    ref = json.loads((REF / "growth_lmertest_covariates.json").read_text())
+    anova = {r["term"]: r for r in ref["anova"]}
+    payload = _json(runner.invoke(main, [
+        "growth", DATA, "--id", "id", "--time", "time", "--outcome", "resil",
+        "--covariate", "age", "--time-interaction", "arm", "--random-slope",
+        "--time-coding", "raw", "--ftest", "time:arm", "--json"]))
+    ft = payload["ftests"][0]
+    assert ft["coefficients"] == ["time:armcontrol"]
+    assert ft["F"] == pytest.approx(anova["time:arm"]["F"], rel=1e-4)
+    assert ft["ddf"] == pytest.approx(anova["time:arm"]["ddf"], rel=1e-3)
+    text = runner.invoke(main, ["growth", DATA, "--id", "id", "--time", "time", "--outcome",
+                                "resil", "--time-interaction", "arm", "--ftest", "time:arm"])
+    assert "F-test time:arm (time:armcontrol): F(1, " in text.output
+
+
 def test_covariate_options_with_ml_match_lmertest(runner):
     ref = json.loads((REF / "growth_lmertest_covariates_ml.json").read_text())
     payload = _json(runner.invoke(main, [

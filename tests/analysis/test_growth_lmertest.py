@@ -112,6 +112,28 @@ def test_contrast_as_contest1d(case):
         assert by_name["pvalue"] == pytest.approx(con["pvalue"], abs=TOL_T)
 
 
+def test_joint_ftests_as_contestmd_and_anova():
+    ref = _ref("covariates")
+    res = growth(_data(ref), formula="resil ~ time * arm + age + (time | id)", time="time")
+    terms = [r["term"] for r in ref["fixed"]]
+    for ft in ref["ftests"]:
+        cols = [terms[row.index(1)] for row in ft["L"]]
+        ours = res.ftest(cols)
+        assert ours["ndf"] == ft["ndf"] == 2
+        assert ours["F"] == pytest.approx(ft["F"], rel=TOL_T)
+        assert ours["ddf"] == pytest.approx(ft["ddf"], rel=TOL)
+        assert ours["pvalue"] == pytest.approx(ft["pvalue"], abs=TOL_T, rel=TOL)
+    # terms no other term contains: the rows of lmerTest's anova()
+    anova = {r["term"]: r for r in ref["anova"]}
+    for term in ("age", "time:arm"):
+        ours = res.ftest(term)
+        assert ours["F"] == pytest.approx(anova[term]["F"], rel=TOL_T)
+        assert ours["ddf"] == pytest.approx(anova[term]["ddf"], rel=TOL)
+    assert res.term_columns["time:arm"] == ["time:armcontrol"]
+    with pytest.raises(DataError, match="no term or fixed effect named 'shoe'"):
+        res.ftest("shoe")
+
+
 def test_formula_and_options_give_the_same_model():
     ref = _ref("covariates")
     d = _data(ref)

@@ -45,7 +45,8 @@ local({
   growth_panel <- read.csv(file.path(data_dir, "panel_growth.csv"))
 
   # ---- lmerTest ------------------------------------------------------------------------------
-  lmt <- function(formula, data, data_file, reml = TRUE, contrasts = list()) {
+  lmt <- function(formula, data, data_file, reml = TRUE, contrasts = list(),
+                  ftests = list()) {
     m <- lmerTest::lmer(formula, data = data, REML = reml)
     cf <- summary(m)$coefficients  # Satterthwaite by default
     vc <- as.data.frame(VarCorr(m))
@@ -56,6 +57,13 @@ local({
       list(name = nm, L = L, est = ct$Estimate, se = ct$`Std. Error`, df = ct$df,
            t = ct$`t value`, pvalue = ct$`Pr(>|t|)`)
     })
+    fts <- lapply(names(ftests), function(nm) {
+      L <- ftests[[nm]]
+      ft <- contestMD(m, L)
+      list(name = nm, L = L, F = ft$`F value`, ndf = ft$NumDF, ddf = ft$DenDF,
+           pvalue = ft$`Pr(>F)`)
+    })
+    av <- anova(m)  # Satterthwaite, type III
     list(formula = paste(deparse(formula), collapse = " "), data = data_file, reml = reml,
          lme4_version = as.character(packageVersion("lme4")),
          lmerTest_version = as.character(packageVersion("lmerTest")),
@@ -69,7 +77,9 @@ local({
          loglik = as.numeric(ll), npar = attr(ll, "df"), aic = AIC(m), bic = BIC(m),
          deviance = if (reml) NA else deviance(m),
          reml_criterion = if (reml) as.numeric(-2 * ll) else NA,
-         nobs = nobs(m), ngroups = as.numeric(ngrps(m)), contrasts = con)
+         nobs = nobs(m), ngroups = as.numeric(ngrps(m)), contrasts = con, ftests = fts,
+         anova = data.frame(term = rownames(av), F = av$`F value`, ndf = av$NumDF,
+                            ddf = av$DenDF, pvalue = av$`Pr(>F)`, row.names = NULL))
   }
   save(lmt(y ~ time + (time | id), growth_panel, "panel_growth.csv"),
        "growth_lmertest_slope.json")
@@ -83,8 +93,11 @@ local({
        "growth_lmertest_intercept_ml.json")
   # fixed effects in lme4's order: (Intercept), time, armcontrol, age, time:armcontrol
   slope_control <- c(0, 1, 0, 0, 1)
+  # joint F-tests (contestMD): the slope and its arm difference; arm and age
+  joint <- list(time_and_interaction = rbind(c(0, 1, 0, 0, 0), c(0, 0, 0, 0, 1)),
+                arm_and_age = rbind(c(0, 0, 1, 0, 0), c(0, 0, 0, 1, 0)))
   save(lmt(resil ~ time * arm + age + (time | id), long, "growth_covariates.csv",
-           contrasts = list(slope_control = slope_control)),
+           contrasts = list(slope_control = slope_control), ftests = joint),
        "growth_lmertest_covariates.json")
   save(lmt(resil ~ time * arm + age + (time | id), long, "growth_covariates.csv", reml = FALSE,
            contrasts = list(slope_control = slope_control)),

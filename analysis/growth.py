@@ -376,11 +376,11 @@ def growth(
         notes.append("the Hessian of the deviance in (theta, sigma) has a negative eigenvalue "
                      "(lmerTest: 'Model failed to converge'); the Satterthwaite df use its "
                      "positive part")
-    rows = [("id", "(Intercept)", "", G[0, 0], np.sqrt(G[0, 0]))]
+    rows = [(str(id), "(Intercept)", "", G[0, 0], np.sqrt(G[0, 0]))]
     if random_slope:
         corr = G[0, 1] / np.sqrt(G[0, 0] * G[1, 1]) if G[0, 0] > 0 and G[1, 1] > 0 else np.nan
-        rows += [("id", time_name, "", G[1, 1], np.sqrt(G[1, 1])),
-                 ("id", "(Intercept)", time_name, G[0, 1], corr)]
+        rows += [(str(id), time_name, "", G[1, 1], np.sqrt(G[1, 1])),
+                 (str(id), "(Intercept)", time_name, G[0, 1], corr)]
     rows.append(("Residual", "", "", sigma2, np.sqrt(sigma2)))
     random = pd.DataFrame(rows, columns=["grp", "var1", "var2", "vcov", "sdcor"])
     loglik = -0.5 * fit.deviance

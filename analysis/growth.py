@@ -22,6 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from craftwave.analysis import lmm
+from craftwave.analysis.lmm_anova import type3_contrasts
 from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
 
 TimeCoding = Literal["first", "center", "raw", "months"]
@@ -83,6 +84,17 @@ class GrowthResult:
     term_columns: dict[str, list[str]] = field(default_factory=dict)
     _satt: lmm.Satterthwaite | None = field(default=None, repr=False, compare=False)
     _beta: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _type3: dict[str, np.ndarray] | None = field(default=None, repr=False, compare=False)
+
+    def anova(self) -> pd.DataFrame:
+        """Type III F-tests of every model term with Satterthwaite ddf, as lmerTest's
+        ``anova(m)``: ``term, F, ndf, ddf, pvalue``."""
+        if self._type3 is None or self._satt is None or self._beta is None:
+            raise ModelError("anova: the type III hypotheses could not be built for this "
+                             "model (terms other than columns, their products and C())")
+        rows = [{"term": t, **self._satt.ftest(self._beta, L)}
+                for t, L in self._type3.items() if len(L)]
+        return pd.DataFrame(rows, columns=["term", "F", "ndf", "ddf", "pvalue"])
 
     def contrast(self, L: dict[str, float] | list[float] | np.ndarray,
                  rhs: float = 0.0) -> dict[str, float]:
@@ -159,6 +171,8 @@ class GrowthResult:
             "npar": self.npar, "aic": self.aic, "bic": self.bic,
             ("reml_criterion" if self.method == "REML" else "deviance"): -2 * self.loglik,
             "fixed": self.fixed.to_dict(orient="records"),
+            "anova": (self.anova().to_dict(orient="records") if self._type3 is not None
+                      else None),
             "random": self.random.to_dict(orient="records"), "notes": list(self.notes),
         }
 
@@ -319,8 +333,10 @@ def growth(
     frame[time_name] = code_time(frame, id, time, coding)
     frame[outcome] = pd.to_numeric(frame[outcome], errors="coerce")
     frame = frame.dropna(subset=[id, time_name, outcome])
-    y, X, terms, kept, term_columns = _fixed_design(frame, outcome, fixed_rhs)
-    frame = frame.loc[kept]
+    design_info = _fixed_design(frame, outcome, fixed_rhs)
+    y, X, terms = design_info.y, design_info.X, design_info.names
+    term_columns = design_info.term_columns
+    frame = frame.loc[design_info.kept]
     order = np.lexsort((frame[time_name].to_numpy(float), frame[id].astype(str).to_numpy()))
     frame, y, X = frame.iloc[order], y[order], X[order]
     if frame[id].nunique() < 3 or frame[time_name].nunique() < 2:
@@ -365,6 +381,11 @@ def growth(
         warnings.warn(f"growth model of {outcome!r}: {msg}", ConvergenceWarning, stacklevel=2)
 
     satt = lmm.satterthwaite(design, fit)
+    try:
+        type3 = type3_contrasts(frame, X, terms, term_columns, design_info.term_factors,
+                                design_info.numeric, _r_name)
+    except (ValueError, KeyError, np.linalg.LinAlgError, formulaic.errors.FormulaicError):
+        type3 = None  # anova() then says it cannot build the type III hypotheses
     rows_fixed = [satt.contrast(fit.beta, np.eye(len(terms))[k]) for k in range(len(terms))]
     fixed = pd.DataFrame(rows_fixed)
     fixed.insert(0, "term", terms)
@@ -392,7 +413,7 @@ def growth(
                         notes=notes, singular=singular, aic=float(-2 * loglik + 2 * npar),
                         bic=float(-2 * loglik + npar * np.log(len(frame))), npar=npar,
                         formula=model_formula, term_columns=term_columns, _satt=satt,
-                        _beta=fit.beta)
+                        _beta=fit.beta, _type3=type3)
 
 
 _RANDOM_TERM = re.compile(r"\(\s*([^()|]*?)\s*\|\s*([^()|]+?)\s*\)")
@@ -442,13 +463,23 @@ def _r_name(column: str) -> str:
     """formulaic's column names as R's: ``arm[T.coach]`` -> ``armcoach``."""
     if column == "Intercept":
         return "(Intercept)"
-    return re.sub(r"\[T\.([^\]]*)\]", r"\1", column).replace("`", "")
+    return re.sub(r"\[(?:T\.)?([^\]]*)\]", r"\1", column).replace("`", "")
 
 
-def _fixed_design(frame: pd.DataFrame, outcome: str, rhs: str,
-                  ) -> tuple[np.ndarray, np.ndarray, list[str], pd.Index, dict[str, list[str]]]:
-    """Response, fixed-effects matrix, R-style coefficient names, the rows kept (complete)
-    and the coefficients of each model term."""
+@dataclass(frozen=True)
+class _Design:
+    y: np.ndarray
+    X: np.ndarray
+    names: list[str]
+    kept: pd.Index
+    term_columns: dict[str, list[str]]
+    term_factors: dict[str, list[str]]
+    numeric: dict[str, bool]
+
+
+def _fixed_design(frame: pd.DataFrame, outcome: str, rhs: str) -> _Design:
+    """Response, fixed-effects matrix, R-style coefficient names, the rows kept (complete),
+    the coefficients and variables of each model term, and which variables are numeric."""
     try:
         mm = formulaic.model_matrix(f"{_q(outcome)} ~ {rhs}", frame, na_action="drop")
     except formulaic.errors.FactorEvaluationError as exc:
@@ -463,9 +494,15 @@ def _fixed_design(frame: pd.DataFrame, outcome: str, rhs: str,
     if "Intercept" not in X.columns:
         raise DataError("growth: the fixed part needs an intercept (growth models have one)")
     names = [_r_name(str(c)) for c in X.columns]
-    by_term = {str(t).replace("`", ""): [names[i] for i in idx]
-               for t, idx in X.model_spec.term_indices.items() if str(t) != "1"}
-    return np.asarray(mm.lhs, float).ravel(), np.asarray(X, float), names, X.index, by_term
+    spec = X.model_spec
+    by_term = {str(t): [names[i] for i in idx]
+               for t, idx in spec.term_indices.items() if str(t) != "1"}
+    factors = {str(t): [str(f) for f in t.factors] for t in spec.terms if str(t) != "1"}
+    numeric = {str(k): str(v[0]).endswith("NUMERICAL") or getattr(v[0], "value", "") ==
+               "numerical" for k, v in spec.encoder_state.items()}
+    design = _Design(np.asarray(mm.lhs, float).ravel(), np.asarray(X, float), names, X.index,
+                     by_term, factors, numeric)
+    return design
 
 
 # lme4's isSingular() flags a diagonal element of the relative covariance factor (theta) below

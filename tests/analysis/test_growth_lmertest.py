@@ -34,6 +34,8 @@ FITS = {
                                      time_coding="raw", reml=False),
     "covariates": lambda d: growth(d, formula="resil ~ time * arm + age + (time | id)",
                                    time="time"),
+    "agegroup": lambda d: growth(d, formula="resil ~ time * agegroup + arm + (time | id)",
+                                 time="time"),
     "covariates_ml": lambda d: growth(d, id="id", time="time", outcome="resil",
                                       covariates=["age"], time_interactions=["arm"],
                                       time_coding="raw", reml=False),
@@ -132,6 +134,23 @@ def test_joint_ftests_as_contestmd_and_anova():
     assert res.term_columns["time:arm"] == ["time:armcontrol"]
     with pytest.raises(DataError, match="no term or fixed effect named 'shoe'"):
         res.ftest("shoe")
+
+
+@pytest.mark.parametrize("name", ["covariates", "agegroup"])
+def test_type3_anova_as_lmertest(name):
+    """Every term, those contained in an interaction included (time in time:agegroup), with
+    two-df terms for the three-level factor."""
+    ref = _ref(name)
+    res = FITS[name](_data(ref))
+    ours = res.anova().set_index("term")
+    assert list(ours.index) == [r["term"] for r in ref["anova"]]
+    for row in ref["anova"]:
+        mine = ours.loc[row["term"]]
+        assert mine["ndf"] == row["ndf"], row["term"]
+        assert mine["F"] == pytest.approx(row["F"], rel=TOL_T, abs=TOL_T), row["term"]
+        assert mine["ddf"] == pytest.approx(row["ddf"], rel=TOL), row["term"]
+        assert mine["pvalue"] == pytest.approx(row["pvalue"], abs=TOL_T), row["term"]
+    assert res.to_dict()["anova"][0]["term"] == ref["anova"][0]["term"]
 
 
 def test_formula_and_options_give_the_same_model():

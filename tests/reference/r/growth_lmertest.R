@@ -37,6 +37,7 @@ local({
   long$resil <- round(3.1 + 0.012 * (long$age - 40) + u0[long$id] +
                       (0.10 + 0.12 * (long$arm == "coach") + u1[long$id]) * long$time +
                       rnorm(nrow(long), sd = 0.42), 4)
+  long$agegroup <- ifelse(long$age < 35, "young", ifelse(long$age < 48, "middle", "older"))
   drop <- (long$time >= 2 & long$id %% 9 == 0) | (long$time == 3 & long$id %% 4 == 1)
   long <- long[!drop, ]
   path <- file.path(data_dir, "growth_covariates.csv")
@@ -99,6 +100,9 @@ local({
   save(lmt(resil ~ time * arm + age + (time | id), long, "growth_covariates.csv",
            contrasts = list(slope_control = slope_control), ftests = joint),
        "growth_lmertest_covariates.json")
+  # a three-level factor: two-df terms in the type III anova, time contained in time:agegroup
+  save(lmt(resil ~ time * agegroup + arm + (time | id), long, "growth_covariates.csv"),
+       "growth_lmertest_agegroup.json")
   save(lmt(resil ~ time * arm + age + (time | id), long, "growth_covariates.csv", reml = FALSE,
            contrasts = list(slope_control = slope_control)),
        "growth_lmertest_covariates_ml.json")

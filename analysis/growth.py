@@ -192,6 +192,13 @@ class GrowthResult:
             "", "Variance components:",
             self.random.to_string(index=False, float_format=lambda v: f"{v:.4f}"),
         ]
+        if self._type3 is not None:
+            table = self.anova()
+            if len(table):
+                table["pvalue"] = [f"{p:.3g}" if p >= 1e-4 else "<1e-4" for p in table["pvalue"]]
+                lines += ["", "Type III analysis of variance (Satterthwaite's method, as "
+                          "lmerTest's anova()):",
+                          table.to_string(index=False, float_format=lambda v: f"{v:.4f}")]
         lines += [f"note: {n}" for n in self.notes]
         return "\n".join(lines)
 

@@ -44,6 +44,10 @@ def test_formula_with_contrast_matches_lmertest(runner):
     assert payload["aic"] == pytest.approx(ref["aic"], rel=1e-6)
     assert payload["bic"] == pytest.approx(ref["bic"], rel=1e-6)
     assert payload["reml_criterion"] == pytest.approx(ref["reml_criterion"], rel=1e-6)
+    anova = {r["term"]: r for r in payload["anova"]}
+    for row in ref["anova"]:  # lmerTest's type III anova(m), time inside time:arm included
+        assert anova[row["term"]]["F"] == pytest.approx(row["F"], rel=1e-4)
+        assert anova[row["term"]]["ddf"] == pytest.approx(row["ddf"], rel=1e-3)
     con = payload["contrasts"][0]
     assert con["contrast"] == "time + time:armcontrol"
     assert con["df"] == pytest.approx(ref["contrasts"][0]["df"], rel=1e-3)
@@ -83,6 +87,7 @@ def test_text_output_names_satterthwaite_and_criteria(runner):
                                "--contrast", "time + time:armcontrol"])
     assert out.exit_code == 0, out.output
     assert "Satterthwaite" in out.output and "AIC" in out.output and "BIC" in out.output
+    assert "Type III analysis of variance" in out.output
     assert "time:armcontrol" in out.output
     assert "contrast time + time:armcontrol: estimate" in out.output
 

@@ -56,6 +56,7 @@ from craftwave.analysis.attrition import (  # noqa: E402
     missingness_patterns,
 )
 from craftwave.analysis.growth import GrowthResult, growth  # noqa: E402
+from craftwave.analysis.growth_latent import LatentGrowth, latent_growth  # noqa: E402
 from craftwave.analysis.panel import PanelModel, clpm, focal, lcs, riclpm  # noqa: E402
 from craftwave.analysis.power import PowerResult, power  # noqa: E402
 from craftwave.analysis.simulate import FocalPopulation, RICLPMPopulation, SimulatedPanel, simulate  # noqa: E402
@@ -89,7 +90,8 @@ __all__ += [  # data in, data quality, descriptives, reliability
 ]
 
 __all__ += [  # panel models, growth, attrition, simulation, power
-    "ExtraPopulation", "FocalPopulation", "GrowthResult", "MCARResult", "PanelModel", "PowerResult",
+    "ExtraPopulation", "FocalPopulation", "GrowthResult", "LatentGrowth", "MCARResult", "PanelModel",
+    "PowerResult", "latent_growth",
     "RICLPMPopulation", "SimulatedPanel", "clpm", "dropout_comparison", "focal", "growth",
     "lcs", "little_mcar", "missingness_by_wave", "missingness_patterns", "power", "riclpm",
     "simulate",

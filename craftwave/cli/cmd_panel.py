@@ -173,17 +173,47 @@ def _result_dict(result) -> dict:
 
 @click.command("growth")
 @click.argument("data", type=click.Path(exists=True, dir_okay=False))
-@click.option("--id", "id_col", required=True, help="Participant column.")
+@click.option("--id", "id_col", help="Participant column (or the formula's (TIME | ID)).")
 @click.option("--time", "time_col", required=True, help="Time column (wave number or date).")
-@click.option("--outcome", required=True, help="Outcome column.")
+@click.option("--outcome", help="Outcome column (or the formula's left-hand side).")
 @click.option("--random-slope", is_flag=True, help="Add a random slope of time.")
 @click.option("--time-coding", type=click.Choice(["first", "center", "raw", "months"]),
-              default="first", show_default=True,
-              help="first: time - first occasion; center: minus the mean occasion; months: "
-                   "months since each participant's first date.")
+              default=None,
+              help="first (default; raw with --formula): time - first occasion; center: minus "
+                   "the mean occasion; months: months since each participant's first date.")
+@click.option("--covariate", "covariates", multiple=True,
+              help="Fixed-effect covariate (repeatable); text columns are factors (R's "
+                   "treatment coding).")
+@click.option("--time-interaction", "time_interactions", multiple=True,
+              help="Covariate whose interaction with time is added, with its main effect, as "
+                   "R's time * arm (repeatable).")
+@click.option("--formula", help="lme4 formula instead of --outcome/--covariate/--random-slope, "
+              "e.g. 'resil ~ wave * arm + age + (wave | participant_id)'.")
+@click.option("--reml/--no-reml", default=True, show_default=True,
+              help="REML (lme4's default) or ML (REML = FALSE: compare fixed effects by AIC).")
+@click.option("--contrast", "contrasts", multiple=True, metavar="'TERM + c*TERM ...'",
+              help="Test a combination of fixed effects with Satterthwaite df, as lmerTest's "
+                   "contest1D, e.g. 'time + time:armcontrol' (repeatable).")
+@click.option("--ftest", "ftests", multiple=True, metavar="TERM",
+              help="Joint F-test of a model term's coefficients (e.g. time:arm with three "
+                   "arms) with Satterthwaite ddf, as lmerTest's contestMD (repeatable).")
+@click.option("--function", "function", type=click.Choice(["mixed", "growth"]),
+              default="mixed", show_default=True,
+              help="mixed: linear mixed model (lme4/lmerTest); growth: latent growth curve of "
+                   "the same measure, as lavaan's growth() (covariates predict the intercept "
+                   "factor, time interactions the slope factor).")
+@click.option("--missing", type=click.Choice(["fiml", "listwise"]), default="fiml",
+              show_default=True, help="--function growth: missing-data method.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, as_json) -> None:
-    """Linear growth model (REML mixed model) on long DATA.csv (one row per person and wave)."""
+def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, covariates,
+               time_interactions, formula, reml, contrasts, ftests, function, missing,
+               as_json) -> None:
+    """Growth of a repeated measure in long DATA.csv (one row per person and wave).
+
+    By default a linear mixed model reported as lmerTest's summary(): Satterthwaite df, t
+    and p for each fixed effect, variance components, logLik, AIC and BIC. With --function
+    growth, the latent growth curve of lavaan's growth().
+    """
     import warnings
 
     import pandas as pd
@@ -191,11 +221,73 @@ def growth_cmd(data, id_col, time_col, outcome, random_slope, time_coding, as_js
     from craftwave.analysis.growth import growth
     from craftwave.instruments.errors import ConvergenceWarning, CraftwaveError
 
+    frame = pd.read_csv(data)
+    if function == "growth":
+        _latent_growth(frame, id_col, time_col, outcome, time_coding, covariates,
+                       time_interactions, formula, reml, contrasts + ftests, missing, as_json)
+        return
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)  # the result reports it
-            res = growth(pd.read_csv(data), id=id_col, time=time_col, outcome=outcome,
-                         random_slope=random_slope, time_coding=time_coding)
+            res = growth(frame, id=id_col, time=time_col, outcome=outcome,
+                         random_slope=random_slope,
+                         time_coding=time_coding, covariates=covariates,
+                         time_interactions=time_interactions, formula=formula, reml=reml)
+            tests = [{"contrast": c, **res.contrast(_contrast_weights(c))} for c in contrasts]
+            ftab = [res.ftest(t) for t in ftests]
+    except CraftwaveError as exc:
+        fail(str(exc))
+    if as_json:
+        out = res.to_dict()
+        if tests:
+            out["contrasts"] = tests
+        if ftab:
+            out["ftests"] = ftab
+        echo_json(out)
+        return
+    click.echo(res.summary())
+    for t in tests:
+        click.echo(f"\ncontrast {t['contrast']}: estimate {t['est']:.4f}, SE {t['se']:.4f}, "
+                   f"t({t['df']:.2f}) = {t['t']:.3f}, p = {t['pvalue']:.4g}")
+    for f in ftab:
+        click.echo(f"F-test {f['test']} ({', '.join(f['coefficients'])}): "
+                   f"F({f['ndf']}, {f['ddf']:.2f}) = {f['F']:.3f}, p = {f['pvalue']:.4g}")
+
+
+def _contrast_weights(text: str) -> dict[str, float]:
+    """'time + time:armcontrol' or '0.5*armcoach - 0.5*armcontrol' as {term: weight}."""
+    import re
+
+    weights: dict[str, float] = {}
+    for sign, part in re.findall(r"([+-]?)\s*([^+-]+)", text.replace(" - ", " -")):
+        part = part.strip()
+        if not part:
+            continue
+        coef, _, term = part.rpartition("*")
+        try:
+            w = float(coef) if coef else 1.0
+        except ValueError:
+            fail(f"--contrast: cannot read {part!r} (write c*TERM or TERM)")
+        weights[term.strip()] = weights.get(term.strip(), 0.0) + (-w if sign == "-" else w)
+    if not weights:
+        fail(f"--contrast: no terms in {text!r}")
+    return weights
+
+
+def _latent_growth(frame, id_col, time_col, outcome, time_coding, covariates,
+                   time_interactions, formula, reml, contrasts, missing, as_json) -> None:
+    from craftwave.analysis.growth_latent import latent_growth
+    from craftwave.instruments.errors import CraftwaveError
+
+    if formula or contrasts or not reml:
+        fail("--function growth takes --id, --time, --outcome, --covariate and "
+             "--time-interaction (no --formula, --contrast, --ftest or --no-reml)")
+    if not (id_col and outcome):
+        fail("--function growth needs --id and --outcome")
+    try:
+        res = latent_growth(frame, id=id_col, time=time_col, outcome=outcome,
+                            time_coding=time_coding or "first", covariates=covariates,
+                            time_interactions=time_interactions, missing=missing)
     except CraftwaveError as exc:
         fail(str(exc))
     if as_json:

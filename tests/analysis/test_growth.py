@@ -122,9 +122,10 @@ def test_small_slope_variance_is_not_a_failure():
     t = np.tile([0.0, 1.0, 2.0, 3.0], n)
     y = 3 + rng.normal(0, 0.6, n)[ids] + (0.1 + rng.normal(0, 0.08, n)[ids]) * t \
         + rng.normal(0, 0.3, 4 * n)
-    res = growth(pd.DataFrame({"id": ids, "t": t, "y": y}), id="id", time="t", outcome="y",
+    res = growth(pd.DataFrame({"pid": ids, "t": t, "y": y}), id="pid", time="t", outcome="y",
                  time_coding="raw")
     assert res.converged and not res.singular
+    assert list(res.random["grp"]) == ["pid", "pid", "pid", "Residual"]  # as lme4's VarCorr
     assert res.random.set_index(["var1", "var2"]).loc[("time", ""), "vcov"] == pytest.approx(
         0.08**2, abs=0.005)
 
@@ -151,13 +152,13 @@ def test_model_errors_instead_of_linalg_errors():
 
 def _relative_theta(res) -> float:
     """The smallest diagonal of lme4's theta (relative Cholesky factor of G / sigma^2)."""
-    vc = {(row.grp, row.var1, row.var2): row.vcov for row in res.random.itertuples()}
-    sigma2 = vc[("Residual", "", "")]
-    l00 = np.sqrt(max(vc[("id", "(Intercept)", "")], 0.0) / sigma2)
-    if ("id", "time", "") not in vc:
+    vc = {(row.var1, row.var2): row.vcov for row in res.random.itertuples()}
+    sigma2 = vc[("", "")]
+    l00 = np.sqrt(max(vc[("(Intercept)", "")], 0.0) / sigma2)
+    if ("time", "") not in vc:
         return l00
-    l10 = vc.get(("id", "(Intercept)", "time"), 0.0) / sigma2 / l00 if l00 > 0 else 0.0
-    l11 = np.sqrt(max(vc[("id", "time", "")] / sigma2 - l10 ** 2, 0.0))
+    l10 = vc.get(("(Intercept)", "time"), 0.0) / sigma2 / l00 if l00 > 0 else 0.0
+    l11 = np.sqrt(max(vc[("time", "")] / sigma2 - l10 ** 2, 0.0))
     return min(l00, l11)
 
 

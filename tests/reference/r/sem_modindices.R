@@ -1,0 +1,122 @@
+# Reference fixtures for craftwave's modification indices and score tests
+# (analysis.sem.modindices, analysis.sem.scoretest): lavaan's modindices() and lavTestScore().
+#
+# Reads the data sets that tests/reference/r/sem.R writes (sem_hs.csv, sem_hs_missing.csv,
+# sem_poldem.csv, sem_long.csv) and writes tests/reference/sem_modindices_*.json (modindices) and
+# tests/reference/sem_scoretest_*.json (lavTestScore: total, univariate, cumulative, epc). The
+# constraints' plabels (.p5. == .p9.) are written out as the parameters they name (lhs op rhs
+# group), so the fixtures do not depend on lavaan's row numbering.
+#
+# Run from the repository root:  Rscript tests/reference/r/sem_modindices.R
+
+suppressPackageStartupMessages({
+  library(lavaan)
+  library(jsonlite)
+})
+
+local({
+  out_dir <- file.path("tests", "reference")
+  data_dir <- file.path(out_dir, "data")
+  read <- function(name) read.csv(file.path(data_dir, name), stringsAsFactors = FALSE)
+  save <- function(obj, name) {
+    write_json(obj, file.path(out_dir, name), digits = NA, auto_unbox = TRUE, pretty = TRUE,
+               na = "null")
+  }
+
+  mi_table <- function(fit) {
+    mi <- modindices(fit, sort. = TRUE)
+    keep <- intersect(c("lhs", "op", "rhs", "group", "mi", "epc", "sepc.lv", "sepc.all",
+                        "sepc.nox"), names(mi))
+    out <- as.data.frame(mi)[, keep]
+    rownames(out) <- NULL
+    out
+  }
+
+  save_mi <- function(fit, model, data_file, args, name) {
+    save(list(model = model, data = data_file, args = args,
+              lavaan_version = as.character(packageVersion("lavaan")),
+              chisq = unname(fitMeasures(fit, "chisq")),
+              modindices = mi_table(fit)), name)
+  }
+
+  # a plabel or label -> the parameter it names
+  describe_par <- function(pt, x) {
+    i <- which(pt$plabel == x)
+    if (length(i) == 0L) i <- which(pt$label == x)
+    i <- i[1]
+    list(lhs = pt$lhs[i], op = pt$op[i], rhs = pt$rhs[i], group = pt$group[i])
+  }
+
+  score_table <- function(fit, tab) {
+    pt <- parTable(fit)
+    rows <- lapply(seq_len(nrow(tab)), function(k) {
+      list(lhs = describe_par(pt, tab$lhs[k]), rhs = describe_par(pt, tab$rhs[k]),
+           lhs_label = tab$lhs[k], rhs_label = tab$rhs[k], X2 = tab$X2[k], df = tab$df[k],
+           p_value = tab$p.value[k])
+    })
+    rows
+  }
+
+  save_score <- function(fit, model, data_file, args, name) {
+    st <- lavTestScore(fit, univariate = TRUE, cumulative = TRUE, epc = TRUE)
+    epc <- as.data.frame(st$epc)
+    if (!"group" %in% names(epc)) epc$group <- 1L
+    epc <- epc[!is.na(epc$epc), c("lhs", "op", "rhs", "group", "est", "epc", "epv")]
+    rownames(epc) <- NULL
+    save(list(model = model, data = data_file, args = args,
+              lavaan_version = as.character(packageVersion("lavaan")),
+              total = list(X2 = st$test$X2, df = st$test$df, p_value = st$test$p.value),
+              univariate = score_table(fit, st$uni),
+              cumulative = score_table(fit, st$cumulative),
+              epc = epc), name)
+  }
+
+  hs <- read("sem_hs.csv")
+  hs_model <- "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
+
+  # ---- modification indices -----------------------------------------------------------------
+  fit <- cfa(hs_model, data = hs)
+  save_mi(fit, hs_model, "sem_hs.csv", list(), "sem_modindices_hs.json")
+
+  fit <- cfa(hs_model, data = hs, std.lv = TRUE)
+  save_mi(fit, hs_model, "sem_hs.csv", list(std_lv = TRUE), "sem_modindices_hs_std_lv.json")
+
+  mimic <- paste(hs_model, "visual + textual ~ grade", "x3 ~ grade", sep = "\n")
+  fit <- sem(mimic, data = hs)
+  save_mi(fit, mimic, "sem_hs.csv", list(), "sem_modindices_mimic.json")
+
+  pd <- read("sem_poldem.csv")
+  pd_model <- paste(
+    "ind60 =~ x1 + x2 + x3",
+    "dem60 =~ y1 + a*y2 + b*y3 + c*y4",
+    "dem65 =~ y5 + a*y6 + b*y7 + c*y8",
+    "dem60 ~ ind60",
+    "dem65 ~ ind60 + dem60",
+    "y1 ~~ y5", sep = "\n")
+  fit <- sem(pd_model, data = pd)
+  save_mi(fit, pd_model, "sem_poldem.csv", list(), "sem_modindices_poldem.json")
+
+  fit <- cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts"))
+  save_mi(fit, hs_model, "sem_hs.csv",
+          list(group = "school", group_equal = list("loadings", "intercepts")),
+          "sem_modindices_mg_scalar.json")
+
+  hsm <- read("sem_hs_missing.csv")
+  fit <- cfa(hs_model, data = hsm, missing = "ml")
+  save_mi(fit, hs_model, "sem_hs_missing.csv", list(missing = "fiml"),
+          "sem_modindices_hs_fiml.json")
+
+  # ---- score tests of equality constraints (lavTestScore) -------------------------------------
+  fit <- sem(pd_model, data = pd)
+  save_score(fit, pd_model, "sem_poldem.csv", list(), "sem_scoretest_poldem.json")
+
+  con_model <- paste("visual =~ x1 + x2 + x3", "textual =~ x4 + l5*x5 + l6*x6",
+                     "speed =~ x7 + x8 + x9", "l5 == l6", sep = "\n")
+  fit <- cfa(con_model, data = hs)
+  save_score(fit, con_model, "sem_hs.csv", list(), "sem_scoretest_constraint.json")
+
+  fit <- cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts"))
+  save_score(fit, hs_model, "sem_hs.csv",
+             list(group = "school", group_equal = list("loadings", "intercepts")),
+             "sem_scoretest_mg_scalar.json")
+})

@@ -31,7 +31,7 @@ from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.extended import expected_information, row_values, unmerged_model
 from craftwave.analysis.sem.result import SEMResult
 
-__all__ = ["ScoreTester", "ScoreTestResult", "score_test", "constraint_pairs"]
+__all__ = ["ScoreTester", "ScoreTestResult", "score_test", "constraint_pairs", "tester_for"]
 
 _GINV_TOL = math.sqrt(np.finfo(float).eps)   # MASS::ginv's tolerance
 
@@ -198,6 +198,19 @@ def _p(x: float) -> str:
     return "<.001" if x < 0.001 else f"{x:.3f}"
 
 
+def tester_for(result: SEMResult, data: pd.DataFrame, *, group: str | None = None
+               ) -> ScoreTester:
+    """A :class:`ScoreTester` of a fitted model on the data it was fitted to."""
+    # imported here: api imports this package's siblings, and prepare_groups lives there
+    from craftwave.analysis.sem.api import prepare_groups
+
+    cm = result.model
+    if result.missing == "fiml" and cm.fixed_x and cm.ov_x:
+        data = data.loc[data[cm.ov_x].notna().all(axis=1)]
+    groups, _ = prepare_groups(cm, data, missing=result.missing, group=group)
+    return ScoreTester(cm, groups, result.theta)
+
+
 def score_test(result: SEMResult, data: pd.DataFrame, *, group: str | None = None,
                cumulative: bool = True) -> ScoreTestResult:
     """Score tests of a fitted model's equality constraints, as ``lavTestScore(fit,
@@ -223,14 +236,8 @@ def score_test(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
     ModelError
         When the model has no equality constraint.
     """
-    # imported here: api imports this package's siblings, and prepare_groups lives there
-    from craftwave.analysis.sem.api import prepare_groups
-
     cm = result.model
-    if result.missing == "fiml" and cm.fixed_x and cm.ov_x:
-        data = data.loc[data[cm.ov_x].notna().all(axis=1)]
-    groups, _ = prepare_groups(cm, data, missing=result.missing, group=group)
-    tester = ScoreTester(cm, groups, result.theta)
+    tester = tester_for(result, data, group=group)
     if not tester.pairs:
         raise ModelError("the model has no equality constraints to test (shared labels, "
                          "'==' or group_equal)")

@@ -92,3 +92,28 @@ def test_scoretest_text(model_file, hs_csv):
     assert out.exit_code == 0, out.output
     assert "Univariate:" in out.output and "Cumulative:" in out.output
     assert "textual =~ x5 (group 1)" in out.output
+
+
+def test_invariance_partial_auto(model_file, hs_csv, reference):
+    ref = reference("sem_partial_search_mg")
+    out = CliRunner().invoke(main, ["invariance", model_file, hs_csv, "--group", "school",
+                                    "--partial", "auto", "--json"])
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    assert d["data_driven"] is True and d["search"].startswith("data-driven")
+    assert d["freed"] == ref["freed"]
+    assert d["level_reached"] == "strict"
+    assert [e["action"] for e in d["log"]] == [e["action"] for e in ref["log"]]
+    text = CliRunner().invoke(main, ["invariance", model_file, hs_csv, "--group", "school",
+                                     "--partial", "auto"]).output
+    assert "DATA-DRIVEN" in text and "free x7 ~ 1" in text
+
+
+def test_invariance_srmr_and_pvalue_criteria(model_file, hs_csv):
+    out = CliRunner().invoke(main, ["invariance", model_file, hs_csv, "--group", "school",
+                                    "--delta-pvalue", "0.05", "--delta-srmr", "0.01",
+                                    "--json"])
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    assert d["criteria"]["delta_pvalue"] == 0.05 and d["criteria"]["delta_srmr"] == 0.01
+    assert d["level_reached"] == "metric"

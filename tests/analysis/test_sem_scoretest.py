@@ -17,6 +17,10 @@ CASES = {
     "sem_scoretest_poldem": {},
     "sem_scoretest_constraint": {},
     "sem_scoretest_mg_scalar": {"group": "school", "group_equal": ["loadings", "intercepts"]},
+    "sem_scoretest_mg_scalar_partial": {"group": "school",
+                                        "group_equal": ["loadings", "intercepts"],
+                                        "group_partial": ["x3 ~ 1"]},
+    "sem_scoretest_long_scalar": {"meanstructure": True, "function": "cfa"},
 }
 
 

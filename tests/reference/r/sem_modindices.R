@@ -119,4 +119,79 @@ local({
   save_score(fit, hs_model, "sem_hs.csv",
              list(group = "school", group_equal = list("loadings", "intercepts")),
              "sem_scoretest_mg_scalar.json")
+
+  fit <- cfa(hs_model, data = hs, group = "school", group.equal = c("loadings", "intercepts"),
+             group.partial = "x3 ~ 1")
+  save_score(fit, hs_model, "sem_hs.csv",
+             list(group = "school", group_equal = list("loadings", "intercepts"),
+                  group_partial = list("x3 ~ 1")),
+             "sem_scoretest_mg_scalar_partial.json")
+
+  # longitudinal scalar invariance: labels shared by three waves (first row == each later row)
+  long <- read("sem_long.csv")
+  ind <- function(j, t) sprintf("jc_%d_w%d", j, t)
+  lines <- character(0)
+  for (t in 1:3) {
+    terms <- sapply(1:4, function(j) if (j == 1) ind(j, t) else sprintf("l%d*%s", j, ind(j, t)))
+    lines <- c(lines, sprintf("F%d =~ %s", t, paste(terms, collapse = " + ")))
+    for (j in 1:4) lines <- c(lines, sprintf("%s ~ i%d*1", ind(j, t), j))
+    lines <- c(lines, if (t > 1) sprintf("F%d ~ NA*1", t) else "F1 ~ 0*1")
+  }
+  for (j in 1:4) for (t in 1:2) lines <- c(lines, sprintf("%s ~~ %s", ind(j, t), ind(j, t + 1)))
+  long_model <- paste(lines, collapse = "\n")
+  fit <- cfa(long_model, data = long, meanstructure = TRUE)
+  save_score(fit, long_model, "sem_long.csv", list(meanstructure = TRUE),
+             "sem_scoretest_long_scalar.json")
+
+  # ---- the data-driven partial invariance search, done with lavaan -----------------------------
+  # Chen (2007) and the chi-square difference test; where a level fails, the constraint of that
+  # level with the largest univariate score test is freed (group.partial), and the level refitted
+  search <- function(model, data, group) {
+    equal <- list(metric = "loadings", scalar = c("loadings", "intercepts"),
+                  strict = c("loadings", "intercepts", "residuals"))
+    srmr_max <- c(metric = 0.030, scalar = 0.010, strict = 0.010)
+    prev <- cfa(model, data = data, group = group)
+    freed <- character(0)
+    log <- list()
+    for (lev in names(equal)) {
+      at_level <- character(0)
+      repeat {
+        fit <- cfa(model, data = data, group = group, group.equal = equal[[lev]],
+                   group.partial = freed)
+        lrt <- lavTestLRT(prev, fit)
+        f1 <- fitMeasures(fit, c("cfi", "rmsea", "srmr"))
+        f0 <- fitMeasures(prev, c("cfi", "rmsea", "srmr"))
+        d <- list(delta_chisq = lrt[["Chisq diff"]][2], delta_df = lrt[["Df diff"]][2],
+                  delta_pvalue = lrt[["Pr(>Chisq)"]][2],
+                  delta_cfi = unname(f1["cfi"] - f0["cfi"]),
+                  delta_rmsea = unname(f1["rmsea"] - f0["rmsea"]),
+                  delta_srmr = unname(f1["srmr"] - f0["srmr"]))
+        holds <- d$delta_pvalue >= 0.05 && d$delta_cfi >= -0.010 && d$delta_rmsea <= 0.015 &&
+          d$delta_srmr <= srmr_max[[lev]]
+        log[[length(log) + 1]] <- c(list(action = "compare", level = lev, holds = holds), d)
+        if (holds) break
+        pt <- parTable(fit)
+        uni <- lavTestScore(fit)$uni
+        par <- sapply(uni$lhs, function(x) {
+          i <- which(pt$plabel == x)
+          if (pt$op[i] == "~1") paste(pt$lhs[i], "~ 1") else paste(pt$lhs[i], pt$op[i], pt$rhs[i])
+        })
+        ops <- sapply(uni$lhs, function(x) pt$op[pt$plabel == x])
+        want <- c(metric = "=~", scalar = "~1", strict = "~~")[[lev]]
+        ok <- ops == want & !(par %in% freed)
+        if (!any(ok)) break
+        best <- which(ok)[which.max(uni$X2[ok])]
+        log[[length(log) + 1]] <- list(action = "free", level = lev, parameter = par[[best]],
+                                       X2 = uni$X2[best], df = 1L)
+        freed <- c(freed, par[[best]])
+      }
+      if (!holds) break
+      prev <- fit
+    }
+    list(log = log, freed = as.list(freed))
+  }
+  res <- search(hs_model, hs, "school")
+  save(c(list(model = hs_model, data = "sem_hs.csv", args = list(group = "school"),
+              lavaan_version = as.character(packageVersion("lavaan"))), res),
+       "sem_partial_search_mg.json")
 })

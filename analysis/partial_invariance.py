@@ -51,6 +51,8 @@ AUTO_CRITERIA: dict[str, Any] = {
 DATA_DRIVEN_NOTE = ("The partial invariance model was found by a data-driven search (constraints "
                     "freed because of their score tests on these data); its tests are "
                     "optimistic, and it should be confirmed on new data.")
+ROBUST_NOTE = ("The score tests are the ordinary (normal-theory) ones, as lavaan's lavTestScore "
+               "falls back to them with robust standard errors.")
 _NEW_KIND = {"metric": "loadings", "scalar": "intercepts", "strict": "residuals"}
 _LONG_LABEL = {"metric": ".lambda", "scalar": ".nu", "strict": ".theta"}
 
@@ -68,7 +70,9 @@ class PartialInvarianceResult:
     log : list of dict
         Every comparison and every freed constraint, in order, with its test.
     freed : list of str
-        All freed parameters (as ``group_partial`` / ``partial`` entries).
+        The parameters the search freed (as ``group_partial`` / ``partial`` entries).
+    named : list of str
+        The parameters freed beforehand (``partial``), not by the search.
     level_reached : str
         The highest level that holds, possibly partially ("none" if configural failed).
     fits : dict
@@ -84,6 +88,7 @@ class PartialInvarianceResult:
     estimator: str
     missing: str
     fits: dict[str, SEMResult] = field(default_factory=dict)
+    named: list[str] = field(default_factory=list)
     data_driven: bool = True
     notes: list[str] = field(default_factory=lambda: [DATA_DRIVEN_NOTE])
 
@@ -98,14 +103,18 @@ class PartialInvarianceResult:
                 "nobs": self.nobs, "search": "data-driven (score tests)",
                 "data_driven": True, "criteria": self.criteria, "steps": steps,
                 "log": [{k: _clean(v) for k, v in e.items()} for e in self.log],
-                "freed": list(self.freed), "level_reached": self.level_reached,
+                "freed": list(self.freed), "named": list(self.named),
+                "level_reached": self.level_reached,
                 "notes": list(self.notes)}
 
     def summary(self) -> str:
         miss = "listwise deletion" if self.missing == "listwise" else "FIML"
         lines = [f"Partial measurement invariance ({self.kind}), found by a DATA-DRIVEN search; "
                  f"estimator {self.estimator}, missing data: {miss}, N = {self.nobs}",
-                 f"Criteria: {_criteria_text(self.criteria)}", "", "Search log:"]
+                 f"Criteria: {_criteria_text(self.criteria)}"]
+        if self.named:
+            lines.append(f"Free beforehand (named, not searched): {', '.join(self.named)}")
+        lines += ["", "Search log:"]
         for e in self.log:
             if e["action"] == "compare":
                 lines.append(f"  {e['level']:<10} {e['model']}: {'holds' if e['holds'] else 'fails'}"
@@ -125,7 +134,7 @@ class PartialInvarianceResult:
             lines.append(f"{r['level']:<11}{r['status']:<12}{r['chisq']:>10.3f}{int(r['df']):>5}"
                          f"{r['cfi']:>7.3f}{r['rmsea']:>7.3f}{r['srmr']:>7.3f}  {r['freed']}")
         lines.append("")
-        freed = f" (freed: {', '.join(self.freed)})" if self.freed else ""
+        freed = f" (freed by the search: {', '.join(self.freed)})" if self.freed else ""
         lines.append(f"Level reached: {self.level_reached}{freed}")
         lines += [f"Note: {n}" for n in self.notes]
         return "\n".join(lines)
@@ -258,6 +267,7 @@ def partial_invariance(
             raise ModelError(f"unknown criteria: {', '.join(sorted(unknown))}")
         crit.update(criteria)
     kind = "multi-group" if group is not None else "longitudinal"
+    named = list(partial)
     freed = list(partial)
 
     def fit_level(level: str) -> SEMResult:
@@ -286,7 +296,8 @@ def partial_invariance(
         while True:
             cmp = _compare(res, prev)
             holds = bool(res.converged) and _holds(cmp, crit, level)
-            label = "as constrained" if not at_level else f"with {', '.join(at_level)} free"
+            label = ("as constrained" if not at_level
+                     else f"with {', '.join(at_level)} free")
             log.append({"action": "compare", "level": level, "model": label, "holds": holds,
                         **{k: cmp[k] for k in ("delta_chisq", "delta_df", "delta_pvalue",
                                                "delta_cfi", "delta_rmsea", "delta_srmr")}})
@@ -319,6 +330,10 @@ def partial_invariance(
         else:
             ok = False
     first = fits[levels[0]]
+    notes = [DATA_DRIVEN_NOTE]
+    if first.estimator != "ML":
+        notes.append(ROBUST_NOTE)
     return PartialInvarianceResult(
-        steps=pd.DataFrame(rows), log=log, freed=freed, level_reached=reached, criteria=crit,
-        kind=kind, estimator=first.estimator, missing=first.missing, fits=fits)
+        steps=pd.DataFrame(rows), log=log, freed=freed[len(named):], level_reached=reached,
+        criteria=crit, kind=kind, estimator=first.estimator, missing=first.missing, fits=fits,
+        named=named, notes=notes)

@@ -268,6 +268,11 @@ def score_test(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
         "epc": [epc[r.free] for _, r in rows]})
     epc_tab["epv"] = epc_tab["est"] + epc_tab["epc"]
     df_total = _rank(tester.R)
+    notes = []
+    if result.estimator != "ML":
+        notes.append("the score tests are the ordinary (normal-theory) ones, as lavaan's "
+                     "lavTestScore falls back to them with robust standard errors")
     return ScoreTestResult(
         total={"X2": total, "df": df_total, "pvalue": float(stats.chi2.sf(total, df_total))},
-        univariate=univariate, cumulative=cumulative_tab, epc=epc_tab, nobs=int(tester.N))
+        univariate=univariate, cumulative=cumulative_tab, epc=epc_tab, nobs=int(tester.N),
+        notes=notes)

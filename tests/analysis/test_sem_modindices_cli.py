@@ -117,3 +117,13 @@ def test_invariance_srmr_and_pvalue_criteria(model_file, hs_csv):
     d = json.loads(out.output)
     assert d["criteria"]["delta_pvalue"] == 0.05 and d["criteria"]["delta_srmr"] == 0.01
     assert d["level_reached"] == "metric"
+
+
+def test_invariance_partial_auto_keeps_named_parameters_apart(model_file, hs_csv):
+    out = CliRunner().invoke(main, ["invariance", model_file, hs_csv, "--group", "school",
+                                    "--partial", "auto,x3 ~ 1", "--estimator", "MLR", "--json"])
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    assert d["named"] == ["x3 ~ 1"] and "x3 ~ 1" not in d["freed"]
+    assert d["estimator"] == "MLR"
+    assert any("ordinary" in n for n in d["notes"])

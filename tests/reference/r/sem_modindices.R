@@ -106,6 +106,41 @@ local({
   save_mi(fit, hs_model, "sem_hs_missing.csv", list(missing = "fiml"),
           "sem_modindices_hs_fiml.json")
 
+  # lavaan() mode: Hamaker's RI-CLPM (fixed loadings, fixed-zero variances become candidates)
+  ri <- read("sem_riclpm.csv")
+  ri_model <- paste(c(
+    "RIx =~ 1*x1 + 1*x2 + 1*x3 + 1*x4", "RIy =~ 1*y1 + 1*y2 + 1*y3 + 1*y4",
+    paste0("wx", 1:4, " =~ 1*x", 1:4), paste0("wy", 1:4, " =~ 1*y", 1:4),
+    "wx2 + wy2 ~ wx1 + wy1", "wx3 + wy3 ~ wx2 + wy2", "wx4 + wy4 ~ wx3 + wy3",
+    paste0("wx", 1:4, " ~~ wy", 1:4), paste0("wx", 1:4, " ~~ wx", 1:4),
+    paste0("wy", 1:4, " ~~ wy", 1:4), "RIx ~~ RIx", "RIy ~~ RIy", "RIx ~~ RIy"),
+    collapse = "\n")
+  fit <- lavaan(ri_model, data = ri, meanstructure = TRUE, int.ov.free = TRUE)
+  save_mi(fit, ri_model, "sem_riclpm.csv",
+          list(`function` = "lavaan", meanstructure = TRUE, int_ov_free = TRUE),
+          "sem_modindices_riclpm_lavaan.json")
+
+  # growth() with a covariate of the growth factors
+  growth_model <- paste("i =~ 1*x1 + 1*x2 + 1*x3 + 1*x4", "s =~ 0*x1 + 1*x2 + 2*x3 + 3*x4",
+                        "i + s ~ y1", sep = "\n")
+  fit <- growth(growth_model, data = ri)
+  save_mi(fit, growth_model, "sem_riclpm.csv", list(`function` = "growth"),
+          "sem_modindices_growth.json")
+
+  # a CLPM whose fixed.x covariates enter only some equations
+  clpm <- read("sem_clpm_cov.csv")
+  clpm_model <- paste("x2 ~ x1 + y1 + age", "y2 ~ x1 + y1 + female", "x3 ~ x2 + y2",
+                      "y3 ~ x2 + y2 + age", "x2 ~~ y2", "x3 ~~ y3", sep = "\n")
+  fit <- sem(clpm_model, data = clpm)
+  save_mi(fit, clpm_model, "sem_clpm_cov.csv", list(), "sem_modindices_clpm_cov.json")
+
+  # per-group labels c(a, a) and c(b1, b2), a fixed intercept in group 1
+  gv_model <- paste("visual =~ x1 + c(a, a)*x2 + c(b1, b2)*x3", "textual =~ x4 + x5 + x6",
+                    "x1 ~ c(0, NA)*1", sep = "\n")
+  fit <- cfa(gv_model, data = hs, group = "school")
+  save_mi(fit, gv_model, "sem_hs.csv", list(group = "school"),
+          "sem_modindices_group_vectors.json")
+
   # ---- score tests of equality constraints (lavTestScore) -------------------------------------
   fit <- sem(pd_model, data = pd)
   save_score(fit, pd_model, "sem_poldem.csv", list(), "sem_scoretest_poldem.json")

@@ -28,8 +28,11 @@ from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.extended import expected_information, extended_model, vnames
 from craftwave.analysis.sem.result import SEMResult
 
-__all__ = ["modindices", "modindices_from_groups", "MI_COLUMNS"]
+__all__ = ["modindices", "modindices_from_groups", "MI_COLUMNS", "ML_ESTIMATORS",
+           "check_estimator"]
 
+# estimators whose estimates are ML's (lavaan's Model@estimator is "ML" for all of them)
+ML_ESTIMATORS = ("ML", "MLR", "MLM", "MLMV", "MLMVS", "MLF")
 MI_COLUMNS = ["lhs", "op", "rhs", "group", "mi", "epc", "sepc_lv", "sepc_all", "sepc_nox"]
 _EPS = np.finfo(float).eps
 
@@ -80,6 +83,7 @@ def modindices(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
     # imported here: api imports this package's siblings, and prepare_groups lives there
     from craftwave.analysis.sem.api import prepare_groups
 
+    check_estimator(result)
     if result.missing == "fiml" and result.model.fixed_x and result.model.ov_x:
         keep = data[result.model.ov_x].notna().all(axis=1)
         data = data.loc[keep]
@@ -89,6 +93,13 @@ def modindices(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
                       ConvergenceWarning, stacklevel=2)
     table = modindices_from_groups(result.model, groups, result.theta)
     return select(table, minimum=minimum, top=top, sort=sort, op=op)
+
+
+def check_estimator(result: SEMResult) -> None:
+    """Refuse a fit whose estimates are not maximum likelihood ones (e.g. ULS, GLS)."""
+    if str(result.estimator).upper() not in ML_ESTIMATORS:
+        raise ModelError(f"modification indices and score tests need an ML-type estimator "
+                         f"({', '.join(ML_ESTIMATORS)}), not {result.estimator}")
 
 
 def select(table: pd.DataFrame, *, minimum: float = 0.0, top: int | None = None,
@@ -115,6 +126,10 @@ def modindices_from_groups(model, groups: list, theta: np.ndarray) -> pd.DataFra
     """
     ev0 = Evaluator(model, groups)
     ext = extended_model(ev0, theta)
+    if not ext.extra:   # lavaan: "list with extra parameters is empty; model is saturated"
+        cols = MI_COLUMNS if model.n_groups > 1 else [c for c in MI_COLUMNS if c != "group"]
+        return pd.DataFrame({c: pd.Series(dtype=object if c in ("lhs", "op", "rhs") else float)
+                             for c in cols})
     ev = Evaluator(ext.model, groups)
     _, grad = ev.value_and_gradient(ext.theta)
     info = expected_information(ev, ext.theta)
@@ -140,7 +155,7 @@ def modindices_from_groups(model, groups: list, theta: np.ndarray) -> pd.DataFra
     epc_all = np.full(len(ext.model.rows), np.nan)
     epc_all[np.array(ext.extra, dtype=int)] = epc
     std = _standardise(model, ev0, theta, ext, epc_all)
-    pos = np.array(ext.extra)
+    pos = np.array(ext.extra, dtype=int)
     out = pd.DataFrame({
         "lhs": [r.lhs for r in rows], "op": [r.op for r in rows],
         "rhs": [r.rhs for r in rows], "group": [r.group + 1 for r in rows],

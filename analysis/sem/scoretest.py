@@ -29,6 +29,7 @@ from scipy import stats
 from craftwave.analysis.errors import ModelError
 from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.extended import expected_information, row_values, unmerged_model
+from craftwave.analysis.sem.modindices import check_estimator
 from craftwave.analysis.sem.result import SEMResult
 
 __all__ = ["ScoreTester", "ScoreTestResult", "score_test", "constraint_pairs", "tester_for"]
@@ -204,6 +205,7 @@ def tester_for(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
     # imported here: api imports this package's siblings, and prepare_groups lives there
     from craftwave.analysis.sem.api import prepare_groups
 
+    check_estimator(result)
     cm = result.model
     if result.missing == "fiml" and cm.fixed_x and cm.ov_x:
         data = data.loc[data[cm.ov_x].notna().all(axis=1)]

@@ -89,3 +89,35 @@ def test_unknown_criteria_refused(reference_data):
     with pytest.raises(ModelError, match="unknown criteria"):
         partial_invariance(LONG_MODEL, reference_data("sem_long.csv"), long=["F1", "F2", "F3"],
                            criteria={"delta_tli": 0.01})
+
+
+def test_a_freed_wave_score_test_approximates_the_lr_drop(reference_data):
+    """Across waves a row leaves its equality (even the first wave's): X2 ~ chi-square drop."""
+    from craftwave.analysis.invariance import longitudinal_syntax
+    from craftwave.analysis.sem import fit
+    from craftwave.analysis.sem.scoretest import tester_for
+
+    data = reference_data("sem_long.csv")
+    factors = ["F1", "F2", "F3"]
+    constrained = fit(longitudinal_syntax(LONG_MODEL, factors, "strict"), data)
+    tester = tester_for(constrained, data)
+    rows = {k for k, r in enumerate(constrained.model.rows)
+            if r.lhs == "jc_1_w1" and r.op == "~~" and r.rhs == "jc_1_w1"}
+    x2, df = tester.release_rows(rows)
+    freed = fit(longitudinal_syntax(LONG_MODEL, factors, "strict",
+                                    partial=["jc_1_w1 ~~ jc_1_w1"]), data)
+    drop = constrained.fit_measures["chisq"] - freed.fit_measures["chisq"]
+    assert df == 1 and freed.fit_measures["df"] == constrained.fit_measures["df"] - 1
+    assert x2 == pytest.approx(drop, rel=0.1)
+
+
+def test_ml_type_estimators_only(reference, reference_data):
+    from craftwave.analysis.sem import fit
+    from craftwave.analysis.sem.modindices import modindices
+
+    ref = reference("sem_modindices_hs")
+    data = reference_data(ref["data"])
+    res = fit(ref["model"], data)
+    res.estimator = "ULS"
+    with pytest.raises(ModelError, match="ML-type estimator"):
+        modindices(res, data)

@@ -110,3 +110,11 @@ def test_freeing_the_largest_lowers_chisq_by_about_mi(reference, reference_data)
     assert drop == pytest.approx(first["mi"], rel=0.35)
     est = freed.params.query("lhs == @first.lhs and op == @first.op and rhs == @first.rhs")
     assert float(est["est"].iloc[0]) == pytest.approx(first["epc"], rel=0.35)
+
+
+def test_saturated_model_has_no_candidates(reference_data):
+    data = reference_data("sem_hs.csv")
+    res = fit("x1 ~~ x2", data)
+    table = modindices(res, data)
+    assert table.empty and list(table.columns) == ["lhs", "op", "rhs", "mi", "epc", "sepc_lv",
+                                                   "sepc_all", "sepc_nox"]

@@ -24,8 +24,18 @@ def mg(reference, reference_data):
     return ref, partial_invariance(ref["model"], data, group="school")
 
 
-def test_same_decisions_as_lavaan(mg):
-    ref, res = mg
+@pytest.fixture(scope="module", params=["sem_partial_search_mg", "sem_partial_search_long"])
+def search(request, reference, reference_data):
+    ref = reference(request.param)
+    data = reference_data(ref["data"])
+    args = ref["args"]
+    if "group" in args:
+        return ref, partial_invariance(ref["model"], data, group=args["group"])
+    return ref, partial_invariance(ref["model"], data, long=args["long"])
+
+
+def test_same_decisions_as_lavaan(search):
+    ref, res = search
     assert res.freed == ref["freed"]
     assert [(e["action"], e["level"]) for e in res.log] == \
         [(e["action"], e["level"]) for e in ref["log"]]

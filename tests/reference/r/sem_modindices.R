@@ -229,4 +229,106 @@ local({
   save(c(list(model = hs_model, data = "sem_hs.csv", args = list(group = "school"),
               lavaan_version = as.character(packageVersion("lavaan"))), res),
        "sem_partial_search_mg.json")
+
+  # ---- the same search across waves --------------------------------------------------------
+  # one construct at three waves (sem_long.csv); each row carries its own label and the
+  # equalities are written as '==' constraints centred on one wave, so a wave's parameter can
+  # leave its equality (the score test of that constraint); the centre's own test comes from
+  # the same model written with another centre (same estimates, constraints centred elsewhere)
+  long_search <- function(data) {
+    ind <- function(j, t) sprintf("jc_%d_w%d", j, t)
+    lab <- function(kind, j, t) sprintf("%s%d_%d", kind, j, t)
+    name <- function(kind, j, t) switch(kind, L = sprintf("F%d =~ %s", t, ind(j, t)),
+                                        N = sprintf("%s ~ 1", ind(j, t)),
+                                        T = sprintf("%s ~~ %s", ind(j, t), ind(j, t)))
+    all_levels <- c("configural", "metric", "scalar", "strict")
+    kinds_of <- list(metric = "L", scalar = "N", strict = "T")
+    build <- function(level, freed, shift = NULL) {
+      rank <- match(level, all_levels) - 1
+      lines <- character(0)
+      for (t in 1:3) {
+        terms <- sapply(1:4, function(j) if (j == 1) paste0("1*", ind(j, t))
+                        else paste0(lab("L", j, t), "*", ind(j, t)))
+        lines <- c(lines, sprintf("F%d =~ %s", t, paste(terms, collapse = " + ")))
+        for (j in 1:4) {
+          lines <- c(lines, sprintf("%s ~ %s*1", ind(j, t), lab("N", j, t)),
+                     sprintf("%s ~~ %s*%s", ind(j, t), lab("T", j, t), ind(j, t)))
+        }
+        lines <- c(lines, if (rank >= 2 && t > 1) sprintf("F%d ~ NA*1", t)
+                   else sprintf("F%d ~ 0*1", t))
+      }
+      for (j in 1:4) for (t in 1:2) lines <- c(lines, sprintf("%s ~~ %s", ind(j, t), ind(j, t + 1)))
+      for (kind in unlist(kinds_of[seq_len(rank)])) {
+        for (j in if (kind == "L") 2:4 else 1:4) {
+          members <- Filter(function(t) !(name(kind, j, t) %in% freed), 1:3)
+          if (length(members) < 2) next
+          centre <- members[1]
+          if (!is.null(shift) && shift == paste(kind, j)) centre <- members[2]
+          for (t in setdiff(members, centre)) {
+            lines <- c(lines, sprintf("%s == %s", lab(kind, j, centre), lab(kind, j, t)))
+          }
+        }
+      }
+      paste(lines, collapse = "\n")
+    }
+    fit_level <- function(level, freed, shift = NULL) {
+      cfa(build(level, freed, shift), data = data, meanstructure = TRUE)
+    }
+    # X2 of each row leaving its equality, at the constrained estimates of `fit`
+    row_tests <- function(level, freed, fit) {
+      kind <- kinds_of[[level]]
+      out <- list()
+      uni <- lavTestScore(fit)$uni
+      for (j in if (kind == "L") 2:4 else 1:4) {
+        members <- Filter(function(t) !(name(kind, j, t) %in% freed), 1:3)
+        if (length(members) < 2) next
+        for (t in members[-1]) {
+          k <- which(uni$lhs == lab(kind, j, members[1]) & uni$rhs == lab(kind, j, t))
+          out[[name(kind, j, t)]] <- uni$X2[k]
+        }
+        other <- lavTestScore(fit_level(level, freed, shift = paste(kind, j)))$uni
+        k <- which(other$lhs == lab(kind, j, members[2]) & other$rhs == lab(kind, j, members[1]))
+        out[[name(kind, j, members[1])]] <- other$X2[k]
+      }
+      unlist(out)
+    }
+    srmr_max <- c(metric = 0.030, scalar = 0.010, strict = 0.010)
+    prev <- fit_level("configural", character(0))
+    freed <- character(0)
+    log <- list()
+    for (lev in c("metric", "scalar", "strict")) {
+      repeat {
+        fit <- fit_level(lev, freed)
+        lrt <- lavTestLRT(prev, fit)
+        f1 <- fitMeasures(fit, c("cfi", "rmsea", "srmr"))
+        f0 <- fitMeasures(prev, c("cfi", "rmsea", "srmr"))
+        d <- list(delta_chisq = lrt[["Chisq diff"]][2], delta_df = lrt[["Df diff"]][2],
+                  delta_pvalue = lrt[["Pr(>Chisq)"]][2],
+                  delta_cfi = unname(f1["cfi"] - f0["cfi"]),
+                  delta_rmsea = unname(f1["rmsea"] - f0["rmsea"]),
+                  delta_srmr = unname(f1["srmr"] - f0["srmr"]))
+        holds <- d$delta_pvalue >= 0.05 && d$delta_cfi >= -0.010 && d$delta_rmsea <= 0.015 &&
+          d$delta_srmr <= srmr_max[[lev]]
+        log[[length(log) + 1]] <- c(list(action = "compare", level = lev, holds = holds), d)
+        if (holds) break
+        tests <- row_tests(lev, freed, fit)
+        if (length(tests) == 0L) break
+        best <- names(tests)[which.max(tests)]
+        log[[length(log) + 1]] <- list(action = "free", level = lev, parameter = best,
+                                       X2 = unname(tests[best]), df = 1L)
+        freed <- c(freed, best)
+      }
+      if (!holds) break
+      prev <- fit
+    }
+    list(log = log, freed = as.list(freed))
+  }
+  long_data <- read("sem_long.csv")
+  long_conf <- paste(sapply(1:3, function(t) sprintf("F%d =~ %s", t, paste(
+    sprintf("jc_%d_w%d", 1:4, t), collapse = " + "))), collapse = "\n")
+  res <- long_search(long_data)
+  save(c(list(model = long_conf, data = "sem_long.csv",
+              args = list(long = list("F1", "F2", "F3")),
+              lavaan_version = as.character(packageVersion("lavaan"))), res),
+       "sem_partial_search_long.json")
 })

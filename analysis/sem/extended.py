@@ -190,28 +190,49 @@ def expected_information(ev: Evaluator, theta: np.ndarray) -> np.ndarray:
     x_idx = ([cm.ov_names.index(v) for v in cm.ov_x] if cm.fixed_x and cm.ov_x else [])
     if not ev.fiml and not x_idx:
         return ev.expected_information(theta)
-    nf = cm.n_free
-    is_x = np.zeros(cm.p, dtype=bool)
+    nf, p = cm.n_free, cm.p
+    is_x = np.zeros(p, dtype=bool)
     is_x[x_idx] = True
-    keep = ~np.outer(is_x, is_x)
+    vi, vj = np.triu_indices(p)
+    keep = ~(is_x[vi] & is_x[vj])
     info = np.zeros((nf, nf))
     for gi, g in enumerate(ev.groups):
-        pr = ev.parts(theta, gi)
+        Sigma = ev.parts(theta, gi)["Sigma"]
+        A_sigma, A_mu = _h1_expected(g, Sigma, ev.fiml, vi, vj)
+        A_sigma[~keep] = 0.0
+        A_sigma[:, ~keep] = 0.0
+        A_mu[is_x] = 0.0
+        A_mu[:, is_x] = 0.0
         U, V, Dmu, pidx = ev.jacobian(theta, gi)
-        dS = U[:, :, None] * V[:, None, :]
-        dS = (dS + np.transpose(dS, (0, 2, 1))) * keep
-        Dm = Dmu * ~is_x
-        if ev.fiml:
-            pats = [(pat.obs, pat.n) for pat in g.patterns]
-        else:
-            pats = [(np.arange(cm.p), g.n)]
-        rows = np.zeros((pidx.size, pidx.size))
-        for o, n in pats:
-            P = np.linalg.inv(pr["Sigma"][np.ix_(o, o)])
-            M = dS[:, o][:, :, o]
-            PM = P @ M
-            rows += n * (0.5 * np.einsum("kij,lji->kl", PM, PM) + Dm[:, o] @ P @ Dm[:, o].T)
+        D = U[:, vi] * V[:, vj] + U[:, vj] * V[:, vi]        # d vech(Sigma) / d row
+        rows = D @ A_sigma @ D.T + Dmu @ A_mu @ Dmu.T
         R = np.zeros((pidx.size, nf))
         R[np.arange(pidx.size), pidx] = 1.0
         info += (R.T @ rows @ R) / ev.N
     return info
+
+
+def _h1_expected(g, Sigma: np.ndarray, fiml: bool, vi: np.ndarray, vj: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Expected information (summed over cases) of the unrestricted vech(Sigma) and mu.
+
+    Element (ij, kl) is w_ij w_kl (P_ik P_jl + P_il P_jk), w = 1/2 on the diagonal, with P
+    the inverse of the observed block of Sigma in each missing-data pattern (lavaan's
+    ``lav_mvnorm_missing_information_expected``; one pattern for complete data).
+    """
+    p = Sigma.shape[0]
+    w = np.where(vi == vj, 0.5, 1.0)
+    A_sigma = np.zeros((vi.size, vi.size))
+    A_mu = np.zeros((p, p))
+    pats = [(pat.obs, pat.n) for pat in g.patterns] if fiml else [(np.arange(p), g.n)]
+    for o, n in pats:
+        P = np.zeros((p, p))
+        P[np.ix_(o, o)] = np.linalg.inv(Sigma[np.ix_(o, o)])
+        seen = np.zeros(p, dtype=bool)
+        seen[o] = True
+        sel = np.flatnonzero(seen[vi] & seen[vj])
+        a, b = vi[sel], vj[sel]
+        block = P[np.ix_(a, a)] * P[np.ix_(b, b)] + P[np.ix_(a, b)] * P[np.ix_(b, a)]
+        A_sigma[np.ix_(sel, sel)] += n * np.outer(w[sel], w[sel]) * block
+        A_mu += n * P
+    return A_sigma, A_mu

@@ -96,3 +96,14 @@ __all__ += [  # panel models, growth, attrition, simulation, power
     "lcs", "little_mcar", "missingness_by_wave", "missingness_patterns", "power", "riclpm",
     "simulate",
 ]
+
+# -- modification indices and score tests (analysis.sem.modindices, analysis.sem.scoretest) ---
+from craftwave.analysis.partial_invariance import (  # noqa: E402
+    PartialInvarianceResult,
+    partial_invariance,
+)
+from craftwave.analysis.sem.modindices import modindices  # noqa: E402
+from craftwave.analysis.sem.scoretest import ScoreTestResult, score_test  # noqa: E402
+
+__all__ += ["PartialInvarianceResult", "ScoreTestResult", "modindices", "partial_invariance",
+            "score_test"]

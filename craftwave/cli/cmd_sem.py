@@ -220,14 +220,22 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
 @click.option("--residual-lags", default="1", show_default=True,
               help="Longitudinal: lagged residual covariances of the same indicator (a number "
               "or 'all').")
-@click.option("--partial", help="Comma-separated parameters left free (partial invariance).")
+@click.option("--partial", help="Comma-separated parameters left free (partial invariance); "
+              "'auto' searches by score tests, freeing one constraint at a time until each "
+              "level holds (a data-driven search; the output says so).")
 @click.option("--delta-cfi", type=float, default=-0.010, show_default=True,
               help="Smallest acceptable change in CFI.")
 @click.option("--delta-rmsea", type=float, default=0.015, show_default=True,
               help="Largest acceptable change in RMSEA.")
+@click.option("--delta-srmr", type=float, default=None,
+              help="Largest acceptable change in SRMR (default: off; with --partial auto "
+              "Chen's .030 for metric and .010 above).")
+@click.option("--delta-pvalue", type=float, default=None,
+              help="Smallest acceptable p of the chi-square difference test (default: off; "
+              "with --partial auto .05).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def invariance_cmd(model, data, group, long_, estimator, ordered, missing, residual_lags,
-                   partial, delta_cfi, delta_rmsea, as_json) -> None:
+                   partial, delta_cfi, delta_rmsea, delta_srmr, delta_pvalue, as_json) -> None:
     """Configural, metric, scalar and strict invariance of MODEL (the configural model).
 
     Give --group COL for groups or --long F1,F2,F3 for one construct at successive waves.
@@ -245,6 +253,9 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, missing, resid
             fail("--residual-lags must be a number or 'all'")
     syntax, frame = _read(model, data)
     criteria = {"delta_cfi": delta_cfi, "delta_rmsea": delta_rmsea}
+    criteria |= {k: v for k, v in (("delta_srmr", delta_srmr), ("delta_pvalue", delta_pvalue))
+                 if v is not None}
+    fixed = [p for p in _split(partial) if p.lower() != "auto"]
     if ordered or (estimator or "").upper() == "WLSMV":
         from craftwave.analysis.sem.categorical.invariance import ordinal_invariance
 
@@ -252,19 +263,23 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, missing, resid
             fail(f"ordered indicators are fitted by WLSMV, not {estimator.upper()}")
         if missing.lower() == "fiml":
             fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+        if len(fixed) < len(_split(partial)):
+            fail("not supported yet: --partial auto with ordered indicators")
         res, messages = _run(lambda: ordinal_invariance(
             syntax, frame, group=group, long=_split(long_) if long_ else None,
-            missing=missing.lower(), residual_lags=lags, partial=_split(partial),
-            criteria=criteria))
+            missing=missing.lower(), residual_lags=lags, partial=fixed, criteria=criteria))
     else:
         if missing.lower() == "pairwise":
             fail("--missing pairwise is for ordered indicators (--ordered)")
-        res, messages = _run(lambda: invariance(
+        search = invariance
+        if len(fixed) < len(_split(partial)):  # --partial auto: the data-driven search
+            from craftwave.analysis.partial_invariance import partial_invariance as search
+        res, messages = _run(lambda: search(
             syntax, frame, group=group, long=_split(long_) if long_ else None,
-            estimator=(estimator or "ML").upper(), missing=missing.lower(),
-            residual_lags=lags, partial=_split(partial), criteria=criteria))
+            estimator=(estimator or "ML").upper(), missing=missing.lower(), residual_lags=lags,
+            partial=fixed, criteria=criteria))
     note = None
-    if res.estimator == "WLSMV":
+    if getattr(res, "estimator", None) == "WLSMV":
         note = ("Ordered indicators: chi-square, CFI, TLI and RMSEA are the scaled (WLSMV) "
                 "versions; the difference test is Satorra's (2000) scaled-and-shifted test, as "
                 "lavaan's lavTestLRT. Levels identified as Wu & Estabrook (2016).")

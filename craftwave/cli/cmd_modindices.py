@@ -15,7 +15,8 @@ from craftwave.cli.output import echo_json, fail
 from craftwave.cli.quality_opts import screen
 
 # fit options that are not about the model: left out of these commands
-_NOT_FIT = {"n_boot", "seed", "ci", "n_jobs", "as_json", "model", "data"}
+_NOT_FIT = {"n_boot", "seed", "ci", "n_jobs", "as_json", "model", "data", "ordered",
+            "standardized", "std_type", "rsquare", "residual_type"}
 _QUALITY = ("policy_file", "exclusions_file", "quality_analysis")
 
 
@@ -40,7 +41,10 @@ def _fit(model: str, data: str, options: dict):
         if name in ("group_equal", "group_partial"):
             value = _split(value)
         elif name == "estimator":
-            value = value.upper()
+            value = (value or "ML").upper()
+            if value in ("WLSMV", "DWLS"):
+                fail("not supported yet: modification indices and score tests for ordered "
+                     "indicators (WLSMV)")
         elif name == "missing":
             value = value.lower()
         if name in accepted:

@@ -74,9 +74,13 @@ class BatchedML:
     """
 
     def __init__(self, model: CompiledModel, groups: list[np.ndarray]) -> None:
-        self.model = model
         self.data = [GroupData(Y) for Y in groups]
         self.N = float(sum(g.n for g in self.data))
+        self._compile(model)
+
+    def _compile(self, model: CompiledModel) -> None:
+        """The data-free part: base matrices, fixed.x rows and free-row maps of every group."""
+        self.model = model
         self.nf = model.n_free
         ov_i = {v: i for i, v in enumerate(model.ov_names)}
         self._exo: list[list[tuple]] = []
@@ -97,6 +101,10 @@ class BatchedML:
             R = np.zeros((fr["pidx"].size, self.nf))
             R[np.arange(fr["pidx"].size), fr["pidx"]] = 1.0
             self._R.append(R)
+
+    def moments(self, weights: list[np.ndarray]) -> list[tuple]:
+        """Per group, a tuple of arrays with one leading row per resample (what evaluate reads)."""
+        return [g.moments(w) for g, w in zip(self.data, weights, strict=True)]
 
     # -- matrices -------------------------------------------------------------------------------
     def _matrices(self, theta: np.ndarray, gi: int, S: np.ndarray, ybar: np.ndarray) -> list:
@@ -223,6 +231,7 @@ class BatchedML:
         max_iter: int = 500,
         tol: float = 1e-12,
         fisher_steps: int = 3,
+        step_tol: float | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Fit every resample (one row of case weights per group) from the warm start ``theta0``.
 
@@ -236,9 +245,10 @@ class BatchedML:
         theta : ndarray, shape (B, n_free)
             NaN rows where the implied covariance matrix stopped being positive definite.
         converged : ndarray of bool, shape (B,)
-            Same criterion as the engine's optimiser: Newton decrement below ``tol``.
+            Same criterion as the engine's optimiser: Newton decrement below ``tol`` (or, with
+            ``step_tol``, every coordinate of the step below ``step_tol * (1 + |theta|)``).
         """
-        moments = [g.moments(w) for g, w in zip(self.data, weights, strict=True)]
+        moments = self.moments(weights)
         b = moments[0][0].shape[0]
         theta = np.tile(np.asarray(theta0, dtype=float), (b, 1))
         f, g, H, ok = self.evaluate(theta, moments)
@@ -246,10 +256,13 @@ class BatchedML:
         failed = ~ok
         active = np.flatnonzero(ok)
         eye = 1e-10 * np.eye(self.nf)
+        mom, mom_rows = moments, np.arange(b)
         for it in range(max_iter):
             if active.size == 0:
                 break
-            mom = [tuple(x[active] for x in m) for m in moments]
+            if active.size != mom_rows.size:  # active only shrinks: subset the moments then
+                mom = [tuple(x[active] for x in m) for m in moments]
+                mom_rows = active
             if 0 < it < fisher_steps:  # Fisher scoring first: fresh expected information
                 H[active] = self.evaluate(theta[active], mom, grad=False)[2]
             step = _solve_each(H[active] + eye, g[active])
@@ -261,7 +274,11 @@ class BatchedML:
                 step[bad] = _solve_each(H[active[bad]] + eye, g[active[bad]])
                 dec[bad] = np.einsum("bi,bi->b", g[active[bad]], step[bad])
             # converged, or the decrement is below what double precision resolves in F
-            done = (dec < tol) | (dec < 1e-13 * np.maximum(np.abs(f[active]), 1.0))
+            if step_tol is None:
+                done = (dec < tol) | (dec < 1e-13 * np.maximum(np.abs(f[active]), 1.0))
+            else:  # the step decides, as in the engine's optimiser (also past F's resolution)
+                rel = np.abs(step) / (1.0 + np.abs(theta[active]))
+                done = np.isfinite(dec) & (rel.max(axis=1) < step_tol)
             converged[active[done]] = True
             t = np.ones(active.size)
             pending = np.flatnonzero(~done)
@@ -272,9 +289,15 @@ class BatchedML:
             while pending.size:
                 sel = active[pending]
                 cand = theta[sel] - t[pending, None] * step[pending]
-                sub = [tuple(x[pending] for x in m) for m in mom]
+                sub = mom if pending.size == active.size else [
+                    tuple(x[pending] for x in m) for m in mom]
                 fc, gc, _, okc = self.evaluate(cand, sub, info=False)
                 accept = okc & np.isfinite(fc) & (fc <= f[sel] - 1e-4 * t[pending] * dec[pending])
+                if step_tol is not None:
+                    # at the rounding floor of F: a full step that shrinks the gradient
+                    flat = np.abs(fc - f[sel]) <= 1e-13 * (1.0 + np.abs(f[sel]))
+                    shrink = np.abs(gc).max(axis=1) < np.abs(g[sel]).max(axis=1)
+                    accept |= okc & (t[pending] == 1.0) & flat & shrink
                 acc = pending[accept]
                 new_th[acc], new_f[acc], new_g[acc] = cand[accept], fc[accept], gc[accept]
                 moved[acc] = True

@@ -6,8 +6,10 @@ warm-started from the full-sample estimate:
 
 * complete data (listwise): all resamples of a chunk are refitted together by batched Fisher
   scoring / BFGS on the resamples' weighted moments (:mod:`craftwave.analysis.bootstrap.batched_ml`);
-* FIML: each resample's missing-data patterns are weighted by its counts and refitted with the
-  engine's optimiser (``analysis.sem.fit_moments``), chunks spread over processes.
+* FIML: the missing-data patterns are found once (a resample only reweights rows) and all
+  resamples of a chunk are refitted together by batched quasi-Newton steps started from the
+  full-sample estimate and Hessian (:mod:`craftwave.analysis.bootstrap.batched_fiml`), chunks
+  spread over processes. ``_Problem.refit_engine`` keeps the one-by-one reference.
 
 Fixed.x covariances are recomputed per resample, ``:=`` parameters are recomputed from each
 resample's estimates, and resamples that fail or do not converge are excluded and counted (as
@@ -37,6 +39,9 @@ from craftwave.analysis.bootstrap.weights import (
     jackknife_weights,
 )
 from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
+
+#: FIML refits stop when every step is below this times (1 + |theta|): the engine's criterion.
+FIML_STEP_TOL = 1e-9
 
 FIT_OPTIONS = ("estimator", "missing", "group", "group_equal", "group_partial", "meanstructure",
                "fixed_x", "function", "int_ov_free", "int_lv_free", "std_lv", "orthogonal",
@@ -108,9 +113,35 @@ class _Problem:
             self._batched = BatchedML(self.model, [self.Y[r] for r in self._rows])
         return self._batched.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol)
 
+    def prepare(self) -> None:
+        """Build what every chunk shares (compiled data, pattern structure, the full-sample
+        Hessian for FIML) once, before the chunks are sent to workers."""
+        if self.fiml:
+            self._fiml_batch()
+
+    def _fiml_batch(self):
+        from craftwave.analysis.bootstrap.batched_fiml import BatchedFIML
+
+        if self._batched is None:
+            self._rows = [np.flatnonzero(self.group_codes == g) for g in range(len(self.labels))]
+            self._batched = BatchedFIML(self.model, [self.Y[r] for r in self._rows])
+            self._batched.set_hessian(self.theta)
+        return self._batched
+
     def _refit_fiml(self, counts):
+        try:
+            batch = self._fiml_batch()
+        except np.linalg.LinAlgError:  # no usable curvature at the estimate: one by one
+            return self.refit_engine(counts)
+        return batch.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol,
+                         fisher_steps=1, step_tol=FIML_STEP_TOL)
+
+    def refit_engine(self, counts) -> tuple[np.ndarray, np.ndarray]:
+        """The reference: each resample's patterns rebuilt and refitted by the engine's own
+        optimiser (warm-started), one at a time. Slow; the batched path must agree with it."""
         from craftwave.analysis.sem.api import fit_moments
 
+        counts = np.atleast_2d(np.asarray(counts, dtype=float))
         out = np.full((counts.shape[0], self.theta.size), np.nan)
         ok = np.zeros(counts.shape[0], dtype=bool)
         for b, w in enumerate(counts):
@@ -198,7 +229,8 @@ def bootstrap(
         Resample case weights (B x rows used) to use instead of drawing them.
     tol : float
         Convergence criterion of the complete-data refits (Newton decrement of F per case; the
-        engine's default). FIML refits use the engine's optimiser and its own criterion.
+        engine's default). FIML refits stop on the engine's step criterion instead
+        (``FIML_STEP_TOL``).
 
     Returns
     -------
@@ -234,6 +266,7 @@ def bootstrap(
 
 
 def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
+    prob.prepare()
     bounds = chunk_bounds(n, CHUNK_SIZE)
     jobs = [(stop - start, child)
             for (start, stop), child in zip(bounds, chunk_generators(seed, len(bounds)),

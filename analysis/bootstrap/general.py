@@ -133,8 +133,12 @@ class _Problem:
             batch = self._fiml_batch()
         except np.linalg.LinAlgError:  # no usable curvature at the estimate: one by one
             return self.refit_engine(counts)
-        return batch.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol,
-                         fisher_steps=1, step_tol=FIML_STEP_TOL)
+        from threadpoolctl import threadpool_limits
+
+        # thousands of small matrices: one BLAS thread each (threads only fight over them)
+        with threadpool_limits(limits=1, user_api="blas"):
+            return batch.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol,
+                             fisher_steps=1, step_tol=FIML_STEP_TOL)
 
     def refit_engine(self, counts) -> tuple[np.ndarray, np.ndarray]:
         """The reference: each resample's patterns rebuilt and refitted by the engine's own
@@ -268,22 +272,32 @@ def bootstrap(
 def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
     prob.prepare()
     bounds = chunk_bounds(n, CHUNK_SIZE)
-    jobs = [(stop - start, child)
-            for (start, stop), child in zip(bounds, chunk_generators(seed, len(bounds)),
-                                            strict=True)]
-    if n_jobs == 1 or len(jobs) == 1:
-        results = (prob.chunk(m, child) for m, child in jobs)
+    children = chunk_generators(seed, len(bounds))
+    if prob.fiml:
+        # FIML: the chunks' resamples are drawn here (the seed contract is the chunks') and
+        # split into one batch per worker, so that even one chunk keeps every worker busy
+        tasks = []
+        for (start, stop), child in zip(bounds, children, strict=True):
+            counts = draw_chunk(prob.n, stop - start, np.random.default_rng(child),
+                                prob.group_codes)
+            tasks += [(prob.refit, (part,))
+                      for part in np.array_split(counts, min(max(n_jobs, 1), counts.shape[0]))]
+    else:
+        tasks = [(prob.chunk, (stop - start, child))
+                 for (start, stop), child in zip(bounds, children, strict=True)]
+    if n_jobs == 1 or len(tasks) == 1:
+        results = (fn(*args) for fn, args in tasks)
     else:
         from joblib import Parallel, delayed
 
         prefer = "processes" if prob.fiml else "threads"
         results = Parallel(n_jobs=n_jobs, prefer=prefer, return_as="generator")(
-            delayed(prob.chunk)(m, child) for m, child in jobs)
+            delayed(fn)(*args) for fn, args in tasks)
     if progress:
         from tqdm.auto import tqdm
 
-        results = tqdm(results, total=len(jobs), desc="bootstrap", unit="chunk")
-    results = list(results)  # in chunk order whatever the workers
+        results = tqdm(results, total=len(tasks), desc="bootstrap", unit="batch")
+    results = list(results)  # in order whatever the workers
     return np.concatenate([r[0] for r in results]), np.concatenate([r[1] for r in results])
 
 

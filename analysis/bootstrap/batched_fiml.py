@@ -181,9 +181,110 @@ class BatchedFIML(BatchedML):
         if not ok.all():
             raise np.linalg.LinAlgError("the implied covariance matrix is not positive "
                                         "definite next to the estimate")
-        H = (grads[:nf] - grads[nf:]).T / (2.0 * h)
-        self._hessian = 0.5 * (H + H.T)
+        H = 0.5 * (grads[:nf] - grads[nf:]).T / (2.0 * h)
+        self._hessian = H + H.T
+        # its inverse starts every resample's BFGS (eigenvalues kept positive)
+        ev, vec = np.linalg.eigh(self._hessian)
+        ev = np.maximum(ev, 1e-8 * max(float(ev.max()), 1e-300))
+        self._hinv = (vec / ev) @ vec.T
         return self._hessian
+
+    def fit(self, weights: list[np.ndarray], theta0: np.ndarray, *, max_iter: int = 500,
+            tol: float = 1e-12, step_tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
+        """Fit every resample from the warm start ``theta0`` by BFGS on the inverse Hessian,
+        started from the full-sample one (:meth:`set_hessian` first).
+
+        Converged when every coordinate of the quasi-Newton step is below
+        ``step_tol * (1 + |theta|)`` (the engine's criterion); steps are halved until F
+        decreases (or, at F's rounding floor, until the gradient shrinks).
+
+        Returns
+        -------
+        theta : ndarray, shape (B, n_free)
+            NaN rows where the implied covariance matrix stopped being positive definite.
+        converged : ndarray of bool, shape (B,)
+        """
+        if self._hessian is None:
+            raise ValueError("call set_hessian(theta_hat) before fitting")
+        moments = self.moments(weights)
+        b = moments[0][0].shape[0]
+        theta_out = np.tile(np.asarray(theta0, dtype=float), (b, 1))
+        f, g, _, ok = self.evaluate(theta_out, moments, info=False)
+        converged = np.zeros(b, dtype=bool)
+        failed = ~ok
+        # work arrays hold only the resamples still iterating
+        idx = np.flatnonzero(ok)
+        mom = [tuple(x[idx] for x in m) for m in moments] if idx.size < b else moments
+        theta, f, g = theta_out[idx], f[idx], g[idx]
+        Hi = np.broadcast_to(self._hinv, (idx.size, self.nf, self.nf)).copy()
+        for _ in range(max_iter):
+            if idx.size == 0:
+                break
+            step = np.einsum("bij,bj->bi", Hi, g)
+            dec = np.einsum("bi,bi->b", g, step)
+            bad = ~np.isfinite(dec) | (dec <= 0)
+            if bad.any():  # curvature lost: back to the full-sample Hessian
+                Hi[bad] = self._hinv
+                step[bad] = g[bad] @ self._hinv
+                dec[bad] = np.einsum("bi,bi->b", g[bad], step[bad])
+            rel = np.abs(step) / (1.0 + np.abs(theta))
+            done = np.isfinite(dec) & (rel.max(axis=1) < step_tol)
+            converged[idx[done]] = True
+            theta_out[idx[done]] = theta[done]
+            t = np.ones(idx.size)
+            pending = np.flatnonzero(~done)
+            new_th, new_f, new_g = theta.copy(), f.copy(), g.copy()
+            moved = np.zeros(idx.size, dtype=bool)
+            while pending.size:
+                cand = theta[pending] - t[pending, None] * step[pending]
+                sub = mom if pending.size == idx.size else [
+                    tuple(x[pending] for x in m) for m in mom]
+                fc, gc, _, okc = self.evaluate(cand, sub, info=False)
+                fp = f[pending]
+                accept = okc & np.isfinite(fc) & (fc <= fp - 1e-4 * t[pending] * dec[pending])
+                # at the rounding floor of F: a full step that shrinks the gradient
+                flat = np.abs(fc - fp) <= 1e-13 * (1.0 + np.abs(fp))
+                shrink = np.abs(gc).max(axis=1) < np.abs(g[pending]).max(axis=1)
+                accept |= okc & (t[pending] == 1.0) & flat & shrink
+                acc = pending[accept]
+                new_th[acc], new_f[acc], new_g[acc] = cand[accept], fc[accept], gc[accept]
+                moved[acc] = True
+                t[pending[~accept]] *= 0.5
+                pending = pending[~accept]
+                pending = pending[t[pending] > 1e-12]
+            stuck = ~done & ~moved
+            near = stuck & ((dec < 1e3 * tol) | (np.abs(f) * 1e-13 > dec))
+            converged[idx[near]] = True
+            theta_out[idx[stuck]] = theta[stuck]
+            # BFGS update of the inverse Hessian of the resamples that moved
+            mv = np.flatnonzero(moved)
+            if mv.size:
+                s_ = new_th[mv] - theta[mv]
+                y_ = new_g[mv] - g[mv]
+                ys = np.einsum("bi,bi->b", y_, s_)
+                Hy = np.einsum("bij,bj->bi", Hi[mv], y_)
+                yHy = np.einsum("bi,bi->b", y_, Hy)
+                upd = ys > 1e-14 * np.maximum(np.abs(yHy), 1e-300)
+                if upd.any():
+                    # Hi += c s s' - rho (Hy s' + s Hy'), as one rank-2 product
+                    rho = np.where(upd, 1.0 / np.where(upd, ys, 1.0), 0.0)
+                    c = (1.0 + rho * yHy) * rho
+                    left = np.stack([c[:, None] * s_ - rho[:, None] * Hy, -rho[:, None] * s_], axis=2)
+                    right = np.stack([s_, Hy], axis=1)
+                    if mv.size == idx.size:
+                        Hi += left @ right
+                    else:
+                        Hi[mv] += left @ right
+            theta_out[idx[moved]] = new_th[moved]
+            if moved.all():
+                theta, f, g = new_th, new_f, new_g
+            else:
+                keep = moved
+                idx = idx[keep]
+                mom = [tuple(x[keep] for x in m) for m in mom]
+                theta, f, g, Hi = new_th[keep], new_f[keep], new_g[keep], Hi[keep]
+        theta_out[failed] = np.nan
+        return theta_out, converged & ~failed
 
     def evaluate(self, theta: np.ndarray, moments: list, grad: bool = True, info: bool = True):
         """F = -loglik / N, its gradient and (as curvature) the full-sample Hessian.
@@ -220,11 +321,15 @@ class BatchedFIML(BatchedML):
                 n, s1, m2 = mom[9 + 3 * bi: 12 + 3 * bi]
                 C = P[:, blk.mm[0], blk.mm[1]]                          # (b, P, m, m)
                 G = P[:, blk.mo[0], blk.mo[1]]                          # (b, P, m, k)
-                Lc = np.linalg.cholesky(np.where(good[:, None, None, None], C,
-                                                 np.eye(blk.m)))
-                logdet_c = 2.0 * np.log(np.diagonal(Lc, axis1=2, axis2=3)).sum(axis=2)
-                Li = np.linalg.inv(Lc)
-                Cinv = np.swapaxes(Li, 2, 3) @ Li
+                C = np.where(good[:, None, None, None], C, np.eye(blk.m))
+                if blk.m == 1:  # one item missing: P_mm is a number
+                    logdet_c = np.log(C[..., 0, 0])
+                    Cinv = 1.0 / C
+                else:
+                    Lc = np.linalg.cholesky(C)
+                    logdet_c = 2.0 * np.log(np.diagonal(Lc, axis1=2, axis2=3)).sum(axis=2)
+                    Li = np.linalg.inv(Lc)
+                    Cinv = np.swapaxes(Li, 2, 3) @ Li
                 A = -(Cinv @ G)                                         # (b, P, m, k)
                 do = d[:, blk.obs]                                      # (b, P, k)
                 # A T with T = sum of (y - mu)(y - mu)' over the pattern's rows, never formed

@@ -231,7 +231,6 @@ class BatchedML:
         max_iter: int = 500,
         tol: float = 1e-12,
         fisher_steps: int = 3,
-        step_tol: float | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Fit every resample (one row of case weights per group) from the warm start ``theta0``.
 
@@ -245,8 +244,7 @@ class BatchedML:
         theta : ndarray, shape (B, n_free)
             NaN rows where the implied covariance matrix stopped being positive definite.
         converged : ndarray of bool, shape (B,)
-            Same criterion as the engine's optimiser: Newton decrement below ``tol`` (or, with
-            ``step_tol``, every coordinate of the step below ``step_tol * (1 + |theta|)``).
+            Same criterion as the engine's optimiser: Newton decrement below ``tol``.
         """
         moments = self.moments(weights)
         b = moments[0][0].shape[0]
@@ -274,11 +272,7 @@ class BatchedML:
                 step[bad] = _solve_each(H[active[bad]] + eye, g[active[bad]])
                 dec[bad] = np.einsum("bi,bi->b", g[active[bad]], step[bad])
             # converged, or the decrement is below what double precision resolves in F
-            if step_tol is None:
-                done = (dec < tol) | (dec < 1e-13 * np.maximum(np.abs(f[active]), 1.0))
-            else:  # the step decides, as in the engine's optimiser (also past F's resolution)
-                rel = np.abs(step) / (1.0 + np.abs(theta[active]))
-                done = np.isfinite(dec) & (rel.max(axis=1) < step_tol)
+            done = (dec < tol) | (dec < 1e-13 * np.maximum(np.abs(f[active]), 1.0))
             converged[active[done]] = True
             t = np.ones(active.size)
             pending = np.flatnonzero(~done)
@@ -293,11 +287,6 @@ class BatchedML:
                     tuple(x[pending] for x in m) for m in mom]
                 fc, gc, _, okc = self.evaluate(cand, sub, info=False)
                 accept = okc & np.isfinite(fc) & (fc <= f[sel] - 1e-4 * t[pending] * dec[pending])
-                if step_tol is not None:
-                    # at the rounding floor of F: a full step that shrinks the gradient
-                    flat = np.abs(fc - f[sel]) <= 1e-13 * (1.0 + np.abs(f[sel]))
-                    shrink = np.abs(gc).max(axis=1) < np.abs(g[sel]).max(axis=1)
-                    accept |= okc & (t[pending] == 1.0) & flat & shrink
                 acc = pending[accept]
                 new_th[acc], new_f[acc], new_g[acc] = cand[accept], fc[accept], gc[accept]
                 moved[acc] = True

@@ -138,7 +138,7 @@ class _Problem:
         # thousands of small matrices: one BLAS thread each (threads only fight over them)
         with threadpool_limits(limits=1, user_api="blas"):
             return batch.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol,
-                             fisher_steps=1, step_tol=FIML_STEP_TOL)
+                             step_tol=FIML_STEP_TOL)
 
     def refit_engine(self, counts) -> tuple[np.ndarray, np.ndarray]:
         """The reference: each resample's patterns rebuilt and refitted by the engine's own

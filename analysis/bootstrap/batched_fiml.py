@@ -67,13 +67,14 @@ class _Block:
 
 
 def _scatter(flat: np.ndarray, size: int) -> sparse.csr_matrix:
-    return sparse.csr_matrix((np.ones(flat.size), (np.arange(flat.size), flat)),
-                             shape=(flat.size, size))
+    """Sparse (size x len(flat)) map that adds entry e of a block to position flat[e]."""
+    return sparse.csr_matrix((np.ones(flat.size), (flat, np.arange(flat.size))),
+                             shape=(size, flat.size))
 
 
 def _add(target: np.ndarray, scatter: sparse.csr_matrix, values: np.ndarray) -> None:
     """target (B, size) += each row of values (B, ...) scattered by ``scatter``."""
-    target += (scatter.T @ values.reshape(values.shape[0], -1).T).T
+    target += (scatter @ values.reshape(values.shape[0], -1).T).T
 
 
 class _GroupPatterns:
@@ -325,11 +326,15 @@ class BatchedFIML(BatchedML):
                 if blk.m == 1:  # one item missing: P_mm is a number
                     logdet_c = np.log(C[..., 0, 0])
                     Cinv = 1.0 / C
+                elif blk.m == 2:  # two: the 2 x 2 inverse written out
+                    a, c2, e = C[..., 0, 0], C[..., 0, 1], C[..., 1, 1]
+                    det = a * e - c2 * c2
+                    logdet_c = np.log(det)
+                    Cinv = np.stack([np.stack([e, -c2], -1), np.stack([-c2, a], -1)], -2)
+                    Cinv /= det[..., None, None]
                 else:
-                    Lc = np.linalg.cholesky(C)
-                    logdet_c = 2.0 * np.log(np.diagonal(Lc, axis1=2, axis2=3)).sum(axis=2)
-                    Li = np.linalg.inv(Lc)
-                    Cinv = np.swapaxes(Li, 2, 3) @ Li
+                    logdet_c = np.linalg.slogdet(C)[1]
+                    Cinv = np.linalg.inv(C)
                 A = -(Cinv @ G)                                         # (b, P, m, k)
                 do = d[:, blk.obs]                                      # (b, P, k)
                 # A T with T = sum of (y - mu)(y - mu)' over the pattern's rows, never formed

@@ -9,7 +9,7 @@ warm-started from the full-sample estimate:
 * FIML: the missing-data patterns are found once (a resample only reweights rows) and all
   resamples of a chunk are refitted together by batched quasi-Newton steps started from the
   full-sample estimate and Hessian (:mod:`craftwave.analysis.bootstrap.batched_fiml`), chunks
-  spread over processes. ``_Problem.refit_engine`` keeps the one-by-one reference.
+  spread over threads. ``_Problem.refit_engine`` keeps the one-by-one reference.
 
 Fixed.x covariances are recomputed per resample, ``:=`` parameters are recomputed from each
 resample's estimates, and resamples that fail or do not converge are excluded and counted (as
@@ -222,8 +222,8 @@ def bootstrap(
     level : float
         Confidence level.
     n_jobs : int
-        Parallel workers over chunks of resamples (threads for complete data, processes for
-        FIML); results do not depend on it.
+        Parallel workers (threads: the batched refits spend their time in NumPy, which
+        releases the GIL) over chunks of resamples; results do not depend on it.
     progress : bool
         Show a tqdm progress bar over chunks.
     fit_kwargs : dict, optional
@@ -290,13 +290,17 @@ def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
     else:
         from joblib import Parallel, delayed
 
-        prefer = "processes" if prob.fiml else "threads"
-        results = Parallel(n_jobs=n_jobs, prefer=prefer, return_as="generator")(
+        results = Parallel(n_jobs=n_jobs, prefer="threads", return_as="generator")(
             delayed(fn)(*args) for fn, args in tasks)
     if progress:
         from tqdm.auto import tqdm
 
         results = tqdm(results, total=len(tasks), desc="bootstrap", unit="batch")
+    if prob.fiml:  # small matrices by the thousand: one BLAS thread per worker thread
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            results = list(results)
     results = list(results)  # in order whatever the workers
     return np.concatenate([r[0] for r in results]), np.concatenate([r[1] for r in results])
 

@@ -126,8 +126,8 @@ def test_errors(hs, hs_fit):
         bootstrap(hs_fit, None, n=10, progress=False)
 
 
-def test_fiml_chunks_reproducible_across_processes(monkeypatch):
-    """FIML refits run in worker processes; small chunks make two workers share the work."""
+def test_fiml_chunks_reproducible_across_workers(monkeypatch):
+    """Small chunks make two workers share the FIML refits; the draws do not change."""
     import craftwave.analysis.bootstrap.general as general
 
     monkeypatch.setattr(general, "CHUNK_SIZE", 4)

@@ -136,9 +136,13 @@ class _Problem:
         from threadpoolctl import threadpool_limits
 
         # thousands of small matrices: one BLAS thread each (threads only fight over them)
+        parts = []
         with threadpool_limits(limits=1, user_api="blas"):
-            return batch.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol,
-                             step_tol=FIML_STEP_TOL)
+            for start in range(0, counts.shape[0], CHUNK_SIZE):  # memory bounded (jackknife)
+                part = counts[start:start + CHUNK_SIZE]
+                parts.append(batch.fit([part[:, r] for r in self._rows], self.theta,
+                                       tol=self.tol, step_tol=FIML_STEP_TOL))
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
     def refit_engine(self, counts) -> tuple[np.ndarray, np.ndarray]:
         """The reference: each resample's patterns rebuilt and refitted by the engine's own

@@ -228,3 +228,20 @@ def test_fiml_batch_shares_one_pattern_structure(hs_missing):
     ref = fit(HS_MODEL, hs_missing, missing="fiml", case_weights=w, start=res.theta)
     assert ok.all()
     np.testing.assert_allclose(draws[0], ref.theta, atol=1e-6, rtol=0)
+
+
+def test_fiml_bca_jackknife_goes_through_the_batched_refits(hs_missing, monkeypatch):
+    """BCa's leave-one-out refits (n of them, in chunks) equal the engine's."""
+    import craftwave.analysis.bootstrap.general as general
+
+    monkeypatch.setattr(general, "CHUNK_SIZE", 120)  # several chunks of leave-one-out fits
+    res = fit(HS_MODEL, hs_missing, missing="fiml")
+    boot = bootstrap(res, hs_missing, n=30, seed=26, ci="bca", progress=False)
+    assert boot.jackknife.shape == (len(hs_missing), res.theta.size)
+    for i in (0, 150, len(hs_missing) - 1):
+        w = np.ones(len(hs_missing))
+        w[i] = 0.0
+        ref = fit(HS_MODEL, hs_missing, missing="fiml", case_weights=w, start=res.theta)
+        np.testing.assert_allclose(boot.jackknife[i], ref.theta, atol=1e-6, rtol=0)
+    free = boot.params[boot.params.free >= 0]
+    assert (free.ci_lower < free.ci_upper).all()

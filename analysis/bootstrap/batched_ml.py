@@ -74,9 +74,13 @@ class BatchedML:
     """
 
     def __init__(self, model: CompiledModel, groups: list[np.ndarray]) -> None:
-        self.model = model
         self.data = [GroupData(Y) for Y in groups]
         self.N = float(sum(g.n for g in self.data))
+        self._compile(model)
+
+    def _compile(self, model: CompiledModel) -> None:
+        """The data-free part: base matrices, fixed.x rows and free-row maps of every group."""
+        self.model = model
         self.nf = model.n_free
         ov_i = {v: i for i, v in enumerate(model.ov_names)}
         self._exo: list[list[tuple]] = []
@@ -97,6 +101,10 @@ class BatchedML:
             R = np.zeros((fr["pidx"].size, self.nf))
             R[np.arange(fr["pidx"].size), fr["pidx"]] = 1.0
             self._R.append(R)
+
+    def moments(self, weights: list[np.ndarray]) -> list[tuple]:
+        """Per group, a tuple of arrays with one leading row per resample (what evaluate reads)."""
+        return [g.moments(w) for g, w in zip(self.data, weights, strict=True)]
 
     # -- matrices -------------------------------------------------------------------------------
     def _matrices(self, theta: np.ndarray, gi: int, S: np.ndarray, ybar: np.ndarray) -> list:
@@ -238,7 +246,7 @@ class BatchedML:
         converged : ndarray of bool, shape (B,)
             Same criterion as the engine's optimiser: Newton decrement below ``tol``.
         """
-        moments = [g.moments(w) for g, w in zip(self.data, weights, strict=True)]
+        moments = self.moments(weights)
         b = moments[0][0].shape[0]
         theta = np.tile(np.asarray(theta0, dtype=float), (b, 1))
         f, g, H, ok = self.evaluate(theta, moments)
@@ -246,10 +254,13 @@ class BatchedML:
         failed = ~ok
         active = np.flatnonzero(ok)
         eye = 1e-10 * np.eye(self.nf)
+        mom, mom_rows = moments, np.arange(b)
         for it in range(max_iter):
             if active.size == 0:
                 break
-            mom = [tuple(x[active] for x in m) for m in moments]
+            if active.size != mom_rows.size:  # active only shrinks: subset the moments then
+                mom = [tuple(x[active] for x in m) for m in moments]
+                mom_rows = active
             if 0 < it < fisher_steps:  # Fisher scoring first: fresh expected information
                 H[active] = self.evaluate(theta[active], mom, grad=False)[2]
             step = _solve_each(H[active] + eye, g[active])
@@ -272,7 +283,8 @@ class BatchedML:
             while pending.size:
                 sel = active[pending]
                 cand = theta[sel] - t[pending, None] * step[pending]
-                sub = [tuple(x[pending] for x in m) for m in mom]
+                sub = mom if pending.size == active.size else [
+                    tuple(x[pending] for x in m) for m in mom]
                 fc, gc, _, okc = self.evaluate(cand, sub, info=False)
                 accept = okc & np.isfinite(fc) & (fc <= f[sel] - 1e-4 * t[pending] * dec[pending])
                 acc = pending[accept]

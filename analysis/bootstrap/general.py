@@ -6,8 +6,10 @@ warm-started from the full-sample estimate:
 
 * complete data (listwise): all resamples of a chunk are refitted together by batched Fisher
   scoring / BFGS on the resamples' weighted moments (:mod:`craftwave.analysis.bootstrap.batched_ml`);
-* FIML: each resample's missing-data patterns are weighted by its counts and refitted with the
-  engine's optimiser (``analysis.sem.fit_moments``), chunks spread over processes.
+* FIML: the missing-data patterns are found once (a resample only reweights rows) and all
+  resamples of a chunk are refitted together by batched quasi-Newton steps started from the
+  full-sample estimate and Hessian (:mod:`craftwave.analysis.bootstrap.batched_fiml`), chunks
+  spread over threads. ``_Problem.refit_engine`` keeps the one-by-one reference.
 
 Fixed.x covariances are recomputed per resample, ``:=`` parameters are recomputed from each
 resample's estimates, and resamples that fail or do not converge are excluded and counted (as
@@ -38,6 +40,9 @@ from craftwave.analysis.bootstrap.weights import (
 )
 from craftwave.analysis.sem.interactions import add_product_columns
 from craftwave.instruments.errors import ConvergenceWarning, DataError, ModelError
+
+#: FIML refits stop when every step is below this times (1 + |theta|): the engine's criterion.
+FIML_STEP_TOL = 1e-9
 
 FIT_OPTIONS = ("estimator", "missing", "group", "group_equal", "group_partial", "meanstructure",
                "fixed_x", "function", "int_ov_free", "int_lv_free", "std_lv", "orthogonal",
@@ -109,9 +114,43 @@ class _Problem:
             self._batched = BatchedML(self.model, [self.Y[r] for r in self._rows])
         return self._batched.fit([counts[:, r] for r in self._rows], self.theta, tol=self.tol)
 
+    def prepare(self) -> None:
+        """Build what every chunk shares (compiled data, pattern structure, the full-sample
+        Hessian for FIML) once, before the chunks are sent to workers."""
+        if self.fiml:
+            self._fiml_batch()
+
+    def _fiml_batch(self):
+        from craftwave.analysis.bootstrap.batched_fiml import BatchedFIML
+
+        if self._batched is None:
+            self._rows = [np.flatnonzero(self.group_codes == g) for g in range(len(self.labels))]
+            self._batched = BatchedFIML(self.model, [self.Y[r] for r in self._rows])
+            self._batched.set_hessian(self.theta)
+        return self._batched
+
     def _refit_fiml(self, counts):
+        try:
+            batch = self._fiml_batch()
+        except np.linalg.LinAlgError:  # no usable curvature at the estimate: one by one
+            return self.refit_engine(counts)
+        from threadpoolctl import threadpool_limits
+
+        # thousands of small matrices: one BLAS thread each (threads only fight over them)
+        parts = []
+        with threadpool_limits(limits=1, user_api="blas"):
+            for start in range(0, counts.shape[0], CHUNK_SIZE):  # memory bounded (jackknife)
+                part = counts[start:start + CHUNK_SIZE]
+                parts.append(batch.fit([part[:, r] for r in self._rows], self.theta,
+                                       tol=self.tol, step_tol=FIML_STEP_TOL))
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+    def refit_engine(self, counts) -> tuple[np.ndarray, np.ndarray]:
+        """The reference: each resample's patterns rebuilt and refitted by the engine's own
+        optimiser (warm-started), one at a time. Slow; the batched path must agree with it."""
         from craftwave.analysis.sem.api import fit_moments
 
+        counts = np.atleast_2d(np.asarray(counts, dtype=float))
         out = np.full((counts.shape[0], self.theta.size), np.nan)
         ok = np.zeros(counts.shape[0], dtype=bool)
         for b, w in enumerate(counts):
@@ -190,8 +229,8 @@ def bootstrap(
     level : float
         Confidence level.
     n_jobs : int
-        Parallel workers over chunks of resamples (threads for complete data, processes for
-        FIML); results do not depend on it.
+        Parallel workers (threads: the batched refits spend their time in NumPy, which
+        releases the GIL) over chunks of resamples; results do not depend on it.
     progress : bool
         Show a tqdm progress bar over chunks.
     fit_kwargs : dict, optional
@@ -201,7 +240,8 @@ def bootstrap(
         Resample case weights (B x rows used) to use instead of drawing them.
     tol : float
         Convergence criterion of the complete-data refits (Newton decrement of F per case; the
-        engine's default). FIML refits use the engine's optimiser and its own criterion.
+        engine's default). FIML refits stop on the engine's step criterion instead
+        (``FIML_STEP_TOL``).
 
     Returns
     -------
@@ -237,23 +277,38 @@ def bootstrap(
 
 
 def _run_chunks(prob: _Problem, n: int, seed, n_jobs: int, progress: bool):
+    prob.prepare()
     bounds = chunk_bounds(n, CHUNK_SIZE)
-    jobs = [(stop - start, child)
-            for (start, stop), child in zip(bounds, chunk_generators(seed, len(bounds)),
-                                            strict=True)]
-    if n_jobs == 1 or len(jobs) == 1:
-        results = (prob.chunk(m, child) for m, child in jobs)
+    children = chunk_generators(seed, len(bounds))
+    if prob.fiml:
+        # FIML: the chunks' resamples are drawn here (the seed contract is the chunks') and
+        # split into one batch per worker, so that even one chunk keeps every worker busy
+        tasks = []
+        for (start, stop), child in zip(bounds, children, strict=True):
+            counts = draw_chunk(prob.n, stop - start, np.random.default_rng(child),
+                                prob.group_codes)
+            tasks += [(prob.refit, (part,))
+                      for part in np.array_split(counts, min(max(n_jobs, 1), counts.shape[0]))]
+    else:
+        tasks = [(prob.chunk, (stop - start, child))
+                 for (start, stop), child in zip(bounds, children, strict=True)]
+    if n_jobs == 1 or len(tasks) == 1:
+        results = (fn(*args) for fn, args in tasks)
     else:
         from joblib import Parallel, delayed
 
-        prefer = "processes" if prob.fiml else "threads"
-        results = Parallel(n_jobs=n_jobs, prefer=prefer, return_as="generator")(
-            delayed(prob.chunk)(m, child) for m, child in jobs)
+        results = Parallel(n_jobs=n_jobs, prefer="threads", return_as="generator")(
+            delayed(fn)(*args) for fn, args in tasks)
     if progress:
         from tqdm.auto import tqdm
 
-        results = tqdm(results, total=len(jobs), desc="bootstrap", unit="chunk")
-    results = list(results)  # in chunk order whatever the workers
+        results = tqdm(results, total=len(tasks), desc="bootstrap", unit="batch")
+    if prob.fiml:  # small matrices by the thousand: one BLAS thread per worker thread
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            results = list(results)
+    results = list(results)  # in order whatever the workers
     return np.concatenate([r[0] for r in results]), np.concatenate([r[1] for r in results])
 
 

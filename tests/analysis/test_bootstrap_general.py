@@ -126,8 +126,8 @@ def test_errors(hs, hs_fit):
         bootstrap(hs_fit, None, n=10, progress=False)
 
 
-def test_fiml_chunks_reproducible_across_processes(monkeypatch):
-    """FIML refits run in worker processes; small chunks make two workers share the work."""
+def test_fiml_chunks_reproducible_across_workers(monkeypatch):
+    """Small chunks make two workers share the FIML refits; the draws do not change."""
     import craftwave.analysis.bootstrap.general as general
 
     monkeypatch.setattr(general, "CHUNK_SIZE", 4)
@@ -137,3 +137,111 @@ def test_fiml_chunks_reproducible_across_processes(monkeypatch):
     two = bootstrap(res, data, n=10, seed=6, n_jobs=2, progress=False)
     np.testing.assert_allclose(one.draws, two.draws, rtol=1e-10, atol=1e-12)
     assert one.n_boot == 10 and one.n_failed + one.draws.shape[0] == 10
+
+
+# -- FIML: batched refits over the fixed set of missing-data patterns ---------------------------
+
+@pytest.fixture(scope="module")
+def hs_missing() -> pd.DataFrame:
+    return pd.read_csv(DATA / "sem_hs_missing.csv")
+
+
+def _fresh_fit_of_resample(model, data, counts, **kwargs):
+    """A fresh fit of the resampled rows themselves (default starts, no weights)."""
+    rows = np.repeat(np.arange(len(data)), counts)
+    return fit(model, data.iloc[rows].reset_index(drop=True), missing="fiml", **kwargs)
+
+
+def test_fiml_resamples_equal_fresh_fits_of_the_resampled_data(hs_missing):
+    res = fit(HS_MODEL, hs_missing, missing="fiml")
+    weights = resample_weights(len(hs_missing), 3, seed=21)
+    boot = bootstrap(res, hs_missing, weights=weights, progress=False)
+    assert boot.path == "general (FIML)" and boot.n_failed == 0
+    for b in range(3):
+        fresh = _fresh_fit_of_resample(HS_MODEL, hs_missing, weights[b])
+        np.testing.assert_allclose(boot.draws[b], fresh.theta, atol=1e-6, rtol=0)
+
+
+def test_fiml_batched_ses_and_intervals_equal_the_one_by_one_reference(hs_missing):
+    """The batched refits against the engine's optimiser run resample by resample on patterns
+    rebuilt from each resample (the slow reference): same SEs and percentile bounds."""
+    from craftwave.analysis.bootstrap.general import _Problem, _summarise
+
+    res = fit(HS_MODEL, hs_missing, missing="fiml")
+    weights = resample_weights(len(hs_missing), 40, seed=22)
+    fast = bootstrap(res, hs_missing, weights=weights, progress=False)
+    prob = _Problem(res, hs_missing, None, 1e-12)
+    draws, ok = prob.refit_engine(weights)
+    slow = _summarise(prob, draws, ok, None, 40, None, "percentile", 0.95)
+    assert fast.n_failed == slow.n_failed == 0
+    np.testing.assert_allclose(fast.draws, slow.draws, atol=1e-6, rtol=0)
+    for col in ("boot_se", "ci_lower", "ci_upper"):
+        np.testing.assert_allclose(fast.params[col], slow.params[col], atol=1e-6, rtol=0)
+    # and the intervals are bootstrap intervals: SEs near the ML ones, estimates inside
+    free = fast.params[fast.params.free >= 0]
+    assert 0.6 < (free.boot_se / free.se).median() < 1.5
+
+
+def test_fiml_batched_with_a_fixed_x_covariate(hs_missing):
+    rng = np.random.default_rng(23)
+    data = hs_missing.copy()
+    data["z"] = rng.normal(size=len(data)) + 0.3 * data["x1"].fillna(0.0)
+    model = HS_MODEL + "\nvisual ~ z\nspeed ~ z"
+    res = fit(model, data, missing="fiml")
+    weights = resample_weights(len(data), 2, seed=24)
+    boot = bootstrap(res, data, weights=weights, progress=False)
+    assert boot.n_failed == 0
+    ref = fit(model, data, missing="fiml", case_weights=weights[1], start=res.theta)
+    np.testing.assert_allclose(boot.draws[1], ref.theta, atol=1e-6, rtol=0)
+
+
+def test_fiml_batched_multigroup(hs_missing):
+    res = fit(HS_MODEL, hs_missing, missing="fiml", group="school", group_equal=["loadings"])
+    weights = resample_weights(len(hs_missing), 2, seed=25,
+                               groups=hs_missing["school"].to_numpy())
+    boot = bootstrap(res, hs_missing, weights=weights, fit_kwargs={"group": "school"},
+                     progress=False)
+    assert boot.n_failed == 0
+    ref = fit(HS_MODEL, hs_missing, missing="fiml", group="school", group_equal=["loadings"],
+              case_weights=weights[0], start=res.theta)
+    np.testing.assert_allclose(boot.draws[0], ref.theta, atol=1e-6, rtol=0)
+
+
+def test_fiml_batch_shares_one_pattern_structure(hs_missing):
+    """Patterns, their rows and index arrays are built once from the data; a resample that
+    leaves out every row of a pattern only gives it weight zero."""
+    from craftwave.analysis.bootstrap.general import _Problem
+
+    res = fit(HS_MODEL, hs_missing, missing="fiml")
+    prob = _Problem(res, hs_missing, None, 1e-12)
+    prob.prepare()
+    batch = prob._batched
+    R = ~np.isnan(prob.Y)
+    assert batch.n_patterns == len(np.unique(R, axis=0))
+    # drop every row of the rarest incomplete pattern: weight moves to the other rows
+    blk = min(batch.data[0].blocks, key=lambda b: min(r.size for r in b.rows))
+    gone = min(blk.rows, key=len)
+    w = np.ones(prob.n)
+    w[gone] = 0.0
+    w[np.setdiff1d(np.arange(prob.n), gone)[: gone.size]] += 1.0
+    draws, ok = prob.refit(w[None, :])
+    ref = fit(HS_MODEL, hs_missing, missing="fiml", case_weights=w, start=res.theta)
+    assert ok.all()
+    np.testing.assert_allclose(draws[0], ref.theta, atol=1e-6, rtol=0)
+
+
+def test_fiml_bca_jackknife_goes_through_the_batched_refits(hs_missing, monkeypatch):
+    """BCa's leave-one-out refits (n of them, in chunks) equal the engine's."""
+    import craftwave.analysis.bootstrap.general as general
+
+    monkeypatch.setattr(general, "CHUNK_SIZE", 120)  # several chunks of leave-one-out fits
+    res = fit(HS_MODEL, hs_missing, missing="fiml")
+    boot = bootstrap(res, hs_missing, n=30, seed=26, ci="bca", progress=False)
+    assert boot.jackknife.shape == (len(hs_missing), res.theta.size)
+    for i in (0, 150, len(hs_missing) - 1):
+        w = np.ones(len(hs_missing))
+        w[i] = 0.0
+        ref = fit(HS_MODEL, hs_missing, missing="fiml", case_weights=w, start=res.theta)
+        np.testing.assert_allclose(boot.jackknife[i], ref.theta, atol=1e-6, rtol=0)
+    free = boot.params[boot.params.free >= 0]
+    assert (free.ci_lower < free.ci_upper).all()

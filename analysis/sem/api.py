@@ -340,7 +340,7 @@ def fit(
         # fixed.x = TRUE under missing = "ml"; so do we, and say how many
         ok = data[cm.ov_x].notna().all(axis=1).to_numpy()
         if group is not None:
-            ok &= data[group].notna().to_numpy()
+            ok = ok & data[group].notna().to_numpy()
         if not ok.all():
             dropped_x = int((~ok).sum())
             data = data.loc[ok]

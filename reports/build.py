@@ -254,7 +254,8 @@ def _published(ctx: ReportContext, sections: list[Section],
                       "items": list(s.items),
                       "tables": [table(t) for t in s.tables],
                       "figures": [{"id": f.id, "number": refs.get(f.id), "title": f.title,
-                                   "caption": f.caption} for f in s.figures]}
+                                   "caption": f.caption, "alt": f.alt,
+                                   "texts": list(f.texts)} for f in s.figures]}
                      for s in sections],
         "software": software_versions(),
     }

@@ -32,15 +32,20 @@ def _context(export_dir, validate: bool = True) -> ReportContext:
 
 
 def _run(command: str, export_dir, cwd, monkeypatch) -> dict:
-    """Run an appendix command from the report's directory (where exclusions.csv is)."""
-    args = shlex.split(command.split("#")[0].replace("EXPORT_DIR", str(export_dir)))
-    assert args[0] == "craftwave"
+    """Run an appendix command from the report's directory (where exclusions.csv is); a line
+    "a && b" runs each command in turn and gives the last one's JSON."""
+    line = command.split("#")[0].replace("EXPORT_DIR", str(export_dir))
+    out = ""
     with monkeypatch.context() as m, warnings.catch_warnings():
         warnings.simplefilter("ignore", CraftwaveWarning)  # printed by the CLI, not errors
         m.chdir(cwd)
-        res = CliRunner().invoke(main, args[1:])
-    assert res.exit_code == 0, res.output
-    return json.loads(res.output)
+        for part in line.split("&&"):
+            args = shlex.split(part)
+            assert args[0] == "craftwave"
+            res = CliRunner().invoke(main, args[1:])
+            assert res.exit_code == 0, res.output
+            out = res.stdout
+    return json.loads(out)
 
 
 def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:

@@ -219,3 +219,35 @@ def test_descriptive_tables_are_reproduced_under_an_excluding_policy(export_dir,
     _check(ctx, copy, out, monkeypatch)
     assert len(ctx.record.exclusions) > 0
     assert "--exclusions exclusions.csv" in dict(cli_commands(ctx, ["tab-growth"]))["tab-growth"]
+
+
+def test_platform_model_numbers_are_reproduced_by_the_printed_commands(export_dir, tmp_path,
+                                                                       monkeypatch):
+    from craftwave.reports.build import platform_commands
+    from craftwave.reports.sections import platform as P
+
+    data = load_export(export_dir)
+    ctx = ReportContext(data=data, study=study_info(export_dir / "study.yaml",
+                                                    data_waves=data.waves),
+                        options=ReportOptions(bootstrap=0), kind="platform")
+    secs = {sid: run_section(fn, ctx, id=sid, title=sid) for sid, _, fn in P.SECTIONS
+            if sid in ("decision", "findings")}
+    assert all(s.available for s in secs.values()), {s.id: s.reason for s in secs.values()}
+    lines = platform_commands(ctx, secs, {"tab-findings": "Table 4"})
+    assert len(lines) == 2 and lines[0].startswith("Reproduce Table 4")
+    focal = _run("craftwave " + lines[0].split(": craftwave ", 1)[1], export_dir, tmp_path,
+                 monkeypatch)
+    est = {p["label"]: p for p in focal["parameters"] if p.get("label")}
+    rows = secs["findings"].tables[0].rows
+    for row, label in zip(rows, ("a1", "a2", "a3", "b"), strict=True):
+        p = est[label]
+        assert row[1] == f"{p['est']:.2f}"
+        assert row[2] == f"{p['ci_lower']:.2f} to {p['ci_upper']:.2f}"
+    itt = _run("craftwave " + lines[1].split(": craftwave ", 1)[1], export_dir, tmp_path,
+               monkeypatch)
+    ours = secs["decision"].results["decisions"]
+    assert [d["label"] for d in itt["decisions"]] == [d["label"] for d in ours]
+    for a, b in zip(itt["decisions"], ours, strict=True):
+        for key, v in a.items():
+            if isinstance(v, float):
+                assert v == pytest.approx(b[key], rel=1e-9, abs=1e-12), key

@@ -647,7 +647,7 @@ def riclpm(ctx: ReportContext) -> Section:
                                    "CLPM with the best admissible RI-CLPM")
     test_text = (f"Boundary-corrected test of the random intercepts (likelihood ratio, "
                  f"CLPM against RI-CLPM, referred to the chi-bar-square mixture whose weights "
-                 f"follow from the information at the CLPM, {test.n_sim} simulated "
+                 f"follow from the information at the CLPM, {test.n_sim:,} simulated "
                  f"draws{bound}): χ̄² = {test.statistic:.2f}, "
                  f"p {_p_words(test.pvalue)}; the naive χ²(3) difference test would "
                  f"give p {_p_words(test.naive_pvalue)} and is conservative."

@@ -128,6 +128,10 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     known["tab-patterns"] = known["tab-dropout"].splitlines()[0]
     for t in ("tab-ancova", "tab-did", "tab-attrition-arm"):
         known[t] = "craftwave intervention EXPORT_DIR --json"
+    # the primary and MI rows and the tipping points (every randomised participant; the row
+    # without flagged answers is the same model on `craftwave scores` data)
+    known["tab-itt"] = known["tab-tipping"] = (
+        f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
     if not ctx.policy.excludes:  # reads the export's item answers as exported
         known["tab-reliability"] = "craftwave reliability EXPORT_DIR --json"
     try:

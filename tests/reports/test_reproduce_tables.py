@@ -25,7 +25,8 @@ from craftwave.reports.studyinfo import study_info
 
 pytestmark = pytest.mark.slow
 
-SECTIONS = ("quality", "descriptives", "mediation", "growth", "attrition", "intervention")
+SECTIONS = ("quality", "descriptives", "mediation", "growth", "attrition", "intervention",
+            "itt")
 
 
 def _run(command: str, export_dir, cwd, monkeypatch):
@@ -93,7 +94,8 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     commands = dict(cli_commands(ctx, list(tables)))
     wanted = {t for t in tables if t.startswith("tab-cor-w")} | {
         "tab-growth", "tab-dropout", "tab-patterns", "tab-cond-indirect"} | (
-        {"tab-ancova", "tab-did", "tab-attrition-arm"} if "intervention" in sections else set())
+        {"tab-ancova", "tab-did", "tab-attrition-arm"} if "intervention" in sections
+        else set()) | {"tab-itt", "tab-tipping"}
     assert wanted <= set(commands), wanted - set(commands)
     checked = 0
 
@@ -161,6 +163,7 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     # intervention: ANCOVA, difference-in-differences, retention by arm
     if "intervention" in sections:
         checked += _check_intervention(tables, commands, export_dir, out, monkeypatch)
+    checked += _check_itt(tables, commands, export_dir, out, monkeypatch)
 
     # moderated mediation: the conditional indirect effects and their bootstrap CIs
     med = _run(commands["tab-cond-indirect"], export_dir, out, monkeypatch)
@@ -169,6 +172,35 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
         _agrees(row[2], e["est"])
         _ci(row[4], e["ci_lower"], e["ci_upper"])
     assert checked > 20
+
+
+def _check_itt(tables, commands, export_dir, out, monkeypatch) -> int:
+    """The primary (FIML) and multiple-imputation rows of the ITT table, and the tipping
+    points, from `craftwave itt --sensitivity` with the report's seed."""
+    assert commands["tab-itt"] == commands["tab-tipping"]
+    got = _run(commands["tab-itt"], export_dir, out, monkeypatch)
+    rows = tables["tab-itt"].rows
+    expected = [("Primary", got["fiml"]), ("Alternative", got["mi"])]
+    checked = 0
+    for prefix, res in expected:
+        mine = [r for r in rows if r[0].startswith(prefix)]
+        assert len(mine) == len(res["params"]) > 0
+        for row, p in zip(mine, res["params"], strict=True):
+            assert (row[1], row[2], int(row[3])) == (p["arm"], p["control"], res["nobs"])
+            _agrees(row[4], p["est"])
+            _agrees(row[5], p["se"])
+            _ci(row[6], p["ci_lower"], p["ci_upper"])
+            checked += 1
+    tips = tables["tab-tipping"].rows
+    assert len(tips) == len(got["tipping"])
+    for row, tp in zip(tips, got["tipping"], strict=True):
+        assert row[0] == tp["arm"] and row[1] == str(tp["conclusion_at_mar"])
+        if tp["tipping_delta"] is None:
+            assert row[2] == ""
+        else:
+            _agrees(row[2], tp["tipping_delta"])
+            _agrees(row[3], tp["tipping_delta"] / tp["outcome_sd"])
+    return checked
 
 
 def _check_intervention(tables, commands, export_dir, out, monkeypatch) -> int:

@@ -132,8 +132,7 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     # without flagged answers is the same model on `craftwave scores` data)
     known["tab-itt"] = known["tab-tipping"] = (
         f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
-    if not ctx.policy.excludes:  # reads the export's item answers as exported
-        known["tab-reliability"] = "craftwave reliability EXPORT_DIR --json"
+    known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
     try:
         w1, w2, w3 = focal_waves(ctx)
     except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table

@@ -81,17 +81,18 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
         assert cis == [row[4] for row in table.rows]  # same bootstrap, same seed
     else:
         assert ctx.policy.excludes
-    if "tab-reliability" in commands:  # every alpha and omega the report computed
-        rows = {r["scale"]: r for r in _run(commands["tab-reliability"], export_dir, out,
-                                               monkeypatch)}
-        alpha = sec["reliability"].results["alpha"]
-        omega = sec["reliability"].results["omega"]
-        assert alpha and set(alpha) <= set(rows)
-        np.testing.assert_allclose([rows[k]["alpha"] for k in alpha], list(alpha.values()),
-                                   atol=1e-10)
-        shown = {k: v for k, v in omega.items() if np.isfinite(v)}  # omitted: not converged
-        np.testing.assert_allclose([rows[k]["omega_total"] for k in shown],
-                                   list(shown.values()), atol=1e-10)
+    assert "tab-reliability" in commands  # under any policy (--exclusions when it excludes)
+    # every alpha and omega the report computed
+    rows = {r["scale"]: r for r in _run(commands["tab-reliability"], export_dir, out,
+                                           monkeypatch)}
+    alpha = sec["reliability"].results["alpha"]
+    omega = sec["reliability"].results["omega"]
+    assert alpha and set(alpha) <= set(rows)
+    np.testing.assert_allclose([rows[k]["alpha"] for k in alpha], list(alpha.values()),
+                               atol=1e-10)
+    shown = {k: v for k, v in omega.items() if np.isfinite(v)}  # omitted: not converged
+    np.testing.assert_allclose([rows[k]["omega_total"] for k in shown],
+                               list(shown.values()), atol=1e-10)
 
 
 def test_commands_reproduce_the_tables(export_dir, tmp_path, monkeypatch):

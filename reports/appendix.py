@@ -133,6 +133,8 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     known["tab-itt"] = known["tab-tipping"] = (
         f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
     known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
+    known["tab-quality"] = ("craftwave quality EXPORT_DIR --quality-policy EXPORT_DIR/study.yaml "
+                            "--json  # flags per participant-wave; count them by wave")
     try:
         w1, w2, w3 = focal_waves(ctx)
     except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table

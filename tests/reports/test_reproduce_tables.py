@@ -93,7 +93,7 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     appendix(ctx, out)  # writes exclusions.csv as the report does
     commands = dict(cli_commands(ctx, list(tables)))
     wanted = {t for t in tables if t.startswith("tab-cor-w")} | {
-        "tab-growth", "tab-dropout", "tab-patterns", "tab-cond-indirect"} | (
+        "tab-growth", "tab-dropout", "tab-patterns", "tab-cond-indirect", "tab-quality"} | (
         {"tab-ancova", "tab-did", "tab-attrition-arm"} if "intervention" in sections
         else set()) | {"tab-itt", "tab-tipping"}
     assert wanted <= set(commands), wanted - set(commands)
@@ -164,6 +164,31 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     if "intervention" in sections:
         checked += _check_intervention(tables, commands, export_dir, out, monkeypatch)
     checked += _check_itt(tables, commands, export_dir, out, monkeypatch)
+
+    # data quality: each flag's count per wave, any flag, and the policy's exclusions
+    records = _run(commands["tab-quality"], export_dir, out, monkeypatch)
+    table = tables["tab-quality"]
+    cols = table.columns
+    flag_of = {"Longstring": "longstring", "IRV": "irv", "Mahalanobis": "mahalanobis",
+               "Even-odd": "even_odd", "Synonyms": "synonyms", "Antonyms": "antonyms",
+               "Person-total": "person_total", "Autocorrelation": "autocorrelation",
+               "Attention check": "attention", "Speeding": "speeding"}
+    excluded = ctx.record.exclusions
+    for row in table.rows:
+        w = int(row[0])
+        recs = [r for r in records if int(r["wave"]) == w]
+        cell = dict(zip(cols, row, strict=True))
+        assert int(cell["Screened"]) == len(recs)
+        for label, key in flag_of.items():
+            if label in cell:
+                assert int(cell[label]) == sum(bool(r.get(f"flag_{key}")) for r in recs), label
+        assert int(cell["Any flag"]) == sum(bool(r["flagged"]) for r in recs)
+        n_excl = 0 if excluded is None or excluded.empty else int(
+            excluded["wave"].astype(int).eq(w).sum())
+        assert int(cell["Excluded"]) == n_excl
+        if ctx.policy.excludes:  # the policy excludes every flagged participant-wave
+            assert n_excl == int(cell["Any flag"])
+        checked += 1
 
     # moderated mediation: the conditional indirect effects and their bootstrap CIs
     med = _run(commands["tab-cond-indirect"], export_dir, out, monkeypatch)

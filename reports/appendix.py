@@ -133,6 +133,13 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     known["tab-itt"] = known["tab-tipping"] = (
         f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
     known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
+    for name, m in ctx.record.models.items():  # the model files appendix() writes
+        if name.startswith("invariance_") and m.get("input") and m.get("factors"):
+            c = name.removeprefix("invariance_")
+            known[f"tab-inv-{c}"] = (
+                f"{wide}craftwave invariance {name}.lav scores_analysed.csv --long "
+                f"{','.join(m['factors'])} --missing {m['missing']} "
+                f"--estimator {str(m['estimator']).lower()} --json")
     known["tab-quality"] = ("craftwave quality EXPORT_DIR --quality-policy EXPORT_DIR/study.yaml "
                             "--json  # flags per participant-wave; count them by wave")
     try:
@@ -156,6 +163,9 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None,
     script = reproduce_r(ctx, syntaxes)
     if out_dir is not None:
         (out_dir / "reproduce.R").write_text(script, encoding="utf-8")
+        for name, m in ctx.record.models.items():  # models the appendix's commands read
+            if name.startswith("invariance_") and m.get("input"):
+                (out_dir / f"{name}.lav").write_text(m["input"] + "\n", encoding="utf-8")
         excl = ctx.record.exclusions
         if excl is not None and {"participant_id", "wave"} <= set(excl.columns):
             cols = [c for c in ("participant_id", "wave", "reasons") if c in excl.columns]

@@ -321,12 +321,13 @@ def invariance(ctx: ReportContext) -> Section:
             note=f"Indicators: the subscale scores at each wave. Level reached: "
                  f"{res.level_reached}. Missing data: {_missing_text(ctx.options.missing)}."))
         results[c] = res.level_reached
-        syntaxes.append((c, res.syntax.get("configural", model)))
+        syntaxes.append((c, res.syntax.get("configural", model), model, factors))
     if not tables:
         raise DataError("no multidimensional construct with subscale scores at every wave")
-    for c, syntax in syntaxes:
+    for c, syntax, given, factors in syntaxes:
         ctx.record.model(f"invariance_{c}", syntax=syntax, estimator=ctx.options.estimator,
-                         missing=ctx.options.missing, n=int(len(frame)))
+                         missing=ctx.options.missing, n=int(len(frame)), input=given,
+                         factors=factors)
     return Section(
         id="invariance", title="Measurement invariance across waves",
         paragraphs=["Configural, metric, scalar and strict invariance across waves, judged by "

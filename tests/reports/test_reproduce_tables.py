@@ -25,8 +25,8 @@ from craftwave.reports.studyinfo import study_info
 
 pytestmark = pytest.mark.slow
 
-SECTIONS = ("quality", "descriptives", "mediation", "growth", "attrition", "intervention",
-            "itt")
+SECTIONS = ("quality", "descriptives", "invariance", "mediation", "growth", "attrition",
+            "intervention", "itt")
 
 
 def _run(command: str, export_dir, cwd, monkeypatch):
@@ -164,6 +164,27 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
     if "intervention" in sections:
         checked += _check_intervention(tables, commands, export_dir, out, monkeypatch)
     checked += _check_itt(tables, commands, export_dir, out, monkeypatch)
+
+    # longitudinal invariance: every fit measure and difference test of every step
+    inv = [t for t in tables if t.startswith("tab-inv-")]
+    assert inv and set(inv) <= set(commands)
+    for tid in inv:
+        got = _run(commands[tid], export_dir, out, monkeypatch)
+        steps = got["steps"]
+        table = tables[tid]
+        assert len(table.rows) == len(steps)
+        key = {"χ²": "chisq", "df": "df", "CFI": "cfi", "RMSEA": "rmsea", "SRMR": "srmr",
+               "Δχ²": "delta_chisq", "Δdf": "delta_df", "p": "delta_pvalue",
+               "ΔCFI": "delta_cfi", "ΔRMSEA": "delta_rmsea"}
+        for row, step in zip(table.rows, steps, strict=True):
+            assert row[0] == step["level"]
+            for col, cell in zip(table.columns[1:], row[1:], strict=True):
+                value = step[key[col]]
+                if cell == "":
+                    assert value is None or not math.isfinite(value), (col, value)
+                else:
+                    _agrees(cell, value)
+            checked += 1
 
     # data quality: each flag's count per wave, any flag, and the policy's exclusions
     records = _run(commands["tab-quality"], export_dir, out, monkeypatch)

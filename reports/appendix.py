@@ -91,11 +91,17 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     """For each reproducible table of the report, the ``craftwave`` command that gives it.
 
     The commands read the export directory with the same quality policy (study.yaml) and,
-    when the policy excluded answers, the report's ``exclusions.csv``.
+    when the policy excluded answers, the report's ``exclusions.csv``. Commands that read a
+    CSV of scores (``moderated-mediation``, ``growth``, ``attrition``) get it from
+    ``craftwave scores EXPORT_DIR``, which writes the scores the report analysed.
     """
+    from craftwave.reports.sections.common import constructs_present
+
     waves = ",".join(str(w) for w in (list(ctx.study.waves) or ctx.data.waves))
     excl = " --exclusions exclusions.csv" if ctx.policy.excludes else ""
     common = f" --fit EXPORT_DIR --missing {ctx.options.missing}{excl} --json"
+    wide = f"craftwave scores EXPORT_DIR{excl} --out scores_analysed.csv && "
+    long = f"craftwave scores EXPORT_DIR{excl} --long --out scores_long.csv && "
     pair = f"{FOCAL['x']},{FOCAL['m']}"
     known = {
         "tab-focal": "craftwave model focal" + common,
@@ -103,19 +109,50 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
         "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
     }
     known["tab-riclpm-compare"] = known["tab-riclpm"] + "\n" + known["tab-clpm"]
-    if not ctx.policy.excludes:  # these commands read the export's answers as exported
-        known["tab-reliability"] = "craftwave reliability EXPORT_DIR --json"
-        try:
-            w1, w2, w3 = focal_waves(ctx)
-        except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table
-            w1 = None
-        if w1 is not None:
-            known["tab-cond-indirect"] = (
-                f"craftwave moderated-mediation EXPORT_DIR/scores.csv "
-                f"--x {with_wave(FOCAL['x'], w1)} --w {with_wave(FOCAL['w'], w1)} "
-                f"--m {with_wave(FOCAL['m'], w2)} --y {with_wave(FOCAL['y'], w3)} "
-                f"--covariates {with_wave(FOCAL['m'], w1)},{with_wave(FOCAL['y'], w2)} "
-                f"--bootstrap {ctx.options.bootstrap} --seed {ctx.options.seed} --json")
+    try:
+        cons = constructs_present(ctx)
+    except Exception:  # noqa: BLE001 - no scores: no descriptive tables either
+        cons = []
+    stems = ",".join(cons)
+    for w in (list(ctx.study.waves) or ctx.data.waves):
+        known[f"tab-cor-w{w}"] = (f"craftwave descriptives EXPORT_DIR --constructs {stems} "
+                                  f"--waves {w}{excl} --json")
+    known["tab-growth"] = "\n".join(
+        f"{long}craftwave growth scores_long.csv --id participant_id --time wave "
+        f"--outcome {c} --json" for c in cons)
+    focal_three = ",".join(dict.fromkeys((FOCAL["x"], FOCAL["m"], FOCAL["y"])))
+    known["tab-dropout"] = (
+        f"{wide}craftwave attrition scores_analysed.csv --constructs {stems} --waves {waves} "
+        f"--json\n{wide}craftwave attrition scores_analysed.csv --constructs {focal_three} "
+        f"--waves {waves} --json  # Little's MCAR test on the focal scores (little_mcar)")
+    known["tab-patterns"] = known["tab-dropout"].splitlines()[0]
+    for t in ("tab-ancova", "tab-did", "tab-attrition-arm"):
+        known[t] = "craftwave intervention EXPORT_DIR --json"
+    # the primary and MI rows and the tipping points (every randomised participant; the row
+    # without flagged answers is the same model on `craftwave scores` data)
+    known["tab-itt"] = known["tab-tipping"] = (
+        f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
+    known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
+    for name, m in ctx.record.models.items():  # the model files appendix() writes
+        if name.startswith("invariance_") and m.get("input") and m.get("factors"):
+            c = name.removeprefix("invariance_")
+            known[f"tab-inv-{c}"] = (
+                f"{wide}craftwave invariance {name}.lav scores_analysed.csv --long "
+                f"{','.join(m['factors'])} --missing {m['missing']} "
+                f"--estimator {str(m['estimator']).lower()} --json")
+    known["tab-quality"] = ("craftwave quality EXPORT_DIR --quality-policy EXPORT_DIR/study.yaml "
+                            "--json  # flags per participant-wave; count them by wave")
+    try:
+        w1, w2, w3 = focal_waves(ctx)
+    except Exception:  # noqa: BLE001 - fewer than three waves: no mediation table
+        w1 = None
+    if w1 is not None:
+        known["tab-cond-indirect"] = (
+            f"{wide}craftwave moderated-mediation scores_analysed.csv "
+            f"--x {with_wave(FOCAL['x'], w1)} --w {with_wave(FOCAL['w'], w1)} "
+            f"--m {with_wave(FOCAL['m'], w2)} --y {with_wave(FOCAL['y'], w3)} "
+            f"--covariates {with_wave(FOCAL['m'], w1)},{with_wave(FOCAL['y'], w2)} "
+            f"--bootstrap {ctx.options.bootstrap} --seed {ctx.options.seed} --json")
     return [(t, known[t]) for t in table_ids if t in known]
 
 
@@ -126,6 +163,9 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None,
     script = reproduce_r(ctx, syntaxes)
     if out_dir is not None:
         (out_dir / "reproduce.R").write_text(script, encoding="utf-8")
+        for name, m in ctx.record.models.items():  # models the appendix's commands read
+            if name.startswith("invariance_") and m.get("input"):
+                (out_dir / f"{name}.lav").write_text(m["input"] + "\n", encoding="utf-8")
         excl = ctx.record.exclusions
         if excl is not None and {"participant_id", "wave"} <= set(excl.columns):
             cols = [c for c in ("participant_id", "wave", "reasons") if c in excl.columns]

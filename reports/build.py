@@ -215,8 +215,26 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
                "association over time, not proof of cause and effect."),
             "Made with craftwave " + software_versions().get("craftwave", "") + "; the full "
             "statistical report for researchers gives every model and its fit.",
+            *platform_commands(ctx, by_id, refs),
         ],
     }
+
+
+def platform_commands(ctx: ReportContext, by_id: dict[str, Section],
+                      refs: dict[str, str]) -> list[str]:
+    """For researchers: the commands that reproduce the platform report's model numbers from
+    the export directory (under the study's quality policy, read from its study.yaml)."""
+    out = []
+    findings = by_id.get("findings")
+    if findings is not None and findings.available and "tab-findings" in refs:
+        out.append(f"Reproduce {refs['tab-findings']} (the links the model estimates: a1, a2, "
+                   "a3 and b of the focal model) from the export directory: craftwave model "
+                   f"focal --fit EXPORT_DIR --missing {ctx.options.missing} --json")
+    decision = by_id.get("decision")
+    if decision is not None and decision.available and ctx.study.has_intervention:
+        out.append("Reproduce the intervention's estimate and decision: craftwave itt --data "
+                   "EXPORT_DIR --json")
+    return out
 
 
 def _summary(kind: str, ctx: ReportContext, sections: list[Section],
@@ -254,7 +272,8 @@ def _published(ctx: ReportContext, sections: list[Section],
                       "items": list(s.items),
                       "tables": [table(t) for t in s.tables],
                       "figures": [{"id": f.id, "number": refs.get(f.id), "title": f.title,
-                                   "caption": f.caption} for f in s.figures]}
+                                   "caption": f.caption, "alt": f.alt,
+                                   "texts": list(f.texts)} for f in s.figures]}
                      for s in sections],
         "software": software_versions(),
     }

@@ -31,6 +31,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    from craftwave.reports.summary import apa_markup
+
+    env.filters["apa"] = apa_markup  # APA 7 italic statistical symbols (researcher report)
     return env
 
 

@@ -18,14 +18,40 @@ from craftwave.reports import tables as T
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import fit_sentence
 
-#: Symbols APA 7 sets in italics (Latin letters used as statistics).
-_SYMBOLS = re.compile(r"(?<![\w.])(B|SE|p|N|n|M|SD|t|F|r|z|b)(?=\s*[=<>≤≥(])")
+#: Symbols APA 7 sets in italics (Latin letters used as statistics; Greek letters such as β,
+#: χ, α and ω, and abbreviations such as CI, stay upright). Multi-letter symbols and N, n, M
+#: are italicised as whole words; single letters that are also ordinary words or labels only
+#: before "=", "<", ">", "≤", "≥" or "(" (``t(194)``, ``r = .30``).
+_WORDS = r"SD|SE|df|M|N|n|p|R²"
+_LETTERS = r"B|b|t|F|r|z|g|d"
+_SYMBOLS = re.compile(rf"(?:(?<=Δ)|(?<![\w.\-/−;&#]))({_WORDS})(?![\w.'’])"
+                      rf"|(?<![\w.\-/−;&#])({_LETTERS})(?=\s*[=<>≤≥(])")
+#: A whole table header that is a symbol, or starts with one ("n stay", "M left").
+_HEADER = re.compile(rf"^Δ?({_WORDS}|{_LETTERS})(?=$|\s)")
+_TAGS = re.compile(r"(<i>.*?</i>|<[^>]+>)")
 
 
-def apa_markup(text: str) -> Markup:
-    """Escape ``text`` and italicise its statistical symbols (``p =``, ``B =``, ``N =``)."""
-    escaped = str(escape(text))
-    return Markup(_SYMBOLS.sub(r"<i>\1</i>", escaped).replace("χ²", "<i>χ</i>²"))
+def _italicise(escaped: str, header: bool = False) -> str:
+    if header:
+        m = _HEADER.match(escaped)
+        if m:
+            return (escaped[:m.start(1)] + f"<i>{m.group(1)}</i>"
+                    + _italicise(escaped[m.end():]))
+    parts = _TAGS.split(escaped)
+    for k in range(0, len(parts), 2):  # text outside tags and existing italics
+        parts[k] = _SYMBOLS.sub(lambda m: f"<i>{m.group(0)}</i>", parts[k])
+    return "".join(parts)
+
+
+def apa_markup(text: object, header: bool = False) -> Markup:
+    """Escape ``text`` (unless it is Markup already) and italicise its statistical symbols.
+
+    ``p = .03``, ``B = 0.27``, ``N = 361``, ``M``, ``SD``, ``SE``, ``df``, ``t(194)``; with
+    ``header`` also a table header that is a symbol or starts with one (``p``, ``n stay``).
+    """
+    if text is None:
+        return Markup("")
+    return Markup(_italicise(str(escape(text)), header=header))
 
 
 def _est(r: dict[str, Any] | Any, digits: int = 2) -> str:

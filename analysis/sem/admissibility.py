@@ -18,6 +18,7 @@ naive difference test uses.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,8 @@ import pandas as pd
 
 from craftwave.instruments.errors import ModelError
 
-__all__ = ["Admissibility", "BoundaryTest", "Problem", "admissibility", "boundary_test"]
+__all__ = ["Admissibility", "BoundaryTest", "Problem", "admissibility", "boundary_test",
+           "ri_boundary_test"]
 
 #: lavaan's words for each kind of problem (lavaan 0.6, lav_object_post_check).
 LAVAAN_WORDS = {
@@ -211,12 +213,16 @@ class BoundaryTest:
     naive_pvalue : float
         The same statistic referred to chi-square with 3 df (too conservative).
     n_sim : int
+    weights : tuple of float
+        The simulated mixing weights (rank 0, 1, 2 of the null's projection on the cone),
+        when known (:func:`ri_boundary_test`).
     """
 
     statistic: float
     pvalue: float
     naive_pvalue: float
     n_sim: int
+    weights: tuple[float, ...] = ()
 
 
 def _grid(n: int = 720) -> np.ndarray:
@@ -296,3 +302,142 @@ def boundary_test(statistic: float, vcov: np.ndarray, estimate: np.ndarray | Non
     p = float((1 + (sims >= stat - 1e-10).sum()) / (n_sim + 1))
     return BoundaryTest(statistic=stat, pvalue=p, naive_pvalue=float(stats.chi2.sf(stat, 3)),
                         n_sim=n_sim)
+
+
+# -- the RI-CLPM against the CLPM --------------------------------------------------------------
+
+_RI_FIXED = "\n".join(["", "# the random intercepts' covariance matrix written as L L' (rank 1)",
+                       "F_RIrank =~ NA*{a} + {b}", "F_RIrank ~~ 1*F_RIrank"])
+
+
+def _ri_fixed_syntax(syntax: str, a: str, b: str) -> str:
+    """The RI-CLPM's syntax with the random intercepts' (co)variances fixed at zero."""
+    out = syntax
+    for lhs, rhs in ((a, a), (b, b), (a, b)):
+        line = f"{lhs} ~~ {rhs}"
+        if line not in out.splitlines():
+            raise ModelError(f"the model has no free parameter '{line}'")
+        out = "\n".join(f"{lhs} ~~ 0*{rhs}" if ln == line else ln for ln in out.splitlines())
+    return out
+
+
+def _rank_one_syntax(syntax: str, a: str, b: str, within_first: Sequence[str]) -> str:
+    """The RI-CLPM with the random intercepts' covariance matrix restricted to ``l l'``."""
+    lines = [_ri_fixed_syntax(syntax, a, b), _RI_FIXED.format(a=a, b=b)]
+    lines += [f"F_RIrank ~~ 0*{w}" for w in within_first]
+    return "\n".join(lines)
+
+
+def _psd2(v: np.ndarray, tol: float = 0.0) -> bool:
+    return bool(v[0] >= -tol and v[2] >= -tol and v[0] * v[2] - v[1] ** 2 >= -tol)
+
+
+def ri_boundary_test(spec: Any, data: pd.DataFrame, full: Any, pair: Sequence[str], *,
+                     missing: str = "fiml", estimator: str = "ML", n_sim: int = 20000,
+                     seed: int = 20261204) -> BoundaryTest:
+    """Boundary-corrected likelihood-ratio test of a RI-CLPM's random intercepts.
+
+    Tests "the random intercepts' 2 x 2 covariance matrix is zero" (the CLPM) against "it is
+    positive semi-definite" (an admissible RI-CLPM). Both parts of the test follow the
+    likelihood theory of a parameter on the boundary (Self & Liang, 1987; Stoel et al., 2006;
+    Savalei & Kolenikov, 2008):
+
+    * the **statistic** is the likelihood ratio of the CLPM against the *best admissible*
+      RI-CLPM. When the unconstrained estimate is positive semi-definite, that is the
+      unconstrained fit; otherwise the maximum lies on the boundary of the cone, the matrices
+      of rank one, and the model with the covariance matrix written as ``l l'`` (a phantom
+      factor with loadings ``l``) is fitted to find it;
+    * its **null distribution** is the chi-bar-square of the positive semi-definite cone in the
+      metric of the information of the three (co)variances *at the null*: the RI-CLPM's
+      information evaluated at the CLPM's estimates with the random intercepts at zero (the
+      nuisance parameters profiled out by taking the 3 x 3 block of its inverse). The mixing
+      weights depend on that information; the three parameters are one covariance block,
+      not three independent scalars, so neither 50:50 mixtures nor chi-square(3) apply.
+
+    Parameters
+    ----------
+    spec : PanelModel
+        From :func:`craftwave.analysis.panel.riclpm` (single indicators).
+    data : DataFrame
+        The data ``full`` was fitted to.
+    full : SEMResult
+        The unconstrained RI-CLPM fit.
+    pair : sequence of two str
+        The two constructs; their random intercepts are ``RI_{c}``.
+    missing, estimator : str
+        As for the fit.
+    n_sim, seed : int
+        Draws of the null distribution and their seed.
+
+    Returns
+    -------
+    BoundaryTest
+        ``weights`` holds the simulated shares of the null's projection onto the cone's apex
+        (rank 0, a zero statistic), its boundary (rank 1) and its interior (rank 2).
+
+    Raises
+    ------
+    ModelError
+        When the information at the null is singular (no test).
+    """
+    import warnings
+
+    from scipy import stats
+
+    from craftwave.analysis.sem import fit as sem_fit
+    from craftwave.analysis.sem.api import prepare_groups
+    from craftwave.analysis.sem.estimation import Evaluator
+    from craftwave.analysis.sem.information import vcov_matrix
+
+    a, b = (f"RI_{c}" for c in pair)
+    keys = [(a, "~~", a), (a, "~~", b), (b, "~~", b)]
+    free = {}
+    for r in full.model.rows:
+        if r.free >= 0:
+            free.setdefault((r.lhs, r.op, r.rhs, r.group), r.free)
+            if r.op == "~~":
+                free.setdefault((r.rhs, r.op, r.lhs, r.group), r.free)
+    idx = [free[(*k, 0)] for k in keys]
+    prepared = spec.prepared(data)
+    kw = {"missing": missing, "estimator": estimator, "fixed_x": False, "meanstructure": True}
+    within_first = [f"W_{c}_w{spec.waves[0]}" for c in pair]
+    with warnings.catch_warnings():
+        # the restricted fits are only means to the statistic and the null information;
+        # a singular information at a boundary optimum is expected there
+        warnings.simplefilter("ignore")
+        null = sem_fit(_ri_fixed_syntax(spec.syntax, a, b), prepared, **kw)
+        estimate = np.asarray(full.theta, dtype=float)[idx]
+        if _psd2(estimate):
+            constrained = float(full.fit_measures["chisq"])
+        else:
+            rank1 = sem_fit(_rank_one_syntax(spec.syntax, a, b, within_first), prepared, **kw)
+            constrained = float(rank1.fit_measures["chisq"])
+    statistic = max(0.0, float(null.fit_measures["chisq"]) - constrained)
+    # the full model's parameters at the null: the CLPM's estimates, the random intercepts 0
+    theta0 = np.zeros(full.model.n_free)
+    est = {(r.lhs, r.op, r.rhs, r.group - 1): r.est for r in null.params.itertuples()}
+    for r in full.model.rows:
+        if r.free >= 0 and (r.lhs, r.op, r.rhs, r.group) in est:
+            theta0[r.free] = est[(r.lhs, r.op, r.rhs, r.group)]
+    for i in idx:
+        theta0[i] = 0.0
+    groups, _ = prepare_groups(full.model, prepared, missing=missing)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        v0 = vcov_matrix(Evaluator(full.model, groups), theta0, estimator)["vcov"]
+    v = np.asarray(v0, dtype=float)[np.ix_(idx, idx)]
+    v = (v + v.T) / 2
+    if not np.all(np.isfinite(v)) or np.linalg.eigvalsh(v).min() <= 0:
+        raise ModelError("the information of the random-intercept (co)variances at the null is "
+                         "singular; no boundary test")
+    info = np.linalg.inv(v)
+    rng = np.random.default_rng(seed)
+    draws = rng.multivariate_normal(np.zeros(3), v, size=n_sim)
+    sims = chibar_statistics(draws, info)
+    inside = (draws[:, 0] >= 0) & (draws[:, 2] >= 0) & (draws[:, 0] * draws[:, 2] >= draws[:, 1] ** 2)
+    apex = (~inside) & (sims <= 1e-12)
+    weights = (float(apex.mean()), float(1 - apex.mean() - inside.mean()), float(inside.mean()))
+    p = float((1 + (sims >= statistic - 1e-10).sum()) / (n_sim + 1))
+    return BoundaryTest(statistic=statistic, pvalue=p,
+                        naive_pvalue=float(stats.chi2.sf(statistic, 3)), n_sim=n_sim,
+                        weights=weights)

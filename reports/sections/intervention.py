@@ -129,8 +129,8 @@ def arm_figure(ctx: ReportContext, ev, suppress_under: int | None = None) -> F.F
                     color=F.PALETTE[i % len(F.PALETTE)])
     if ctx.study.after_wave is not None:
         ax.axvline(ctx.study.after_wave + 0.5, color="#999999", linestyle="--", linewidth=0.8)
-    ax.set_xticks(waves)
-    ax.set_xlabel("Wave")
+    F.wave_ticks(ax, waves)
+    F.mean_axis(ax)
     ax.set_ylabel("Mean resilience (95% CI)")
     if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, title="Arm")

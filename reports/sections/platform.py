@@ -125,10 +125,10 @@ def participation(ctx: ReportContext) -> Section:
         if pts:
             ax.plot(list(pts), [100 * s for s in pts.values()], marker="o",
                     label=FEATURES[f], color=F.PALETTE[i % len(F.PALETTE)])
-    ax.set_xticks(waves)
-    ax.set_xlabel("Wave")
-    ax.set_ylabel("% taking part weekly or more")
+    F.wave_ticks(ax, waves)
+    ax.set_ylabel("Taking part weekly or more")
     ax.set_ylim(0, 100)
+    F.percent_axis(ax)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, fontsize=7)
     else:
@@ -202,8 +202,8 @@ def outcomes_by_group(ctx: ReportContext) -> Section:
                 ax.plot(xs, [means.loc[lev, f"Wave {w}"] for w in xs], marker="o",
                         label=lev, color=F.PALETTE[i])
             ax.set_title(label, fontsize=9)
-            ax.set_xticks(waves)
-            ax.set_xlabel("Wave")
+            F.wave_ticks(ax, waves)
+            F.mean_axis(ax)
             F.style_axes(ax)
             plotted += 1
     axes[0].set_ylabel("Mean score")

@@ -321,12 +321,13 @@ def invariance(ctx: ReportContext) -> Section:
             note=f"Indicators: the subscale scores at each wave. Level reached: "
                  f"{res.level_reached}. Missing data: {_missing_text(ctx.options.missing)}."))
         results[c] = res.level_reached
-        syntaxes.append((c, res.syntax.get("configural", model)))
+        syntaxes.append((c, res.syntax.get("configural", model), model, factors))
     if not tables:
         raise DataError("no multidimensional construct with subscale scores at every wave")
-    for c, syntax in syntaxes:
+    for c, syntax, given, factors in syntaxes:
         ctx.record.model(f"invariance_{c}", syntax=syntax, estimator=ctx.options.estimator,
-                         missing=ctx.options.missing, n=int(len(frame)))
+                         missing=ctx.options.missing, n=int(len(frame)), input=given,
+                         factors=factors)
     return Section(
         id="invariance", title="Measurement invariance across waves",
         paragraphs=["Configural, metric, scalar and strict invariance across waves, judged by "
@@ -637,26 +638,23 @@ def riclpm(ctx: ReportContext) -> Section:
     ctx.record.model("clpm", syntax=nested.syntax, estimator=ctx.options.estimator,
                      missing=ctx.options.missing, n=int(sum(cres.n_obs)))
     cfm = measures_of(cres)
-    test = _ri_boundary_test(res, pair, cfm.get("chisq", np.nan) - fm.get("chisq", np.nan))
+    test = _ri_boundary_test(spec, frame, res, pair, ctx)
     compare = pd.DataFrame([
         {"model": "RI-CLPM" + (" (improper)" if not adm.proper else ""),
          **{k: fm.get(k) for k in ("chisq", "df", "cfi", "rmsea", "srmr")}},
         {"model": "CLPM (random intercepts fixed at 0)",
          **{k: cfm.get(k) for k in ("chisq", "df", "cfi", "rmsea", "srmr")}}])
-    bound = "" if adm.proper else ("; the improper fit's statistic was brought to the best "
-                                   "admissible solution's")
+    bound = "" if adm.proper else ("; as the estimate is improper, the statistic compares the "
+                                   "CLPM with the best admissible RI-CLPM")
     test_text = (f"Boundary-corrected test of the random intercepts (likelihood ratio, "
-                 f"CLPM against RI-CLPM, referred to the chi-bar-square mixture, "
-                 f"{test.n_sim} simulated draws{bound}): χ̄² = {test.statistic:.2f}, "
+                 f"CLPM against RI-CLPM, referred to the chi-bar-square mixture whose weights "
+                 f"follow from the information at the CLPM, {test.n_sim:,} simulated "
+                 f"draws{bound}): χ̄² = {test.statistic:.2f}, "
                  f"p {_p_words(test.pvalue)}; the naive χ²(3) difference test would "
-                 f"give p {_p_words(test.naive_pvalue)}."
-                 + (" With three waves the boundary test is liberal and the naive one "
-                    "conservative (in craftwave's simulation without random intercepts, "
-                    "bench/riclpm_boundary.py, they rejected 11% and 3% of the time at .05), so "
-                    "the answer lies between them." if len(waves) == 3 else "")
+                 f"give p {_p_words(test.naive_pvalue)} and is conservative."
                  if test is not None else
-                 "The boundary-corrected test could not be computed (the sampling covariance "
-                 "of the random-intercept variances is not positive definite).")
+                 "The boundary-corrected test could not be computed (the information of the "
+                 "random-intercept variances at the CLPM is singular).")
     comp_table = T.from_frame(
         compare, id="tab-riclpm-compare", title="RI-CLPM and the nested CLPM: model fit",
         columns={"model": "Model", "chisq": "χ²", "df": "df", "cfi": "CFI", "rmsea": "RMSEA",
@@ -667,7 +665,8 @@ def riclpm(ctx: ReportContext) -> Section:
     results: dict = {"proper": adm.proper, "problems": adm.messages(),
                      "boundary_test": None if test is None else
                      {"statistic": test.statistic, "pvalue": test.pvalue,
-                      "naive_pvalue": test.naive_pvalue, "n_sim": test.n_sim}}
+                      "naive_pvalue": test.naive_pvalue, "n_sim": test.n_sim,
+                      "weights": list(test.weights)}}
     if adm.proper:
         table, lag = _lagged_table(res.params, "W_", "tab-riclpm",
                                    "RI-CLPM: within-person lagged effects", missing)
@@ -701,22 +700,15 @@ def riclpm(ctx: ReportContext) -> Section:
         tables=[comp_table, ctable], results=results)
 
 
-def _ri_boundary_test(res, pair: list[str], statistic: float):
+def _ri_boundary_test(spec, frame: pd.DataFrame, res, pair: list[str], ctx: ReportContext):
     """The chi-bar-square test of the random intercepts' 2 x 2 covariance matrix."""
-    from craftwave.analysis.sem.admissibility import boundary_test
+    from craftwave.analysis.sem.admissibility import ri_boundary_test
     from craftwave.instruments.errors import ModelError
 
-    a, b = (f"RI_{c}" for c in pair)
-    keys = [(a, "~~", a), (a, "~~", b), (b, "~~", b)]
-    rows = {(r.lhs, r.op, r.rhs): r.free for r in res.model.rows if r.free >= 0}
-    rows.update({(r.rhs, r.op, r.lhs): r.free for r in res.model.rows if r.free >= 0})
-    if any(k not in rows for k in keys):
-        return None
-    idx = [rows[k] for k in keys]
     try:
-        return boundary_test(statistic, np.asarray(res.vcov)[np.ix_(idx, idx)],
-                             np.asarray(res.theta)[idx])
-    except ModelError:
+        return ri_boundary_test(spec, frame, res, pair, missing=ctx.options.missing,
+                                estimator=ctx.options.estimator)
+    except (ModelError, KeyError):
         return None
 
 

@@ -147,3 +147,99 @@ def test_riclpm_section_names_an_improper_solution_or_reports_a_proper_one(expor
         assert sec.paragraphs[0].startswith("Improper solution: not interpreted.")
         assert "tab-clpm" in ids and "tab-riclpm" not in ids
         assert "chi-bar-square" in text
+
+
+def _panel(rng: np.random.Generator, n: int, ri_sd: float) -> pd.DataFrame:
+    u = rng.normal(scale=ri_sd, size=(n, 2))
+    x1 = rng.normal(size=n)
+    y1 = 0.3 * x1 + rng.normal(scale=0.95, size=n)
+    x2 = 0.5 * x1 + 0.1 * y1 + rng.normal(scale=0.8, size=n)
+    y2 = 0.3 * x1 + 0.5 * y1 + rng.normal(scale=0.8, size=n)
+    x3 = 0.5 * x2 + 0.1 * y2 + rng.normal(scale=0.8, size=n)
+    y3 = 0.3 * x2 + 0.5 * y2 + rng.normal(scale=0.8, size=n)
+    return pd.DataFrame({"icraft_w1": x1 + u[:, 0], "icraft_w2": x2 + u[:, 0],
+                         "icraft_w3": x3 + u[:, 0], "resil_w1": y1 + u[:, 1],
+                         "resil_w2": y2 + u[:, 1], "resil_w3": y3 + u[:, 1]})
+
+
+def _ri_fits(d: pd.DataFrame):
+    import warnings
+
+    from craftwave.analysis.panel import clpm, riclpm
+
+    spec = riclpm(["icraft", "resil"], [1, 2, 3])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # improper fits warn; the test reads the estimates
+        full = spec.fit(d, missing="listwise")
+        nested = clpm(["icraft", "resil"], [1, 2, 3]).fit(d, missing="listwise")
+    return spec, full, nested
+
+
+def _ri_block(full) -> np.ndarray:
+    p = full.params.set_index(["lhs", "op", "rhs"])["est"]
+    return np.array([p[("RI_icraft", "~~", "RI_icraft")], p[("RI_icraft", "~~", "RI_resil")],
+                     p[("RI_resil", "~~", "RI_resil")]])
+
+
+def test_ri_boundary_test_compares_the_clpm_with_the_best_admissible_riclpm():
+    from craftwave.analysis.sem.admissibility import ri_boundary_test
+
+    rng = np.random.default_rng(3)
+    seen = set()
+    for _ in range(12):
+        d = _panel(rng, 300, 0.0)
+        spec, full, nested = _ri_fits(d)
+        t = ri_boundary_test(spec, d, full, ["icraft", "resil"], missing="listwise",
+                             n_sim=2000, seed=1)
+        unconstrained = nested.fit_measures["chisq"] - full.fit_measures["chisq"]
+        z = _ri_block(full)
+        proper = z[0] >= 0 and z[2] >= 0 and z[0] * z[2] >= z[1] ** 2
+        seen.add(proper)
+        if proper:
+            assert t.statistic == pytest.approx(unconstrained, abs=1e-6)
+        else:  # restricted to the admissible cone: never above the unconstrained LR
+            assert -1e-9 <= t.statistic <= unconstrained + 1e-6
+        assert sum(t.weights) == pytest.approx(1.0)
+        assert 0 < t.weights[0] < 1 and 0 < t.weights[2] < 1
+        assert t.pvalue <= t.naive_pvalue + 0.02  # the mixture lies below chi-square(3)
+    assert False in seen  # the improper branch (rank-one fit) ran
+
+
+def test_ri_boundary_test_statistic_is_the_admissible_maximum():
+    """No admissible random-intercept matrix fits better than the one the test found."""
+    import warnings
+
+    from craftwave.analysis.sem import fit as sem_fit
+    from craftwave.analysis.sem.admissibility import _ri_fixed_syntax, ri_boundary_test
+
+    rng = np.random.default_rng(8)
+    for _ in range(10):
+        d = _panel(rng, 300, 0.0)
+        spec, full, nested = _ri_fits(d)
+        if np.linalg.eigvalsh(_mat(_ri_block(full))).min() < 0:
+            break  # an improper estimate: the statistic comes from the rank-one fit
+    t = ri_boundary_test(spec, d, full, ["icraft", "resil"], missing="listwise", n_sim=500)
+    best = nested.fit_measures["chisq"] - t.statistic
+    fixed = _ri_fixed_syntax(spec.syntax, "RI_icraft", "RI_resil")
+    for v in ([0.02, 0.0, 0.02], [0.05, 0.02, 0.01], [0.0, 0.0, 0.04], [0.04, -0.03, 0.03]):
+        s = (fixed.replace("RI_icraft ~~ 0*RI_icraft", f"RI_icraft ~~ {v[0]}*RI_icraft")
+             .replace("RI_icraft ~~ 0*RI_resil", f"RI_icraft ~~ {v[1]}*RI_resil")
+             .replace("RI_resil ~~ 0*RI_resil", f"RI_resil ~~ {v[2]}*RI_resil"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            other = sem_fit(s, spec.prepared(d), missing="listwise", fixed_x=False,
+                            meanstructure=True)
+        assert other.fit_measures["chisq"] >= best - 1e-4
+
+
+def _mat(v: np.ndarray) -> np.ndarray:
+    return np.array([[v[0], v[1]], [v[1], v[2]]])
+
+
+def test_ri_boundary_test_detects_random_intercepts():
+    from craftwave.analysis.sem.admissibility import ri_boundary_test
+
+    d = _panel(np.random.default_rng(4), 400, 0.8)
+    spec, full, _ = _ri_fits(d)
+    t = ri_boundary_test(spec, d, full, ["icraft", "resil"], missing="listwise", n_sim=2000)
+    assert t.pvalue < 0.01

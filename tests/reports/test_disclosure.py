@@ -59,6 +59,46 @@ def _html_text(path: Path) -> str:
     return htmllib.unescape(raw)
 
 
+def _figure_text(path: Path) -> str:
+    """The text the figures show: alt texts, and each SVG's text (its <desc>, any <text>)."""
+    import base64
+
+    raw = path.read_text(encoding="utf-8")
+    parts = [htmllib.unescape(a) for a in re.findall(r'alt="([^"]*)"', raw)]
+    svgs = re.findall(r'src="data:image/svg\+xml;base64,([^"]*)"', raw)
+    assert svgs, "the platform report has figures"
+    for b64 in svgs:
+        svg = base64.b64decode(b64).decode("utf-8")
+        texts = re.findall(r"<(desc|text|title)[^>]*>(.*?)</\1>", svg, flags=re.S)
+        assert any(tag == "desc" for tag, _ in texts), "every figure says its text"
+        parts += [htmllib.unescape(re.sub(r"<[^>]+>", " ", t)) for _, t in texts]
+    return " | ".join(parts)
+
+
+def check_figures(res, k: int) -> None:
+    """The figures plot published numbers only and show no count under k in any text."""
+    for sec in res.sections:
+        for fig in sec.figures:
+            assert _scan(" ".join([fig.title, fig.caption, fig.alt, *fig.texts]), k) == [], \
+                fig.id
+    part = res.section("participation")
+    if part.available:
+        published = set()
+        for row in part.tables[0].rows:
+            for cell in row[1:]:
+                m = re.match(r"(\d+) of (\d+)", cell)
+                if m and int(m.group(2)):
+                    published.add(round(100 * int(m.group(1)) / int(m.group(2)), 9))
+        for line in part.figures[0].data:
+            assert {round(v, 9) for v in line} <= published, (line, published)
+    groups = res.section("groups")
+    if groups.available:
+        shown = {round(float(c), 2) for t in groups.tables for r in t.rows for c in r[1:]
+                 if c not in ("–", "")}
+        for line in groups.figures[0].data:
+            assert {round(v, 2) for v in line} <= shown, (line, shown)
+
+
 def _json_problems(node, k: int, key: str = "") -> list[str]:
     if isinstance(node, dict) and set(node) == {"value", "label"}:  # a key fact
         return _scan(f"{node['value']} {node['label']}", k)
@@ -83,6 +123,7 @@ def check_platform_report(out: Path, k: int) -> None:
     """Every platform-report output of ``out`` is free of counts under k."""
     html = _html_text(out / "platform-report.html")
     assert _scan(html, k) == []
+    assert _scan(_figure_text(out / "platform-report.html"), k) == []
     summary = json.loads((out / "platform-report.json").read_text(encoding="utf-8"))
     assert _json_problems(summary, k) == []
     totals: dict[str, set[int]] = {}
@@ -154,6 +195,7 @@ def test_twelve_person_export_publishes_no_count_under_k(tmp_path):
     export = make_export(tmp_path / "export", n=12, seed=4, small_source=3)
     res = build_report("platform", export, tmp_path / "out", "html", bootstrap=0)
     check_platform_report(tmp_path / "out", res.context.study.k)
+    check_figures(res, res.context.study.k)
     findings = res.section("findings")
     assert not findings.available
     assert findings.reason.startswith("not estimated: needs at least")
@@ -169,3 +211,4 @@ def test_random_small_and_skewed_exports(tmp_path_factory, n, seed, share):
     export = make_export(base / "export", n=n, seed=seed, small_source=int(share * n))
     res = build_report("platform", export, base / "out", "html", bootstrap=0)
     check_platform_report(base / "out", res.context.study.k)
+    check_figures(res, res.context.study.k)

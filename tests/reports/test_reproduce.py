@@ -32,15 +32,20 @@ def _context(export_dir, validate: bool = True) -> ReportContext:
 
 
 def _run(command: str, export_dir, cwd, monkeypatch) -> dict:
-    """Run an appendix command from the report's directory (where exclusions.csv is)."""
-    args = shlex.split(command.split("#")[0].replace("EXPORT_DIR", str(export_dir)))
-    assert args[0] == "craftwave"
+    """Run an appendix command from the report's directory (where exclusions.csv is); a line
+    "a && b" runs each command in turn and gives the last one's JSON."""
+    line = command.split("#")[0].replace("EXPORT_DIR", str(export_dir))
+    out = ""
     with monkeypatch.context() as m, warnings.catch_warnings():
         warnings.simplefilter("ignore", CraftwaveWarning)  # printed by the CLI, not errors
         m.chdir(cwd)
-        res = CliRunner().invoke(main, args[1:])
-    assert res.exit_code == 0, res.output
-    return json.loads(res.output)
+        for part in line.split("&&"):
+            args = shlex.split(part)
+            assert args[0] == "craftwave"
+            res = CliRunner().invoke(main, args[1:])
+            assert res.exit_code == 0, res.output
+            out = res.stdout
+    return json.loads(out)
 
 
 def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
@@ -76,17 +81,18 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
         assert cis == [row[4] for row in table.rows]  # same bootstrap, same seed
     else:
         assert ctx.policy.excludes
-    if "tab-reliability" in commands:  # every alpha and omega the report computed
-        rows = {r["scale"]: r for r in _run(commands["tab-reliability"], export_dir, out,
-                                               monkeypatch)}
-        alpha = sec["reliability"].results["alpha"]
-        omega = sec["reliability"].results["omega"]
-        assert alpha and set(alpha) <= set(rows)
-        np.testing.assert_allclose([rows[k]["alpha"] for k in alpha], list(alpha.values()),
-                                   atol=1e-10)
-        shown = {k: v for k, v in omega.items() if np.isfinite(v)}  # omitted: not converged
-        np.testing.assert_allclose([rows[k]["omega_total"] for k in shown],
-                                   list(shown.values()), atol=1e-10)
+    assert "tab-reliability" in commands  # under any policy (--exclusions when it excludes)
+    # every alpha and omega the report computed
+    rows = {r["scale"]: r for r in _run(commands["tab-reliability"], export_dir, out,
+                                           monkeypatch)}
+    alpha = sec["reliability"].results["alpha"]
+    omega = sec["reliability"].results["omega"]
+    assert alpha and set(alpha) <= set(rows)
+    np.testing.assert_allclose([rows[k]["alpha"] for k in alpha], list(alpha.values()),
+                               atol=1e-10)
+    shown = {k: v for k, v in omega.items() if np.isfinite(v)}  # omitted: not converged
+    np.testing.assert_allclose([rows[k]["omega_total"] for k in shown],
+                               list(shown.values()), atol=1e-10)
 
 
 def test_commands_reproduce_the_tables(export_dir, tmp_path, monkeypatch):

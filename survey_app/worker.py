@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
+from craftwave.instruments.errors import CraftwaveError
 from craftwave.survey_app import clock, report_jobs
 from craftwave.survey_app.extensions import db
 from craftwave.survey_app.mailer import MailError, MailRun, deliver, plan
@@ -68,18 +69,28 @@ def run_once(batch: int | None = None) -> Pass:
         return result
     ids = list(db.session.execute(db.select(StudyRecord.id).order_by(StudyRecord.id)).scalars())
     for study_id in ids:
-        cs = get_study(study_id)
+        try:
+            cs = get_study(study_id)
+        except CraftwaveError as exc:  # e.g. an instrument this host's library lacks
+            result.skipped[study_id] = str(exc)
+            log.warning("study %s cannot be loaded here, its email waits: %s", study_id, exc)
+            db.session.rollback()
+            continue
         if cs is None:
             continue
         study = cs.study
         now = clock.now()
         run = MailRun("message")
-        run.queued = plan(study, now)
         try:
+            run.queued = plan(study, now)
             result.runs[study_id] = deliver(study, ACTOR, run=run, limit=batch)
         except MailError as exc:  # a template the study lacks: this study waits, others go on
             result.skipped[study_id] = str(exc)
             log.warning("study %s: %s", study_id, exc)
+        except Exception as exc:  # noqa: BLE001 - one study's fault must not stop the others
+            db.session.rollback()
+            result.skipped[study_id] = f"{type(exc).__name__}: {exc}"
+            log.exception("study %s: its email pass failed; the other studies go on", study_id)
     return result
 
 

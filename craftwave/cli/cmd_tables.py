@@ -122,6 +122,9 @@ def descriptives_cmd(data, constructs, waves, exclusions_file, as_json) -> None:
                     "sd": [float(v) for v in ct.descriptives["sd"]],
                     "r": ct.r.to_numpy().tolist(), "p": ct.p.to_numpy().tolist(),
                     "pairwise_n": ct.n.to_numpy().astype(int).tolist()})
+    if not out:
+        fail("no two construct scores of one wave in the data (columns like icraft_w1, "
+             "resil_w1; or give --constructs)")
     if as_json:
         echo_json(out)
         return

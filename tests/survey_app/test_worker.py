@@ -106,6 +106,27 @@ def test_reopen_by_command_line_for_named_people(app, rs_study, inbox, monkeypat
             reopen("rs-study", 7, "test")
 
 
+def test_a_study_this_host_cannot_load_does_not_stop_the_others(app, rs_study, inbox):
+    """A study whose instruments this host lacks (another host's library) waits; others send."""
+    from datetime import datetime
+
+    import yaml
+
+    from craftwave.survey_app.models import StudyRecord
+
+    enrol(app, email="someone@example.org")
+    broken = yaml.safe_load(STUDY_YAML.replace("id: rs-study", "id: rs-elsewhere"))
+    broken["waves"][0]["pages"][0]["blocks"] = [{"instrument": "not_in_this_library"}]
+    with app.app_context():
+        db.session.add(StudyRecord(id="rs-elsewhere", title="elsewhere",
+                                   source_yaml=yaml.safe_dump(broken), content_hash="x" * 64,
+                                   loaded_at=datetime(2026, 1, 1)))
+        db.session.commit()
+    done = _pass(app)
+    assert "not_in_this_library" in done.skipped["rs-elsewhere"]
+    assert inbox.to() == ["someone@example.org"]
+
+
 # -- two workers on one PostgreSQL ----------------------------------------------------------
 class _Rendezvous(Inbox):
     """Holds every message until two SMTP sessions are open: both workers are sending."""
@@ -156,7 +177,7 @@ def test_two_workers_on_one_postgresql_never_send_a_message_twice(app, researche
                                               stdout=fh, stderr=fh))
         for proc, log in zip(procs, logs, strict=True):
             assert proc.wait(timeout=180) == 0, log.read_text()
-    assert len(box.sessions) == 2  # both workers were sending at once
+    assert len(box.sessions) == 2, [log.read_text() for log in logs]  # both were sending at once
     assert box.to() == sorted(people)  # each exactly once
     with app.app_context():
         rows = db.session.execute(db.select(SentMessage.status, SentMessage.attempts).join(

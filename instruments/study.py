@@ -313,6 +313,17 @@ class Retention(_Strict):
     days_after_last_wave: int = Field(ge=0)
 
 
+class Analysis(_Strict):
+    """How the reports analyse the answers.
+
+    ``indicators: ordinal`` treats the items as ordered categories where a measurement model of
+    items is fitted (WLSMV; the reliability table adds categorical omega and ordinal alpha);
+    the default, ``continuous``, treats them as interval scores.
+    """
+
+    indicators: Literal["continuous", "ordinal"] = "continuous"
+
+
 class Study(_Strict):
     """A validated study definition."""
 
@@ -334,6 +345,8 @@ class Study(_Strict):
     randomisation_seed: int = Field(0, description="Study seed of item-order randomisation.")
     quality: QualityPolicy | None = Field(None, description="Data-quality policy; None: the "
                                           "default (flag and report, exclude nothing).")
+    analysis: Analysis | None = Field(None, description="How the reports analyse the answers "
+                                      "(indicators: continuous or ordinal).")
     timezone: str = Field("UTC", description="IANA time zone of participants who gave none.")
     sending_hours: str = Field("09:00-20:00", pattern=SENDING_HOURS_PATTERN,
                                description="When emails may go out, participant local time.")
@@ -391,6 +404,8 @@ class Study(_Strict):
             dumped.pop("quality", None)
         if dumped.get("time_estimate_minutes") is None:  # so do studies without an estimate
             dumped.pop("time_estimate_minutes", None)
+        if dumped.get("analysis") is None:  # and studies that say nothing about the analysis
+            dumped.pop("analysis", None)
         _drop_recruitment_defaults(dumped.get("recruitment") or {})
         payload = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -133,7 +133,7 @@ def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equ
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
     if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
         _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
-                     group=group, n_boot=n_boot, as_json=as_json)
+                     group=group, group_equal=group_equal, n_boot=n_boot, as_json=as_json)
         return
     if missing.lower() == "pairwise":
         fail("--missing pairwise is for ordered indicators (--ordered); use listwise or fiml")
@@ -172,7 +172,7 @@ def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equ
 
 
 def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *, group,
-                 n_boot, as_json) -> None:
+                 group_equal, n_boot, as_json) -> None:
     """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
     from craftwave.analysis.sem.categorical import fit_ordinal
 
@@ -180,8 +180,9 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
         fail(f"ordered indicators are fitted by WLSMV or DWLS, not {estimator.upper()}")
     if missing.lower() == "fiml":
         fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
-    if group:
-        fail("not supported yet: several groups with ordered indicators")
+    if group_equal:
+        fail("not supported yet: --group-equal with ordered indicators; write the constraints "
+             "in the syntax, or use craftwave invariance --ordered")
     if function == "growth":
         fail("not supported yet: growth models with ordered indicators")
     if n_boot:
@@ -189,7 +190,7 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
     which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
     res, messages = _run(lambda: fit_ordinal(
         syntax, frame, ordered=which, estimator=estimator.lower(), missing=missing.lower(),
-        function=function, std_lv=std_lv))
+        function=function, std_lv=std_lv, group=group))
     if as_json:
         out = res.to_dict()
         out["warnings"] = messages

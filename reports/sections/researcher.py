@@ -262,10 +262,100 @@ def reliability(ctx: ReportContext) -> Section:
     if len(bad):
         paras.append("The Schmid-Leiman rotation did not converge for "
                      + ", ".join(bad["label"]) + "; no omega is shown for them.")
-    return Section(id="reliability", title="Reliability", tables=[table], paragraphs=paras,
-                   results={"alpha": {r.scale: float(r.alpha) for r in full.itertuples()},
-                            "omega": {r.scale: float(r.omega_total) for r in full.itertuples()},
-                            "omega_kind": {r.scale: _omega_kind(r) for r in full.itertuples()}})
+    results = {"alpha": {r.scale: float(r.alpha) for r in full.itertuples()},
+               "omega": {r.scale: float(r.omega_total) for r in full.itertuples()},
+               "omega_kind": {r.scale: _omega_kind(r) for r in full.itertuples()}}
+    tables = [table]
+    if study_indicators(ctx) == "ordinal":
+        ordinal = ordinal_reliability_frame(ctx, full)
+        ordinal["label"] = [var_label(v) for v in ordinal["scale"]]
+        tables.append(T.from_frame(
+            ordinal, id="tab-reliability-ordinal",
+            title="Reliability of the items as ordered categories",
+            columns={"label": "Scale", "n_items": "Items", "n": "n",
+                     "omega_categorical": "ω (categorical)", "alpha_ordinal": "α (ordinal)",
+                     "status": "Note"},
+            formats={"omega_categorical": T.bounded, "alpha_ordinal": T.bounded,
+                     "n_items": T.integer, "n": T.integer},
+            note="The study treats items as ordered categories (analysis: indicators: "
+                 "ordinal). ω (categorical) is the reliability of the observed sum score "
+                 "(Green & Yang, 2009; semTools' compRelSEM) from a one-factor WLSMV model of "
+                 "each unidimensional scale or subscale; α (ordinal) is alpha of the latent "
+                 "responses (from the polychoric correlations), not of the sum score."))
+        results["omega_categorical"] = {r.scale: _num(r.omega_categorical)
+                                        for r in ordinal.itertuples()}
+        results["alpha_ordinal"] = {r.scale: _num(r.alpha_ordinal) for r in ordinal.itertuples()}
+    else:
+        few = few_category_scales(ctx)
+        if few:
+            paras.append("Items of " + ", ".join(few) + " have four or fewer answer categories; "
+                         "treating them as ordered categories (the study file's analysis: "
+                         "indicators: ordinal) gives categorical omega and ordinal alpha, which "
+                         "suit such items better than alpha and omega of interval scores.")
+    return Section(id="reliability", title="Reliability", tables=tables, paragraphs=paras,
+                   results=results)
+
+
+def _num(value) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def study_indicators(ctx: ReportContext) -> str:
+    """The study file's ``analysis: indicators`` ("continuous" unless it says "ordinal")."""
+    study = ctx.data.study or {}
+    if ctx.options.study_file:
+        import yaml
+
+        with open(ctx.options.study_file, encoding="utf-8") as f:
+            study = yaml.safe_load(f) or {}
+    return str(((study.get("analysis") or {}).get("indicators")) or "continuous")
+
+
+def few_category_scales(ctx: ReportContext) -> list[str]:
+    """Labels of the report's scales whose items have four or fewer substantive categories."""
+    from craftwave.instruments import load_library
+
+    lib = load_library()
+    out = []
+    for key in [*LABELS, "community"]:
+        inst = lib.get(key)
+        if inst is None or not any(c.startswith(inst.prefix + "_") for c in ctx.data.wide.columns):
+            continue
+        if any(len(inst.scale_of(i).substantive_values) <= 4 for i in inst.scored_items
+               if inst.scale_of(i) is not None):
+            out.append(LABELS.get(key, key))
+    return out
+
+
+def ordinal_reliability_frame(ctx: ReportContext, full: pd.DataFrame) -> pd.DataFrame:
+    """Categorical omega and ordinal alpha of every unidimensional scale and wave."""
+
+    def compute() -> pd.DataFrame:
+        from craftwave.analysis.data import item_matrix
+        from craftwave.analysis.sem.categorical.reliability import scale_reliability
+        from craftwave.instruments import load_library
+        from craftwave.instruments.errors import CraftwaveError
+
+        lib = load_library()
+        wide = _kept_wide(ctx)
+        rows = []
+        for r in full[full["omega_method"].eq("one-factor CFA")].itertuples():
+            row = {"scale": r.scale, "wave": r.wave, "n_items": r.n_items, "n": np.nan,
+                   "omega_categorical": np.nan, "alpha_ordinal": np.nan, "status": ""}
+            try:
+                items = item_matrix(wide, lib[r.instrument], int(r.wave),
+                                    None if pd.isna(r.subscale) else r.subscale)
+                table = scale_reliability(items, list(items.columns)).set_index("coefficient")
+                row["n"] = int(table["nobs"].iloc[0])
+                row["omega_categorical"] = float(table.loc["omega_categorical", "value"])
+                row["alpha_ordinal"] = float(table.loc["alpha_ordinal", "value"])
+            except CraftwaveError as exc:
+                row["status"] = f"not estimated: {exc}"
+            rows.append(row)
+        return pd.DataFrame(rows, columns=["scale", "wave", "n_items", "n", "omega_categorical",
+                                           "alpha_ordinal", "status"])
+
+    return ctx.shared("reliability_ordinal", compute)
 
 
 def _kept_wide(ctx: ReportContext) -> pd.DataFrame:

@@ -179,3 +179,20 @@ def test_analytic_jacobian_equals_central_differences_with_scales_intercepts_and
     x = prob.start() + 0.05 * np.random.default_rng(1).standard_normal(prob.npar)
     for g in range(2):
         np.testing.assert_allclose(prob.jacobian(x, g), prob.numeric_jacobian(x, g), atol=1e-8)
+
+
+def test_cli_fit_ordered_with_groups_agrees_with_lavaan(tmp_path):
+    from click.testing import CliRunner
+
+    from craftwave.cli import main
+
+    model = tmp_path / "m.lav"
+    model.write_text(GROUP_MODEL, encoding="utf-8")
+    out = CliRunner().invoke(main, ["fit", str(model), str(REF / "data" / "ordinal_groups.csv"),
+                                    "--ordered", "y1,y2,y3,y4,y5,y6", "--group", "grp", "--json"])
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)
+    assert got["groups"] == ["a", "b"]
+    assert got["nobs"] == sum(np.atleast_1d(GROUPS["defaults"]["nobs"]))
+    assert got["fit"]["chisq_scaled"] == pytest.approx(GROUPS["defaults"]["fit"]["chisq.scaled"],
+                                                       rel=1e-5)

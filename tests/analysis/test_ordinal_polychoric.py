@@ -97,3 +97,13 @@ def test_a_perfectly_associated_two_by_two_table_warns_and_is_one():
         stats = ordinal_stats(data, nacov=False)
     assert stats.cor[0, 1] == 1.0
     assert any("two empty cells" in str(w.message) for w in caught)
+
+
+def test_identical_binary_items_get_a_clear_error_instead_of_an_empty_fit():
+    rng = np.random.default_rng(3)
+    a = rng.integers(1, 3, 60)
+    data = pd.DataFrame({"a": a, "b": a, "c": rng.integers(1, 3, 60), "d": rng.integers(1, 4, 60)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(DataError, match="perfectly associated items \\(a and b\\)"):
+            ordinal_stats(data)

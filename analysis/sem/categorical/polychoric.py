@@ -207,7 +207,16 @@ def _ordinal_stats(data: pd.DataFrame, items: list[str] | None = None, *,
                                            for q in np.flatnonzero(zero_pairs)],
                          missing=missing)
     if nacov:
-        stats.nacov = _nacov(codes, answered, edges, ncat, rho, col_i, col_j, n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            stats.nacov = _nacov(codes, answered, edges, ncat, rho, col_i, col_j, n)
+        diag = np.diag(stats.nacov)
+        if not (np.all(np.isfinite(stats.nacov)) and np.all(diag > 0)):
+            perfect = [f"{items[col_j[q]]} and {items[col_i[q]]}"
+                       for q in np.flatnonzero(np.abs(rho) >= _RHO_BOUND)]
+            why = (f"perfectly associated items ({'; '.join(perfect)}): drop one of each pair"
+                   if perfect else "too few answers in some categories for these items")
+            raise DataError("the sampling covariance of the thresholds and polychoric "
+                            f"correlations cannot be estimated: {why}")
     return stats
 
 

@@ -16,6 +16,7 @@ from craftwave.cli.quality_opts import screen
 
 # fit options that are not about the model: left out of these commands
 _NOT_FIT = {"n_boot", "seed", "ci", "n_jobs", "as_json", "model", "data", "ordered",
+            "parameterization",
             "standardized", "std_type", "rsquare", "residual_type"}
 _QUALITY = ("policy_file", "exclusions_file", "quality_analysis")
 

@@ -86,6 +86,9 @@ def _mode_options(fn):
               "--ordered WLSMV (the default there) or DWLS.")
 @click.option("--ordered", help="Ordered-categorical indicators: comma-separated names, or "
               "'all' (lavaan's ordered=); they are fitted by WLSMV as lavaan does.")
+@click.option("--parameterization", type=click.Choice(["delta", "theta"]), default="delta",
+              show_default=True, help="With --ordered: lavaan's parameterization of the latent "
+              "responses (delta: scale factors; theta: residual variances).")
 @click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
                                              case_sensitive=False),
               default="listwise", show_default=True,
@@ -113,7 +116,7 @@ def _mode_options(fn):
 @output_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
-def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equal, group_partial,
+def fit_cmd(model, data, function, estimator, ordered, parameterization, missing, group, group_equal, group_partial,
             meanstructure, fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal,
             auto_fix_first, auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y,
             n_boot, seed, ci, n_jobs, as_json, policy_file, exclusions_file,
@@ -133,7 +136,8 @@ def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equ
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
     if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
         _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
-                     group=group, group_equal=group_equal, n_boot=n_boot, as_json=as_json)
+                     group=group, group_equal=group_equal, n_boot=n_boot, as_json=as_json,
+                     parameterization=parameterization)
         return
     if missing.lower() == "pairwise":
         fail("--missing pairwise is for ordered indicators (--ordered); use listwise or fiml")
@@ -172,7 +176,7 @@ def fit_cmd(model, data, function, estimator, ordered, missing, group, group_equ
 
 
 def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *, group,
-                 group_equal, n_boot, as_json) -> None:
+                 group_equal, n_boot, as_json, parameterization="delta") -> None:
     """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
     from craftwave.analysis.sem.categorical import fit_ordinal
 
@@ -190,7 +194,7 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
     which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
     res, messages = _run(lambda: fit_ordinal(
         syntax, frame, ordered=which, estimator=estimator.lower(), missing=missing.lower(),
-        function=function, std_lv=std_lv, group=group))
+        function=function, std_lv=std_lv, group=group, parameterization=parameterization))
     if as_json:
         out = res.to_dict()
         out["warnings"] = messages
@@ -214,6 +218,8 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
 @click.option("--ordered", is_flag=True,
               help="The indicators are ordered categories: WLSMV, with the levels configural, "
               "thresholds, metric, scalar identified as Wu & Estabrook (2016).")
+@click.option("--parameterization", type=click.Choice(["delta", "theta"]), default="delta",
+              show_default=True, help="With --ordered: delta, or theta (which adds strict).")
 @click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
                                              case_sensitive=False),
               default="listwise", show_default=True,
@@ -235,8 +241,9 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
               help="Smallest acceptable p of the chi-square difference test (default: off; "
               "with --partial auto .05).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def invariance_cmd(model, data, group, long_, estimator, ordered, missing, residual_lags,
-                   partial, delta_cfi, delta_rmsea, delta_srmr, delta_pvalue, as_json) -> None:
+def invariance_cmd(model, data, group, long_, estimator, ordered, parameterization, missing,
+                   residual_lags, partial, delta_cfi, delta_rmsea, delta_srmr, delta_pvalue,
+                   as_json) -> None:
     """Configural, metric, scalar and strict invariance of MODEL (the configural model).
 
     Give --group COL for groups or --long F1,F2,F3 for one construct at successive waves.
@@ -268,7 +275,8 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, missing, resid
             fail("not supported yet: --partial auto with ordered indicators")
         res, messages = _run(lambda: ordinal_invariance(
             syntax, frame, group=group, long=_split(long_) if long_ else None,
-            missing=missing.lower(), residual_lags=lags, partial=fixed, criteria=criteria))
+            missing=missing.lower(), residual_lags=lags, partial=fixed, criteria=criteria,
+            parameterization=parameterization))
     else:
         if missing.lower() == "pairwise":
             fail("--missing pairwise is for ordered indicators (--ordered)")

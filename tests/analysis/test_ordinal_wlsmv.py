@@ -99,8 +99,8 @@ def test_wlsmv_recovers_simulated_loadings_and_keeps_its_test_calibrated():
 
 def test_what_is_not_built_yet_is_refused_by_name():
     data = DATA["full"]
-    with pytest.raises(ModelError, match="theta"):
-        fit_ordinal("f =~ x1 + x2 + x3", data, parameterization="theta")
+    with pytest.raises(ModelError, match="parameterization must be 'delta' or 'theta'"):
+        fit_ordinal("f =~ x1 + x2 + x3", data, parameterization="gamma")
     with pytest.raises(ModelError, match="continuous and ordered"):
         fit_ordinal("f =~ x1 + x2 + x3", data, ordered=["x1", "x2"])
     with pytest.raises(ModelError, match="estimator"):

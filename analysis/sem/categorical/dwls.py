@@ -93,6 +93,7 @@ class OrdinalFit:
     group_stats: list[OrdinalStats] | None = None
     group_labels: list[str] | None = None
     jacobians: list[np.ndarray] | None = None     # d sigma_g / d x at the estimates
+    parameterization: str = "delta"
     weights: list[np.ndarray] | None = None       # the DWLS weights of each group
 
     @property
@@ -124,7 +125,7 @@ class OrdinalFit:
         table = self.params.astype(object).where(self.params.notna(), None)
         fit = {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
                for k, v in self.fit.items()}
-        return {"estimator": self.estimator.upper(), "parameterization": "delta",
+        return {"estimator": self.estimator.upper(), "parameterization": self.parameterization,
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
                 "ordered": list(self.stats.names), "improper": self.improper(),
@@ -135,7 +136,8 @@ class OrdinalFit:
         f = self.fit
         lines = [f"craftwave {self.estimator.upper()} fit of ordered indicators "
                  f"({', '.join(self.stats.names)})",
-                 f"  Parameterization: delta    Missing: {self.stats.missing}    "
+                 f"  Parameterization: {self.parameterization}    "
+                 f"Missing: {self.stats.missing}    "
                  f"N used: {self.nobs}"
                  + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
                     if self.group_labels and len(self.group_labels) > 1 else ""),
@@ -187,8 +189,10 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         Identify factors by unit variances instead of fixed first loadings.
     group : str, optional
         Column with each row's group (groups in order of first appearance, as lavaan).
-    parameterization : {"delta"}
-        The theta parameterisation is not built yet.
+    parameterization : {"delta", "theta"}
+        lavaan's: ``delta`` (latent responses of unit variance in the first group; scale
+        factors ``~*~`` are parameters) or ``theta`` (residual variances of the latent
+        responses are parameters, 1 unless the syntax frees them; scale factors follow).
     level : float
         Confidence level of the parameter intervals.
 
@@ -200,9 +204,8 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if est not in ESTIMATORS:
         raise ModelError(f"estimator for ordered indicators must be one of "
                          f"{', '.join(ESTIMATORS)}; got {estimator!r}")
-    if parameterization != "delta":
-        raise ModelError(f"not supported yet: the {parameterization!r} parameterization "
-                         "(only 'delta')")
+    if parameterization not in ("delta", "theta"):
+        raise ModelError(f"parameterization must be 'delta' or 'theta'; got {parameterization!r}")
     if group is not None and group not in data.columns:
         raise DataError(f"no group column {group!r} in the data")
     labels = ([str(v) for v in pd.unique(data[group].dropna())] if group is not None
@@ -229,14 +232,17 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if unknown:
         raise ModelError(f"thresholds or scale factors for {', '.join(unknown)}, which are not "
                          "ordered indicators of the model")
-    cm = _delta_model(cm)
+    if parameterization == "theta" and spec.scales:
+        raise ModelError("scale factors (~*~) belong to the delta parameterization; under "
+                         "theta write the residual variances (x ~~ c(1, NA)*x)")
+    cm = _delta_model(cm, parameterization)
     if group is None:
         stats = [ordinal_stats(data, names, missing=missing)]
     else:
         rows = data[group].astype(str)
         stats = [ordinal_stats(data.loc[rows == lab], names, missing=missing) for lab in labels]
         _check_levels(stats, labels)
-    return _fit(cm, stats, labels, spec, est, level)
+    return _fit(cm, stats, labels, spec, est, level, parameterization)
 
 
 def _check_levels(stats: list[OrdinalStats], labels: list[str]) -> None:
@@ -249,12 +255,16 @@ def _check_levels(stats: list[OrdinalStats], labels: list[str]) -> None:
                                 "observed categories")
 
 
-def _delta_model(cm: CompiledModel) -> CompiledModel:
-    """Ordered indicators' residual variances computed, their intercepts 0 unless written."""
+def _delta_model(cm: CompiledModel, parameterization: str = "delta") -> CompiledModel:
+    """Ordered indicators' residual variances computed (delta) or 1 unless written (theta);
+    their intercepts 0 unless written."""
     rows = [dataclasses.replace(r) for r in cm.rows]
     for r in rows:
         if r.op == "~~" and r.lhs == r.rhs and r.mat == THETA:
-            r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
+            if parameterization == "delta":
+                r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
+            elif not r.user:
+                r.free, r.value, r.label, r.eq_key = -1, 1.0, "", ""
         elif r.op == "~1" and r.mat == NU and not r.user:
             r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
     old_to_new: dict[int, int] = {}
@@ -272,8 +282,10 @@ def _delta_model(cm: CompiledModel) -> CompiledModel:
 class _Problem:
     """sigma(x) of every group and its Jacobian, x = (model, thresholds, scale factors)."""
 
-    def __init__(self, cm: CompiledModel, stats: list[OrdinalStats], spec) -> None:
+    def __init__(self, cm: CompiledModel, stats: list[OrdinalStats], spec,
+                 parameterization: str = "delta") -> None:
         p = cm.p
+        self.theta_param = parameterization == "theta"
         self.cm, self.stats = cm, stats
         self.G = len(stats)
         self.ev = Evaluator(cm, [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(p))
@@ -316,6 +328,9 @@ class _Problem:
         delta = (self.scale.T @ sc_free + self.scale.fixed)[g * p:(g + 1) * p]
         parts = self.ev.parts(theta, g)
         sig, mu = parts["Sigma"], parts["mu"]
+        if self.theta_param:                  # the scale follows the latent-response variance
+            with np.errstate(invalid="ignore", divide="ignore"):
+                delta = 1.0 / np.sqrt(np.diag(sig))
         th = delta[self.th_item] * (tau - mu[self.th_item])
         cor = delta[self.col_i] * delta[self.col_j] * sig[self.col_i, self.col_j]
         return {"tau": tau, "delta": delta, "parts": parts, "th": th, "cor": cor}
@@ -327,6 +342,8 @@ class _Problem:
     def jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
         """d sigma_g / d x, analytic: the model's row derivatives of Sigma* and mu*, chained
         through the scale factors, plus the threshold and scale-factor columns."""
+        if self.theta_param:                  # the scale factors depend on every parameter
+            return self.numeric_jacobian(x, g)
         theta, _, _ = self.split(x)
         pc = self.pieces(x, g)
         delta, tau, parts = pc["delta"], pc["tau"], pc["parts"]
@@ -404,16 +421,16 @@ def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 20
 
 
 def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, est: str,
-         level: float) -> OrdinalFit:
+         level: float, parameterization: str = "delta") -> OrdinalFit:
     # Every step works on matrices of a few hundred rows at most: BLAS threads only add
     # hand-offs (and stall badly on a busy machine), so the fit runs on one.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _fit_one_thread(cm, stats, labels, spec, est, level)
+        return _fit_one_thread(cm, stats, labels, spec, est, level, parameterization)
 
 
 def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec,
-                    est: str, level: float) -> OrdinalFit:
-    prob = _Problem(cm, stats, spec)
+                    est: str, level: float, parameterization: str = "delta") -> OrdinalFit:
+    prob = _Problem(cm, stats, spec, parameterization)
     x, converged = _solve(prob, prob.start())
     if not converged:
         warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
@@ -442,7 +459,8 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
                           columns=cm.eta_names)
     return OrdinalFit(params=table, fit=fit, stats=stats[0], estimator=est, model=cm,
                       theta=x, vcov=vcov, lv_cov=lv_cov, group_stats=stats,
-                      group_labels=labels, jacobians=Ds, weights=prob.w)
+                      group_labels=labels, jacobians=Ds, weights=prob.w,
+                      parameterization=parameterization)
 
 
 def _blocks(mats: list[np.ndarray]) -> np.ndarray:
@@ -580,8 +598,12 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
                 continue
             if r.mat == THETA and r.lhs == r.rhs:
                 i = ov_i[r.lhs]
-                add(g, r.lhs, r.op, r.rhs, float(resid[i]), None,
-                    float(resid[i] * delta[i] ** 2))
+                if prob.theta_param:          # a parameter (1 unless the syntax frees it)
+                    add(g, r.lhs, r.op, r.rhs, value(r), se_of(r),
+                        float(value(r) * delta[i] ** 2))
+                else:
+                    add(g, r.lhs, r.op, r.rhs, float(resid[i]), None,
+                        float(resid[i] * delta[i] ** 2))
                 continue
             est = value(r)
             if r.mat == PSI and r.lhs == r.rhs:
@@ -597,7 +619,8 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
             add(g, r.lhs, r.op, r.rhs, est, se_of(r), std)
         for i, name in enumerate(cm.ov_names):
             slot = g * p + i
-            add(g, name, "~*~", name, float(delta[i]), sc_se_all[slot], 1.0)
+            add(g, name, "~*~", name, float(delta[i]),
+                None if prob.theta_param else sc_se_all[slot], 1.0)
         for r in model_rows:
             if r.op in ("=~", "~~"):
                 continue

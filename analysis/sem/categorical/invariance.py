@@ -13,7 +13,9 @@ metric         + loadings equal; latent variances free after the first group
 scalar         + intercepts equal (so 0 everywhere); latent means free after the first group
 =============  =========================================================================
 
-``strict`` (equal residual variances) needs the theta parameterisation and is refused by name.
+``strict`` (equal residual variances) needs the theta parameterisation, where the residual
+variances of the latent responses take the scale factors' place (1 in the first group, free later
+from the thresholds level on, 1 everywhere when strict); under delta it is refused by name.
 Each level is fitted by WLSMV and compared with the one before by Satorra's (2000)
 scaled-and-shifted difference test (lavaan's ``lavTestLRT`` default for WLSMV) and by the
 changes in the scaled CFI and RMSEA and in SRMR; a level holds when it and every level below it
@@ -37,6 +39,7 @@ from craftwave.analysis.sem.syntax import parse_model
 __all__ = ["ORDINAL_LEVELS", "ordinal_group_syntax", "ordinal_invariance", "ordinal_long_syntax"]
 
 ORDINAL_LEVELS = ("configural", "thresholds", "metric", "scalar")
+THETA_LEVELS = (*ORDINAL_LEVELS, "strict")
 
 
 def _vec(values: Sequence[str]) -> str:
@@ -69,7 +72,7 @@ def _check_categories(counts: dict[str, int]) -> None:
 
 
 def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, level: str,
-                         partial: Sequence[str] = ()) -> str:
+                         partial: Sequence[str] = (), parameterization: str = "delta") -> str:
     """The explicit lavaan syntax of one level of multi-group ordinal invariance.
 
     Parameters
@@ -83,7 +86,7 @@ def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, leve
     partial : sequence of str
         Loadings (``"f =~ x"``) or intercepts (``"x ~ 1"``) left free across groups.
     """
-    rank = _rank(level)
+    rank = _rank(level, parameterization)
     loadings, other = _structure(model)
     _check_categories({x: counts[x] for _, x in loadings})
     free = _partial_keys(partial)
@@ -103,8 +106,10 @@ def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, leve
         later_free = rank >= 1 and not (rank >= 3 and (x, "~1", "") not in free)
         values = ["0"] + (["NA"] if later_free else ["0"]) * (n_groups - 1)
         lines.append(f"{x} ~ {_vec(values)}*1")
-        scale = ["1"] + (["NA"] if rank >= 1 else ["1"]) * (n_groups - 1)
-        lines.append(f"{x} ~*~ {_vec(scale)}*{x}")
+        # delta: scale factors; theta: residual variances (equal to 1 again when strict)
+        scale = ["1"] + (["NA"] if 1 <= rank < 4 else ["1"]) * (n_groups - 1)
+        lines.append(f"{x} ~*~ {_vec(scale)}*{x}" if parameterization == "delta"
+                     else f"{x} ~~ {_vec(scale)}*{x}")
     for f in factors:
         means = ["0"] + (["NA"] if rank >= 3 else ["0"]) * (n_groups - 1)
         lines.append(f"{f} ~ {_vec(means)}*1")
@@ -114,14 +119,15 @@ def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, leve
 
 
 def ordinal_long_syntax(model: str, counts: dict[str, int], factors: Sequence[str], level: str,
-                        *, residual_lags: int | str = 1, partial: Sequence[str] = ()) -> str:
+                        *, residual_lags: int | str = 1, partial: Sequence[str] = (),
+                        parameterization: str = "delta") -> str:
     """The explicit lavaan syntax of one level of longitudinal ordinal invariance.
 
     ``factors`` are one construct at successive waves, with the same number of indicators in the
     same order; the first wave is the reference. Residual covariances of the same indicator
     across waves are added at every level (lag 1 by default, all pairs with ``"all"``).
     """
-    rank = _rank(level)
+    rank = _rank(level, parameterization)
     loadings, other = _structure(model)
     _check_categories({x: counts[x] for _, x in loadings})
     free = _partial_keys(partial)
@@ -152,7 +158,9 @@ def ordinal_long_syntax(model: str, counts: dict[str, int], factors: Sequence[st
             intercept_free = (not first and rank >= 1
                               and not (rank >= 3 and (x, "~1", "") not in free))
             lines.append(f"{x} ~ {'NA' if intercept_free else '0'}*1")
-            lines.append(f"{x} ~*~ {'NA' if (not first and rank >= 1) else '1'}*{x}")
+            scale = "NA" if (not first and 1 <= rank < 4) else "1"
+            lines.append(f"{x} ~*~ {scale}*{x}" if parameterization == "delta"
+                         else f"{x} ~~ {scale}*{x}")
         lines.append(f"{f} ~ {'NA' if (t > 0 and rank >= 3) else '0'}*1")
         lines.append(f"{f} ~~ {'NA' if (t > 0 and rank >= 2) else '1'}*{f}")
     T = len(factors)
@@ -166,13 +174,13 @@ def ordinal_long_syntax(model: str, counts: dict[str, int], factors: Sequence[st
     return "\n".join(lines + other)
 
 
-def _rank(level: str) -> int:
-    if level == "strict":
-        raise ModelError("not supported yet: strict invariance of ordered indicators (equal "
-                         "residual variances need the theta parameterization)")
-    if level not in ORDINAL_LEVELS:
-        raise ModelError(f"level must be one of {', '.join(ORDINAL_LEVELS)}")
-    return ORDINAL_LEVELS.index(level)
+def _rank(level: str, parameterization: str = "delta") -> int:
+    if level == "strict" and parameterization != "theta":
+        raise ModelError("strict invariance of ordered indicators (equal residual variances) "
+                         "needs the theta parameterization (--parameterization theta)")
+    if level not in THETA_LEVELS:
+        raise ModelError(f"level must be one of {', '.join(THETA_LEVELS)}")
+    return THETA_LEVELS.index(level)
 
 
 def _partial_keys(partial: Sequence[str]) -> set[tuple[str, str, str]]:
@@ -200,9 +208,10 @@ def _measures(res: OrdinalFit) -> dict[str, float]:
 
 def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = None,
                        long: Sequence[str] | None = None,
-                       levels: Sequence[str] = ORDINAL_LEVELS, residual_lags: int | str = 1,
+                       levels: Sequence[str] | None = None, residual_lags: int | str = 1,
                        partial: Sequence[str] = (), missing: str = "listwise",
-                       criteria: dict[str, float | None] | None = None) -> InvarianceResult:
+                       criteria: dict[str, float | None] | None = None,
+                       parameterization: str = "delta") -> InvarianceResult:
     """Ordinal measurement invariance across groups (``group``) or waves (``long``), by WLSMV.
 
     Parameters
@@ -212,8 +221,9 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
     data : pandas.DataFrame
     group, long
         Exactly one: the group column, or the factors that are one construct at successive waves.
-    levels : sequence of str
-        A prefix of configural, thresholds, metric, scalar.
+    levels : sequence of str, optional
+        A prefix of configural, thresholds, metric, scalar (and strict, under theta); default
+        all of them.
     residual_lags : int or "all"
         Longitudinal only: lagged residual covariances of the same indicator.
     partial : sequence of str
@@ -221,6 +231,8 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
     missing : {"listwise", "pairwise"}
     criteria : dict, optional
         As :func:`craftwave.analysis.invariance.invariance` (default Chen 2007).
+    parameterization : {"delta", "theta"}
+        lavaan's; ``strict`` needs ``theta``.
 
     Returns
     -------
@@ -230,11 +242,12 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
     """
     if (group is None) == (long is None):
         raise ModelError("give either group= (multi-group) or long= (longitudinal), not both")
-    levels = list(levels)
+    levels = list(levels if levels is not None
+                  else THETA_LEVELS if parameterization == "theta" else ORDINAL_LEVELS)
     if "strict" in levels:
-        _rank("strict")                       # refused by name: it needs the theta parameterization
-    if not levels or levels != list(ORDINAL_LEVELS[:len(levels)]):
-        raise ModelError(f"levels must be a prefix of {', '.join(ORDINAL_LEVELS)}")
+        _rank("strict", parameterization)     # refused by name under delta
+    if not levels or levels != list(THETA_LEVELS[:len(levels)]):
+        raise ModelError(f"levels must be a prefix of {', '.join(THETA_LEVELS)}")
     crit = dict(DEFAULT_CRITERIA)
     if criteria:
         unknown = set(criteria) - set(DEFAULT_CRITERIA)
@@ -252,12 +265,15 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
     n_groups = int(data[group].nunique()) if group is not None else 1
     for level in levels:
         if group is not None:
-            syntax[level] = ordinal_group_syntax(model, counts, n_groups, level, partial)
+            syntax[level] = ordinal_group_syntax(model, counts, n_groups, level, partial,
+                                                 parameterization)
         else:
             syntax[level] = ordinal_long_syntax(model, counts, list(long), level,
-                                                residual_lags=residual_lags, partial=partial)
+                                                residual_lags=residual_lags, partial=partial,
+                                                parameterization=parameterization)
         fits[level] = fit_ordinal(syntax[level], data[items + ([group] if group else [])],
-                                  group=group, missing=missing, std_lv=True)
+                                  group=group, missing=missing, std_lv=True,
+                                  parameterization=parameterization)
     rows, reached, ok = [], "none", True
     for i, level in enumerate(levels):
         row = {"level": level, **_measures(fits[level])}

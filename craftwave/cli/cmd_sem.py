@@ -77,13 +77,13 @@ def _mode_options(fn):
               help="lavaan function whose automatic settings apply: lavaan adds nothing the "
               "syntax does not state; growth has a mean structure, observed intercepts fixed "
               "to 0 and free latent means.")
-@click.option("--estimator", type=click.Choice([*ESTIMATOR_CHOICES, "WLSMV", "DWLS"],
+@click.option("--estimator", type=click.Choice([*ESTIMATOR_CHOICES, "WLSMV", "DWLS", "ULSMV"],
                                                case_sensitive=False),
               default=None,
               help="ML (the default); MLR (sandwich SEs, Yuan-Bentler scaled test); MLM "
               "(robust.sem SEs, Satorra-Bentler scaled test); MLMV (robust.sem SEs, "
               "scaled-and-shifted test); ULS or GLS (least squares; complete data); with "
-              "--ordered WLSMV (the default there) or DWLS.")
+              "--ordered WLSMV (the default there), DWLS, ULSMV or ULS.")
 @click.option("--ordered", help="Ordered-categorical indicators: comma-separated names, or "
               "'all' (lavaan's ordered=); they are fitted by WLSMV as lavaan does.")
 @click.option("--parameterization", type=click.Choice(["delta", "theta"]), default="delta",
@@ -134,6 +134,8 @@ def fit_cmd(model, data, function, estimator, ordered, parameterization, missing
         fail("--bootstrap refits each resample by ML; it is not available with ULS or GLS")
     syntax, frame = _read(model, data)
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
+    if (estimator or "").upper() == "ULSMV" and not ordered:
+        fail("ULSMV is for ordered indicators: add --ordered (or use ULS)")
     if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
         _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
                      group=group, group_equal=group_equal, n_boot=n_boot, as_json=as_json,
@@ -180,8 +182,9 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
     """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
     from craftwave.analysis.sem.categorical import fit_ordinal
 
-    if estimator.upper() not in ("WLSMV", "DWLS"):
-        fail(f"ordered indicators are fitted by WLSMV or DWLS, not {estimator.upper()}")
+    if estimator.upper() not in ("WLSMV", "DWLS", "ULSMV", "ULS"):
+        fail(f"ordered indicators are fitted by WLSMV, DWLS, ULSMV or ULS, not "
+             f"{estimator.upper()}")
     if missing.lower() == "fiml":
         fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
     if group_equal:

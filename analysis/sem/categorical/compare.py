@@ -38,8 +38,9 @@ def compare_ordinal(restricted: OrdinalFit, free: OrdinalFit) -> dict:
     if m <= 0:
         raise ModelError(f"the restricted model must have more degrees of freedom than the free "
                          f"one (got {r0} and {r1})")
-    if restricted.estimator != "wlsmv" or free.estimator != "wlsmv":
-        raise ModelError("the scaled difference test needs both models fitted by WLSMV")
+    if restricted.estimator not in ("wlsmv", "ulsmv") or free.estimator != restricted.estimator:
+        raise ModelError("the scaled difference test needs both models fitted by WLSMV (or "
+                         "both by ULSMV)")
     stats = free.group_stats or [free.stats]
     other = restricted.group_stats or [restricted.stats]
     if len(stats) != len(other) or any(a.n != b.n for a, b in zip(stats, other, strict=True)):

@@ -63,7 +63,8 @@ from craftwave.analysis.sem.starts import start_values
 
 __all__ = ["OrdinalFit", "fit_ordinal"]
 
-ESTIMATORS = ("wlsmv", "dwls")
+ESTIMATORS = ("wlsmv", "dwls", "ulsmv", "uls")
+ROBUST = ("wlsmv", "ulsmv")          # robust.sem SEs and the scaled-and-shifted test
 
 
 @dataclass
@@ -142,7 +143,8 @@ class OrdinalFit:
                  + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
                     if self.group_labels and len(self.group_labels) > 1 else ""),
                  f"  Test (standard): chi-square = {f['chisq']:.3f}, df = {f['df']}, "
-                 f"p = {f['pvalue']:.3f}"]
+                 + (f"p = {f['pvalue']:.3f}" if math.isfinite(f["pvalue"]) else
+                    "no p-value (unweighted least squares, as lavaan)")]
         if "chisq_scaled" in f:
             lines.append(f"  Test (scaled and shifted): chi-square = {f['chisq_scaled']:.3f}, "
                          f"df = {f['df_scaled']}, p = {f['pvalue_scaled']:.3f} "
@@ -154,7 +156,7 @@ class OrdinalFit:
         else:
             lines.append(f"  CFI = {f['cfi']:.3f}, TLI = {f['tli']:.3f}, RMSEA = "
                          f"{f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}")
-        se_kind = "robust" if self.estimator == "wlsmv" else "standard"
+        se_kind = "robust" if self.estimator in ROBUST else "standard"
         lines += ["", f"Parameter estimates ({se_kind} standard errors):",
                   self.params[["group", "lhs", "op", "rhs", "est", "se", "z", "pvalue",
                                "std_all"]]
@@ -178,9 +180,11 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     ordered : bool or list of str
         ``True`` (every observed variable of the model is ordered) or the list of them; today
         every observed variable must be ordered.
-    estimator : {"wlsmv", "dwls"}
-        Both estimate by DWLS; ``"wlsmv"`` adds robust SEs and the scaled-and-shifted test,
-        ``"dwls"`` keeps lavaan's standard SEs and test.
+    estimator : {"wlsmv", "dwls", "ulsmv", "uls"}
+        ``"wlsmv"`` and ``"dwls"`` weight by ``1 / diag(NACOV)``, ``"ulsmv"`` and ``"uls"`` by 1
+        (unweighted least squares); the ``mv`` forms add robust SEs and the scaled-and-shifted
+        test, the others keep lavaan's standard SEs and test (ULS reports no p-value for its
+        standard statistic, as lavaan).
     missing : {"listwise", "pairwise"}
         lavaan's default for categorical data is listwise.
     function : {"cfa", "sem", "lavaan"}
@@ -245,6 +249,13 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     return _fit(cm, stats, labels, spec, est, level, parameterization)
 
 
+def _weights(est: str, stats: OrdinalStats) -> np.ndarray:
+    """The diagonal weights: DWLS's 1 / diag(NACOV), or ULS's ones."""
+    if est in ("uls", "ulsmv"):
+        return np.ones(len(stats.wls_obs))
+    return 1.0 / np.diag(stats.nacov)
+
+
 def _check_levels(stats: list[OrdinalStats], labels: list[str]) -> None:
     first = stats[0]
     for s, lab in zip(stats[1:], labels[1:], strict=True):
@@ -283,7 +294,7 @@ class _Problem:
     """sigma(x) of every group and its Jacobian, x = (model, thresholds, scale factors)."""
 
     def __init__(self, cm: CompiledModel, stats: list[OrdinalStats], spec,
-                 parameterization: str = "delta") -> None:
+                 parameterization: str = "delta", est: str = "wlsmv") -> None:
         p = cm.p
         self.theta_param = parameterization == "theta"
         self.cm, self.stats = cm, stats
@@ -307,7 +318,7 @@ class _Problem:
         self.ntau = self.tau.T.shape[1]
         self.npar = self.nmod + self.ntau + self.scale.T.shape[1]
         self.s = [s.wls_obs for s in stats]
-        self.w = [1.0 / np.diag(s.nacov) for s in stats]
+        self.w = [_weights(est, s) for s in stats]
         self.c = np.array([s.n - 1.0 for s in stats])
         self.fg = np.array([s.n for s in stats], dtype=float) / sum(s.n for s in stats)
 
@@ -430,7 +441,7 @@ def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, 
 
 def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec,
                     est: str, level: float, parameterization: str = "delta") -> OrdinalFit:
-    prob = _Problem(cm, stats, spec, parameterization)
+    prob = _Problem(cm, stats, spec, parameterization, est)
     x, converged = _solve(prob, prob.start())
     if not converged:
         warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
@@ -441,18 +452,21 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     except np.linalg.LinAlgError as exc:
         raise ModelError("the model is not identified: the DWLS information matrix is "
                          "singular") from exc
-    if est == "wlsmv":                       # se = "robust.sem"
+    if est in ROBUST:                        # se = "robust.sem"
         M = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
                 for g in range(prob.G))
         vcov = H_inv @ M @ H_inv
-    else:                                    # DWLS: lavaan's default se = "standard"
+    else:                                    # DWLS, ULS: lavaan's default se = "standard"
         vcov = H_inv
     chisq = prob.objective(x)
     ndat = sum(len(s) for s in prob.s)
     df = ndat - prob.npar
     fit = _fit_measures(chisq, df, Ds, prob, x)
-    if est == "dwls":                        # lavaan's DWLS: test = "standard" only
+    if est not in ROBUST:                    # lavaan's DWLS and ULS: test = "standard" only
         fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
+    if est in ("uls", "ulsmv"):              # lavaan gives no p-value for the ULS statistic
+        fit["pvalue"] = float("nan")
+        fit["baseline_pvalue"] = float("nan")
     table = _table(prob, x, vcov, labels, level)
     parts = prob.pieces(x, 0)["parts"]
     lv_cov = pd.DataFrame(parts["A"] @ parts["Psi"] @ parts["A"].T, index=cm.eta_names,

@@ -41,6 +41,8 @@ local({
     cfa3 = run(three, d, estimator = "WLSMV"),
     cfa3_std_lv = run(three, d, estimator = "WLSMV", std.lv = TRUE),
     cfa3_dwls = run(three, d, estimator = "DWLS"),
+    cfa3_ulsmv = run(three, d, estimator = "ULSMV"),
+    cfa3_uls = run(three, d, estimator = "ULS"),
     sem_paths = run(paste0("f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\nf3 =~ x7 + x8 + x9\n",
                            "f3 ~ f1 + f2\nx2 ~~ x5"), d, estimator = "WLSMV"),
     one_factor_pairwise = run("g =~ x1 + x2 + x3 + x4 + x5 + x6", dm[, paste0("x", 1:6)],

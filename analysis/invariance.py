@@ -228,6 +228,56 @@ def _passes(row: dict, criteria: dict) -> bool:
     return all(bool(c) for c in checks)
 
 
+def merge_criteria(criteria: dict[str, float | None] | None) -> dict[str, float | None]:
+    """The default criteria with the given ones applied (unknown names refused)."""
+    crit = dict(DEFAULT_CRITERIA)
+    if criteria:
+        unknown = set(criteria) - set(DEFAULT_CRITERIA)
+        if unknown:
+            raise ModelError(f"unknown criteria: {', '.join(sorted(unknown))}")
+        crit.update(criteria)
+    return crit
+
+
+def sequence_steps(levels: Sequence[str], fits: dict, measures, compare, converged,
+                   criteria: dict) -> tuple[list[dict], str]:
+    """The rows of an invariance sequence and the level reached.
+
+    Each level is compared with the one before (``compare(restricted, free)`` gives the
+    difference statistic, its df and p; ``measures(fit)`` the fit indices). A level holds when it
+    converged and meets ``criteria``; the levels after a failed one are "not tested": their
+    comparison would be with a model that did not hold, so they can neither pass nor fail.
+    """
+    rows: list[dict] = []
+    reached, ok_so_far = "none", True
+    nan = float("nan")
+    for i, level in enumerate(levels):
+        res = fits[level]
+        row = {"level": level, **measures(res)}
+        if i == 0:
+            row.update(delta_chisq=nan, delta_df=nan, delta_pvalue=nan, delta_cfi=nan,
+                       delta_rmsea=nan, delta_srmr=nan)
+            row["passed"] = converged(res)
+        else:
+            prev = fits[levels[i - 1]]
+            stat, ddf, p = compare(res, prev)
+            before = measures(prev)
+            row.update(delta_chisq=stat, delta_df=ddf, delta_pvalue=p,
+                       delta_cfi=row["cfi"] - before["cfi"],
+                       delta_rmsea=row["rmsea"] - before["rmsea"],
+                       delta_srmr=row["srmr"] - before["srmr"])
+            row["passed"] = converged(res) and _passes(row, criteria)
+        if not ok_so_far:
+            row["passed"], row["status"] = None, "not tested"
+        else:
+            row["status"] = "passed" if row["passed"] else "failed"
+            ok_so_far = bool(row["passed"])
+            if ok_so_far:
+                reached = level
+        rows.append(row)
+    return rows, reached
+
+
 def invariance(
     model: str,
     data: pd.DataFrame,
@@ -273,12 +323,7 @@ def invariance(
     levels = list(levels)
     if not levels or levels != list(LEVELS[:len(levels)]):
         raise ModelError(f"levels must be a prefix of {', '.join(LEVELS)}")
-    crit = dict(DEFAULT_CRITERIA)
-    if criteria:
-        unknown = set(criteria) - set(DEFAULT_CRITERIA)
-        if unknown:
-            raise ModelError(f"unknown criteria: {', '.join(sorted(unknown))}")
-        crit.update(criteria)
+    crit = merge_criteria(criteria)
     fits: dict[str, SEMResult] = {}
     syntax: dict[str, str] = {}
     for level in levels:
@@ -290,36 +335,8 @@ def invariance(
             syntax[level] = longitudinal_syntax(model, list(long), level,
                                                 residual_lags=residual_lags, partial=partial)
             fits[level] = fit(syntax[level], data, estimator=estimator, missing=missing)
-    rows = []
-    reached = "none"
-    ok_so_far = True
-    for i, level in enumerate(levels):
-        res = fits[level]
-        row = {"level": level, **_measures(res)}
-        if i == 0:
-            row.update(delta_chisq=float("nan"), delta_df=float("nan"),
-                       delta_pvalue=float("nan"), delta_cfi=float("nan"),
-                       delta_rmsea=float("nan"), delta_srmr=float("nan"))
-            row["passed"] = bool(res.converged)
-        else:
-            prev = fits[levels[i - 1]]
-            stat, ddf, p = _scaled_difference(res, prev)
-            before = _measures(prev)
-            row.update(delta_chisq=stat, delta_df=ddf, delta_pvalue=p,
-                       delta_cfi=row["cfi"] - before["cfi"],
-                       delta_rmsea=row["rmsea"] - before["rmsea"],
-                       delta_srmr=row["srmr"] - before["srmr"])
-            row["passed"] = bool(res.converged) and _passes(row, crit)
-        if not ok_so_far:
-            # a level after a failed one is not tested: its comparison is with a model that
-            # did not hold, so it can neither pass nor fail
-            row["passed"], row["status"] = None, "not tested"
-        else:
-            row["status"] = "passed" if row["passed"] else "failed"
-            ok_so_far = bool(row["passed"])
-            if ok_so_far:
-                reached = level
-        rows.append(row)
+    rows, reached = sequence_steps(levels, fits, _measures, _scaled_difference,
+                                   lambda res: bool(res.converged), crit)
     first = fits[levels[0]]
     return InvarianceResult(steps=pd.DataFrame(rows), fits=fits, level_reached=reached,
                             criteria=crit, kind="multi-group" if group else "longitudinal",

@@ -26,11 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from craftwave.analysis.errors import ModelError
-from craftwave.analysis.invariance import DEFAULT_CRITERIA, InvarianceResult, _passes
+from craftwave.analysis.invariance import InvarianceResult, merge_criteria, sequence_steps
 from craftwave.analysis.sem.categorical.compare import compare_ordinal
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit, fit_ordinal
 from craftwave.analysis.sem.categorical.polychoric import recode_ordinal
@@ -248,12 +247,7 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
         _rank("strict", parameterization)     # refused by name under delta
     if not levels or levels != list(THETA_LEVELS[:len(levels)]):
         raise ModelError(f"levels must be a prefix of {', '.join(THETA_LEVELS)}")
-    crit = dict(DEFAULT_CRITERIA)
-    if criteria:
-        unknown = set(criteria) - set(DEFAULT_CRITERIA)
-        if unknown:
-            raise ModelError(f"unknown criteria: {', '.join(sorted(unknown))}")
-        crit.update(criteria)
+    crit = merge_criteria(criteria)
     loadings, _ = _structure(model)
     items = list(dict.fromkeys(x for _, x in loadings))
     absent = [x for x in items if x not in data.columns]
@@ -274,28 +268,11 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
         fits[level] = fit_ordinal(syntax[level], data[items + ([group] if group else [])],
                                   group=group, missing=missing, std_lv=True,
                                   parameterization=parameterization)
-    rows, reached, ok = [], "none", True
-    for i, level in enumerate(levels):
-        row = {"level": level, **_measures(fits[level])}
-        if i == 0:
-            row.update(delta_chisq=np.nan, delta_df=np.nan, delta_pvalue=np.nan,
-                       delta_cfi=np.nan, delta_rmsea=np.nan, delta_srmr=np.nan, passed=True)
-        else:
-            before = _measures(fits[levels[i - 1]])
-            test = compare_ordinal(fits[level], fits[levels[i - 1]])
-            row.update(delta_chisq=test["chisq_diff"], delta_df=test["df_diff"],
-                       delta_pvalue=test["pvalue"], delta_cfi=row["cfi"] - before["cfi"],
-                       delta_rmsea=row["rmsea"] - before["rmsea"],
-                       delta_srmr=row["srmr"] - before["srmr"])
-            row["passed"] = _passes(row, crit)
-        if not ok:
-            row["passed"], row["status"] = None, "not tested"
-        else:
-            row["status"] = "passed" if row["passed"] else "failed"
-            ok = bool(row["passed"])
-            if ok:
-                reached = level
-        rows.append(row)
+    def difference(restricted: OrdinalFit, free: OrdinalFit) -> tuple[float, int, float]:
+        test = compare_ordinal(restricted, free)
+        return test["chisq_diff"], test["df_diff"], test["pvalue"]
+
+    rows, reached = sequence_steps(levels, fits, _measures, difference, lambda res: True, crit)
     first = fits[levels[0]]
     return InvarianceResult(steps=pd.DataFrame(rows), fits=fits, level_reached=reached,
                             criteria=crit, kind="multi-group" if group else "longitudinal",

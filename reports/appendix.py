@@ -109,6 +109,9 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
         "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
     }
     known["tab-riclpm-compare"] = known["tab-riclpm"] + "\n" + known["tab-clpm"]
+    known["tab-focal-r2"] = (known["tab-focal"] + "  # R² = 1 − std_all of each outcome's "
+                             "residual variance (op ~~)")
+    known.update(count_commands(ctx))
     try:
         cons = constructs_present(ctx)
     except Exception:  # noqa: BLE001 - no scores: no descriptive tables either
@@ -132,6 +135,7 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     # without flagged answers is the same model on `craftwave scores` data)
     known["tab-itt"] = known["tab-tipping"] = (
         f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
+    known["tab-itt"] += "\n" + itt_flagged_command(ctx)
     known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
     for name, m in ctx.record.models.items():  # the model files appendix() writes
         if name.startswith("invariance_") and m.get("input") and m.get("factors"):
@@ -154,6 +158,23 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
             f"--covariates {with_wave(FOCAL['m'], w1)},{with_wave(FOCAL['y'], w2)} "
             f"--bootstrap {ctx.options.bootstrap} --seed {ctx.options.seed} --json")
     return [(t, known[t]) for t in table_ids if t in known]
+
+
+def count_commands(ctx: ReportContext) -> dict[str, str]:
+    """The command behind each count table (``craftwave counts``, :mod:`craftwave.reports.
+    counts`): the sample, the CONSORT flow and the uptake by arm."""
+    keep = " --keep-careless" if ctx.options.exclude_careless is False else ""
+    cmd = f"craftwave counts EXPORT_DIR{keep} --json"
+    return {t: f"{cmd}  # table {t}" for t in ("tab-sample", "tab-flow-entry", "tab-flow",
+                                                "tab-uptake-arm")}
+
+
+def itt_flagged_command(ctx: ReportContext) -> str:
+    """The ITT table's sensitivity row "flagged answers set to missing": the same model with
+    the report's exclusions (none under a policy that excludes nothing)."""
+    excl = " --exclusions exclusions.csv" if ctx.policy.excludes else ""
+    return (f"craftwave itt --data EXPORT_DIR{excl} --json  # the row \"flagged answers set "
+            "to missing\" (sensitivity, not ITT)")
 
 
 def appendix(ctx: ReportContext, out_dir: Path | None = None,

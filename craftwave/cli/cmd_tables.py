@@ -1,7 +1,9 @@
 """Commands that reproduce the reports' descriptive tables from an export directory:
 ``scores`` (the scores the reports analyse, after the quality policy), ``descriptives``
-(means, SDs and correlations per wave) and ``intervention`` (ANCOVA, difference-in-differences
-and retention by arm).
+(means, SDs and correlations per wave), ``intervention`` (ANCOVA, difference-in-differences
+and retention by arm) and ``counts`` (the count tables: sample, participant flow, uptake,
+group sizes and the N of every score; with ``--platform`` as the platform report publishes
+them, through its disclosure ledger).
 
 Each reads an export directory under the study's quality policy (``study.yaml``), or exactly
 the participant-waves of ``--exclusions`` (a report's ``exclusions.csv``), as ``craftwave
@@ -179,4 +181,71 @@ def intervention_cmd(data, as_json) -> None:
     click.echo(ev.attrition.table.to_string(index=False))
 
 
-COMMANDS = [scores_cmd, descriptives_cmd, intervention_cmd]
+@click.command("counts")
+@click.argument("data", type=click.Path(exists=True, file_okay=False))
+@click.option("--platform", is_flag=True,
+              help="The platform report's count tables as it publishes them: every count "
+                   "under k hidden (null), also where it would follow by difference from "
+                   "another published count (the report's disclosure ledger).")
+@click.option("--k", "k", type=click.IntRange(min=1), default=None,
+              help="The platform report's k (default: the study's k_threshold, or 10).")
+@click.option("--keep-careless", is_flag=True,
+              help="Exclude no flagged participant-wave, whatever the study's quality policy "
+                   "says (as `craftwave report --keep-careless`).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def counts_cmd(data, platform, k, keep_careless, as_json) -> None:
+    """The reports' count tables of export DATA, under the study's quality policy.
+
+    Without --platform, the researcher report's counts as they are: participants by wave and
+    status (tab-sample), enrolment and allocation by arm (tab-flow-entry, tab-flow), forum
+    uptake by arm and wave (tab-uptake-arm) and the participants with each score at each wave
+    (n-scores, the N of the descriptive tables). With --platform, the platform report's
+    tables exactly as published (hidden cells as null / "–"), and its group means by forum use.
+    """
+    from craftwave.instruments.errors import CraftwaveError
+    from craftwave.reports.counts import count_tables
+    from craftwave.reports.export import load_export
+    from craftwave.reports.sections import ReportContext, ReportOptions
+    from craftwave.reports.studyinfo import study_info
+
+    try:
+        exp = load_export(data)
+        study = Path(data) / "study.yaml"
+        arms = (sorted(exp.participants["arm"].dropna().astype(str).unique())
+                if "arm" in exp.participants.columns else [])
+        info = study_info(study if study.is_file() else None, data_waves=exp.waves,
+                          data_arms=arms, manifest=exp.manifest, k=k)
+        ctx = ReportContext(data=exp, study=info, kind="platform" if platform else "researcher",
+                            options=ReportOptions(bootstrap=0,
+                                                  exclude_careless=False if keep_careless
+                                                  else None,
+                                                  study_file=str(study) if study.is_file()
+                                                  else None))
+        tables = count_tables(ctx)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    out = {"report": ctx.kind, "k": ctx.study.k if platform else None,
+           "policy": ctx.policy.describe(), "tables": [t.to_dict() for t in tables]}
+    if as_json:
+        echo_json(out)
+        return
+    click.echo(out["policy"])
+    for t in out["tables"]:
+        click.echo(f"\n{t['id']}: {t['title']}")
+        width = max(len(str(c)) for row in [t["columns"], *t["rows"]] for c in row) + 2
+        for row in [t["columns"], *t["rows"]]:
+            click.echo("".join(_cell(v).rjust(width) if i else _cell(v).ljust(width)
+                               for i, v in enumerate(row)))
+    if platform:
+        click.echo(f"\n– : hidden to protect groups smaller than {ctx.study.k}.")
+
+
+def _cell(v) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.4f}"
+    return str(v)
+
+
+COMMANDS = [scores_cmd, descriptives_cmd, intervention_cmd, counts_cmd]

@@ -165,7 +165,7 @@ def count_commands(ctx: ReportContext) -> dict[str, str]:
     counts`): the sample, the CONSORT flow and the uptake by arm."""
     keep = " --keep-careless" if ctx.options.exclude_careless is False else ""
     cmd = f"craftwave counts EXPORT_DIR{keep} --json"
-    return {t: f"{cmd}  # table {t}" for t in ("tab-sample", "tab-flow-entry", "tab-flow",
+    return {t: f"{cmd}  # its table \"{t}\"" for t in ("tab-sample", "tab-flow-entry", "tab-flow",
                                                 "tab-uptake-arm")}
 
 

@@ -15,7 +15,7 @@ from craftwave.reports.appendix import appendix
 from craftwave.reports.export import load_export
 from craftwave.reports.methods import methods_paragraphs, software_versions
 from craftwave.reports.recommend import recommendations
-from craftwave.reports.reproduce import platform_reproduce, reproduce_paragraphs
+from craftwave.reports.reproduce import grouped, platform_reproduce, reproduce_paragraphs
 from craftwave.reports.sections import ReportContext, ReportOptions, Section, run_section
 from craftwave.reports.sections import platform as platform_sections
 from craftwave.reports.sections import researcher as researcher_sections
@@ -218,9 +218,14 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
             "Made with craftwave " + software_versions().get("craftwave", "") + "; the full "
             "statistical report for researchers gives every model and its fit.",
         ],
-        "reproduce": {"paragraphs": reproduce_paragraphs(ctx),
-                      "tables": platform_reproduce(ctx, sections, refs)},
+        "reproduce": _reproduce(ctx, sections, refs),
     }
+
+
+def _reproduce(ctx: ReportContext, sections: list[Section],
+               refs: dict[str, str]) -> dict[str, Any]:
+    tables = platform_reproduce(ctx, sections, refs)
+    return {"paragraphs": reproduce_paragraphs(ctx), "tables": tables, "blocks": grouped(tables)}
 
 
 def _summary(kind: str, ctx: ReportContext, sections: list[Section],

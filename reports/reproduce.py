@@ -55,6 +55,19 @@ def contrast_commands(decision: Section) -> list[str]:
     return cmds
 
 
+def grouped(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Consecutive tables with the same commands as one block (``refs``: "Table 2: Forum use
+    by arm and wave", ...), for the printed list."""
+    blocks: list[dict[str, object]] = []
+    for e in entries:
+        label = f"{e['ref']}: {e['title']}"
+        if blocks and blocks[-1]["commands"] == e["commands"]:
+            blocks[-1]["refs"].append(label)  # type: ignore[union-attr]
+        else:
+            blocks.append({"refs": [label], "commands": e["commands"]})
+    return blocks
+
+
 def reproduce_paragraphs(ctx: ReportContext) -> list[str]:
     """The words above the list of commands."""
     return [

@@ -331,8 +331,8 @@ def decision(ctx: ReportContext) -> Section:
                 cells.append(f"{n} of {tot} ({share:.0%})")
             rows.append([arm, *cells])
             if arm in uptake_res:
-                words.append(f"'{arm}' " + " -> ".join(f"{s:.0%}" for s in
-                                                       uptake_res[arm].values()))
+                words.append(f"'{arm}' " + " -> ".join(f"{s:.0%} (wave {w})" for w, s in
+                                                       uptake_res[arm].items()))
         paras.append("Uptake: workers using worker forums weekly or more, by arm across waves: "
                      + ("; ".join(words) if words else "every group is too small to show")
                      + ". Read the effect against this: an arm can only help through what its "

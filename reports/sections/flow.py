@@ -103,13 +103,12 @@ def researcher_flow(ctx: ReportContext) -> Section:
     )
 
 
-def _count_table(st, id: str, title: str, note: str, total_only: bool = False) -> T.Table:
-    disp = st.display().drop(columns=["Other"], errors="ignore")
-    if total_only:  # a one-row table: its Total row is the row itself
-        disp = disp.loc[[TOTAL]].rename(index={TOTAL: "All"})
+def _count_table(st, id: str, title: str, note: str) -> T.Table:
+    disp = st.display()
     rows = [[str(r), *disp.loc[r].tolist()] for r in disp.index]
     return T.Table(id=id, title=title, columns=["", *[str(c) for c in disp.columns]], rows=rows,
-                   note=note + f" – : hidden to protect groups smaller than {st.k}.",
+                   note=note + f" – : hidden to protect groups smaller than {st.k}, also where "
+                               "a number would reveal one by difference with another.",
                    meta={"kind": "counts", "k": st.k})
 
 

@@ -8,8 +8,8 @@ The fit function is lavaan's, per observation:
 
 Derivatives are analytic. Every free matrix element k changes Sigma by a rank-2 term
 u_k v_k' + v_k u_k' and mu by dmu_k, which gives the gradient, the expected information and the
-casewise scores in a few vectorised products (the analytic Hessian is in
-:mod:`craftwave.analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
+casewise scores in a few vectorised products (the analytic Hessian, complete data and FIML, is
+in :mod:`craftwave.analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
 optimum and BFGS updates started from the analytic Hessian near it.
 """
 
@@ -233,11 +233,20 @@ class Evaluator:
         return info
 
     def hessian(self, theta: np.ndarray) -> np.ndarray:
-        """Hessian of F per observation: analytic for complete data, numerical under FIML."""
-        if self.fiml:
-            return self.observed_information(theta)
-        from craftwave.analysis.sem.hessian import complete_data_hessian
+        """Hessian of F per observation (the observed information), analytic.
 
+        Complete data: :func:`~craftwave.analysis.sem.hessian.complete_data_hessian`; FIML:
+        :func:`~craftwave.analysis.sem.hessian.fiml_hessian`, falling back to differences of the
+        gradient (:meth:`observed_information`) only when a pattern's implied covariance matrix
+        cannot be inverted there.
+        """
+        from craftwave.analysis.sem.hessian import complete_data_hessian, fiml_hessian
+
+        if self.fiml:
+            try:
+                return fiml_hessian(self, theta)
+            except np.linalg.LinAlgError:
+                return self.observed_information(theta)
         return complete_data_hessian(self, theta)
 
     def observed_information(self, theta: np.ndarray, h: float = 1e-6) -> np.ndarray:

@@ -19,7 +19,7 @@ import numpy as np
 
 from craftwave.analysis.sem.specification import ALPHA, BETA, LAMBDA, PSI
 
-__all__ = ["complete_data_hessian"]
+__all__ = ["complete_data_hessian", "fiml_hessian"]
 
 
 def _q(X, Y, U, V):
@@ -146,6 +146,110 @@ def complete_data_hessian(ev, theta: np.ndarray) -> np.ndarray:
         fr = model.free_row_map(gi)
         S2 = _second_part(fr, pr, Wc, gmu, ms)
         rows = H1 + S2
+        R = np.zeros((pidx.size, nf))
+        R[np.arange(pidx.size), pidx] = 1.0
+        H += (g.n / ev.N) * (R.T @ rows @ R)
+    return 0.5 * (H + H.T)
+
+
+def _batched_inverse(So: np.ndarray) -> np.ndarray:
+    """Inverses of a stack of symmetric positive definite matrices (Cholesky, then solve)."""
+    Lc = np.linalg.cholesky(So)
+    Li = np.linalg.inv(Lc)
+    return np.transpose(Li, (0, 2, 1)) @ Li
+
+
+def _fiml_first_part(U, V, Dmu, g, Sigma, mu, chunk_elems: int = 4_000_000) -> np.ndarray:
+    """Sum over patterns of n_p times the first-order part of the pattern's Hessian (rows).
+
+    Per pattern with observed set o, P = Sigma_oo^-1, d = ybar_p - mu_o, T = S_p + d d' and
+    Y = P T P, the complete-data first-order part holds with U, V, Dmu restricted to o. The
+    patterns of one size are stacked and handled in chunks (batched matmul).
+    """
+    K = U.shape[0]
+    Qs = np.zeros((K, K))      # sum n_p tr(P S_k Y S_l)
+    Q0 = np.zeros((K, K))      # sum n_p tr(P S_k P S_l)
+    Dm = np.zeros((K, K))      # sum n_p dmu_k' P dmu_l
+    Mx = np.zeros((K, K))      # sum n_p [(u_k'z)(v_k' P dmu_l) + (v_k'z)(u_k' P dmu_l)], z = P d
+    for blk in g.blocks:
+        npat, k = blk.obs.shape
+        step = max(1, chunk_elems // max(K * K, 1))
+        for a in range(0, npat, step):
+            obs = blk.obs[a:a + step]                      # c x k
+            n = blk.n[a:a + step]
+            So = Sigma[obs[:, :, None], obs[:, None, :]]   # c x k x k
+            P = _batched_inverse(So)
+            d = blk.ybar[a:a + step] - mu[obs]             # c x k
+            T = blk.S[a:a + step] + d[:, :, None] * d[:, None, :]
+            Y = P @ T @ P
+            Uo = np.transpose(U[:, obs], (1, 0, 2))        # c x K x k
+            Vo = np.transpose(V[:, obs], (1, 0, 2))
+            Do = np.transpose(Dmu[:, obs], (1, 0, 2))
+            Uot = np.transpose(Uo, (0, 2, 1))
+            Vot = np.transpose(Vo, (0, 2, 1))
+            XU, XV = Uo @ P, Vo @ P                        # c x K x k
+            YU, YV = Uo @ Y, Vo @ Y
+            XUU, XUV, XVV = XU @ Uot, XU @ Vot, XV @ Vot   # c x K x K
+            YUU, YUV, YVV = YU @ Uot, YU @ Vot, YV @ Vot
+            XUVt = np.transpose(XUV, (0, 2, 1))
+            YUVt = np.transpose(YUV, (0, 2, 1))
+            Qs += np.einsum("c,cij->ij", n, YUVt * XUV + YVV * XUU + YUU * XVV + YUV * XUVt)
+            Q0 += np.einsum("c,cij->ij", n, XUVt * XUV + 2.0 * XVV * XUU + XUV * XUVt)
+            PD = P @ np.transpose(Do, (0, 2, 1))           # c x k x K
+            Dm += np.einsum("c,cij->ij", n, Do @ PD)
+            z = np.einsum("cij,cj->ci", P, d)              # c x k
+            Uz = np.einsum("cKk,ck->cK", Uo, z)
+            Vz = np.einsum("cKk,ck->cK", Vo, z)
+            Mx += np.einsum("c,ci,cij->ij", n, Uz, Vo @ PD) + np.einsum("c,ci,cij->ij", n, Vz, Uo @ PD)
+    return -0.5 * Q0 + 0.5 * (Qs + Qs.T) + Dm + Mx + Mx.T
+
+
+def fiml_hessian(ev, theta: np.ndarray) -> np.ndarray:
+    """Analytic Hessian of the FIML objective F = -loglik / N (the observed information).
+
+    lavaan's "observed" information with the structured h1 (``lav_model_hessian``), exact instead
+    of by differences of the gradient: per missing-data pattern the second derivatives of the
+    pattern log-likelihood in the model-implied (mu, Sigma), chained through the row derivatives
+    (the first-order part, batched over patterns of the same size), plus the gradient in
+    (mu, Sigma) times the second derivatives of (mu, Sigma) in the parameters (the second-order
+    part, shared with complete data).
+
+    Parameters
+    ----------
+    ev : Evaluator
+        An evaluator on FIML data (``GroupPatterns`` per group).
+    theta : ndarray
+        The free parameters.
+
+    Returns
+    -------
+    ndarray
+        The Hessian of F per observation (free parameters x free parameters), symmetric.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        When the model-implied covariance matrix of a pattern's observed variables is not
+        positive definite.
+    """
+    from craftwave.analysis.sem.estimation import _fiml_group
+
+    model = ev.model
+    nf = model.n_free
+    H = np.zeros((nf, nf))
+    ms = model.meanstructure
+    for gi, g in enumerate(ev.groups):
+        pr = ev.parts(theta, gi)
+        Sigma, mu = pr["Sigma"], pr["mu"]
+        res = _fiml_group(Sigma, mu, g, need_grad=True)
+        if res is None:
+            raise np.linalg.LinAlgError("the model-implied covariance matrix of a missing-data "
+                                        "pattern is not positive definite")
+        _, Wc, gmu = res
+        U, V, Dmu, pidx = ev._row_derivatives(pr, gi)
+        H1 = _fiml_first_part(U, V, Dmu, g, Sigma, mu) / g.n
+        fr = model.free_row_map(gi)
+        rows = H1 + _second_part(fr, pr, Wc, gmu, ms)
         R = np.zeros((pidx.size, nf))
         R[np.arange(pidx.size), pidx] = 1.0
         H += (g.n / ev.N) * (R.T @ rows @ R)

@@ -360,7 +360,7 @@ def _fiml_group(Sigma, mu, g: GroupPatterns, need_grad: bool):
     """FIML objective (-loglik / n) and its Sigma/mu derivatives, vectorised by pattern size."""
     p = Sigma.shape[0]
     f = 0.0
-    Wc = np.zeros((p, p))
+    Wc = np.zeros(p * p)
     gmu = np.zeros(p)
     for blk in g.blocks:
         obs = blk.obs
@@ -378,11 +378,13 @@ def _fiml_group(Sigma, mu, g: GroupPatterns, need_grad: bool):
         f += 0.5 * float(blk.n @ (k * LOG2PI + logdet + np.einsum("pij,pij->p", T, P)))
         if need_grad:
             Wb = 0.5 * blk.n[:, None, None] * (P - P @ T @ P)
-            np.add.at(Wc, (obs[:, :, None], obs[:, None, :]), Wb)
+            # scatter-add into the p x p and p arrays (bincount: much faster than np.add.at)
+            flat = (obs[:, :, None] * p + obs[:, None, :]).ravel()
+            Wc += np.bincount(flat, weights=Wb.ravel(), minlength=p * p)
             Pd = np.einsum("pij,pj->pi", P, d)
-            np.add.at(gmu, obs, -blk.n[:, None] * Pd)
+            gmu -= np.bincount(obs.ravel(), weights=(blk.n[:, None] * Pd).ravel(), minlength=p)
     n = g.n
-    return f / n, Wc / n, gmu / n
+    return f / n, Wc.reshape(p, p) / n, gmu / n
 
 
 def _fiml_loglik(Sigma, mu, g: GroupPatterns) -> float:

@@ -159,21 +159,26 @@ def _batched_inverse(So: np.ndarray) -> np.ndarray:
     return np.transpose(Li, (0, 2, 1)) @ Li
 
 
-def _fiml_first_part(U, V, Dmu, g, Sigma, mu, chunk_elems: int = 4_000_000) -> np.ndarray:
+def _fiml_first_part(U, V, Dmu, g, Sigma, mu, chunk_elems: int = 200_000) -> np.ndarray:
     """Sum over patterns of n_p times the first-order part of the pattern's Hessian (rows).
 
     Per pattern with observed set o, P = Sigma_oo^-1, d = ybar_p - mu_o, T = S_p + d d' and
     Y = P T P, the complete-data first-order part holds with U, V, Dmu restricted to o. The
-    patterns of one size are stacked and handled in chunks (batched matmul).
+    patterns of one size are stacked and handled in chunks (batched matmul); only the rows that
+    move Sigma enter the Sigma-Sigma products, only those that move mu the mean products.
     """
     K = U.shape[0]
-    Qs = np.zeros((K, K))      # sum n_p tr(P S_k Y S_l)
-    Q0 = np.zeros((K, K))      # sum n_p tr(P S_k P S_l)
-    Dm = np.zeros((K, K))      # sum n_p dmu_k' P dmu_l
-    Mx = np.zeros((K, K))      # sum n_p [(u_k'z)(v_k' P dmu_l) + (v_k'z)(u_k' P dmu_l)], z = P d
+    cs = np.flatnonzero(np.any(U != 0, axis=1) | np.any(V != 0, axis=1))   # rows moving Sigma
+    cm = np.flatnonzero(np.any(Dmu != 0, axis=1))                           # rows moving mu
+    U, V, Dmu = U[cs], V[cs], Dmu[cm]
+    ks, km = cs.size, cm.size
+    Qs = np.zeros((ks, ks))    # sum n_p tr(P S_k Y S_l)
+    Q0 = np.zeros((ks, ks))    # sum n_p tr(P S_k P S_l)
+    Dm = np.zeros((km, km))    # sum n_p dmu_k' P dmu_l
+    Mx = np.zeros((ks, km))    # sum n_p [(u_k'z)(v_k' P dmu_l) + (v_k'z)(u_k' P dmu_l)], z = P d
+    step = max(1, chunk_elems // max(ks * ks, 1))
     for blk in g.blocks:
-        npat, k = blk.obs.shape
-        step = max(1, chunk_elems // max(K * K, 1))
+        npat = blk.obs.shape[0]
         for a in range(0, npat, step):
             obs = blk.obs[a:a + step]                      # c x k
             n = blk.n[a:a + step]
@@ -182,26 +187,42 @@ def _fiml_first_part(U, V, Dmu, g, Sigma, mu, chunk_elems: int = 4_000_000) -> n
             d = blk.ybar[a:a + step] - mu[obs]             # c x k
             T = blk.S[a:a + step] + d[:, :, None] * d[:, None, :]
             Y = P @ T @ P
-            Uo = np.transpose(U[:, obs], (1, 0, 2))        # c x K x k
-            Vo = np.transpose(V[:, obs], (1, 0, 2))
-            Do = np.transpose(Dmu[:, obs], (1, 0, 2))
-            Uot = np.transpose(Uo, (0, 2, 1))
-            Vot = np.transpose(Vo, (0, 2, 1))
-            XU, XV = Uo @ P, Vo @ P                        # c x K x k
-            YU, YV = Uo @ Y, Vo @ Y
-            XUU, XUV, XVV = XU @ Uot, XU @ Vot, XV @ Vot   # c x K x K
-            YUU, YUV, YVV = YU @ Uot, YU @ Vot, YV @ Vot
-            XUVt = np.transpose(XUV, (0, 2, 1))
-            YUVt = np.transpose(YUV, (0, 2, 1))
-            Qs += np.einsum("c,cij->ij", n, YUVt * XUV + YVV * XUU + YUU * XVV + YUV * XUVt)
-            Q0 += np.einsum("c,cij->ij", n, XUVt * XUV + 2.0 * XVV * XUU + XUV * XUVt)
-            PD = P @ np.transpose(Do, (0, 2, 1))           # c x k x K
-            Dm += np.einsum("c,cij->ij", n, Do @ PD)
             z = np.einsum("cij,cj->ci", P, d)              # c x k
-            Uz = np.einsum("cKk,ck->cK", Uo, z)
-            Vz = np.einsum("cKk,ck->cK", Vo, z)
-            Mx += np.einsum("c,ci,cij->ij", n, Uz, Vo @ PD) + np.einsum("c,ci,cij->ij", n, Vz, Uo @ PD)
-    return -0.5 * Q0 + 0.5 * (Qs + Qs.T) + Dm + Mx + Mx.T
+            if ks:
+                Uo = np.transpose(U[:, obs], (1, 0, 2))    # c x ks x k
+                Vo = np.transpose(V[:, obs], (1, 0, 2))
+                Uot = np.transpose(Uo, (0, 2, 1))
+                Vot = np.transpose(Vo, (0, 2, 1))
+                XU, XV = Uo @ P, Vo @ P                    # c x ks x k
+                YU, YV = Uo @ Y, Vo @ Y
+                XUU, XUV, XVV = XU @ Uot, XU @ Vot, XV @ Vot   # c x ks x ks
+                YUU, YUV, YVV = YU @ Uot, YU @ Vot, YV @ Vot
+                nXUV = n[:, None, None] * XUV
+                # sum_c n [YUV' * XUV + YUV * XUV'] = G + G' with G = sum_c n YUV' * XUV
+                G = np.einsum("cji,cij->ij", YUV, nXUV)
+                nXUU = n[:, None, None] * XUU
+                Qs += G + G.T + np.einsum("cij,cij->ij", YVV, nXUU) \
+                    + np.einsum("cij,cij->ij", YUU, n[:, None, None] * XVV)
+                G0 = np.einsum("cji,cij->ij", XUV, nXUV)
+                Q0 += G0 + G0.T + 2.0 * np.einsum("cij,cij->ij", XVV, nXUU)
+            if km:
+                # sums over patterns and their observed variables at once: one product each
+                c, k = obs.shape
+                Do = np.transpose(Dmu[:, obs], (1, 0, 2))  # c x km x k
+                PD = (P @ np.transpose(Do, (0, 2, 1))).reshape(c * k, km)
+                nDo = np.transpose(n[:, None, None] * Do, (1, 0, 2)).reshape(km, c * k)
+                Dm += nDo @ PD
+                if ks:
+                    nUz = n[:, None] * np.einsum("cKk,ck->cK", Uo, z)
+                    nVz = n[:, None] * np.einsum("cKk,ck->cK", Vo, z)
+                    W = nUz[:, :, None] * Vo + nVz[:, :, None] * Uo
+                    Mx += np.transpose(W, (1, 0, 2)).reshape(ks, c * k) @ PD
+    out = np.zeros((K, K))
+    out[np.ix_(cs, cs)] = -0.5 * Q0 + 0.5 * (Qs + Qs.T)
+    out[np.ix_(cm, cm)] += Dm
+    out[np.ix_(cs, cm)] += Mx
+    out[np.ix_(cm, cs)] += Mx.T
+    return out
 
 
 def fiml_hessian(ev, theta: np.ndarray) -> np.ndarray:

@@ -388,7 +388,10 @@ def _fiml_group(Sigma, mu, g: GroupPatterns, need_grad: bool):
 
 
 def _fiml_loglik(Sigma, mu, g: GroupPatterns) -> float:
-    total = 0.0
+    res = _fiml_group(Sigma, mu, g, need_grad=False)   # batched by pattern size
+    if res is not None:
+        return float(-g.n * res[0])
+    total = 0.0      # a pattern's block is not positive definite: pattern by pattern, as before
     for pat in g.patterns:
         o = pat.obs
         So = Sigma[np.ix_(o, o)]

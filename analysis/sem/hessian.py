@@ -1,4 +1,4 @@
-"""The analytic Hessian of the complete-data ML fit function (the observed information).
+"""The analytic Hessian of the ML fit function (the observed information): complete data and FIML.
 
 For one group, with P = Sigma^-1, d = ybar - mu, T = S + d d' and W = P - P T P, the gradient is
 g_k = 0.5 tr(W Sigma_k) - d' P mu_k. Differentiating once more,
@@ -11,6 +11,13 @@ where S_k = dSigma/dtheta_k = u_k v_k' + v_k u_k'. The first part is a few produ
 u, v, dmu arrays; the second differentiates the matrix form of the gradient (Lambda, B, Psi and
 alpha parts) along every free direction, each of which changes G = Lambda A, A = (I - B)^-1,
 Psi or alpha by rank-one terms, so it is vectorised over directions as well.
+
+FIML (:func:`fiml_hessian`): F = -loglik / N is a sum over missing-data patterns of the same
+form restricted to each pattern's observed variables o (P = Sigma_oo^-1, d = ybar_p - mu_o,
+S_p the pattern's covariance, weight n_p). The first-order part is summed pattern by pattern with
+u, v, dmu cut to o, batched over the patterns with the same number of observed variables; the
+second-order part is linear in the derivatives of F in (Sigma, mu), so it is the complete-data
+one at the FIML gradient (the per-pattern W and P d scattered back into p x p and p).
 """
 
 from __future__ import annotations

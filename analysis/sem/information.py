@@ -2,10 +2,11 @@
 
 Conventions follow lavaan 0.6: information matrices are per observation (the sum over groups
 weighted by n_g / N), so ``vcov = inverse(information) / N``. Complete-data ML uses the expected
-information, FIML the observed one (the Hessian, from Richardson differences of the analytic
-gradient as lavaan's ``lav_model_hessian``). MLR takes the observed information as the bread and
-the first-order (casewise score) information as the meat, and scales the chi-square with the
-Mplus variant of the Yuan-Bentler correction: c = [sum_g tr(A1_g^-1 B1_g) - tr(E^-1 B0)] / df,
+information, FIML the observed one (the Hessian of F, analytic:
+:func:`craftwave.analysis.sem.hessian.fiml_hessian`; lavaan's ``lav_model_hessian`` takes
+Richardson differences of the analytic gradient, which it equals to about 1e-9). MLR takes the
+observed information as the bread and the first-order (casewise score) information as the meat,
+and scales the chi-square with the Mplus variant of the Yuan-Bentler correction: c = [sum_g tr(A1_g^-1 B1_g) - tr(E^-1 B0)] / df,
 with A1 and B1 the unstructured (saturated) model's information and first-order matrices.
 """
 

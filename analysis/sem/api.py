@@ -163,7 +163,7 @@ def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None 
         Starting values of the free parameters (e.g. the full-sample estimate).
     hessian : ndarray, optional
         A Hessian of F (per observation) near the solution, e.g. ``Evaluator(model,
-        groups).observed_information(theta_hat)`` of the full sample: the refit then takes a
+        groups).hessian(theta_hat)`` of the full sample (analytic, FIML too): the refit then takes a
         few quasi-Newton steps instead of Fisher scoring.
     step_tol : float
         Convergence when every step is below ``step_tol * (1 + |theta|)``; the default matches

@@ -39,6 +39,7 @@ from scipy.special import ndtr, ndtri
 from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError
+from craftwave.analysis.sem.samplestats import GroupMoments
 from craftwave.analysis.sem.categorical.polychoric import (
     OrdinalStats,
     _cells,
@@ -48,7 +49,8 @@ from craftwave.analysis.sem.categorical.polychoric import (
     recode_ordinal,
 )
 
-__all__ = ["MixedStats", "mixed_stats", "polyserial"]
+__all__ = ["MixedStats", "group_moments", "mixed_stats", "numeric_mask", "pair_scale",
+           "polyserial"]
 
 _PS_BOUND = 0.995          # lavaan's nlminb bounds for a polyserial correlation
 _PR_BOUND = 0.999          # and for the two-step correlation of two continuous variables
@@ -236,6 +238,31 @@ def polyserial(x: np.ndarray, y: np.ndarray) -> float:
     """
     frame = pd.DataFrame({"x": np.asarray(x, dtype=float), "y": np.asarray(y)})
     return float(mixed_stats(frame, ["x", "y"], ["y"], nacov=False).cor[0, 1])
+
+
+# -- what the DWLS fit (dwls.py) asks of the first stage ---------------------------------------
+
+def numeric_mask(stats: OrdinalStats) -> np.ndarray:
+    """True for each continuous variable of ``stats`` (all False for ordered items only)."""
+    if isinstance(stats, MixedStats):
+        return stats.numeric.copy()
+    return np.zeros(len(stats.names), dtype=bool)
+
+
+def group_moments(stats: OrdinalStats) -> GroupMoments:
+    """The group's covariances and means as the SEM engine's moments (for start values)."""
+    if isinstance(stats, MixedStats):
+        return GroupMoments(n=float(stats.n), S=stats.cov, ybar=stats.means.copy())
+    return GroupMoments(n=float(stats.n), S=stats.cor, ybar=np.zeros(len(stats.names)))
+
+
+def pair_scale(stats: OrdinalStats) -> np.ndarray | float:
+    """What turns a covariance residual into lavaan's SRMR residual (``cor.bentler``): one over
+    the sample standard deviations of both variables (1 for ordered items)."""
+    if not isinstance(stats, MixedStats):
+        return 1.0
+    col_j, col_i = _pairs(len(stats.names))
+    return 1.0 / np.sqrt(stats.variances[col_i] * stats.variances[col_j])
 
 
 # -- stage two ---------------------------------------------------------------------------------

@@ -46,9 +46,11 @@ from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
 from craftwave.analysis.sem.categorical.polyserial import (
+    describe_variables,
     group_moments,
     mixed_stats,
     numeric_mask,
+    ordered_names,
     pair_scale,
 )
 from craftwave.analysis.sem.categorical.thresholds import (
@@ -136,14 +138,14 @@ class OrdinalFit:
         return {"estimator": self.estimator.upper(), "parameterization": self.parameterization,
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
-                "ordered": list(self.stats.names), "improper": self.improper(),
+                "ordered": ordered_names(self.stats), "improper": self.improper(),
                 "parameters": table.to_dict(orient="records"), "fit": fit}
 
     def summary(self) -> str:
         """A lavaan-like text summary: the estimation, the tests, the fit, the parameters."""
         f = self.fit
         lines = [f"craftwave {self.estimator.upper()} fit of ordered indicators "
-                 f"({', '.join(self.stats.names)})",
+                 f"({describe_variables(self.stats)})",
                  f"  Parameterization: {self.parameterization}    "
                  f"Missing: {self.stats.missing}    "
                  f"N used: {self.nobs}"

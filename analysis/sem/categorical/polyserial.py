@@ -49,8 +49,8 @@ from craftwave.analysis.sem.categorical.polychoric import (
     recode_ordinal,
 )
 
-__all__ = ["MixedStats", "group_moments", "mixed_stats", "numeric_mask", "pair_scale",
-           "polyserial"]
+__all__ = ["MixedStats", "describe_variables", "group_moments", "mixed_stats", "numeric_mask",
+           "ordered_names", "pair_scale", "polyserial"]
 
 _PS_BOUND = 0.995          # lavaan's nlminb bounds for a polyserial correlation
 _PR_BOUND = 0.999          # and for the two-step correlation of two continuous variables
@@ -247,6 +247,19 @@ def numeric_mask(stats: OrdinalStats) -> np.ndarray:
     if isinstance(stats, MixedStats):
         return stats.numeric.copy()
     return np.zeros(len(stats.names), dtype=bool)
+
+
+def ordered_names(stats: OrdinalStats) -> list[str]:
+    """The ordered variables of ``stats``."""
+    return stats.ordered_names if isinstance(stats, MixedStats) else list(stats.names)
+
+
+def describe_variables(stats: OrdinalStats) -> str:
+    """``x1, x2`` or ``x1, x2; continuous: z1, z2`` for a summary line."""
+    text = ", ".join(ordered_names(stats))
+    if isinstance(stats, MixedStats):
+        text += "; continuous: " + ", ".join(stats.continuous_names)
+    return text
 
 
 def group_moments(stats: OrdinalStats) -> GroupMoments:

@@ -19,14 +19,18 @@ The fit minimises ``sum_g (N_g - 1) (s_g - sigma_g)' W_g (s_g - sigma_g)`` with
 ``W_g = diag(1 / diag(NACOV_g))`` by Gauss-Newton (a weighted sum of squares; a handful of steps).
 With D the Jacobian and Gamma = NACOV:
 
-- robust SEs: ``H^-1 M H^-1``, ``H = sum_g (N_g-1) D_g' W_g D_g``,
-  ``M = sum_g (N_g-1) D_g' W_g Gamma_g W_g D_g`` (lavaan's (N-1)/N fmin factor);
+- robust SEs: ``H^-1 M H^-1``, ``H = sum_g c_g D_g' W_g D_g``,
+  ``M = sum_g c_g D_g' W_g Gamma_g W_g D_g`` with ``c_g = (N - G) N_g / N`` (lavaan's
+  ``1 / (N - G)`` of the vcov with groups weighted by ``N_g / N``);
 - the test: ``T = sum_g (N_g - 1) F_g`` (lavaan's 2 N fmin); the scaled-and-shifted statistic from
   ``tr(U Gamma)`` and ``tr((U Gamma)^2)``, ``U = W - W D (D'WD)^-1 D' W`` over the stacked groups;
 - the baseline (independence) model fits the thresholds exactly and every correlation at 0.
 
-Not yet: exogenous covariates, continuous and ordered indicators together, the theta
-parameterisation, ``group_equal`` (write the constraints in the syntax).
+Continuous indicators may join the ordered ones (``ordered=[...]`` naming some): their means,
+variances and covariances enter the statistics as lavaan's (see :mod:`polyserial`), their
+intercepts and residual variances stay free parameters.
+
+Not yet: exogenous covariates, ``group_equal`` (write the constraints in the syntax).
 """
 
 from __future__ import annotations
@@ -59,7 +63,6 @@ from craftwave.analysis.sem.categorical.thresholds import (
 )
 from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.options import model_options
-from craftwave.analysis.sem.samplestats import GroupMoments
 from craftwave.analysis.sem.specification import (
     ALPHA,
     NU,
@@ -465,14 +468,15 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     if not converged:
         warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
     Ds = [prob.jacobian(x, g) for g in range(prob.G)]
-    H = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
+    wv = prob.fg * prob.c.sum()              # lavaan's vcov: N_g / N weights, 1 / (N - G)
+    H = sum(wv[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
     try:
         H_inv = np.linalg.inv(H)
     except np.linalg.LinAlgError as exc:
         raise ModelError("the model is not identified: the DWLS information matrix is "
                          "singular") from exc
     if est in ROBUST:                        # se = "robust.sem"
-        M = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
+        M = sum(wv[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
                 for g in range(prob.G))
         vcov = H_inv @ M @ H_inv
     else:                                    # DWLS, ULS: lavaan's default se = "standard"

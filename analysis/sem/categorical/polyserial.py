@@ -39,7 +39,6 @@ from scipy.special import ndtr, ndtri
 from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError
-from craftwave.analysis.sem.samplestats import GroupMoments
 from craftwave.analysis.sem.categorical.polychoric import (
     OrdinalStats,
     _cells,
@@ -48,6 +47,7 @@ from craftwave.analysis.sem.categorical.polychoric import (
     ordinal_stats,
     recode_ordinal,
 )
+from craftwave.analysis.sem.samplestats import GroupMoments
 
 __all__ = ["MixedStats", "describe_variables", "group_moments", "mixed_stats", "numeric_mask",
            "ordered_names", "pair_scale", "polyserial"]

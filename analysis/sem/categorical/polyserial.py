@@ -8,8 +8,8 @@ lavaan's first stage for a model with some ordered and some continuous indicator
    (maximum likelihood, divide-by-N) variance;
 2. bivariate, each pair with both variables' univariate statistics held fixed: polychoric
    correlations (ordered x ordered, as :mod:`polychoric`), polyserial correlations (continuous x
-   ordered, maximum likelihood of ``f(x) P(y | x)``) and, for two continuous variables, the
-   correlation by the same two-step likelihood (Pearson's unless rows drop out, below);
+   ordered, maximum likelihood of ``f(x) P(y | x)``) and, for two continuous variables,
+   Pearson's correlation;
 3. the asymptotic covariance of everything, as the sandwich of the stacked casewise scores, then
    carried by the delta method from correlations to covariances (a continuous variable keeps
    its scale) and with the sign of the mean slots reversed, because lavaan's statistics vector
@@ -19,9 +19,10 @@ The statistics vector (``wls_obs``) is lavaan's: thresholds and minus-means inte
 by variable, then the continuous variables' variances, then the covariances below the diagonal,
 column by column (correlations between ordered items, covariances with a continuous variable).
 
-As lavaan, a row whose bivariate likelihood is below ``sqrt(machine epsilon)`` is left out of
-that pair's likelihood (only rows far in a tail, or on a continuous variable with a wide scale),
-and the conditional probability of an ordered answer is kept above machine epsilon.
+As lavaan, a row whose polyserial likelihood ``f(x) P(y | x)`` (the density in x's own scale) is
+below ``sqrt(machine epsilon)`` is left out of that pair's likelihood (only rows far in a tail,
+or on a continuous variable with a wide scale), and the conditional probability of an ordered
+answer is kept above machine epsilon.
 
 Cost: every continuous x ordered pair is one column of an N x Q array, and the Newton steps on
 all Q correlations run together (each a handful of ``ndtr`` calls on the array); the scores for
@@ -56,6 +57,7 @@ _PS_BOUND = 0.995          # lavaan's nlminb bounds for a polyserial correlation
 _PR_BOUND = 0.999          # and for the two-step correlation of two continuous variables
 _EPS = np.finfo(float).eps
 _TOO_SMALL = np.sqrt(_EPS)
+_INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
 _OFFSET = 100.0            # lavaan's stand-in for an infinite outer threshold
 
 
@@ -210,8 +212,7 @@ def _mixed_stats(frame: pd.DataFrame, names: list[str], ordered: set[str],
     both = np.flatnonzero(kind == 2)
     if both.size:
         rho[both] = _fit_pearson(_standardise(y, means, variances, col_i[both]),
-                                 _standardise(y, means, variances, col_j[both]),
-                                 np.sqrt(variances[col_i[both]] * variances[col_j[both]]))
+                                 _standardise(y, means, variances, col_j[both]))
     for q in np.flatnonzero(np.abs(rho) > 0.99):
         warnings.warn(f"the correlation of {names[col_i[q]]} and {names[col_j[q]]} is "
                       f"(nearly) 1 ({rho[q]:.3f})", ConvergenceWarning, stacklevel=3)
@@ -327,78 +328,67 @@ def _fit_polyserial(Z, z1, z2, x, codes, thresholds, oi, var_x, labels,
         rho[q] = start
     rho = np.clip(rho, -_PS_BOUND, _PS_BOUND)
 
-    def logl(r, sel):
-        p = _ps_parts(r, Z[:, sel], z1[:, sel], z2[:, sel])[0]
+    def evaluate(r, sel):
+        """Log-likelihood, score and curvature of each pair in ``sel`` at ``r`` (one pass)."""
+        zz, a1, a2 = Z[:, sel], z1[:, sel], z2[:, sel]
+        R = np.sqrt(1.0 - r * r)
+        t1 = (a1 - r * zz) / R
+        t2 = (a2 - r * zz) / R
+        p = np.maximum(ndtr(t1) - ndtr(t2), _EPS)
         lik = py1[:, sel] * p
         keep = lik >= _TOO_SMALL
-        return np.where(keep, np.log(np.where(keep, lik, 1.0)), 0.0).sum(axis=0), keep
+        d1 = np.exp(-0.5 * t1 * t1) * _INV_SQRT_2PI    # finite: lavaan's +-100 outer edges
+        d2 = np.exp(-0.5 * t2 * t2) * _INV_SQRT_2PI
+        g1 = (r * a1 - zz) / R**3                     # d t / d rho
+        g2 = (r * a2 - zz) / R**3
+        h1 = (a1 * R * R + 3 * r * (r * a1 - zz)) / R**5
+        h2 = (a2 * R * R + 3 * r * (r * a2 - zz)) / R**5
+        dp = d1 * g1 - d2 * g2
+        d2p = d1 * (h1 - t1 * g1 * g1) - d2 * (h2 - t2 * g2 * g2)
+        score = dp / p
+        curv = d2p / p - score * score
+        ll = np.where(keep, np.log(np.where(keep, lik, 1.0)), 0.0).sum(axis=0)
+        return (ll, np.where(keep, score, 0.0).sum(axis=0),
+                np.where(keep, curv, 0.0).sum(axis=0))
 
-    def grad(r, sel, keep):
-        s = _ps_parts(r, Z[:, sel], z1[:, sel], z2[:, sel])[-1]
-        return np.where(keep, s, 0.0).sum(axis=0)
-
-    return _newton(rho, logl, grad, _PS_BOUND, tol, max_iter, "polyserial", labels)
-
-
-def _fit_pearson(Z1, Z2, sd12, tol=1e-12, max_iter=100):
-    """The two-step correlation of continuous pairs: Pearson's, unless rows drop out."""
-    rho = np.clip(np.mean(Z1 * Z2, axis=0), -_PR_BOUND, _PR_BOUND)
-    # lavaan's density is of the centred data in their own scales
-    scale = 1.0 / (2 * np.pi * sd12)
-
-    def parts(r, sel):
-        R = 1.0 - r * r
-        z1, z2 = Z1[:, sel], Z2[:, sel]
-        quad = (z1 * z1 - 2 * r * z1 * z2 + z2 * z2) / R
-        return R, z1, z2, quad
-
-    def logl(r, sel):
-        R, _, _, quad = parts(r, sel)
-        lik = scale[sel] / np.sqrt(R) * np.exp(-0.5 * quad)
-        keep = lik >= _TOO_SMALL
-        return np.where(keep, np.log(np.where(keep, lik, 1.0)), 0.0).sum(axis=0), keep
-
-    def grad(r, sel, keep):
-        R, z1, z2, quad = parts(r, sel)
-        t1 = z1 * z2
-        t2 = z1 * z1 - 2 * r * t1 + z2 * z2
-        return np.where(keep, (r + t1 - t2 * r / R) / R, 0.0).sum(axis=0)
-
-    _, keep = logl(rho, np.arange(len(rho)))
-    if keep.all():                                   # the score is 0 at Pearson's r
-        return rho
-    return _newton(rho, logl, grad, _PR_BOUND, tol, max_iter, "Pearson", None)
+    return _newton(rho, evaluate, _PS_BOUND, tol, max_iter, "polyserial", labels)
 
 
-def _newton(rho, logl, grad, bound, tol, max_iter, what, labels):
+def _fit_pearson(Z1, Z2):
+    """The two-step correlation of continuous pairs: with complete rows, Pearson's (lavaan
+    returns it without optimising; its likelihood rule for tiny rows does not enter)."""
+    return np.clip(np.mean(Z1 * Z2, axis=0), -_PR_BOUND, _PR_BOUND)
+
+
+def _newton(rho, evaluate, bound, tol, max_iter, what, labels):
     """Newton steps on every pair's one-dimensional log-likelihood at once.
 
-    The curvature is a difference quotient of the analytic score; step halving keeps each
-    log-likelihood from falling, and the bounds are lavaan's.
+    ``evaluate(r, sel)`` gives the log-likelihoods, scores and curvatures of the pairs ``sel``;
+    step halving keeps each log-likelihood from falling, and the bounds are lavaan's.
     """
     rho = rho.copy()
     active = np.ones(len(rho), dtype=bool)
+    ll, g, h = evaluate(rho, np.arange(len(rho)))
     for _ in range(max_iter):
         sel = np.flatnonzero(active)
         if sel.size == 0:
             break
         r = rho[sel]
-        ll, keep = logl(r, sel)
-        g = grad(r, sel, keep)
-        h = 1e-6
-        g_up = grad(np.clip(r + h, -bound, bound), sel, keep)
-        g_dn = grad(np.clip(r - h, -bound, bound), sel, keep)
-        curv = (g_up - g_dn) / (np.clip(r + h, -bound, bound) - np.clip(r - h, -bound, bound))
-        step = np.where(curv < 0, -g / np.where(curv < 0, curv, -1.0), 0.1 * np.sign(g))
+        concave = h[sel] < 0
+        step = np.where(concave, -g[sel] / np.where(concave, h[sel], -1.0),
+                        0.05 * np.sign(g[sel]))
         new = r.copy()
         t = np.ones(sel.size)
         pending = np.ones(sel.size, dtype=bool)
         for _halve in range(50):
-            cand = np.clip(r + t * step, -bound, bound)
-            ll_new, _ = logl(cand, sel)
-            ok = pending & (ll_new >= ll - 1e-12 * np.abs(ll))
-            new[ok] = cand[ok]
-            pending &= ~ok
+            idx = np.flatnonzero(pending)
+            cand = np.clip(r[idx] + t[idx] * step[idx], -bound, bound)
+            ll_c, g_c, h_c = evaluate(cand, sel[idx])
+            ok = ll_c >= ll[sel[idx]] - 1e-12 * np.abs(ll[sel[idx]])
+            took = idx[ok]
+            new[took] = cand[ok]
+            ll[sel[took]], g[sel[took]], h[sel[took]] = ll_c[ok], g_c[ok], h_c[ok]
+            pending[took] = False
             if not pending.any():
                 break
             t[pending] *= 0.5

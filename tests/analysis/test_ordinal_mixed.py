@@ -55,7 +55,7 @@ def test_stage_one_matches_lavaan_thresholds_means_variances_correlations_and_ga
     np.testing.assert_allclose(stats.wls_obs, ref["wls_obs"], rtol=1e-7, atol=1e-9)
     np.testing.assert_allclose(stats.cor, np.array(ref["cor"]), rtol=0, atol=1e-7)
     gamma = np.array(ref["gamma"])
-    np.testing.assert_allclose(stats.nacov, gamma, rtol=0, atol=1e-6 * np.abs(gamma).max())
+    np.testing.assert_allclose(stats.nacov, gamma, rtol=0, atol=1e-8 * np.abs(gamma).max())
     assert stats.ordered_names == ref["ordered"]
     assert stats.continuous_names == [c for c in ref["names"] if c not in ref["ordered"]]
 

@@ -22,11 +22,13 @@ from craftwave.analysis.sem.categorical.polyserial import mixed_stats, polyseria
 REF = Path(__file__).resolve().parents[1] / "reference"
 FIXTURE = json.loads((REF / "ordinal_mixed.json").read_text())
 DATA = pd.read_csv(REF / "data" / "ordinal_mixed.csv")
+MISSING = pd.read_csv(REF / "data" / "ordinal_mixed_missing.csv")
 REL, ABS = 1e-4, 1e-7
 OPTIONS = {"estimator": "estimator", "std.lv": "std_lv", "parameterization": "parameterization",
-           "group": "group"}
+           "group": "group", "missing": "missing"}
 CASES = ["one_factor", "cfa3", "cfa3_std_lv", "cfa3_theta", "cfa3_dwls", "cfa3_ulsmv",
-         "sem_paths", "two_groups", "two_groups_equal"]
+         "sem_paths", "two_groups", "two_groups_equal", "one_factor_listwise",
+         "one_factor_pairwise", "cfa3_pairwise"]
 FIT_KEYS = ["npar", "chisq", "df", "pvalue", "chisq.scaled", "df.scaled", "pvalue.scaled",
             "chisq.scaling.factor", "chisq.shift.parameter", "baseline.chisq", "baseline.df",
             "baseline.chisq.scaled", "cfi", "tli", "cfi.scaled", "tli.scaled", "rmsea",
@@ -43,13 +45,16 @@ def _fit(case):
     options = {OPTIONS[k]: (v.lower() if k == "estimator" else v)
                for k, v in ref["options"].items()}
     function = "sem" if case == "sem_paths" else "cfa"
-    return ref, fit_ordinal(ref["model"], DATA, ordered=ref["ordered"], function=function,
+    data = MISSING if case.endswith(("_listwise", "_pairwise")) else DATA
+    return ref, fit_ordinal(ref["model"], data, ordered=ref["ordered"], function=function,
                             **options)
 
 
-def test_stage_one_matches_lavaan_thresholds_means_variances_correlations_and_gamma():
-    ref = FIXTURE["stage_one"]
-    stats = mixed_stats(DATA, ref["names"], ref["ordered"])
+@pytest.mark.parametrize("case", ["stage_one", "stage_one_pairwise"])
+def test_stage_one_matches_lavaan_thresholds_means_variances_correlations_and_gamma(case):
+    ref = FIXTURE[case]
+    data = MISSING if ref["missing"] == "pairwise" else DATA
+    stats = mixed_stats(data, ref["names"], ref["ordered"], missing=ref["missing"])
     assert stats.n == ref["n"]
     assert stats.threshold_names == ref["wls_names"][:len(stats.threshold_names)]
     np.testing.assert_allclose(stats.wls_obs, ref["wls_obs"], rtol=1e-7, atol=1e-9)
@@ -140,9 +145,23 @@ def test_reliability_skips_factors_with_continuous_indicators():
     assert table["value"].between(0, 1).all()
 
 
+def test_pairwise_uses_more_rows_than_listwise_and_differs_from_it():
+    """With missing answers, pairwise keeps every row with an answer (N) while listwise keeps
+    complete rows; a continuous pair's two-step correlation is then not Pearson's on the rows
+    answering both (the means and variances come from each variable's own answers)."""
+    names = ["c1", "c2", "o1"]
+    pair = mixed_stats(MISSING, names, ["o1"], missing="pairwise")
+    lw = mixed_stats(MISSING, names, ["o1"])
+    assert pair.n == len(MISSING.dropna(how="all", subset=names))
+    assert lw.n == len(MISSING[names].dropna()) < pair.n
+    both = MISSING[["c1", "c2"]].dropna()
+    assert pair.cor[0, 1] != pytest.approx(both.corr().iloc[0, 1], abs=1e-6)
+    assert pair.cor[0, 1] == pytest.approx(both.corr().iloc[0, 1], abs=0.02)
+
+
 def test_what_mixed_fits_refuse_is_named():
-    with pytest.raises(DataError, match="pairwise"):
-        fit_ordinal("g =~ o1 + o2 + c1", DATA, ordered=["o1", "o2"], missing="pairwise")
+    with pytest.raises(DataError, match="missing must be listwise or pairwise"):
+        mixed_stats(DATA, ["o1", "c1"], ["o1"], missing="fiml")
     with pytest.raises(ModelError, match="not ordered indicators"):
         fit_ordinal("g =~ o1 + o2 + c1\nc1 | t1", DATA, ordered=["o1", "o2"])
     with pytest.raises(ModelError, match="no ordered indicators"):

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from craftwave.analysis.errors import DataError, ModelError
+from craftwave.analysis.errors import ModelError
 from craftwave.analysis.sem.categorical import fit_ordinal
 
 REF = Path(__file__).resolve().parents[1] / "reference"
@@ -106,8 +106,6 @@ def test_what_is_not_built_yet_is_refused_by_name():
     data = DATA["full"]
     with pytest.raises(ModelError, match="parameterization must be 'delta' or 'theta'"):
         fit_ordinal("f =~ x1 + x2 + x3", data, parameterization="gamma")
-    with pytest.raises(DataError, match="pairwise' with continuous and ordered"):
-        fit_ordinal("f =~ x1 + x2 + x3", data, ordered=["x1", "x2"], missing="pairwise")
     with pytest.raises(ModelError, match="estimator"):
         fit_ordinal("f =~ x1 + x2 + x3", data, estimator="ml")
 
@@ -150,7 +148,6 @@ def test_cli_fits_ordered_items_as_lavaan_and_names_what_it_did(tmp_path):
     (["--missing", "fiml"], "listwise (lavaan's default) or pairwise"),
     (["--estimator", "MLR"], "WLSMV, DWLS, ULSMV or ULS"),
     (["--group-equal", "loadings"], "--group-equal with ordered indicators"),
-    (["--ordered", "x1,x2", "--missing", "pairwise"], "pairwise' with continuous and ordered"),
 ])
 def test_cli_refuses_what_ordered_fits_do_not_do_with_one_line(tmp_path, extra, message):
     model = tmp_path / "three.lav"

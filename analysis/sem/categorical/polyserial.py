@@ -136,9 +136,10 @@ def mixed_stats(data: pd.DataFrame, names: list[str], ordered: list[str], *,
         The variables, in the model's order.
     ordered : list of str
         Which of them are ordered; the others are continuous (numbers).
-    missing : {"listwise"}
-        Rows with any missing value are dropped (lavaan's default for categorical data);
-        pairwise deletion is not built for mixed data.
+    missing : {"listwise", "pairwise"}
+        ``"listwise"`` (lavaan's default for categorical data) drops rows with any missing
+        value; ``"pairwise"`` uses every answer for a variable's univariate statistics and
+        every row answering both for a pair's correlation (rows with no answer are dropped).
     nacov : bool
         Also compute N times the asymptotic covariance of ``wls_obs``.
 
@@ -146,21 +147,23 @@ def mixed_stats(data: pd.DataFrame, names: list[str], ordered: list[str], *,
     -------
     MixedStats
     """
-    if missing != "listwise":
-        raise DataError("not supported yet: missing='pairwise' with continuous and ordered "
-                        "variables together (use listwise, lavaan's default)")
+    if missing not in ("listwise", "pairwise"):
+        raise DataError(f"missing must be listwise or pairwise; got {missing!r}")
     unknown = [c for c in names if c not in data.columns]
     if unknown:
         raise DataError(f"not in the data: {', '.join(unknown)}")
+    frame = data[list(names)]
+    frame = frame.dropna() if missing == "listwise" else frame.dropna(how="all")
     with threadpool_limits(limits=1, user_api="blas"):
-        return _mixed_stats(data[list(names)].dropna(), list(names), set(ordered), nacov)
+        return _mixed_stats(frame, list(names), set(ordered), nacov, missing)
 
 
 def _mixed_stats(frame: pd.DataFrame, names: list[str], ordered: set[str],
-                 want_nacov: bool) -> MixedStats:
+                 want_nacov: bool, missing: str = "listwise") -> MixedStats:
     n = len(frame)
     if n == 0:
-        raise DataError("no complete rows")
+        raise DataError("no complete rows" if missing == "listwise" else "no answers")
+    obs = frame.notna().to_numpy()
     p = len(names)
     numeric = np.array([c not in ordered for c in names])
     y = np.zeros((n, p))
@@ -171,12 +174,16 @@ def _mixed_stats(frame: pd.DataFrame, names: list[str], ordered: set[str],
     for j, c in enumerate(names):
         if numeric[j]:
             col = pd.to_numeric(frame[c], errors="coerce")
-            if col.isna().any():
+            bad = col.isna() & frame[c].notna()
+            if bad.any():
                 raise DataError(f"{c}: a continuous variable needs numbers; got "
-                                f"{frame[c][col.isna()].iloc[0]!r}")
-            y[:, j] = col.to_numpy(dtype=float)
-            means[j] = y[:, j].mean()
-            variances[j] = np.mean((y[:, j] - means[j]) ** 2)
+                                f"{frame[c][bad].iloc[0]!r}")
+            yj = col.to_numpy(dtype=float)
+            seen = obs[:, j]
+            if seen.any():
+                means[j] = yj[seen].mean()
+                variances[j] = np.mean((yj[seen] - means[j]) ** 2)
+            y[:, j] = np.where(seen, yj, means[j])           # missing rows carry no score
             if not variances[j] > 0:
                 raise DataError(f"{c} has no variance")
             levels.append(np.array([]))
@@ -185,10 +192,10 @@ def _mixed_stats(frame: pd.DataFrame, names: list[str], ordered: set[str],
             cj, lv = recode_ordinal(frame[c])
             if len(lv) < 2:
                 raise DataError(f"an ordered item needs at least two observed categories: {c}")
-            codes[:, j] = cj
+            codes[:, j] = np.maximum(cj, 0)
             levels.append(lv)
-            cum = np.cumsum(np.bincount(cj, minlength=len(lv)))[:-1] / n
-            thresholds.append(ndtri(cum))
+            counts = np.bincount(cj[cj >= 0], minlength=len(lv))
+            thresholds.append(ndtri(np.cumsum(counts)[:-1] / counts.sum()))
     col_j, col_i = _pairs(p)
     rho = np.zeros(len(col_i))
     kind = numeric[col_i].astype(int) + numeric[col_j].astype(int)      # 0 ord, 1 mixed, 2 num
@@ -196,7 +203,7 @@ def _mixed_stats(frame: pd.DataFrame, names: list[str], ordered: set[str],
     zero_tables: list[tuple[str, str]] = []
     ords = [c for c in names if c in ordered]
     if len(ords) >= 2:                                  # polychorics, with lavaan's cell rules
-        poly = ordinal_stats(frame, ords, nacov=False)
+        poly = ordinal_stats(frame, ords, nacov=False, missing=missing)
         pos = {c: k for k, c in enumerate(ords)}
         for q in np.flatnonzero(kind == 0):
             rho[q] = poly.cor[pos[names[col_i[q]]], pos[names[col_j[q]]]]
@@ -208,22 +215,25 @@ def _mixed_stats(frame: pd.DataFrame, names: list[str], ordered: set[str],
         rho[mixed] = _fit_polyserial(_standardise(y, means, variances, xi),
                                      *_edges(codes, thresholds, oi), y[:, xi], codes[:, oi],
                                      thresholds, oi, variances[xi],
-                                     [(names[a], names[b]) for a, b in zip(xi, oi, strict=True)])
+                                     [(names[a], names[b]) for a, b in zip(xi, oi, strict=True)],
+                                     obs[:, xi] & obs[:, oi])
     both = np.flatnonzero(kind == 2)
     if both.size:
         rho[both] = _fit_pearson(_standardise(y, means, variances, col_i[both]),
-                                 _standardise(y, means, variances, col_j[both]))
+                                 _standardise(y, means, variances, col_j[both]),
+                                 np.sqrt(variances[col_i[both]] * variances[col_j[both]]),
+                                 obs[:, col_i[both]] & obs[:, col_j[both]])
     for q in np.flatnonzero(np.abs(rho) > 0.99):
         warnings.warn(f"the correlation of {names[col_i[q]]} and {names[col_j[q]]} is "
                       f"(nearly) 1 ({rho[q]:.3f})", ConvergenceWarning, stacklevel=3)
     cor = np.eye(p)
     cor[col_i, col_j] = cor[col_j, col_i] = rho
     stats = MixedStats(names=names, levels=levels, thresholds=thresholds, cor=cor, n=n,
-                       zero_cell_tables=zero_tables, missing="listwise", numeric=numeric,
+                       zero_cell_tables=zero_tables, missing=missing, numeric=numeric,
                        means=np.where(numeric, means, 0.0), variances=variances)
     if want_nacov:
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            stats.nacov = _nacov(stats, y, codes)
+            stats.nacov = _nacov(stats, y, codes, obs)
         diag = np.diag(stats.nacov)
         if not (np.all(np.isfinite(stats.nacov)) and np.all(diag > 0)):
             raise DataError("the sampling covariance of the thresholds, means, variances and "
@@ -309,7 +319,7 @@ def _ps_parts(rho, Z, z1, z2):
     return p, t1, t2, d1, d2, score
 
 
-def _fit_polyserial(Z, z1, z2, x, codes, thresholds, oi, var_x, labels,
+def _fit_polyserial(Z, z1, z2, x, codes, thresholds, oi, var_x, labels, both,
                     tol=1e-12, max_iter=100):
     """Maximum likelihood polyserial correlations of all pairs together (Newton, bounded)."""
     n, Q = Z.shape
@@ -317,9 +327,10 @@ def _fit_polyserial(Z, z1, z2, x, codes, thresholds, oi, var_x, labels,
     # start: Olsson (1982) eq. 38, as lavaan
     rho = np.empty(Q)
     for q in range(Q):
-        c = codes[:, q].astype(float)
+        m = both[:, q]
+        c = codes[m, q].astype(float)
         sd_y = c.std()
-        r = np.corrcoef(x[:, q], c)[0, 1] if sd_y > 0 else 0.0
+        r = np.corrcoef(x[m, q], c)[0, 1] if sd_y > 0 else 0.0
         start = r * sd_y / _phi(thresholds[oi[q]]).sum()
         if not np.isfinite(start):
             start = 0.0
@@ -336,7 +347,7 @@ def _fit_polyserial(Z, z1, z2, x, codes, thresholds, oi, var_x, labels,
         t2 = (a2 - r * zz) / R
         p = np.maximum(ndtr(t1) - ndtr(t2), _EPS)
         lik = py1[:, sel] * p
-        keep = lik >= _TOO_SMALL
+        keep = (lik >= _TOO_SMALL) & both[:, sel]
         d1 = np.exp(-0.5 * t1 * t1) * _INV_SQRT_2PI    # finite: lavaan's +-100 outer edges
         d2 = np.exp(-0.5 * t2 * t2) * _INV_SQRT_2PI
         g1 = (r * a1 - zz) / R**3                     # d t / d rho
@@ -354,10 +365,40 @@ def _fit_polyserial(Z, z1, z2, x, codes, thresholds, oi, var_x, labels,
     return _newton(rho, evaluate, _PS_BOUND, tol, max_iter, "polyserial", labels)
 
 
-def _fit_pearson(Z1, Z2):
-    """The two-step correlation of continuous pairs: with complete rows, Pearson's (lavaan
-    returns it without optimising; its likelihood rule for tiny rows does not enter)."""
-    return np.clip(np.mean(Z1 * Z2, axis=0), -_PR_BOUND, _PR_BOUND)
+def _fit_pearson(Z1, Z2, sd12, both, tol=1e-12, max_iter=100):
+    """The two-step correlation of continuous pairs.
+
+    With every row answering both, Pearson's (lavaan returns it without optimising). With
+    missing answers the means and variances come from each variable's own answers, so the
+    two-step estimate is not Pearson's: maximum likelihood over the rows answering both, with
+    lavaan's rule for tiny likelihoods (in the variables' own scales).
+    """
+    r0 = np.array([np.corrcoef(Z1[m, q], Z2[m, q])[0, 1] if m.sum() > 2 else 0.0
+                   for q, m in enumerate(both.T)])
+    if both.all():
+        return np.clip(np.mean(Z1 * Z2, axis=0), -_PR_BOUND, _PR_BOUND)
+    scale = 1.0 / (2 * np.pi * sd12)
+
+    def grad(r, z1, z2, keep):
+        R = 1.0 - r * r
+        t1 = z1 * z2
+        t2 = z1 * z1 - 2 * r * t1 + z2 * z2
+        return np.where(keep, (r + t1 - t2 * r / R) / R, 0.0).sum(axis=0)
+
+    def evaluate(r, sel):
+        z1, z2 = Z1[:, sel], Z2[:, sel]
+        R = 1.0 - r * r
+        quad = (z1 * z1 - 2 * r * z1 * z2 + z2 * z2) / R
+        lik = scale[sel] / np.sqrt(R) * np.exp(-0.5 * quad)
+        keep = (lik >= _TOO_SMALL) & both[:, sel]
+        ll = np.where(keep, np.log(np.where(keep, lik, 1.0)), 0.0).sum(axis=0)
+        h = 1e-6
+        curv = (grad(r + h, z1, z2, keep) - grad(r - h, z1, z2, keep)) / (2 * h)
+        return ll, grad(r, z1, z2, keep), curv
+
+    start = np.where(np.isfinite(r0) & (np.abs(r0) < 1), r0, 0.0)
+    return _newton(np.clip(start, -_PR_BOUND, _PR_BOUND), evaluate, _PR_BOUND, tol, max_iter,
+                   "Pearson", None)
 
 
 def _newton(rho, evaluate, bound, tol, max_iter, what, labels):
@@ -405,8 +446,10 @@ def _newton(rho, evaluate, bound, tol, max_iter, what, labels):
 
 # -- NACOV -------------------------------------------------------------------------------------
 
-def _nacov(stats: MixedStats, y: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """N times the asymptotic covariance of ``wls_obs``, as lavaan's ``muthen1984``."""
+def _nacov(stats: MixedStats, y: np.ndarray, codes: np.ndarray, obs: np.ndarray) -> np.ndarray:
+    """N times the asymptotic covariance of ``wls_obs``, as lavaan's ``muthen1984``.
+
+    A missing answer contributes no score (lavaan's NA scores, summed with ``na.rm``)."""
     n, p = y.shape
     numeric = stats.numeric
     nslot = np.array([len(t) for t in stats.thresholds])
@@ -424,14 +467,15 @@ def _nacov(stats: MixedStats, y: np.ndarray, codes: np.ndarray) -> np.ndarray:
     for j in range(p):
         if numeric[j]:
             res = y[:, j] - mean[j]
-            sc_uni[:, start[j]] = res / var[j]
-            sc_uni[:, var_col[j]] = -1.0 / (2 * var[j]) + res * res / (2 * var[j] ** 2)
+            sc_uni[:, start[j]] = obs[:, j] * res / var[j]
+            sc_uni[:, var_col[j]] = obs[:, j] * (-1.0 / (2 * var[j])
+                                                 + res * res / (2 * var[j] ** 2))
         else:
             th = np.concatenate([[-np.inf], stats.thresholds[j], [np.inf]])
             c = codes[:, j]
             up, lo = th[c + 1], th[c]
             prob = ndtr(up) - ndtr(lo)
-            has_up, has_lo = c < nslot[j], c > 0
+            has_up, has_lo = obs[:, j] & (c < nslot[j]), obs[:, j] & (c > 0)
             sc_uni[rows[has_up], start[j] + c[has_up]] += (_phi(up) / prob)[has_up]
             sc_uni[rows[has_lo], start[j] + c[has_lo] - 1] -= (_phi(lo) / prob)[has_lo]
 
@@ -452,7 +496,7 @@ def _nacov(stats: MixedStats, y: np.ndarray, codes: np.ndarray) -> np.ndarray:
         e1, e2 = y[:, i] - mean[i], y[:, j] - mean[j]
         s12 = sd[i] * sd[j]
         z = e1 * e1 / var[i] - 2 * r * e1 * e2 / s12 + e2 * e2 / var[j]
-        s = r / R + (e1 * e2 / (s12 * R) - z * r / (R * R))
+        s = (r / R + (e1 * e2 / (s12 * R) - z * r / (R * R))) * (obs[:, i] & obs[:, j])
         sc_cor[:, q] = s
         partial = {start[i]: (2 * e1 / var[i] - 2 * r * e2 / s12) / (2 * R),
                    start[j]: -(2 * r * e1 / s12 - 2 * e2 / var[j]) / (2 * R),
@@ -476,6 +520,7 @@ def _nacov(stats: MixedStats, y: np.ndarray, codes: np.ndarray) -> np.ndarray:
         r = rho[mixed]
         R = np.sqrt(1 - r * r)
         p_, _, _, d1, d2, s = _ps_parts(r, Z, z1, z2)
+        s = s * (obs[:, xi] & obs[:, oi])
         sc_cor[:, mixed] = s
         dd = d1 - d2
         d_mu = (Z + (r / R) * dd / p_) / sd[xi]
@@ -493,7 +538,7 @@ def _nacov(stats: MixedStats, y: np.ndarray, codes: np.ndarray) -> np.ndarray:
     # ordered x ordered (lav_bvord): cell values looked up by each row's categories
     ords = np.flatnonzero(kind == 0)
     if ords.size:
-        _ordinal_pairs(stats, codes, ords, col_i, col_j, rho, start, nslot, sc_cor, a21)
+        _ordinal_pairs(stats, codes, obs, ords, col_i, col_j, rho, start, nslot, sc_cor, a21)
 
     scores = np.hstack([sc_uni, sc_cor])
     inner = scores.T @ scores
@@ -532,7 +577,7 @@ def _scatter(a21, pairs, start, nslot, c, w_up, w_lo):
     a21 += add.reshape(a21.shape)
 
 
-def _ordinal_pairs(stats, codes, ords, col_i, col_j, rho, start, nslot, sc_cor, a21):
+def _ordinal_pairs(stats, codes, obs, ords, col_i, col_j, rho, start, nslot, sc_cor, a21):
     """Scores of the polychoric correlations and their partial scores in the thresholds."""
     i, j = col_i[ords], col_j[ords]
     kmax = int(max(nslot[np.concatenate([i, j])]) + 1)
@@ -562,7 +607,7 @@ def _ordinal_pairs(stats, codes, ords, col_i, col_j, rho, start, nslot, sc_cor, 
     dj_lo = -(gj[:, 1:, :-1] - gj[:, :-1, :-1]) / safe
     a, b = codes[:, i], codes[:, j]
     pidx = np.arange(len(ords))[None, :]
-    sc = s_rho[pidx, a, b]
+    sc = s_rho[pidx, a, b] * (obs[:, i] & obs[:, j])
     sc_cor[:, ords] = sc
     _scatter(a21, ords, start[i], nslot[i], a, sc * di_up[pidx, a, b], sc * di_lo[pidx, a, b])
     _scatter(a21, ords, start[j], nslot[j], b, sc * dj_up[pidx, a, b], sc * dj_lo[pidx, a, b])

@@ -2,9 +2,11 @@
 # first stage for mixed data (thresholds, means, variances, polychoric and polyserial
 # correlations, and their NACOV, lavInspect(fit, "gamma")) and WLSMV fits with some indicators
 # ordered and the others continuous: a one-factor and a three-factor CFA, a structural model
-# with a residual covariance, two groups, the theta parameterisation, DWLS and ULSMV.
+# with a residual covariance, two groups, the theta parameterisation, DWLS and ULSMV; with 8%
+# missing per variable, listwise and pairwise.
 #
-# Writes tests/reference/data/ordinal_mixed.csv and tests/reference/ordinal_mixed.json.
+# Writes tests/reference/data/ordinal_mixed.csv, ordinal_mixed_missing.csv and
+# tests/reference/ordinal_mixed.json.
 #
 # Run from the repository root:  Rscript tests/reference/r/ordinal_mixed.R
 
@@ -36,6 +38,10 @@ local({
     c4 = round(y[, 9] * 0.5, 3))
   d$grp <- rep(c("a", "b"), c(240, 260))
   write.csv(d, file.path(data_dir, "ordinal_mixed.csv"), row.names = FALSE)
+  set.seed(2508)
+  dm <- d[, 1:9]
+  for (j in seq_along(dm)) dm[runif(n) < 0.08, j] <- NA
+  write.csv(dm, file.path(data_dir, "ordinal_mixed_missing.csv"), row.names = FALSE)
 
   ordered <- c("o1", "o2", "o3", "o4", "o5")
   keep <- c("npar", "chisq", "df", "pvalue", "chisq.scaled", "df.scaled", "pvalue.scaled",
@@ -43,9 +49,9 @@ local({
             "baseline.chisq.scaled", "cfi", "tli", "cfi.scaled", "tli.scaled", "rmsea",
             "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.scaled", "rmsea.ci.lower.scaled",
             "rmsea.ci.upper.scaled", "srmr", "fmin")
-  run <- function(model, fun = lavaan::cfa, ...) {
+  run <- function(model, fun = lavaan::cfa, data = d, ...) {
     vars <- lavNames(lavaanify(model, ngroups = 2L), "ov")
-    fit <- fun(model, d, ordered = intersect(ordered, vars), ...)
+    fit <- fun(model, data, ordered = intersect(ordered, vars), ...)
     pe <- parameterEstimates(fit, standardized = TRUE)
     if (is.null(pe$group)) pe$group <- 1L
     pe <- pe[pe$op != ":=", c("group", "lhs", "op", "rhs", "est", "se", "std.all")]
@@ -54,11 +60,12 @@ local({
          nobs = lavInspect(fit, "nobs"), parameters = pe,
          fit = as.list(fm[intersect(keep, names(fm))]))
   }
-  stage_one <- function(vars) {
-    fit <- lavCor(d[, vars], ordered = intersect(ordered, vars), output = "fit",
-                  se = "robust.sem", estimator = "WLSMV")
+  stage_one <- function(vars, data = d, missing = "listwise") {
+    fit <- lavCor(data[, vars], ordered = intersect(ordered, vars), output = "fit",
+                  se = "robust.sem", estimator = "WLSMV", missing = missing)
     wls <- lavInspect(fit, "wls.obs")
     list(names = vars, ordered = intersect(ordered, vars), n = lavInspect(fit, "nobs"),
+         missing = missing,
          wls_names = names(wls), wls_obs = unname(wls),
          cor = unname(cov2cor(lavInspect(fit, "sampstat")$cov)),
          gamma = unname(lavInspect(fit, "gamma")))
@@ -68,6 +75,7 @@ local({
   obj <- list(
     lavaan = as.character(packageVersion("lavaan")),
     stage_one = stage_one(names(d)[1:9]),
+    stage_one_pairwise = stage_one(names(d)[1:9], dm, "pairwise"),
     one_factor = run(one, estimator = "WLSMV"),
     cfa3 = run(three, estimator = "WLSMV"),
     cfa3_std_lv = run(three, estimator = "WLSMV", std.lv = TRUE),
@@ -77,6 +85,9 @@ local({
     sem_paths = run(paste0(three, "\nf3 ~ f1 + f2\no2 ~~ c2"), fun = lavaan::sem,
                     estimator = "WLSMV"),
     two_groups = run(one, group = "grp", estimator = "WLSMV"),
+    one_factor_listwise = run(one, data = dm, estimator = "WLSMV"),
+    one_factor_pairwise = run(one, data = dm, estimator = "WLSMV", missing = "pairwise"),
+    cfa3_pairwise = run(three, data = dm, estimator = "WLSMV", missing = "pairwise"),
     two_groups_equal = run(paste0("g =~ c(1, 1)*o1 + c(a, a)*o2 + c(b, b)*c1 + o3 + ",
                                   "c(d, d)*c2 + c3"), group = "grp", estimator = "WLSMV")
   )

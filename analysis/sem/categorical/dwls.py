@@ -190,8 +190,9 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     data : pandas.DataFrame
         The answers, one row per respondent.
     ordered : bool or list of str
-        ``True`` (every observed variable of the model is ordered) or the list of them; today
-        every observed variable must be ordered.
+        ``True`` (every observed variable of the model is ordered) or the list of them; the
+        others are continuous (numbers), with polyserial correlations as lavaan
+        (:mod:`~craftwave.analysis.sem.categorical.polyserial`).
     estimator : {"wlsmv", "dwls", "ulsmv", "uls"}
         ``"wlsmv"`` and ``"dwls"`` weight by ``1 / diag(NACOV)``, ``"ulsmv"`` and ``"uls"`` by 1
         (unweighted least squares); the ``mv`` forms add robust SEs and the scaled-and-shifted

@@ -10,12 +10,19 @@
    wave, thresholds equal across waves; ``riclpm(..., ordered=True)``) at N = 3,000: the whole
    WLSMV fit against lavaan's ``sem(..., ordered = TRUE, estimator = "WLSMV")`` of the same
    syntax.
+4. Continuous and ordered indicators together: a three-factor CFA with two 4-category items and
+   two continuous indicators per factor (N = 500), the whole WLSMV fit; and the mixed first stage
+   (12 five-category items and 12 continuous variables at N = 3,000: thresholds, means,
+   variances, polychoric, polyserial and Pearson correlations, NACOV) against ``lavCor``.
 
 The cost that sets the target: a pair's likelihood depends on the data only through its K x K
 table, so one pass over N x P (row, pair) cells builds every table; Fisher scoring then costs
 P (K+1)^2 bivariate-normal evaluations per step (276 pairs x 36 corners x 20 quadrature nodes
 = 0.2 Mflop) for all pairs at once. NACOV is one N x (thresholds + P) score matrix and its
-cross-product: 3,000 x 372^2 = 0.4 Gflop. lavaan loops over pairs in R.
+cross-product: 3,000 x 372^2 = 0.4 Gflop. lavaan loops over pairs in R. A polyserial pair
+has no table (its likelihood needs every row), so the mixed first stage runs its Newton steps on
+an N x Q array of all continuous x ordered pairs at once: 144 pairs x 3,000 rows, a few ``ndtr``
+calls per step.
 
 Usage::
 
@@ -36,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from craftwave.analysis.sem.categorical import fit_ordinal, ordinal_stats
+from craftwave.analysis.sem.categorical.polyserial import mixed_stats
 
 CFA = "f1 =~ y1 + y2 + y3\nf2 =~ y4 + y5 + y6\nf3 =~ y7 + y8 + y9"
 
@@ -43,18 +51,19 @@ R_SCRIPT = r"""
 suppressPackageStartupMessages(library(lavaan))
 args <- commandArgs(trailingOnly = TRUE)
 what <- args[1]; data <- read.csv(args[2]); reps <- as.integer(args[3])
+ord <- if (length(args) >= 5 && nzchar(args[5])) strsplit(args[5], ",")[[1]] else names(data)
 if (what == "cfa") {
   model <- paste(readLines(args[4]), collapse = "\n")
-  run <- function() cfa(model, data, ordered = names(data), estimator = "WLSMV")
+  run <- function() cfa(model, data, ordered = ord, estimator = "WLSMV")
   fit <- run()
   value <- fitMeasures(fit, "chisq.scaled")
 } else if (what == "sem") {
   model <- paste(readLines(args[4]), collapse = "\n")
-  run <- function() sem(model, data, ordered = names(data), estimator = "WLSMV")
+  run <- function() sem(model, data, ordered = ord, estimator = "WLSMV")
   fit <- run()
   value <- fitMeasures(fit, "chisq.scaled")
 } else {
-  run <- function() lavCor(data, ordered = names(data), output = "fit", estimator = "WLSMV",
+  run <- function() lavCor(data, ordered = ord, output = "fit", estimator = "WLSMV",
                            se = "robust.sem")
   fit <- run()
   value <- sum(lavInspect(fit, "sampstat")$cov)
@@ -97,7 +106,26 @@ def ordinal_riclpm_data(rng: np.random.Generator, n: int, waves: int = 4) -> pd.
     return pd.DataFrame(cols)
 
 
-def time_lavaan(what: str, data: pd.DataFrame, reps: int, model: str = "") -> dict | None:
+def mixed_items(rng: np.random.Generator, n: int, factors: int, per: int, cats: int
+                ) -> tuple[pd.DataFrame, list[str]]:
+    """``cut_items``, with the second half of each factor's indicators left continuous."""
+    corr = 0.4 * np.ones((factors, factors)) + 0.6 * np.eye(factors)
+    eta = rng.standard_normal((n, factors)) @ np.linalg.cholesky(corr).T
+    cols, ordered = {}, []
+    for f in range(factors):
+        for j in range(per):
+            z = 0.7 * eta[:, f] + np.sqrt(1 - 0.49) * rng.standard_normal(n)
+            name = f"y{f * per + j + 1}"
+            if j < per // 2:
+                cols[name] = np.searchsorted(np.sort(rng.normal(0.0, 0.8, cats - 1)), z) + 1
+                ordered.append(name)
+            else:
+                cols[name] = np.round(10 * z + 50, 2)
+    return pd.DataFrame(cols), ordered
+
+
+def time_lavaan(what: str, data: pd.DataFrame, reps: int, model: str = "",
+                ordered: list[str] | None = None) -> dict | None:
     if shutil.which("Rscript") is None:
         return None
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,7 +134,7 @@ def time_lavaan(what: str, data: pd.DataFrame, reps: int, model: str = "") -> di
         (tmp / "model.lav").write_text(model)
         data.to_csv(tmp / "data.csv", index=False)
         out = subprocess.run(["Rscript", str(tmp / "run.R"), what, str(tmp / "data.csv"),
-                              str(reps), str(tmp / "model.lav")],
+                              str(reps), str(tmp / "model.lav"), ",".join(ordered or [])],
                              capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -146,6 +174,16 @@ def main() -> None:
     lav = time_lavaan("sem", ri_data, args.reps, syntax)
     _row("ordinal RI-CLPM, 4 waves x 2 x 3 items, N = 3,000", t_py, lav,
          res.fit["chisq_scaled"])
+    mixed, ordered = mixed_items(rng, 500, 3, 4, 4)
+    model = "\n".join(f"f{f + 1} =~ " + " + ".join(f"y{4 * f + j + 1}" for j in range(4))
+                      for f in range(3))
+    t_py, res = timed(lambda: fit_ordinal(model, mixed, ordered=ordered), args.reps)
+    lav = time_lavaan("cfa", mixed, args.reps, model, ordered)
+    _row("mixed CFA, 6 ordered + 6 continuous, N = 500", t_py, lav, res.fit["chisq_scaled"])
+    big, ordered = mixed_items(rng, 3000, 6, 4, 5)
+    t_py, stats = timed(lambda: mixed_stats(big, list(big.columns), ordered), args.reps)
+    lav = time_lavaan("cor", big, args.reps, "", ordered)
+    _row("12 ordered + 12 continuous, N = 3,000 (stage one)", t_py, lav, float(stats.cov.sum()))
 
 
 def _row(name: str, t_py: float, lav: dict | None, value: float) -> None:

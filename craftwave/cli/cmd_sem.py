@@ -85,7 +85,8 @@ def _mode_options(fn):
               "scaled-and-shifted test); ULS or GLS (least squares; complete data); with "
               "--ordered WLSMV (the default there), DWLS, ULSMV or ULS.")
 @click.option("--ordered", help="Ordered-categorical indicators: comma-separated names, or "
-              "'all' (lavaan's ordered=); they are fitted by WLSMV as lavaan does.")
+              "'all' (lavaan's ordered=; indicators not named stay continuous); they are "
+              "fitted by WLSMV as lavaan does.")
 @click.option("--parameterization", type=click.Choice(["delta", "theta"]), default="delta",
               show_default=True, help="With --ordered: lavaan's parameterization of the latent "
               "responses (delta: scale factors; theta: residual variances).")

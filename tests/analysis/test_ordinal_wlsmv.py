@@ -106,8 +106,6 @@ def test_what_is_not_built_yet_is_refused_by_name():
     data = DATA["full"]
     with pytest.raises(ModelError, match="parameterization must be 'delta' or 'theta'"):
         fit_ordinal("f =~ x1 + x2 + x3", data, parameterization="gamma")
-    with pytest.raises(ModelError, match="continuous and ordered"):
-        fit_ordinal("f =~ x1 + x2 + x3", data, ordered=["x1", "x2"])
     with pytest.raises(ModelError, match="estimator"):
         fit_ordinal("f =~ x1 + x2 + x3", data, estimator="ml")
 
@@ -150,7 +148,6 @@ def test_cli_fits_ordered_items_as_lavaan_and_names_what_it_did(tmp_path):
     (["--missing", "fiml"], "listwise (lavaan's default) or pairwise"),
     (["--estimator", "MLR"], "WLSMV, DWLS, ULSMV or ULS"),
     (["--group-equal", "loadings"], "--group-equal with ordered indicators"),
-    (["--ordered", "x1,x2"], "continuous and ordered"),
 ])
 def test_cli_refuses_what_ordered_fits_do_not_do_with_one_line(tmp_path, extra, message):
     model = tmp_path / "three.lav"

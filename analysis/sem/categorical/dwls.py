@@ -19,14 +19,18 @@ The fit minimises ``sum_g (N_g - 1) (s_g - sigma_g)' W_g (s_g - sigma_g)`` with
 ``W_g = diag(1 / diag(NACOV_g))`` by Gauss-Newton (a weighted sum of squares; a handful of steps).
 With D the Jacobian and Gamma = NACOV:
 
-- robust SEs: ``H^-1 M H^-1``, ``H = sum_g (N_g-1) D_g' W_g D_g``,
-  ``M = sum_g (N_g-1) D_g' W_g Gamma_g W_g D_g`` (lavaan's (N-1)/N fmin factor);
+- robust SEs: ``H^-1 M H^-1``, ``H = sum_g c_g D_g' W_g D_g``,
+  ``M = sum_g c_g D_g' W_g Gamma_g W_g D_g`` with ``c_g = (N - G) N_g / N`` (lavaan's
+  ``1 / (N - G)`` of the vcov with groups weighted by ``N_g / N``);
 - the test: ``T = sum_g (N_g - 1) F_g`` (lavaan's 2 N fmin); the scaled-and-shifted statistic from
   ``tr(U Gamma)`` and ``tr((U Gamma)^2)``, ``U = W - W D (D'WD)^-1 D' W`` over the stacked groups;
 - the baseline (independence) model fits the thresholds exactly and every correlation at 0.
 
-Not yet: exogenous covariates, continuous and ordered indicators together, the theta
-parameterisation, ``group_equal`` (write the constraints in the syntax).
+Continuous indicators may join the ordered ones (``ordered=[...]`` naming some): their means,
+variances and covariances enter the statistics as lavaan's (see :mod:`polyserial`), their
+intercepts and residual variances stay free parameters.
+
+Not yet: exogenous covariates, ``group_equal`` (write the constraints in the syntax).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import dataclasses
 import math
 import warnings
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -44,13 +49,20 @@ from threadpoolctl import threadpool_limits
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
+from craftwave.analysis.sem.categorical.polyserial import (
+    describe_variables,
+    group_moments,
+    mixed_stats,
+    numeric_mask,
+    ordered_names,
+    pair_scale,
+)
 from craftwave.analysis.sem.categorical.thresholds import (
     linear_map,
     split_ordinal_syntax,
 )
 from craftwave.analysis.sem.estimation import Evaluator
 from craftwave.analysis.sem.options import model_options
-from craftwave.analysis.sem.samplestats import GroupMoments
 from craftwave.analysis.sem.specification import (
     ALPHA,
     NU,
@@ -129,14 +141,14 @@ class OrdinalFit:
         return {"estimator": self.estimator.upper(), "parameterization": self.parameterization,
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
-                "ordered": list(self.stats.names), "improper": self.improper(),
+                "ordered": ordered_names(self.stats), "improper": self.improper(),
                 "parameters": table.to_dict(orient="records"), "fit": fit}
 
     def summary(self) -> str:
         """A lavaan-like text summary: the estimation, the tests, the fit, the parameters."""
         f = self.fit
         lines = [f"craftwave {self.estimator.upper()} fit of ordered indicators "
-                 f"({', '.join(self.stats.names)})",
+                 f"({describe_variables(self.stats)})",
                  f"  Parameterization: {self.parameterization}    "
                  f"Missing: {self.stats.missing}    "
                  f"N used: {self.nobs}"
@@ -178,8 +190,9 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     data : pandas.DataFrame
         The answers, one row per respondent.
     ordered : bool or list of str
-        ``True`` (every observed variable of the model is ordered) or the list of them; today
-        every observed variable must be ordered.
+        ``True`` (every observed variable of the model is ordered) or the list of them; the
+        others are continuous (numbers), with polyserial correlations as lavaan
+        (:mod:`~craftwave.analysis.sem.categorical.polyserial`).
     estimator : {"wlsmv", "dwls", "ulsmv", "uls"}
         ``"wlsmv"`` and ``"dwls"`` weight by ``1 / diag(NACOV)``, ``"ulsmv"`` and ``"uls"`` by 1
         (unweighted least squares); the ``mv`` forms add robust SEs and the scaled-and-shifted
@@ -226,25 +239,27 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     names = list(cm.ov_names)
     wanted = names if ordered is True else list(ordered or [])
     continuous = [v for v in names if v not in wanted]
-    if continuous:
-        raise ModelError("not supported yet: continuous and ordered indicators in one model "
-                         f"(not ordered: {', '.join(continuous)})")
+    if continuous and not [v for v in names if v in wanted]:
+        raise ModelError("no ordered indicators in the model (ordered= names none of "
+                         f"{', '.join(names)}); fit continuous indicators with craftwave.sem")
     if cm.defined:
         raise ModelError("not supported yet: defined parameters (:=) with ordered indicators")
-    unknown = sorted({i for i, _ in spec.thresholds} | set(spec.scales) - set(names))
-    unknown = [u for u in unknown if u not in names]
+    unknown = sorted({i for i, _ in spec.thresholds} | set(spec.scales))
+    unknown = [u for u in unknown if u not in names or u in continuous]
     if unknown:
         raise ModelError(f"thresholds or scale factors for {', '.join(unknown)}, which are not "
                          "ordered indicators of the model")
     if parameterization == "theta" and spec.scales:
         raise ModelError("scale factors (~*~) belong to the delta parameterization; under "
                          "theta write the residual variances (x ~~ c(1, NA)*x)")
-    cm = _delta_model(cm, parameterization)
+    cm = _delta_model(cm, parameterization, continuous)
+    first = ordinal_stats if not continuous else partial(   # polyserial.py: mixed variables
+        mixed_stats, ordered=[v for v in names if v not in continuous])
     if group is None:
-        stats = [ordinal_stats(data, names, missing=missing)]
+        stats = [first(data, names, missing=missing)]
     else:
         rows = data[group].astype(str)
-        stats = [ordinal_stats(data.loc[rows == lab], names, missing=missing) for lab in labels]
+        stats = [first(data.loc[rows == lab], names, missing=missing) for lab in labels]
         _check_levels(stats, labels)
     return _fit(cm, stats, labels, spec, est, level, parameterization)
 
@@ -266,11 +281,14 @@ def _check_levels(stats: list[OrdinalStats], labels: list[str]) -> None:
                                 "observed categories")
 
 
-def _delta_model(cm: CompiledModel, parameterization: str = "delta") -> CompiledModel:
+def _delta_model(cm: CompiledModel, parameterization: str = "delta",
+                 continuous: list[str] | tuple = ()) -> CompiledModel:
     """Ordered indicators' residual variances computed (delta) or 1 unless written (theta);
-    their intercepts 0 unless written."""
+    their intercepts 0 unless written. Continuous indicators keep both free."""
     rows = [dataclasses.replace(r) for r in cm.rows]
     for r in rows:
+        if r.lhs in continuous:
+            continue
         if r.op == "~~" and r.lhs == r.rhs and r.mat == THETA:
             if parameterization == "delta":
                 r.free, r.value, r.label, r.eq_key = -1, 0.0, "", ""
@@ -299,17 +317,20 @@ class _Problem:
         self.theta_param = parameterization == "theta"
         self.cm, self.stats = cm, stats
         self.G = len(stats)
-        self.ev = Evaluator(cm, [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(p))
-                                 for s in stats])
+        self.ev = Evaluator(cm, [group_moments(s) for s in stats])
+        self.num = numeric_mask(stats[0])            # continuous variables (polyserial.py)
         self.col_j, self.col_i = _pairs(p)
         counts = [len(t) for t in stats[0].thresholds]
         self.nth = int(sum(counts))
+        self.nuni = self.nth + int(self.num.sum())   # thresholds and -means, then variances
         self.th_item = np.repeat(np.arange(p), counts)
         names = cm.ov_names
+        self.continuous = {v for v, num in zip(names, self.num, strict=True) if num}
         th_slots = [(g, names[i], k + 1) for g in range(self.G) for i in range(p)
                     for k in range(counts[i])]
         th_start = np.concatenate([np.concatenate(s.thresholds) for s in stats])
-        self.tau = linear_map(th_slots, spec.thresholds, {}, spec.equal, False, th_start)
+        means_at_0 = {s: 0.0 for s, (_, v, _) in enumerate(th_slots) if v in self.continuous}
+        self.tau = linear_map(th_slots, spec.thresholds, means_at_0, spec.equal, False, th_start)
         sc_slots = [(g, names[i], 0) for g in range(self.G) for i in range(p)]
         ones = {k: 1.0 for k in range(len(sc_slots))}
         self.scale = linear_map(sc_slots, spec.scales, ones, spec.equal, False,
@@ -327,8 +348,7 @@ class _Problem:
         return x[:a], x[a:b], x[b:]
 
     def start(self) -> np.ndarray:
-        moments = [GroupMoments(n=float(s.n), S=s.cor, ybar=np.zeros(self.cm.p))
-                   for s in self.stats]
+        moments = [group_moments(s) for s in self.stats]
         return np.concatenate([start_values(self.cm, moments), self.tau.start, self.scale.start])
 
     def pieces(self, x: np.ndarray, g: int) -> dict:
@@ -341,14 +361,15 @@ class _Problem:
         sig, mu = parts["Sigma"], parts["mu"]
         if self.theta_param:                  # the scale follows the latent-response variance
             with np.errstate(invalid="ignore", divide="ignore"):
-                delta = 1.0 / np.sqrt(np.diag(sig))
+                delta = np.where(self.num, 1.0, 1.0 / np.sqrt(np.diag(sig)))
         th = delta[self.th_item] * (tau - mu[self.th_item])
         cor = delta[self.col_i] * delta[self.col_j] * sig[self.col_i, self.col_j]
-        return {"tau": tau, "delta": delta, "parts": parts, "th": th, "cor": cor}
+        return {"tau": tau, "delta": delta, "parts": parts, "th": th, "cor": cor,
+                "var": np.diag(sig)[self.num]}
 
     def sigma(self, x: np.ndarray, g: int) -> np.ndarray:
         pc = self.pieces(x, g)
-        return np.concatenate([pc["th"], pc["cor"]])
+        return np.concatenate([pc["th"], pc["var"], pc["cor"]])
 
     def jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
         """d sigma_g / d x, analytic: the model's row derivatives of Sigma* and mu*, chained
@@ -362,18 +383,20 @@ class _Problem:
         p, nth = self.cm.p, self.nth
         i, j, ti = self.col_i, self.col_j, self.th_item
         U, V, Dmu, pidx = self.ev.jacobian(theta, g)
-        rows = np.concatenate([-Dmu[:, ti] * delta[ti],
+        num = self.num
+        rows = np.concatenate([-Dmu[:, ti] * delta[ti], 2.0 * U[:, num] * V[:, num],
                                (U[:, i] * V[:, j] + V[:, i] * U[:, j]) * (delta[i] * delta[j])],
                               axis=1)
-        model = np.zeros((self.nmod, nth + len(i)))
+        nuni = self.nuni
+        model = np.zeros((self.nmod, nuni + len(i)))
         np.add.at(model, pidx, rows)
         d_th_tau = delta[ti][:, None] * self.tau.T[g * nth:(g + 1) * nth]
-        d_delta = np.zeros((nth + len(i), p))
+        d_delta = np.zeros((nuni + len(i), p))
         d_delta[np.arange(nth), ti] = tau - mu[ti]
         q = np.arange(len(i))
-        d_delta[nth + q, i] += delta[j] * sig[i, j]
-        d_delta[nth + q, j] += delta[i] * sig[i, j]
-        out = np.zeros((nth + len(i), self.npar))
+        d_delta[nuni + q, i] += delta[j] * sig[i, j]
+        d_delta[nuni + q, j] += delta[i] * sig[i, j]
+        out = np.zeros((nuni + len(i), self.npar))
         out[:, :self.nmod] = model.T
         out[:nth, self.nmod:self.nmod + self.ntau] = d_th_tau
         out[:, self.nmod + self.ntau:] = d_delta @ self.scale.T[g * p:(g + 1) * p]
@@ -446,14 +469,15 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     if not converged:
         warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
     Ds = [prob.jacobian(x, g) for g in range(prob.G)]
-    H = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
+    wv = prob.fg * prob.c.sum()              # lavaan's vcov: N_g / N weights, 1 / (N - G)
+    H = sum(wv[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
     try:
         H_inv = np.linalg.inv(H)
     except np.linalg.LinAlgError as exc:
         raise ModelError("the model is not identified: the DWLS information matrix is "
                          "singular") from exc
     if est in ROBUST:                        # se = "robust.sem"
-        M = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
+        M = sum(wv[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
                 for g in range(prob.G))
         vcov = H_inv @ M @ H_inv
     else:                                    # DWLS, ULS: lavaan's default se = "standard"
@@ -519,7 +543,7 @@ def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
     G = prob.G
     gammas = [s.nacov for s in stats]
     chisq_s, scale, shift = _scaled_shifted(chisq, df, _ug(prob.w, Ds, gammas, prob.fg))
-    nth = prob.nth
+    nth = prob.nuni                          # thresholds, -means and variances: fitted exactly
     base = float(sum(prob.c[g] * np.sum(prob.w[g][nth:] * prob.s[g][nth:] ** 2)
                      for g in range(G)))
     base_df = sum(len(s) - nth for s in prob.s)
@@ -528,7 +552,7 @@ def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
     p = stats[0].cor.shape[0]
     srmr = 0.0
     for g in range(G):
-        resid = prob.s[g][nth:] - prob.sigma(x, g)[nth:]
+        resid = (prob.s[g][nth:] - prob.sigma(x, g)[nth:]) * pair_scale(stats[g])
         srmr += prob.fg[g] * math.sqrt(float(np.sum(resid * resid)) / (p * (p + 1) / 2))
     n_rmsea = n - G
     out = {
@@ -586,7 +610,8 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
         pc = prob.pieces(x, g)
         parts, delta, tau = pc["parts"], pc["delta"], pc["tau"]
         explained = np.diag(parts["Sigma"]) - np.diag(parts["Theta"])
-        resid = 1.0 / delta**2 - explained
+        resid = np.where(prob.num, np.diag(parts["Theta"]), 1.0 / delta**2 - explained)
+        inv_sd = np.where(prob.num, 1.0 / np.sqrt(np.diag(parts["Sigma"])), delta)
         lv_sd = np.sqrt(np.clip(np.diag(parts["A"] @ parts["Psi"] @ parts["A"].T), 0, None))
         model_rows = [r for r in cm.rows if r.group == g and r.mat >= 0]
 
@@ -600,9 +625,9 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
             if r.op == "=~":
                 est = value(r)
                 add(g, r.lhs, r.op, r.rhs, est, se_of(r),
-                    est * lv_sd[eta_i[r.lhs]] * delta[ov_i[r.rhs]])
+                    est * lv_sd[eta_i[r.lhs]] * inv_sd[ov_i[r.rhs]])
         for i, name in enumerate(cm.ov_names):
-            for k in np.flatnonzero(prob.th_item == i):
+            for k in np.flatnonzero(prob.th_item == i) if not prob.num[i] else ():
                 slot = g * nth + k
                 t = int(k - np.flatnonzero(prob.th_item == i)[0]) + 1
                 add(g, name, "|", f"t{t}", float(tau[k]), tau_se_all[slot],
@@ -612,9 +637,9 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
                 continue
             if r.mat == THETA and r.lhs == r.rhs:
                 i = ov_i[r.lhs]
-                if prob.theta_param:          # a parameter (1 unless the syntax frees it)
+                if prob.theta_param or prob.num[i]:   # a parameter (theta: 1 unless freed)
                     add(g, r.lhs, r.op, r.rhs, value(r), se_of(r),
-                        float(value(r) * delta[i] ** 2))
+                        float(value(r) * inv_sd[i] ** 2))
                 else:
                     add(g, r.lhs, r.op, r.rhs, float(resid[i]), None,
                         float(resid[i] * delta[i] ** 2))
@@ -632,6 +657,8 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
                 std = est / math.sqrt(ra * rb) if ra > 0 and rb > 0 else np.nan
             add(g, r.lhs, r.op, r.rhs, est, se_of(r), std)
         for i, name in enumerate(cm.ov_names):
+            if prob.num[i]:
+                continue
             slot = g * p + i
             add(g, name, "~*~", name, float(delta[i]),
                 None if prob.theta_param else sc_se_all[slot], 1.0)
@@ -643,7 +670,7 @@ def _table(prob: _Problem, x: np.ndarray, vcov: np.ndarray, labels: list[str],
             if r.op == "~" and lv_sd[eta_i[r.lhs]] > 0:
                 std = est * lv_sd[eta_i[r.rhs]] / lv_sd[eta_i[r.lhs]]
             elif r.op == "~1" and r.mat == NU:
-                std = est * delta[ov_i[r.lhs]]
+                std = est * inv_sd[ov_i[r.lhs]]
             elif r.op == "~1" and r.mat == ALPHA:
                 sd = lv_sd[eta_i[r.lhs]]
                 std = est / sd if sd > 0 else np.nan

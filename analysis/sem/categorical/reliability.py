@@ -21,6 +21,7 @@ from craftwave.analysis.errors import ModelError
 from craftwave.analysis.sem.categorical.bivariate import bivariate_normal_cdf
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats
+from craftwave.analysis.sem.categorical.polyserial import ordered_names
 
 __all__ = ["categorical_omega", "ordinal_alpha", "ordinal_reliability", "scale_reliability"]
 
@@ -99,7 +100,7 @@ def ordinal_reliability(fit: OrdinalFit) -> pd.DataFrame:
     rows = []
     for factor in dict.fromkeys(table.loc[table["op"] == "=~", "lhs"]):
         items = list(table[(table["op"] == "=~") & (table["lhs"] == factor)]["rhs"])
-        if not all(i in fit.stats.names for i in items):
+        if not all(i in ordered_names(fit.stats) for i in items):
             continue
         rows.append({"factor": factor, "items": len(items), "coefficient": "omega_categorical",
                      "value": categorical_omega(fit, factor), "describes": OMEGA_MEANING})

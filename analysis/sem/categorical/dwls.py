@@ -217,9 +217,12 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     syntax, spec = split_ordinal_syntax(model)
     cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
                        options=model_options(function, std_lv=std_lv))
-    if cm.ov_x:
-        raise ModelError("not supported yet: observed exogenous covariates with ordered "
-                         f"indicators ({', '.join(cm.ov_x)})")
+    if cm.ov_x:                      # covariates: lavaan's conditional.x (its own module)
+        # imported here: conditional_fit builds on this module
+        from craftwave.analysis.sem.categorical.conditional_fit import fit_conditional
+        return fit_conditional(cm, spec, data, ordered=ordered, est=est, missing=missing,
+                               group=group, labels=labels, parameterization=parameterization,
+                               level=level)
     if cm.phantom:
         raise ModelError("not supported yet: regressions on observed ordered variables "
                          f"({', '.join(cm.phantom)})")
@@ -519,7 +522,7 @@ def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
     G = prob.G
     gammas = [s.nacov for s in stats]
     chisq_s, scale, shift = _scaled_shifted(chisq, df, _ug(prob.w, Ds, gammas, prob.fg))
-    nth = prob.nth
+    nth = getattr(prob, "n_uni", prob.nth)   # with covariates: thresholds and slopes
     base = float(sum(prob.c[g] * np.sum(prob.w[g][nth:] * prob.s[g][nth:] ** 2)
                      for g in range(G)))
     base_df = sum(len(s) - nth for s in prob.s)

@@ -32,7 +32,7 @@ import pandas as pd
 from scipy import stats as sps
 from threadpoolctl import threadpool_limits
 
-from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
+from craftwave.analysis.errors import ConvergenceWarning, ModelError
 from craftwave.analysis.sem.categorical import dwls
 from craftwave.analysis.sem.categorical.conditional import ConditionalStats, conditional_stats
 from craftwave.analysis.sem.categorical.polychoric import _pairs
@@ -385,10 +385,3 @@ def _resvar(v: str, parts: dict, eta_i: dict, y_i: dict, resid: np.ndarray, prob
             return float(mat[k, k])
         return float(resid[y_i[v]])
     return float(parts["Psi"][eta_i[v], eta_i[v]])
-
-
-def check_no_covariates(cm: CompiledModel, what: str) -> None:
-    """Refuse ``what`` for a model with observed covariates, naming them."""
-    if cm.ov_x:
-        raise DataError(f"not supported yet: {what} with observed covariates "
-                        f"({', '.join(cm.ov_x)}) and ordered indicators")

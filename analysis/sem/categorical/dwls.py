@@ -25,8 +25,8 @@ With D the Jacobian and Gamma = NACOV:
   ``tr(U Gamma)`` and ``tr((U Gamma)^2)``, ``U = W - W D (D'WD)^-1 D' W`` over the stacked groups;
 - the baseline (independence) model fits the thresholds exactly and every correlation at 0.
 
-Not yet: exogenous covariates, continuous and ordered indicators together, the theta
-parameterisation, ``group_equal`` (write the constraints in the syntax).
+Observed covariates (lavaan's conditional.x) are fitted by :mod:`.conditional_fit`. Not yet:
+continuous and ordered indicators together, ``group_equal`` (write the constraints in the syntax).
 """
 
 from __future__ import annotations
@@ -178,8 +178,9 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     data : pandas.DataFrame
         The answers, one row per respondent.
     ordered : bool or list of str
-        ``True`` (every observed variable of the model is ordered) or the list of them; today
-        every observed variable must be ordered.
+        ``True`` (every observed variable of the model is ordered, but for the exogenous
+        covariates of a MIMIC model, which stay numeric) or the list of them; today every
+        observed variable but those covariates must be ordered.
     estimator : {"wlsmv", "dwls", "ulsmv", "uls"}
         ``"wlsmv"`` and ``"dwls"`` weight by ``1 / diag(NACOV)``, ``"ulsmv"`` and ``"uls"`` by 1
         (unweighted least squares); the ``mv`` forms add robust SEs and the scaled-and-shifted

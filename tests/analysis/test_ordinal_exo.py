@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from craftwave.analysis.errors import DataError, ModelError
+from craftwave.analysis.errors import CraftwaveWarning, DataError, ModelError
 from craftwave.analysis.sem.categorical import (
     conditional_stats,
     fit_ordinal,
@@ -129,6 +129,18 @@ def test_probit_slopes_recover_simulated_truth():
                                  4 * se[k:k + 6])
     np.testing.assert_array_less(np.abs(st.cor[[1, 2, 2], [0, 0, 1]] - [.5, .3, .4]),
                                  4 * se[k + 6:])
+
+
+def test_rows_missing_a_covariate_are_left_out_with_a_warning():
+    data = DATA["missing"].copy()
+    data.loc[[2, 49, 76, 99, 199], "x1"] = np.nan
+    items = ["y1", "y2", "y3", "y4"]
+    with pytest.warns(CraftwaveWarning, match="5 row.*x1"):
+        st = conditional_stats(data, items, ["x1", "x2"], missing="pairwise")
+    assert st.n == 595                        # lavaan's nobs for these data (pairwise)
+    with pytest.warns(CraftwaveWarning, match="x1"):
+        listwise = conditional_stats(data, items, ["x1", "x2"])
+    assert listwise.n == 487
 
 
 def test_what_is_not_built_is_refused_by_name():

@@ -34,7 +34,7 @@ import pandas as pd
 from scipy.special import ndtr, ndtri
 from threadpoolctl import threadpool_limits
 
-from craftwave.analysis.errors import ConvergenceWarning, DataError
+from craftwave.analysis.errors import ConvergenceWarning, CraftwaveWarning, DataError
 from craftwave.analysis.sem.categorical.bivariate import (
     bivariate_normal_cdf,
     bivariate_normal_pdf,
@@ -144,6 +144,11 @@ def _conditional_stats(data: pd.DataFrame, items: list[str], covariates: list[st
         raise DataError(f"covariates must be numeric (code a category as 0/1 dummies): "
                         f"{', '.join(bad)}")
     keep = xs.notna().all(axis=1)
+    if not keep.all():
+        gone = [c for c in covariates if xs[c].isna().any()]
+        warnings.warn(f"{int((~keep).sum())} row(s) left out for missing values in the "
+                      f"covariates ({', '.join(gone)}), as lavaan does with fixed.x",
+                      CraftwaveWarning, stacklevel=3)
     if missing == "listwise":
         keep &= data[items].notna().all(axis=1)
     frame = data.loc[keep, items]

@@ -180,3 +180,26 @@ def test_cli_fits_a_mimic_model_as_lavaan(tmp_path):
     want = next(p for p in ref["parameters"] if p["lhs"] == "y1" and p["op"] == "~")
     assert row["est"] == pytest.approx(want["est"], abs=TOL)
     assert row["std_nox"] == pytest.approx(want["std.nox"], abs=TOL)
+
+
+@pytest.mark.parametrize("parameterization", ["delta", "theta"])
+def test_analytic_jacobian_matches_central_differences(parameterization):
+    """Two groups, a direct effect, equal thresholds and (delta) a free scale factor."""
+    from craftwave.analysis.sem.categorical.conditional_fit import _prepare, _Problem
+    from craftwave.analysis.sem.categorical.thresholds import split_ordinal_syntax
+    from craftwave.analysis.sem.options import model_options
+    from craftwave.analysis.sem.specification import compile_model
+
+    model = (FIXTURE["dif"]["model"] + "\ny2 | c(a, a)*t1 + c(b, b)*t2"
+             + ("\ny2 ~*~ c(1, NA)*y2" if parameterization == "delta" else ""))
+    syntax, spec = split_ordinal_syntax(model)
+    cm = compile_model(syntax, n_groups=2, meanstructure=True, options=model_options("sem"))
+    items = FIXTURE["dif"]["ordered"]
+    cm = _prepare(cm, items, parameterization)
+    data = DATA["full"]
+    stats = [conditional_stats(data[data["grp"] == g], items, ["x1", "x2"]) for g in "ab"]
+    prob = _Problem(cm, stats, spec, parameterization, "wlsmv")
+    x = prob.start() + np.random.default_rng(3).normal(0, 0.05, prob.npar)
+    for g in range(2):
+        np.testing.assert_allclose(prob.jacobian(x, g), prob.numeric_jacobian(x, g),
+                                   atol=1e-7, rtol=0)

@@ -348,13 +348,18 @@ def _fit_rho(hu, hl, ku, kl, both, rho, tol: float = 1e-10, max_iter: int = 100)
         if active.size == 0:
             break
         step = np.where(h < 0, -g / np.where(h < 0, h, -1.0), np.sign(g) * 0.05)
+        last = (h < 0) & (np.abs(step) < 1e-7)     # Newton's next error is ~step^2: done
+        if last.any():
+            rho[active[last]] = np.clip(rho[active[last]] + step[last], -_RHO_BOUND, _RHO_BOUND)
+            active, ll, g, h, step = (a[~last] for a in (active, ll, g, h, step))
+            if active.size == 0:
+                break
         t = np.ones(active.size)
         new = np.clip(rho[active] + step, -_RHO_BOUND, _RHO_BOUND)
         pending = np.ones(active.size, dtype=bool)
         for _ in range(30):
             ll_n, g_n, h_n = pieces(new, active)
             better = ll_n >= ll - 1e-12 * np.abs(ll)
-            take = pending & better
             pending &= ~better
             if not pending.any():
                 break
@@ -366,7 +371,6 @@ def _fit_rho(hu, hl, ku, kl, both, rho, tol: float = 1e-10, max_iter: int = 100)
         keep = (moved > tol) & ~pending
         ll, g, h = ll_n[keep], g_n[keep], h_n[keep]
         active = active[keep]
-        _ = take
     if active.size:
         warnings.warn(f"{active.size} residual polychoric correlation(s) did not converge",
                       ConvergenceWarning, stacklevel=4)

@@ -210,7 +210,53 @@ class _Problem:
         return np.concatenate([pc["th"], pc["slopes"], pc["cor"]])
 
     def jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
-        """d sigma_g / d x by central differences (the models are small)."""
+        """d sigma_g / d x, analytic: the engine's row derivatives of the joint moments
+        (``dSigma = u v' + v u'``, ``dmu``) carried to the conditional ones. The covariates'
+        block is fixed, so ``dPi = (u_y v_x' + v_y u_x') Sxx^-1`` and
+        ``dSigma_res = ~u ~v' + ~v ~u'`` with ``~u = u_y - Pi u_x``; under theta the scale
+        factors follow ``d Delta_i = -Delta_i^3 dSigma_res_ii / 2``."""
+        theta, _, _ = self.split(x)
+        pc = self.pieces(x, g)
+        delta, tau, Pi, res = pc["delta"], pc["tau"], pc["Pi"], pc["res"]
+        mu = pc["parts"]["mu"]
+        yi, xi, ti, i, j = self.yi, self.xi, self.th_item, self.col_i, self.col_j
+        p, nth, q = self.p, self.nth, len(xi)
+        U, V, Dmu, pidx = self.ev.jacobian(theta, g)
+        Sxx_inv = np.linalg.inv(pc["Sxx"])
+        a, b = V[:, xi] @ Sxx_inv, U[:, xi] @ Sxx_inv                  # (K, q)
+        uy, vy = U[:, yi], V[:, yi]
+        dPi = uy[:, :, None] * a[:, None, :] + vy[:, :, None] * b[:, None, :]   # (K, p, q)
+        ut, vt = uy - U[:, xi] @ Pi.T, vy - V[:, xi] @ Pi.T
+        dres_pairs = ut[:, i] * vt[:, j] + vt[:, i] * ut[:, j]
+        dint = Dmu[:, yi] - np.einsum("kpq,q->kp", dPi, mu[xi])
+        inter = mu[yi] - Pi @ mu[xi]
+        if self.theta_param:
+            ddelta = -0.5 * delta**3 * (2.0 * ut * vt)                  # (K, p)
+        else:
+            ddelta = np.zeros_like(ut)
+        d_th = ddelta[:, ti] * (tau - inter[ti]) - delta[ti] * dint[:, ti]
+        d_sl = (ddelta[:, :, None] * Pi + delta[:, None] * dPi).transpose(0, 2, 1)
+        d_cor = ((ddelta[:, i] * delta[j] + delta[i] * ddelta[:, j]) * res[i, j]
+                 + delta[i] * delta[j] * dres_pairs)
+        rows = np.concatenate([d_th, d_sl.reshape(len(U), -1), d_cor], axis=1)
+        model = np.zeros((self.nmod, rows.shape[1]))
+        np.add.at(model, pidx, rows)
+        out = np.zeros((rows.shape[1], self.npar))
+        out[:, :self.nmod] = model.T
+        out[:nth, self.nmod:self.nmod + self.ntau] = (delta[ti][:, None]
+                                                      * self.tau.T[g * nth:(g + 1) * nth])
+        if not self.theta_param:
+            d_delta = np.zeros((rows.shape[1], p))
+            d_delta[np.arange(nth), ti] = tau - inter[ti]
+            d_delta[nth + np.arange(p * q), np.tile(np.arange(p), q)] = Pi.ravel(order="F")
+            k = nth + p * q + np.arange(len(i))
+            d_delta[k, i] += delta[j] * res[i, j]
+            d_delta[k, j] += delta[i] * res[i, j]
+            out[:, self.nmod + self.ntau:] = d_delta @ self.scale.T[g * p:(g + 1) * p]
+        return out
+
+    def numeric_jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
+        """d sigma_g / d x by central differences (a check on :meth:`jacobian`)."""
         out = np.empty((len(self.s[g]), self.npar))
         for k in range(self.npar):
             h = 1e-6 * max(1.0, abs(x[k]))

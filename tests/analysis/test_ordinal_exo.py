@@ -174,7 +174,11 @@ def test_cli_fits_a_mimic_model_as_lavaan(tmp_path):
                                     "--ordered", "all", "--json"])
     assert out.exit_code == 0, out.output
     got = json.loads(out.output)
-    assert got["ordered"] == ["y1", "y2", "y3", "y4"]
+    assert got["ordered"] == ["y1", "y2", "y3", "y4"] and got["covariates"] == ["x1", "x2"]
+    text = CliRunner().invoke(main, ["fit", str(model), str(REF / "data" / "ordinal_exo.csv"),
+                                     "--ordered", "y1,y2,y3,y4"])
+    assert text.exit_code == 0, text.output
+    assert "Given the covariates x1, x2 (lavaan's conditional.x)" in text.output
     assert got["fit"]["chisq_scaled"] == pytest.approx(ref["fit"]["chisq.scaled"], rel=1e-5)
     row = next(p for p in got["parameters"] if p["lhs"] == "y1" and p["op"] == "~")
     want = next(p for p in ref["parameters"] if p["lhs"] == "y1" and p["op"] == "~")

@@ -129,7 +129,9 @@ class OrdinalFit:
         return {"estimator": self.estimator.upper(), "parameterization": self.parameterization,
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
-                "ordered": list(self.stats.names), "improper": self.improper(),
+                "ordered": list(self.stats.names),
+                "covariates": list(getattr(self.stats, "covariates", [])),
+                "improper": self.improper(),
                 "parameters": table.to_dict(orient="records"), "fit": fit}
 
     def summary(self) -> str:
@@ -142,6 +144,9 @@ class OrdinalFit:
                  f"N used: {self.nobs}"
                  + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
                     if self.group_labels and len(self.group_labels) > 1 else ""),
+                 *([f"  Given the covariates {', '.join(self.stats.covariates)} (lavaan's "
+                    "conditional.x): thresholds, slopes, residual correlations"]
+                   if getattr(self.stats, "covariates", None) else []),
                  f"  Test (standard): chi-square = {f['chisq']:.3f}, df = {f['df']}, "
                  + (f"p = {f['pvalue']:.3f}" if math.isfinite(f["pvalue"]) else
                     "no p-value (unweighted least squares, as lavaan)")]

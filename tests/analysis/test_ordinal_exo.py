@@ -207,3 +207,14 @@ def test_analytic_jacobian_matches_central_differences(parameterization):
     for g in range(2):
         np.testing.assert_allclose(prob.jacobian(x, g), prob.numeric_jacobian(x, g),
                                    atol=1e-7, rtol=0)
+
+
+def test_dif_test_is_lavaans_scaled_difference_test(fits):
+    """The direct effect y1 ~ x1 tested as lavTestLRT(mimic, dif) does for WLSMV."""
+    from craftwave.analysis.sem.categorical.compare import compare_ordinal
+
+    ref = FIXTURE["dif_test"]
+    test = compare_ordinal(fits["mimic"], fits["dif"])
+    assert test["df_diff"] == ref["df_diff"]
+    assert test["chisq_diff"] == pytest.approx(ref["chisq_diff"], rel=1e-5)
+    assert test["pvalue"] == pytest.approx(ref["pvalue"], rel=1e-4)

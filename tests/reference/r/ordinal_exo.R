@@ -3,7 +3,7 @@
 # models. Stage one (per item a probit regression on the covariates, residual polychoric
 # correlations and their NACOV, lavaan's WLS.obs order) and fitted models: MIMIC, direct
 # effects (DIF), two factors, std.lv, plain DWLS, theta, two groups, listwise and pairwise
-# missing answers.
+# missing answers; the scaled difference test of the direct effect (lavTestLRT).
 #
 # Writes tests/reference/data/ordinal_exo.csv, ordinal_exo_missing.csv and
 # tests/reference/ordinal_exo.json.
@@ -89,6 +89,12 @@ local({
   obj$groups_theta <- run(dif, d, items4, group = "grp", parameterization = "theta")
   obj$listwise <- run(mimic, dm, items4)
   obj$pairwise <- run(mimic, dm, items4, missing = "pairwise")
+  # the DIF test: the MIMIC model against the one with the direct effect (lavTestLRT's
+  # scaled-and-shifted difference test for WLSMV)
+  lrt <- lavTestLRT(lavaan::sem(mimic, d, ordered = items4, estimator = "WLSMV"),
+                    lavaan::sem(dif, d, ordered = items4, estimator = "WLSMV"))
+  obj$dif_test <- list(chisq_diff = lrt[["Chisq diff"]][2], df_diff = lrt[["Df diff"]][2],
+                       pvalue = lrt[["Pr(>Chisq)"]][2])
   write_json(obj, file.path(out_dir, "ordinal_exo.json"), digits = NA,
              auto_unbox = TRUE, pretty = TRUE)
 })

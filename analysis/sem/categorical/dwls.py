@@ -28,9 +28,8 @@ With D the Jacobian and Gamma = NACOV:
 
 Continuous indicators may join the ordered ones (``ordered=[...]`` naming some): their means,
 variances and covariances enter the statistics as lavaan's (see :mod:`polyserial`), their
-intercepts and residual variances stay free parameters.
-
-Not yet: exogenous covariates, ``group_equal`` (write the constraints in the syntax).
+intercepts and residual variances stay free parameters. Observed covariates (lavaan's
+conditional.x) are fitted by :mod:`.conditional_fit`.
 """
 
 from __future__ import annotations
@@ -141,7 +140,9 @@ class OrdinalFit:
         return {"estimator": self.estimator.upper(), "parameterization": self.parameterization,
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
-                "ordered": ordered_names(self.stats), "improper": self.improper(),
+                "ordered": ordered_names(self.stats),
+                "covariates": list(getattr(self.stats, "covariates", [])),
+                "improper": self.improper(),
                 "parameters": table.to_dict(orient="records"), "fit": fit}
 
     def summary(self) -> str:
@@ -154,6 +155,9 @@ class OrdinalFit:
                  f"N used: {self.nobs}"
                  + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
                     if self.group_labels and len(self.group_labels) > 1 else ""),
+                 *([f"  Given the covariates {', '.join(self.stats.covariates)} (lavaan's "
+                    "conditional.x): thresholds, slopes, residual correlations"]
+                   if getattr(self.stats, "covariates", None) else []),
                  f"  Test (standard): chi-square = {f['chisq']:.3f}, df = {f['df']}, "
                  + (f"p = {f['pvalue']:.3f}" if math.isfinite(f["pvalue"]) else
                     "no p-value (unweighted least squares, as lavaan)")]
@@ -190,9 +194,11 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     data : pandas.DataFrame
         The answers, one row per respondent.
     ordered : bool or list of str
-        ``True`` (every observed variable of the model is ordered) or the list of them; the
-        others are continuous (numbers), with polyserial correlations as lavaan
-        (:mod:`~craftwave.analysis.sem.categorical.polyserial`).
+        ``True`` (every observed variable of the model is ordered, but for the exogenous
+        covariates of a MIMIC model, which stay numeric) or the list of them; the others are
+        continuous (numbers), with polyserial correlations as lavaan
+        (:mod:`~craftwave.analysis.sem.categorical.polyserial`). Continuous indicators and
+        covariates together are not supported yet.
     estimator : {"wlsmv", "dwls", "ulsmv", "uls"}
         ``"wlsmv"`` and ``"dwls"`` weight by ``1 / diag(NACOV)``, ``"ulsmv"`` and ``"uls"`` by 1
         (unweighted least squares); the ``mv`` forms add robust SEs and the scaled-and-shifted
@@ -230,9 +236,12 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     syntax, spec = split_ordinal_syntax(model)
     cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
                        options=model_options(function, std_lv=std_lv))
-    if cm.ov_x:
-        raise ModelError("not supported yet: observed exogenous covariates with ordered "
-                         f"indicators ({', '.join(cm.ov_x)})")
+    if cm.ov_x:                      # covariates: lavaan's conditional.x (its own module)
+        # imported here: conditional_fit builds on this module
+        from craftwave.analysis.sem.categorical.conditional_fit import fit_conditional
+        return fit_conditional(cm, spec, data, ordered=ordered, est=est, missing=missing,
+                               group=group, labels=labels, parameterization=parameterization,
+                               level=level)
     if cm.phantom:
         raise ModelError("not supported yet: regressions on observed ordered variables "
                          f"({', '.join(cm.phantom)})")
@@ -543,7 +552,8 @@ def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
     G = prob.G
     gammas = [s.nacov for s in stats]
     chisq_s, scale, shift = _scaled_shifted(chisq, df, _ug(prob.w, Ds, gammas, prob.fg))
-    nth = prob.nuni                          # thresholds, -means and variances: fitted exactly
+    # thresholds, -means and variances (with covariates: thresholds and slopes): fitted exactly
+    nth = prob.n_uni if hasattr(prob, "n_uni") else prob.nuni
     base = float(sum(prob.c[g] * np.sum(prob.w[g][nth:] * prob.s[g][nth:] ** 2)
                      for g in range(G)))
     base_df = sum(len(s) - nth for s in prob.s)

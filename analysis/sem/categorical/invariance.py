@@ -51,6 +51,12 @@ def _structure(model: str) -> tuple[list[tuple[str, str]], list[str]]:
     loadings = [(t.lhs, t.rhs) for t in parsed.terms if t.op == "=~"]
     if not loadings:
         raise ModelError("ordinal invariance needs a measurement model (=~)")
+    factors, items = {f for f, _ in loadings}, {x for _, x in loadings}
+    covariates = sorted({t.rhs for t in parsed.terms if t.op == "~"} - factors - items)
+    if covariates:
+        raise ModelError("not supported yet: ordinal invariance with observed covariates "
+                         f"({', '.join(covariates)}); fit the MIMIC model by fit_ordinal "
+                         "(craftwave fit --ordered) with the constraints written in the syntax")
     written = [t for t in parsed.terms if t.op == "=~" and (t.values or t.labels)]
     if written:
         raise ModelError("write the configural model without modifiers on loadings; the levels "

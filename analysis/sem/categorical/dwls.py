@@ -44,6 +44,7 @@ from threadpoolctl import threadpool_limits
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
+from craftwave.analysis.sem.categorical.robustfit import robust_from_problem
 from craftwave.analysis.sem.categorical.thresholds import (
     linear_map,
     split_ordinal_syntax,
@@ -462,6 +463,8 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     ndat = sum(len(s) for s in prob.s)
     df = ndat - prob.npar
     fit = _fit_measures(chisq, df, Ds, prob, x)
+    if est in ROBUST:                        # lavaan's robust CFI/TLI/RMSEA (Savalei's catML)
+        fit.update(robust_from_problem(prob, x, Ds, df, fit["baseline_df"]))
     if est not in ROBUST:                    # lavaan's DWLS and ULS: test = "standard" only
         fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
     if est in ("uls", "ulsmv"):              # lavaan gives no p-value for the ULS statistic

@@ -26,7 +26,7 @@ With D the Jacobian and Gamma = NACOV:
 - the baseline (independence) model fits the thresholds exactly and every correlation at 0.
 
 Not yet: exogenous covariates, continuous and ordered indicators together, the theta
-parameterisation, ``group_equal`` (write the constraints in the syntax).
+parameterisation.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +44,7 @@ from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
+from craftwave.analysis.sem.categorical.groupequal import ordinal_group_equal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
 from craftwave.analysis.sem.categorical.robustfit import robust_from_problem
 from craftwave.analysis.sem.categorical.thresholds import (
@@ -168,7 +170,9 @@ class OrdinalFit:
 def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = True,
                 estimator: str = "wlsmv", missing: str = "listwise", function: str = "cfa",
                 std_lv: bool | None = None, group: str | None = None,
-                parameterization: str = "delta", level: float = 0.95) -> OrdinalFit:
+                parameterization: str = "delta", level: float = 0.95,
+                group_equal: Sequence[str] = (), group_partial: Sequence[str] = ()
+                ) -> OrdinalFit:
     """Fit lavaan syntax to ordered indicators by DWLS (WLSMV), as lavaan 0.6.
 
     Parameters
@@ -200,6 +204,10 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         responses are parameters, 1 unless the syntax frees them; scale factors follow).
     level : float
         Confidence level of the parameter intervals.
+    group_equal, group_partial : sequence of str
+        lavaan's ``group.equal`` (``thresholds``, ``loadings``, ``intercepts``, ...) and
+        ``group.partial`` (``"y2 | t1"``, ``"f =~ y3"``, ...) with its rules for ordered
+        indicators (:mod:`craftwave.analysis.sem.categorical.groupequal`).
 
     Returns
     -------
@@ -216,8 +224,10 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     labels = ([str(v) for v in pd.unique(data[group].dropna())] if group is not None
               else ["1"])
     syntax, spec = split_ordinal_syntax(model)
+    ge = ordinal_group_equal(group_equal, group_partial)
     cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
-                       options=model_options(function, std_lv=std_lv))
+                       options=model_options(function, std_lv=std_lv),
+                       group_equal=ge.model_kinds, group_partial=ge.model_partial)
     if cm.ov_x:
         raise ModelError("not supported yet: observed exogenous covariates with ordered "
                          f"indicators ({', '.join(cm.ov_x)})")
@@ -247,6 +257,8 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         rows = data[group].astype(str)
         stats = [ordinal_stats(data.loc[rows == lab], names, missing=missing) for lab in labels]
         _check_levels(stats, labels)
+    cm, spec = ge.apply(cm, spec, names, [len(t) for t in stats[0].thresholds], len(labels),
+                        parameterization)
     return _fit(cm, stats, labels, spec, est, level, parameterization)
 
 

@@ -168,7 +168,7 @@ local({
                                     "theta", partial = "y2|t1",
                                     craftwave_partial = "y2 | t1"),
     # semTools' long.partial frees the threshold at every wave (named by the first wave's item)
-    partial_long = sequence("long", "ordinal_long.csv", four[-1], partial = "c2_w1|t1",
+    partial_long = sequence("long", "ordinal_long.csv", four[-1], partial = "._C_.ind.2|t1",
                             craftwave_partial = "c2_w1 | t1")
   )
 

@@ -46,7 +46,10 @@ from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
 from craftwave.analysis.sem.categorical.groupequal import ordinal_group_equal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
-from craftwave.analysis.sem.categorical.robustfit import robust_from_problem
+from craftwave.analysis.sem.categorical.robustfit import (
+    robust_from_problem,
+    robust_summary_line,
+)
 from craftwave.analysis.sem.categorical.thresholds import (
     linear_map,
     split_ordinal_syntax,
@@ -156,6 +159,7 @@ class OrdinalFit:
             lines.append(f"  CFI (scaled) = {f['cfi_scaled']:.3f}, TLI (scaled) = "
                          f"{f['tli_scaled']:.3f}, RMSEA (scaled) = {f['rmsea_scaled']:.3f}, "
                          f"SRMR = {f['srmr']:.3f}")
+            lines.append(robust_summary_line(f))
         else:
             lines.append(f"  CFI = {f['cfi']:.3f}, TLI = {f['tli']:.3f}, RMSEA = "
                          f"{f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}")

@@ -45,7 +45,7 @@ from craftwave.analysis.sem.categorical.polychoric import _pairs
 from craftwave.analysis.sem.specification import ALPHA, NU
 
 __all__ = ["ROBUST_KEYS", "catml_free", "catml_robust", "robust_from_problem", "robust_measures",
-           "robust_na_reason"]
+           "robust_na_reason", "robust_summary_line"]
 
 ROBUST_KEYS = ("cfi_robust", "tli_robust", "nnfi_robust", "rni_robust", "rmsea_robust",
                "rmsea_ci_lower_robust", "rmsea_ci_upper_robust", "rmsea_pvalue_robust",
@@ -300,3 +300,16 @@ def robust_from_problem(prob, x: np.ndarray, jacobians: Sequence[np.ndarray], df
                         jacobians=jacobians, weights=prob.w, nacov=[s.nacov for s in stats],
                         n=[s.n for s in stats], n_catml_free=catml_free(prob.cm, n_scale),
                         df=df, df0=df0)
+
+
+def robust_summary_line(fit: dict) -> str:
+    """One summary line with the robust indices, or why lavaan gives none."""
+    if "cfi_robust" not in fit:
+        return "  Robust CFI/TLI/RMSEA: not computed"
+    if fit.get("robust_na_reason"):
+        return (f"  Robust CFI/TLI/RMSEA: not available ({fit['robust_na_reason']}; "
+                "NA in lavaan 0.6-14 too)")
+    return (f"  CFI (robust) = {fit['cfi_robust']:.3f}, TLI (robust) = {fit['tli_robust']:.3f}, "
+            f"RMSEA (robust) = {fit['rmsea_robust']:.3f} "
+            f"[{fit['rmsea_ci_lower_robust']:.3f}, {fit['rmsea_ci_upper_robust']:.3f}] "
+            "(Savalei's catML, as lavaan)")

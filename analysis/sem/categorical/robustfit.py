@@ -38,7 +38,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import stats as sps
+from scipy import special
 
 from craftwave.analysis.sem import fitmeasures as fmx
 from craftwave.analysis.sem.categorical.polychoric import _pairs
@@ -118,7 +118,7 @@ def _rmsea_p(x2s: float, df: float, n: float, G: int, c: float, h0: float,
     if not (np.isfinite(x2s) and np.isfinite(c)) or df <= 0:
         return math.nan
     ncp = (n * df / c * h0 ** 2) / G
-    below = float(sps.ncx2.cdf(x2s, df, ncp))
+    below = float(special.chndtr(x2s, df, ncp))
     return 1.0 - below if close else below
 
 

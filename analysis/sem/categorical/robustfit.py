@@ -64,7 +64,7 @@ def _use_c(df: float, c: float, c0: float) -> bool:
 
 def cfi(x2: float, df: float, x20: float, df0: float, c: float, c0: float) -> float:
     """lavaan's ``lav_fit_cfi`` with scaling factors (the robust CFI)."""
-    if not all(np.isfinite([x2, df, x20, df0, c, c0])):
+    if np.isnan([x2, df, x20, df0, c, c0]).any():      # R's anyNA: Inf passes
         return math.nan
     if _use_c(df, c, c0):
         t1 = max(x2 - c * df, 0.0)
@@ -79,7 +79,7 @@ def cfi(x2: float, df: float, x20: float, df0: float, c: float, c0: float) -> fl
 
 def tli(x2: float, df: float, x20: float, df0: float, c: float, c0: float) -> float:
     """lavaan's ``lav_fit_tli`` (and ``lav_fit_nnfi``) with scaling factors."""
-    if not all(np.isfinite([x2, df, x20, df0, c, c0])):
+    if np.isnan([x2, df, x20, df0, c, c0]).any():      # R's anyNA: Inf passes
         return math.nan
     if _use_c(df, c, c0):
         t1, t2 = (x2 - c * df) * df0, (x20 - c0 * df0) * df
@@ -92,7 +92,7 @@ def tli(x2: float, df: float, x20: float, df0: float, c: float, c0: float) -> fl
 
 def rni(x2: float, df: float, x20: float, df0: float, c: float, c0: float) -> float:
     """lavaan's ``lav_fit_rni`` with scaling factors."""
-    if not all(np.isfinite([x2, df, x20, df0, c, c0])):
+    if np.isnan([x2, df, x20, df0, c, c0]).any():      # R's anyNA: Inf passes
         return math.nan
     if _use_c(df, c, c0):
         t1, t2 = x2 - c * df, x20 - c0 * df0
@@ -145,7 +145,8 @@ def robust_measures(xx3: float, df3: float, c3: float, xx3_0: float, c3_0: float
     out["nnfi_robust"] = out["tli_robust"]
     out["rni_robust"] = rni(xx3, df, xx3_0, df0, c3, c3_0)
     out["rmsea_robust"] = _rmsea(xx3, df3, n, G, c3)
-    xx3s = xx3 / c3 if np.isfinite(c3) and c3 != 0 else math.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        xx3s = float(np.float64(xx3) / np.float64(c3))
     if np.isfinite(xx3s) and np.isfinite(df3):
         if df3 < 1:
             lo, hi = 0.0, 0.0
@@ -229,7 +230,8 @@ def catml_robust(*, sample_cor: Sequence[np.ndarray], implied_cor: Sequence[np.n
     Gam = _block_diag(blocks_G)
     WiU = np.eye(len(Wc)) - Dc @ e_inv @ (Dc.T * Wc)
     ks = float(np.sum((WiU.T @ V @ WiU) * Gam.T))
-    c3 = ks / df3 if df3 > 0 else math.nan
+    with np.errstate(divide="ignore", invalid="ignore"):   # as R: ks / 0 is Inf (or NaN)
+        c3 = float(np.float64(ks) / np.float64(df3))
     c3_0 = float(np.trace(Gam)) / df3_0
     return robust_measures(xx3, df3, c3, xx3_0, c3_0, df, df0, N - G, G, level)
 

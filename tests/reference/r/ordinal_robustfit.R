@@ -101,6 +101,7 @@ local({
     cfa3_ulsmv = fit_case(three, "ordinal_items.csv", list(estimator = "ULSMV")),
     one_factor9 = fit_case(one9, "ordinal_items.csv"),
     one_factor9_theta = fit_case(one9, "ordinal_items.csv", list(parameterization = "theta")),
+    saturated = fit_case("g =~ x1 + x2 + x3", "ordinal_items.csv"),
     sem_paths = fit_case(paste0(three, "\nf3 ~ f1 + f2\nx2 ~~ x5"), "ordinal_items.csv"),
     threshold_fixed = fit_case(paste0(one6, "\nx2 | 0.3*t2"), "ordinal_items.csv"),
     thresholds_equal = fit_case(paste0(one6, "\nx1 | a*t1\nx4 | a*t1"), "ordinal_items.csv"),

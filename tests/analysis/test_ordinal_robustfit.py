@@ -247,3 +247,21 @@ def test_parse_partial_reads_every_kind_and_names_bad_entries():
     for bad in ("y2 | 1", "y2 | t0", "| t1", "y2 =~", "y2"):
         with pytest.raises(ModelError, match="cannot read the partial entry"):
             parse_partial([bad])
+
+
+def test_a_threshold_named_at_a_later_wave_is_free_at_that_wave_only():
+    """Naming c2's first threshold at waves 2 and 3 gives semTools' long.partial model (which
+    frees it at every wave); naming it at wave 3 alone keeps waves 1 and 2 equal."""
+    from craftwave.analysis.sem.categorical.invariance import ordinal_long_syntax
+
+    ref = FIXTURE["invariance"]["partial_long"]["thresholds"]
+    data = _data(ref["data"])
+    counts = {c: int(data[c].nunique()) - 1 for c in data.columns}
+    waves = ["C1", "C2", "C3"]
+    both = ordinal_long_syntax(LONG_MODEL, counts, waves, "thresholds",
+                               partial=["c2_w2 | t1", "c2_w3 | t1"])
+    assert fit_ordinal(both, data, std_lv=True).fit["chisq"] == pytest.approx(
+        ref["fit"]["chisq"], rel=1e-5)
+    last = ordinal_long_syntax(LONG_MODEL, counts, waves, "thresholds",
+                               partial=["c2_w3 | t1"])
+    assert "c2_w2 | .t2.1*t1" in last and "c2_w3 | .w3.t2.1*t1" in last

@@ -97,9 +97,10 @@ def _mode_options(fn):
               "indicators only) pairwise.")
 @click.option("--group", help="Column with the group of each row (multi-group model).")
 @click.option("--group-equal", help="Comma-separated: loadings,intercepts,residuals,means,"
-              "residual.covariances,lv.variances,lv.covariances,regressions.")
+              "residual.covariances,lv.variances,lv.covariances,regressions (and thresholds "
+              "with --ordered).")
 @click.option("--group-partial", help="Comma-separated parameters freed from --group-equal, "
-              "e.g. 'visual =~ x2,x3 ~ 1'.")
+              "e.g. 'visual =~ x2,x3 ~ 1' (with --ordered also thresholds, 'x2 | t1').")
 @click.option("--meanstructure/--no-meanstructure", default=None,
               help="lavaan's meanstructure (default: on with FIML, groups, growth or ~ 1).")
 @click.option("--fixed-x/--no-fixed-x", default=None,
@@ -140,7 +141,7 @@ def fit_cmd(model, data, function, estimator, ordered, parameterization, missing
     if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
         _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
                      group=group, group_equal=group_equal, n_boot=n_boot, as_json=as_json,
-                     parameterization=parameterization)
+                     parameterization=parameterization, group_partial=group_partial)
         return
     if missing.lower() == "pairwise":
         fail("--missing pairwise is for ordered indicators (--ordered); use listwise or fiml")
@@ -179,7 +180,8 @@ def fit_cmd(model, data, function, estimator, ordered, parameterization, missing
 
 
 def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *, group,
-                 group_equal, n_boot, as_json, parameterization="delta") -> None:
+                 group_equal, n_boot, as_json, parameterization="delta",
+                 group_partial=None) -> None:
     """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
     from craftwave.analysis.sem.categorical import fit_ordinal
 
@@ -188,9 +190,6 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
              f"{estimator.upper()}")
     if missing.lower() == "fiml":
         fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
-    if group_equal:
-        fail("not supported yet: --group-equal with ordered indicators; write the constraints "
-             "in the syntax, or use craftwave invariance --ordered")
     if function == "growth":
         fail("not supported yet: growth models with ordered indicators")
     if n_boot:
@@ -198,7 +197,8 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
     which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
     res, messages = _run(lambda: fit_ordinal(
         syntax, frame, ordered=which, estimator=estimator.lower(), missing=missing.lower(),
-        function=function, std_lv=std_lv, group=group, parameterization=parameterization))
+        function=function, std_lv=std_lv, group=group, parameterization=parameterization,
+        group_equal=_split(group_equal), group_partial=_split(group_partial)))
     if as_json:
         out = res.to_dict()
         out["warnings"] = messages
@@ -231,7 +231,8 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
 @click.option("--residual-lags", default="1", show_default=True,
               help="Longitudinal: lagged residual covariances of the same indicator (a number "
               "or 'all').")
-@click.option("--partial", help="Comma-separated parameters left free (partial invariance); "
+@click.option("--partial", help="Comma-separated parameters left free (partial invariance), "
+              "e.g. 'F2 =~ x2,x3 ~ 1' (with --ordered also thresholds, 'y2 | t1'); "
               "'auto' searches by score tests, freeing one constraint at a time until each "
               "level holds (a data-driven search; the output says so).")
 @click.option("--delta-cfi", type=float, default=-0.010, show_default=True,

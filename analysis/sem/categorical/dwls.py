@@ -37,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -47,6 +48,7 @@ from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
+from craftwave.analysis.sem.categorical.groupequal import ordinal_group_equal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
 from craftwave.analysis.sem.categorical.polyserial import (
     describe_variables,
@@ -55,6 +57,10 @@ from craftwave.analysis.sem.categorical.polyserial import (
     numeric_mask,
     ordered_names,
     pair_scale,
+)
+from craftwave.analysis.sem.categorical.robustfit import (
+    robust_from_problem,
+    robust_summary_line,
 )
 from craftwave.analysis.sem.categorical.thresholds import (
     linear_map,
@@ -169,6 +175,7 @@ class OrdinalFit:
             lines.append(f"  CFI (scaled) = {f['cfi_scaled']:.3f}, TLI (scaled) = "
                          f"{f['tli_scaled']:.3f}, RMSEA (scaled) = {f['rmsea_scaled']:.3f}, "
                          f"SRMR = {f['srmr']:.3f}")
+            lines.append(robust_summary_line(f))
         else:
             lines.append(f"  CFI = {f['cfi']:.3f}, TLI = {f['tli']:.3f}, RMSEA = "
                          f"{f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}")
@@ -183,7 +190,9 @@ class OrdinalFit:
 def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = True,
                 estimator: str = "wlsmv", missing: str = "listwise", function: str = "cfa",
                 std_lv: bool | None = None, group: str | None = None,
-                parameterization: str = "delta", level: float = 0.95) -> OrdinalFit:
+                parameterization: str = "delta", level: float = 0.95,
+                group_equal: Sequence[str] = (), group_partial: Sequence[str] = ()
+                ) -> OrdinalFit:
     """Fit lavaan syntax to ordered indicators by DWLS (WLSMV), as lavaan 0.6.
 
     Parameters
@@ -218,6 +227,10 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         responses are parameters, 1 unless the syntax frees them; scale factors follow).
     level : float
         Confidence level of the parameter intervals.
+    group_equal, group_partial : sequence of str
+        lavaan's ``group.equal`` (``thresholds``, ``loadings``, ``intercepts``, ...) and
+        ``group.partial`` (``"y2 | t1"``, ``"f =~ y3"``, ...) with its rules for ordered
+        indicators (:mod:`craftwave.analysis.sem.categorical.groupequal`).
 
     Returns
     -------
@@ -234,9 +247,14 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     labels = ([str(v) for v in pd.unique(data[group].dropna())] if group is not None
               else ["1"])
     syntax, spec = split_ordinal_syntax(model)
+    ge = ordinal_group_equal(group_equal, group_partial)
     cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
-                       options=model_options(function, std_lv=std_lv))
+                       options=model_options(function, std_lv=std_lv),
+                       group_equal=ge.model_kinds, group_partial=ge.model_partial)
     if cm.ov_x:                      # covariates: lavaan's conditional.x (its own module)
+        if group_equal or group_partial:
+            raise ModelError("not supported yet: group_equal with observed covariates and "
+                             "ordered indicators (write the constraints in the syntax)")
         # imported here: conditional_fit builds on this module
         from craftwave.analysis.sem.categorical.conditional_fit import fit_conditional
         return fit_conditional(cm, spec, data, ordered=ordered, est=est, missing=missing,
@@ -261,6 +279,9 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if parameterization == "theta" and spec.scales:
         raise ModelError("scale factors (~*~) belong to the delta parameterization; under "
                          "theta write the residual variances (x ~~ c(1, NA)*x)")
+    if continuous and (group_equal or group_partial):
+        raise ModelError("not supported yet: group_equal with continuous and ordered "
+                         "indicators together (write the constraints in the syntax)")
     cm = _delta_model(cm, parameterization, continuous)
     first = ordinal_stats if not continuous else partial(   # polyserial.py: mixed variables
         mixed_stats, ordered=[v for v in names if v not in continuous])
@@ -270,6 +291,8 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         rows = data[group].astype(str)
         stats = [first(data.loc[rows == lab], names, missing=missing) for lab in labels]
         _check_levels(stats, labels)
+    cm, spec = ge.apply(cm, spec, names, [len(t) for t in stats[0].thresholds], len(labels),
+                        parameterization)
     return _fit(cm, stats, labels, spec, est, level, parameterization)
 
 
@@ -495,6 +518,8 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     ndat = sum(len(s) for s in prob.s)
     df = ndat - prob.npar
     fit = _fit_measures(chisq, df, Ds, prob, x)
+    if est in ROBUST:                        # lavaan's robust CFI/TLI/RMSEA (Savalei's catML)
+        fit.update(robust_from_problem(prob, x, Ds, df, fit["baseline_df"]))
     if est not in ROBUST:                    # lavaan's DWLS and ULS: test = "standard" only
         fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
     if est in ("uls", "ulsmv"):              # lavaan gives no p-value for the ULS statistic

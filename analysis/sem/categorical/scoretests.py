@@ -30,6 +30,7 @@ import dataclasses
 import numpy as np
 import pandas as pd
 from scipy import stats
+from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ModelError
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit
@@ -176,6 +177,13 @@ def ordinal_modindices(res: OrdinalFit, *, minimum: float = 0.0, top: int | None
     >>> ordinal_modindices(res).iloc[0][["lhs", "op", "rhs"]].tolist()
     ['A', '=~', 'y4']
     """
+    # matrices of a few hundred rows: BLAS threads only add hand-offs (as the fit itself)
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _modindices(res, minimum=minimum, top=top, sort=sort, op=op)
+
+
+def _modindices(res: OrdinalFit, *, minimum: float, top: int | None, sort: bool,
+                op: list[str] | None) -> pd.DataFrame:
     prob = _problem(res)
     x = res.theta
     theta, tau_free, sc_free = prob.split(x)
@@ -341,6 +349,11 @@ def ordinal_score_test(res: OrdinalFit, *, cumulative: bool = True) -> ScoreTest
     -------
     ScoreTestResult
     """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _score_test(res, cumulative)
+
+
+def _score_test(res: OrdinalFit, cumulative: bool) -> ScoreTestResult:
     tester = OrdinalScoreTester(res)
     if not tester.pairs:
         raise ModelError("the model has no equality constraints to test (shared labels or "

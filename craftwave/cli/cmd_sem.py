@@ -274,9 +274,12 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, parameterizati
             fail(f"ordered indicators are fitted by WLSMV, not {estimator.upper()}")
         if missing.lower() == "fiml":
             fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
-        if len(fixed) < len(_split(partial)):
-            fail("not supported yet: --partial auto with ordered indicators")
-        res, messages = _run(lambda: ordinal_invariance(
+        search = ordinal_invariance
+        if len(fixed) < len(_split(partial)):  # --partial auto: the data-driven search
+            from craftwave.analysis.sem.categorical.partial import (
+                ordinal_partial_invariance as search,
+            )
+        res, messages = _run(lambda: search(
             syntax, frame, group=group, long=_split(long_) if long_ else None,
             missing=missing.lower(), residual_lags=lags, partial=fixed, criteria=criteria,
             parameterization=parameterization))
@@ -300,7 +303,7 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, parameterizati
         out["warnings"] = messages
         if note:
             out["note"] = note
-            out["syntax"] = res.syntax
+            out["syntax"] = getattr(res, "syntax", None)
         echo_json(out)
         return
     click.echo(res.summary())

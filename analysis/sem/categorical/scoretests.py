@@ -46,7 +46,7 @@ from craftwave.analysis.sem.scoretest import (
 )
 from craftwave.analysis.sem.specification import THETA
 
-__all__ = ["ordinal_modindices", "ordinal_score_test", "OrdinalScoreTester"]
+__all__ = ["ordinal_modindices", "ordinal_score_test", "OrdinalScoreTester", "release_fixed"]
 
 _EPS = np.finfo(float).eps
 EPC_NOTE = ("epc is the expected change of each parameter; lavaan 0.6-14's lavTestScore prints "
@@ -182,8 +182,8 @@ def ordinal_modindices(res: OrdinalFit, *, minimum: float = 0.0, top: int | None
         return _modindices(res, minimum=minimum, top=top, sort=sort, op=op)
 
 
-def _modindices(res: OrdinalFit, *, minimum: float, top: int | None, sort: bool,
-                op: list[str] | None) -> pd.DataFrame:
+def _extended_state(res: OrdinalFit) -> dict:
+    """Information and gradient of the extended model, and where its parameters sit."""
     prob = _problem(res)
     x = res.theta
     theta, tau_free, sc_free = prob.split(x)
@@ -205,6 +205,38 @@ def _modindices(res: OrdinalFit, *, minimum: float, top: int | None, sort: bool,
     desc = ([(r.lhs, r.op, r.rhs, r.group + 1) for r in (ext.model.rows[k] for k in ext.extra)]
             + [(th_slots[s][1], "|", th_slots[s][2], th_slots[s][0] + 1) for s in tau_extra]
             + [(sc_slots[s][1], "~*~", sc_slots[s][2], sc_slots[s][0] + 1) for s in sc_extra])
+    return {"prob": prob, "ext": ext, "info": info, "grad": grad, "model_idx": model_idx,
+            "extra_idx": extra_idx, "desc": desc}
+
+
+def release_fixed(res: OrdinalFit, params: list[tuple[str, str, str, int]]
+                  ) -> tuple[float, int]:
+    """The score test of freeing several fixed parameters at once (a multivariate mi).
+
+    ``params`` are ``(lhs, op, rhs, group)`` of fixed parameters (``("y1", "~1", "", 2)``);
+    returns ``(X2, df)``: ``N s' V^+ s`` with ``V = I_11 - I_12 I_22^-1 I_21`` over them, df its
+    rank. One parameter gives its modification index.
+    """
+    with threadpool_limits(limits=1, user_api="blas"):
+        st = _extended_state(res)
+        pos = [j for j, d in enumerate(st["desc"]) if d in set(params)]
+        if not pos:
+            raise ModelError(f"not fixed parameters of the model: {params}")
+        idx = st["extra_idx"][pos]
+        info, mi_ = st["info"], st["model_idx"]
+        I12 = info[np.ix_(idx, mi_)]
+        V = info[np.ix_(idx, idx)] - I12 @ np.linalg.solve(info[np.ix_(mi_, mi_)], I12.T)
+        s = st["grad"][idx]
+        x2 = float(res.nobs * s @ np.linalg.pinv(V, rcond=1e-10) @ s)
+        return x2, int(np.linalg.matrix_rank(V, tol=_EPS ** (1 / 3)))
+
+
+def _modindices(res: OrdinalFit, *, minimum: float, top: int | None, sort: bool,
+                op: list[str] | None) -> pd.DataFrame:
+    st = _extended_state(res)
+    prob, ext, info, grad = st["prob"], st["ext"], st["info"], st["grad"]
+    model_idx, extra_idx, desc = st["model_idx"], st["extra_idx"], st["desc"]
+    x = res.theta
     cols = MI_COLUMNS if prob.G > 1 else [c for c in MI_COLUMNS if c != "group"]
     if not len(extra_idx):
         return pd.DataFrame({c: pd.Series(dtype=object if c in ("lhs", "op", "rhs") else float)

@@ -72,6 +72,7 @@ local({
     cfa3_labels = one(paste0("f1 =~ x1 + a*x2 + x3\nf2 =~ x4 + a*x5 + x6\nf3 =~ x7 + x8 + x9\n",
                              "x1 | th*t1\nx4 | th*t1"),
                       d, items, tests = TRUE),
+    groups_thresholds = one(groups$thresholds$model, dg, gitems, tests = TRUE, group = "grp"),
     groups_metric = one(groups$metric$model, dg, gitems, tests = TRUE, group = "grp"),
     groups_scalar = one(groups$scalar$model, dg, gitems, tests = TRUE, group = "grp")
   )

@@ -82,9 +82,8 @@ def _compare(res: OrdinalFit, prev: OrdinalFit) -> dict[str, float]:
             "delta_srmr": now["srmr"] - before["srmr"]}
 
 
-def _equality_candidates(res: OrdinalFit, op: str) -> dict[str, set[int]]:
+def _equality_candidates(tester: OrdinalScoreTester, op: str) -> dict[str, set[int]]:
     """Equality-constrained parameters with operator ``op``: text -> parameters to release."""
-    tester = OrdinalScoreTester(res)
     out: dict[str, set[int]] = {}
     for members in tester.classes:
         if len(members) < 2:
@@ -101,7 +100,7 @@ def _tests(res: OrdinalFit, level: str, items: list[str], group: str | None,
     """The score test of every constraint this level added and the search has not freed."""
     if level in ("thresholds", "metric"):
         tester = OrdinalScoreTester(res)
-        cands = _equality_candidates(res, "|" if level == "thresholds" else "=~")
+        cands = _equality_candidates(tester, "|" if level == "thresholds" else "=~")
         return {k: tester.release(v) for k, v in cands.items() if k not in freed}
     if level == "scalar":
         out = {}

@@ -113,6 +113,7 @@ class OrdinalFit:
     jacobians: list[np.ndarray] | None = None     # d sigma_g / d x at the estimates
     parameterization: str = "delta"
     weights: list[np.ndarray] | None = None       # the DWLS weights of each group
+    problem: object | None = None                 # the fitted _Problem (score tests reuse it)
 
     @property
     def nobs(self) -> int:
@@ -532,7 +533,7 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     return OrdinalFit(params=table, fit=fit, stats=stats[0], estimator=est, model=cm,
                       theta=x, vcov=vcov, lv_cov=lv_cov, group_stats=stats,
                       group_labels=labels, jacobians=Ds, weights=prob.w,
-                      parameterization=parameterization)
+                      parameterization=parameterization, problem=prob)
 
 
 def _blocks(mats: list[np.ndarray]) -> np.ndarray:

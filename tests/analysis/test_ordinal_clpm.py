@@ -154,3 +154,45 @@ def test_builder_errors_name_the_problem():
         clpm(CONSTRUCTS, WAVES, indicators={"other": ["a", "b"]})
     plain = clpm(CONSTRUCTS, WAVES, indicators=ITEMS, item_covariances=False)
     assert "residuals covary across waves" not in plain.syntax
+
+
+def test_cli_fits_the_ordinal_clpm_and_compares_nested_ordinal_models(tmp_path):
+    from click.testing import CliRunner
+
+    from craftwave.cli import main
+
+    csv = str(REF / "data" / "ordinal_clpm.csv")
+    args = ["model", "clpm", "--constructs", "icraft,resil", "--waves", "1,2,3,4",
+            "--indicators", "icraft:a,b,c", "--indicators", "resil:a,b,c", "--ordered",
+            "--fit", csv, "--json"]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 0, out.output
+    got = json.loads(out.output)
+    ref = FIXTURE["ordinal_clpm"]["fit"]
+    assert got["estimator"] == "WLSMV" and got["missing"] == "pairwise"
+    assert got["fit"]["chisq_scaled"] == pytest.approx(ref["chisq.scaled"], rel=1e-5)
+    assert "th_icraft_a_1*t1" in got["syntax"] and "F_resil_w4" in got["syntax"]
+    stat = CliRunner().invoke(main, [*args[:-1], "--stationary", "--json"])
+    assert stat.exit_code == 0, stat.output
+    (tmp_path / "free.lav").write_text(got["syntax"])
+    (tmp_path / "stationary.lav").write_text(json.loads(stat.output)["syntax"])
+    cmp_args = ["compare", str(tmp_path / "stationary.lav"), str(tmp_path / "free.lav"), csv,
+                "--ordered", "--missing", "pairwise"]
+    res = CliRunner().invoke(main, [*cmp_args, "--json"])
+    assert res.exit_code == 0, res.output
+    table = json.loads(res.output)
+    lrt = FIXTURE["compare_clpm"]
+    assert table["method"] == "satorra.2000" and table["estimator"] == "WLSMV"
+    assert [r["model"] for r in table["table"]] == ["free", "stationary"]   # sorted by df
+    assert [r["df"] for r in table["table"]] == lrt["df"]
+    assert [r["chisq"] for r in table["table"]] == pytest.approx(lrt["chisq"], rel=1e-5)
+    row = table["table"][1]
+    assert row["chisq_diff"] == pytest.approx(lrt["chisq_diff"], abs=TOL)
+    assert row["df_diff"] == lrt["df_diff"] and row["aic"] is None
+    assert row["pvalue"] == pytest.approx(lrt["pvalue"], abs=TOL)
+    text = CliRunner().invoke(main, cmp_args)
+    assert text.exit_code == 0 and "satorra.2000" in text.output
+    bad = CliRunner().invoke(main, [*cmp_args, "--method", "satorra.bentler.2001"])
+    assert bad.exit_code != 0 and "satorra.2000" in bad.output
+    fiml = CliRunner().invoke(main, [*cmp_args[:-2], "--missing", "fiml"])
+    assert fiml.exit_code != 0 and "pairwise" in fiml.output

@@ -51,6 +51,9 @@ def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
 @click.option("--indicators", multiple=True,
               help="clpm or riclpm with multiple indicators: CONSTRUCT:ITEM,ITEM,... "
                    "(repeatable; columns {construct}_{item}_w{wave}).")
+@click.option("--item-covariances/--no-item-covariances", default=True, show_default=True,
+              help="clpm with --indicators: the same item's residuals covary across waves "
+                   "(off: the factor CLPM nested in the multiple-indicator RI-CLPM).")
 @click.option("--controls", help="focal: comma-separated control variables.")
 @click.option("--fit", "data", type=click.Path(exists=True),
               help="Fit the model to DATA (CSV or export directory) with FIML.")
@@ -62,7 +65,8 @@ def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
                    "pairwise (default) or listwise.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
-def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, missing,
+def model_cmd(kind, constructs, waves, stationary, indicators, item_covariances, controls,
+              data, missing,
               ordered, as_json, policy_file, exclusions_file, quality_analysis) -> None:
     """Write (and optionally fit) a panel model: CLPM, RI-CLPM, latent change score, focal.
 
@@ -98,7 +102,7 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
                 fail(f"{kind} needs --constructs, e.g. --constructs icraft,resil")
             if kind == "clpm":
                 spec = clpm(cs, wv, stationary=stationary, indicators=_indicators(indicators),
-                            ordered=ordered)
+                            ordered=ordered, item_covariances=item_covariances)
             elif kind == "riclpm":
                 spec = riclpm(cs, wv, stationary=stationary, indicators=_indicators(indicators),
                               ordered=ordered)

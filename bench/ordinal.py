@@ -12,11 +12,14 @@
    wave, thresholds equal across waves; ``riclpm(..., ordered=True)``) at N = 3,000: the whole
    WLSMV fit against lavaan's ``sem(..., ordered = TRUE, estimator = "WLSMV")`` of the same
    syntax.
-4. Continuous and ordered indicators together: a three-factor CFA with two 4-category items and
+4. The four-wave ordinal multiple-indicator CLPM on the same items (a factor per construct and
+   wave, loadings and thresholds equal across waves, each item's residuals covarying across
+   waves; ``clpm(..., ordered=True)``), the whole WLSMV fit against lavaan's of the same syntax.
+5. Continuous and ordered indicators together: a three-factor CFA with two 4-category items and
    two continuous indicators per factor (N = 500), the whole WLSMV fit; and the mixed first stage
    (12 five-category items and 12 continuous variables at N = 3,000: thresholds, means,
    variances, polychoric, polyserial and Pearson correlations, NACOV) against ``lavCor``.
-5. The bootstrap of the CFA (100 resamples, DWLS refits, percentile intervals) against lavaan's
+6. The bootstrap of the CFA (100 resamples, DWLS refits, percentile intervals) against lavaan's
    ``bootstrapLavaan(fit, R = 100)``.
 
 The cost that sets the target: a pair's likelihood depends on the data only through its K x K
@@ -184,7 +187,7 @@ def main() -> None:
     t_py, stats = timed(lambda: ordinal_stats(panel_items), args.reps)
     lav = time_lavaan("cor", panel_items, args.reps)
     _row("24 items x 5 categories, N = 3,000 (stage one)", t_py, lav, float(stats.cor.sum()))
-    from craftwave.analysis.panel import riclpm
+    from craftwave.analysis.panel import clpm, riclpm
 
     ri_data = ordinal_riclpm_data(rng, 3000)
     spec = riclpm(["icraft", "resil"], [1, 2, 3, 4], ordered=True,
@@ -193,6 +196,13 @@ def main() -> None:
     t_py, res = timed(lambda: spec.fit(ri_data, missing="listwise"), args.reps)
     lav = time_lavaan("sem", ri_data, args.reps, syntax)
     _row("ordinal RI-CLPM, 4 waves x 2 x 3 items, N = 3,000", t_py, lav,
+         res.fit["chisq_scaled"])
+    spec = clpm(["icraft", "resil"], [1, 2, 3, 4], ordered=True,
+                indicators={"icraft": ["a", "b", "c"], "resil": ["a", "b", "c"]})
+    syntax = spec.full_syntax(ri_data)
+    t_py, res = timed(lambda: spec.fit(ri_data, missing="listwise"), args.reps)
+    lav = time_lavaan("sem", ri_data, args.reps, syntax)
+    _row("ordinal CLPM, 4 waves x 2 x 3 items, N = 3,000", t_py, lav,
          res.fit["chisq_scaled"])
     mixed, ordered = mixed_items(rng, 500, 3, 4, 4)
     model = "\n".join(f"f{f + 1} =~ " + " + ".join(f"y{4 * f + j + 1}" for j in range(4))
@@ -208,7 +218,7 @@ def main() -> None:
 
 
 def bench_bootstrap(cfa_data: pd.DataFrame) -> None:
-    """5. Bootstrap of the CFA (DWLS), 100 resamples, against lavaan's bootstrapLavaan.
+    """6. Bootstrap of the CFA (DWLS), 100 resamples, against lavaan's bootstrapLavaan.
 
     Both recompute thresholds, polychorics and the DWLS weights of every resample and refit
     from the estimates; craftwave computes the first stage of all resamples together. Timed

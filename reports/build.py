@@ -114,7 +114,9 @@ def build_report(
     sections = []
     for sid, title, fn in specs:
         bar.set_postfix_str(sid)
-        sections.append(run_section(fn, ctx, id=sid, title=title))
+        built = run_section(fn, ctx, id=sid, title=title)
+        if built is not None:  # None: the section does not apply to this study
+            sections.append(built)
         bar.update(1)
     refs = render.number_items(sections)
     context = _template_context(kind, ctx, sections, refs, out)

@@ -39,6 +39,31 @@ def _analysis_frame(data: str, exclusions_file: str | None):
         fail(str(exc))
 
 
+def _item_frame(data: str, exclusions_file: str | None):
+    """The item answers of export ``data`` after its quality policy, as the reports use them."""
+    from craftwave.analysis.quality import read_exclusions
+    from craftwave.instruments.errors import CraftwaveError
+    from craftwave.reports.export import load_export
+    from craftwave.reports.items import item_frame
+    from craftwave.reports.policy import QualityPolicy, apply_exclusions, policy_frame
+
+    try:
+        export = load_export(data)
+        if export.wide is None or export.wide.empty:
+            fail(f"{data}: the export has no wide.csv with item answers")
+        policy = QualityPolicy.from_study(export.study)
+        excl = read_exclusions(exclusions_file) if exclusions_file else None
+        wide = export.wide
+        if excl is not None or policy.excludes:
+            timings = export.page_timings if not export.page_timings.empty else None
+            pf = policy_frame(export.participants, export.scores, wide, timings, policy,
+                              exclusions=excl)
+            wide = apply_exclusions(wide, pf.excluded)
+        return item_frame(wide)
+    except CraftwaveError as exc:
+        fail(str(exc))
+
+
 def _constructs(frame, constructs: str | None) -> list[str]:
     from craftwave.instruments.names import with_wave
     from craftwave.reports.sections.common import LABELS
@@ -54,14 +79,25 @@ def _constructs(frame, constructs: str | None) -> list[str]:
 @click.option("--long", "long_layout", is_flag=True,
               help="One row per participant and wave (columns participant_id, wave and one "
                    "per construct scale score) instead of one row per participant.")
+@click.option("--items", "items", is_flag=True,
+              help="The item answers instead of the scores (participant_id and every scored "
+                   "item at every wave, reverse keyed, answers off the response scale missing): "
+                   "what the reports model as ordered categories.")
 @click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False),
               help="CSV file to write.")
-def scores_cmd(data, exclusions_file, long_layout, out_file) -> None:
+def scores_cmd(data, exclusions_file, long_layout, items, out_file) -> None:
     """Write the scores of export DATA that the reports analyse (after the quality policy)."""
     import pandas as pd
 
     from craftwave.instruments.names import split_wave
 
+    if items:
+        if long_layout:
+            fail("--items writes one row per participant; it takes no --long")
+        frame = _item_frame(data, exclusions_file)
+        frame.to_csv(out_file, index=False)
+        click.echo(f"wrote {out_file} ({len(frame)} rows, item answers)", err=True)
+        return
     frame = _analysis_frame(data, exclusions_file)
     if long_layout:
         stems = set(_constructs(frame, None))

@@ -31,6 +31,7 @@ from craftwave.reports.sections.common import (
 from craftwave.reports.sections.flow import researcher_flow
 from craftwave.reports.sections.intervention import intervention, itt_section
 from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
+from craftwave.reports.sections.ordinal import ordinal as ordinal_section
 
 # -- sample and retention ---------------------------------------------------------------------
 
@@ -914,6 +915,7 @@ SECTIONS = [
     ("focal", "Focal model", focal_model),
     ("mediation", "Moderated mediation", moderated_mediation),
     ("riclpm", "Random-intercept cross-lagged panel model", riclpm),
+    ("ordinal", "Items as ordered categories", ordinal_section),  # only when the study says so
     ("growth", "Change over waves", growth),
     ("attrition", "Attrition", attrition),
     ("flow", "Participant flow (CONSORT)", researcher_flow),

@@ -48,6 +48,7 @@ from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
+from craftwave.analysis.sem.categorical.defined import check_defined, defined_table
 from craftwave.analysis.sem.categorical.groupequal import ordinal_group_equal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
 from craftwave.analysis.sem.categorical.polyserial import (
@@ -119,6 +120,12 @@ class OrdinalFit:
     def nobs(self) -> int:
         return int(sum(s.n for s in (self.group_stats or [self.stats])))
 
+    @property
+    def defined(self) -> pd.DataFrame:
+        """The defined parameters (``:=``) with delta-method SEs from :attr:`vcov` (robust for
+        WLSMV), as lavaan; see :mod:`craftwave.analysis.sem.categorical.defined`."""
+        return defined_table(self)
+
     def improper(self) -> list[str]:
         """What makes the solution improper, in lavaan's terms (empty: a proper solution)."""
         out = []
@@ -150,7 +157,8 @@ class OrdinalFit:
                 "ordered": ordered_names(self.stats),
                 "covariates": list(getattr(self.stats, "covariates", [])),
                 "improper": self.improper(),
-                "parameters": table.to_dict(orient="records"), "fit": fit}
+                "parameters": table.to_dict(orient="records"), "fit": fit,
+                **_defined_records(self)}
 
     def summary(self) -> str:
         """A lavaan-like text summary: the estimation, the tests, the fit, the parameters."""
@@ -185,7 +193,18 @@ class OrdinalFit:
                   self.params[["group", "lhs", "op", "rhs", "est", "se", "z", "pvalue",
                                "std_all"]]
                   .to_string(index=False, float_format=lambda v: f"{v:.3f}")]
+        if self.model.defined:
+            lines += ["", "Defined parameters (delta method):",
+                      self.defined.to_string(index=False, float_format=lambda v: f"{v:.3f}")]
         return "\n".join(lines)
+
+
+def _defined_records(res: OrdinalFit) -> dict:
+    """``{"defined": [...]}`` for :meth:`OrdinalFit.to_dict` (nothing without ``:=`` lines)."""
+    if not res.model.defined:
+        return {}
+    table = res.defined
+    return {"defined": table.astype(object).where(table.notna(), None).to_dict(orient="records")}
 
 
 def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = True,
@@ -270,8 +289,7 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if continuous and not [v for v in names if v in wanted]:
         raise ModelError("no ordered indicators in the model (ordered= names none of "
                          f"{', '.join(names)}); fit continuous indicators with craftwave.sem")
-    if cm.defined:
-        raise ModelError("not supported yet: defined parameters (:=) with ordered indicators")
+    check_defined(cm)                     # := lines: labels checked now, values after the fit
     unknown = sorted({i for i, _ in spec.thresholds} | set(spec.scales))
     unknown = [u for u in unknown if u not in names or u in continuous]
     if unknown:

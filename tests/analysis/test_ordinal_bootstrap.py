@@ -155,3 +155,14 @@ def test_cli_fit_ordered_bootstrap(tmp_path):
     assert again["bootstrap"] == d["bootstrap"]
     bad = CliRunner().invoke(main, args[:-1] + ["--ci", "bca"])
     assert bad.exit_code != 0 and "BCa" in bad.output
+
+
+@pytest.mark.parametrize("model, ordered, message", [
+    ("f =~ y1 + y2 + y3 + y4\nf ~ x1 + x2", ["y1", "y2", "y3", "y4"], "observed covariates"),
+    ("f =~ y1 + y2 + y3 + x1", ["y1", "y2", "y3"], "continuous indicators"),
+])
+def test_fits_the_bootstrap_cannot_resample_are_refused_by_name(model, ordered, message):
+    data = pd.read_csv(REF / "data" / "ordinal_exo.csv")
+    fit = fit_ordinal(model, data, ordered=ordered, function="sem")
+    with pytest.raises(ModelError, match=message):
+        bootstrap_ordinal(fit, data, n=5, seed=1, progress=False)

@@ -25,9 +25,11 @@ REF = Path(__file__).resolve().parents[1] / "reference"
 FIXTURE = json.loads((REF / "ordinal_modindices.json").read_text())
 ITEMS = REF / "data" / "ordinal_items.csv"
 GROUPS = REF / "data" / "ordinal_groups.csv"
+MIXED = REF / "data" / "ordinal_exo.csv"
 CASES = {"cfa3": {}, "cfa3_std_lv": {"std_lv": True},
          "cfa3_theta": {"parameterization": "theta"}, "cfa3_labels": {},
-         "groups_metric": {"group": "grp"}, "groups_scalar": {"group": "grp"}}
+         "groups_metric": {"group": "grp"}, "groups_scalar": {"group": "grp"},
+         "mixed": {"ordered": ["y1", "y2", "y3"]}}          # x1 continuous: polyserial
 TOL = 1e-4
 
 
@@ -40,7 +42,8 @@ def close(a, b) -> bool:
 def fits():
     out = {}
     for case, options in CASES.items():
-        data = pd.read_csv(GROUPS if "group" in options else ITEMS)
+        data = pd.read_csv(GROUPS if "group" in options else
+                           MIXED if "ordered" in options else ITEMS)
         out[case] = fit_ordinal(FIXTURE[case]["model"], data, **options)
     return out
 
@@ -144,3 +147,13 @@ def test_cli_modindices_and_scoretest(tmp_path):
                                     "--function", "cfa"])
     assert out.exit_code == 0, out.output
     assert "f1 =~ x2" in out.output and "x1 | t1" in out.output
+
+
+def test_fits_with_covariates_are_refused_by_name():
+    data = pd.read_csv(MIXED)
+    mimic = fit_ordinal("f =~ y1 + y2 + y3 + y4\nf ~ x1 + x2", data,
+                        ordered=["y1", "y2", "y3", "y4"], function="sem")
+    with pytest.raises(ModelError, match="observed covariates"):
+        modindices(mimic)
+    with pytest.raises(ModelError, match="observed covariates"):
+        score_test(mimic)

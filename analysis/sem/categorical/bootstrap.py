@@ -27,6 +27,7 @@ from craftwave.analysis.bootstrap.result import BootstrapResult
 from craftwave.analysis.bootstrap.weights import resample_weights
 from craftwave.analysis.errors import DataError, ModelError
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit, _solve, _table, _weights
+from craftwave.analysis.sem.categorical.polyserial import numeric_mask
 from craftwave.analysis.sem.categorical.resample import CodedItems, resampled_stats
 
 __all__ = ["bootstrap_ordinal"]
@@ -123,6 +124,12 @@ def bootstrap_ordinal(res: OrdinalFit, data: pd.DataFrame, *, group: str | None 
     (0, 20)
     """
     level = check_level(level)
+    if getattr(res.stats, "covariates", None):
+        raise ModelError("not supported yet: the bootstrap of a fit with observed covariates "
+                         "(lavaan's conditional.x)")
+    if numeric_mask(res.stats).any():
+        raise ModelError("not supported yet: the bootstrap of a fit with continuous indicators "
+                         "next to ordered ones")
     if res.problem is None:
         raise ModelError("bootstrap_ordinal needs a fit from fit_ordinal")
     coded, rows, gcodes = _coded_groups(res, data, group)

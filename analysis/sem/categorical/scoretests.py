@@ -55,6 +55,9 @@ EPC_NOTE = ("epc is the expected change of each parameter; lavaan 0.6-14's lavTe
 
 
 def _problem(res: OrdinalFit):
+    if isinstance(res, OrdinalFit) and getattr(res.stats, "covariates", None):
+        raise ModelError("not supported yet: modification indices and score tests of a fit "
+                         "with observed covariates (lavaan's conditional.x)")
     if not isinstance(res, OrdinalFit) or res.problem is None:
         raise ModelError("modification indices and score tests of ordered indicators need a "
                          "fit from fit_ordinal")

@@ -3,7 +3,7 @@
 # information (Delta' W Delta, W = diag(1 / diag(NACOV))) and the gradient of the DWLS fit
 # function.
 #
-# Reads tests/reference/data/ordinal_items.csv and ordinal_groups.csv, and the Wu-Estabrook
+# Reads tests/reference/data/ordinal_items.csv, ordinal_groups.csv, ordinal_exo.csv, and the Wu-Estabrook
 # syntax of the multi-group levels stored in tests/reference/ordinal_groups.json (so both sides
 # fit the same models). Writes tests/reference/ordinal_modindices.json. Constraints are written
 # out as the parameters they name (lhs op rhs group), not as lavaan's plabels.
@@ -20,6 +20,7 @@ local({
   data_dir <- file.path(out_dir, "data")
   d <- read.csv(file.path(data_dir, "ordinal_items.csv"))
   dg <- read.csv(file.path(data_dir, "ordinal_groups.csv"), stringsAsFactors = FALSE)
+  dx <- read.csv(file.path(data_dir, "ordinal_exo.csv"))
   groups <- fromJSON(file.path(out_dir, "ordinal_groups.json"))
   three <- "f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\nf3 =~ x7 + x8 + x9"
 
@@ -74,7 +75,9 @@ local({
                       d, items, tests = TRUE),
     groups_thresholds = one(groups$thresholds$model, dg, gitems, tests = TRUE, group = "grp"),
     groups_metric = one(groups$metric$model, dg, gitems, tests = TRUE, group = "grp"),
-    groups_scalar = one(groups$scalar$model, dg, gitems, tests = TRUE, group = "grp")
+    groups_scalar = one(groups$scalar$model, dg, gitems, tests = TRUE, group = "grp"),
+    # a continuous indicator next to three ordered ones (polyserial correlations)
+    mixed = one("f =~ y1 + y2 + y3 + x1", dx, c("y1", "y2", "y3"))
   )
   write_json(obj, file.path(out_dir, "ordinal_modindices.json"), digits = NA,
              auto_unbox = TRUE, pretty = TRUE, na = "null")

@@ -108,7 +108,8 @@ class PartialInvarianceResult:
                 "notes": list(self.notes)}
 
     def summary(self) -> str:
-        miss = "listwise deletion" if self.missing == "listwise" else "FIML"
+        miss = {"listwise": "listwise deletion", "pairwise": "pairwise deletion"}.get(
+            self.missing, "FIML")
         lines = [f"Partial measurement invariance ({self.kind}), found by a DATA-DRIVEN search; "
                  f"estimator {self.estimator}, missing data: {miss}, N = {self.nobs}",
                  f"Criteria: {_criteria_text(self.criteria)}"]

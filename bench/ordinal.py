@@ -2,7 +2,9 @@
 
 1. The three-factor CFA of nine 4-category items (N = 301, simulated here with a fixed seed):
    a whole ``fit_ordinal`` (thresholds, polychorics, NACOV, DWLS, robust SEs, scaled test, fit
-   indices) against lavaan's ``cfa(..., ordered = TRUE)`` (WLSMV), each timed over repeated fits.
+   indices) against lavaan's ``cfa(..., ordered = TRUE)`` (WLSMV), each timed over repeated fits;
+   then a one-factor model of the same items with lavaan's ``fitMeasures`` of the robust CFI,
+   TLI and RMSEA (Savalei's catML, which lavaan computes only there; craftwave in every fit).
 2. Stage one at panel scale: 24 five-category items (two constructs x four waves x three
    indicators) at N = 3,000: thresholds, polychoric correlations and NACOV, against lavaan's
    ``lavCor(..., output = "fit")`` with WLSMV (the same first stage).
@@ -10,10 +12,15 @@
    wave, thresholds equal across waves; ``riclpm(..., ordered=True)``) at N = 3,000: the whole
    WLSMV fit against lavaan's ``sem(..., ordered = TRUE, estimator = "WLSMV")`` of the same
    syntax.
-4. Continuous and ordered indicators together: a three-factor CFA with two 4-category items and
+4. The four-wave ordinal multiple-indicator CLPM on the same items (a factor per construct and
+   wave, loadings and thresholds equal across waves, each item's residuals covarying across
+   waves; ``clpm(..., ordered=True)``), the whole WLSMV fit against lavaan's of the same syntax.
+5. Continuous and ordered indicators together: a three-factor CFA with two 4-category items and
    two continuous indicators per factor (N = 500), the whole WLSMV fit; and the mixed first stage
    (12 five-category items and 12 continuous variables at N = 3,000: thresholds, means,
    variances, polychoric, polyserial and Pearson correlations, NACOV) against ``lavCor``.
+6. The bootstrap of the CFA (100 resamples, DWLS refits, percentile intervals) against lavaan's
+   ``bootstrapLavaan(fit, R = 100)``.
 
 The cost that sets the target: a pair's likelihood depends on the data only through its K x K
 table, so one pass over N x P (row, pair) cells builds every table; Fisher scoring then costs
@@ -57,11 +64,23 @@ if (what == "cfa") {
   run <- function() cfa(model, data, ordered = ord, estimator = "WLSMV")
   fit <- run()
   value <- fitMeasures(fit, "chisq.scaled")
+} else if (what == "cfa_robust") {
+  model <- paste(readLines(args[4]), collapse = "\n")
+  run <- function() fitMeasures(cfa(model, data, ordered = names(data), estimator = "WLSMV"),
+                                c("cfi.robust", "tli.robust", "rmsea.robust"))
+  value <- run()[["cfi.robust"]]
 } else if (what == "sem") {
   model <- paste(readLines(args[4]), collapse = "\n")
   run <- function() sem(model, data, ordered = ord, estimator = "WLSMV")
   fit <- run()
   value <- fitMeasures(fit, "chisq.scaled")
+} else if (what == "boot") {
+  model <- paste(readLines(args[4]), collapse = "\n")
+  fit0 <- cfa(model, data, ordered = names(data), estimator = "DWLS")
+  set.seed(1)
+  run <- function() bootstrapLavaan(fit0, R = 100L, type = "ordinary", FUN = "coef")
+  fit <- run()
+  value <- sum(stats::complete.cases(fit))
 } else {
   run <- function() lavCor(data, ordered = ord, output = "fit", estimator = "WLSMV",
                            se = "robust.sem")
@@ -161,10 +180,14 @@ def main() -> None:
     lav = time_lavaan("cfa", cfa_data, args.reps, CFA)
     _row("CFA, 9 items x 4 categories, N = 301 (WLSMV fit)", t_py, lav,
          res.fit["chisq_scaled"])
+    one = "g =~ " + " + ".join(f"y{i}" for i in range(1, 10))      # misfits: robust CFI < 1
+    t_py, res = timed(lambda: fit_ordinal(one, cfa_data), args.reps)
+    lav = time_lavaan("cfa_robust", cfa_data, args.reps, one)
+    _row("1 factor, same items, + robust CFI/TLI/RMSEA", t_py, lav, res.fit["cfi_robust"])
     t_py, stats = timed(lambda: ordinal_stats(panel_items), args.reps)
     lav = time_lavaan("cor", panel_items, args.reps)
     _row("24 items x 5 categories, N = 3,000 (stage one)", t_py, lav, float(stats.cor.sum()))
-    from craftwave.analysis.panel import riclpm
+    from craftwave.analysis.panel import clpm, riclpm
 
     ri_data = ordinal_riclpm_data(rng, 3000)
     spec = riclpm(["icraft", "resil"], [1, 2, 3, 4], ordered=True,
@@ -173,6 +196,13 @@ def main() -> None:
     t_py, res = timed(lambda: spec.fit(ri_data, missing="listwise"), args.reps)
     lav = time_lavaan("sem", ri_data, args.reps, syntax)
     _row("ordinal RI-CLPM, 4 waves x 2 x 3 items, N = 3,000", t_py, lav,
+         res.fit["chisq_scaled"])
+    spec = clpm(["icraft", "resil"], [1, 2, 3, 4], ordered=True,
+                indicators={"icraft": ["a", "b", "c"], "resil": ["a", "b", "c"]})
+    syntax = spec.full_syntax(ri_data)
+    t_py, res = timed(lambda: spec.fit(ri_data, missing="listwise"), args.reps)
+    lav = time_lavaan("sem", ri_data, args.reps, syntax)
+    _row("ordinal CLPM, 4 waves x 2 x 3 items, N = 3,000", t_py, lav,
          res.fit["chisq_scaled"])
     mixed, ordered = mixed_items(rng, 500, 3, 4, 4)
     model = "\n".join(f"f{f + 1} =~ " + " + ".join(f"y{4 * f + j + 1}" for j in range(4))
@@ -184,6 +214,24 @@ def main() -> None:
     t_py, stats = timed(lambda: mixed_stats(big, list(big.columns), ordered), args.reps)
     lav = time_lavaan("cor", big, args.reps, "", ordered)
     _row("12 ordered + 12 continuous, N = 3,000 (stage one)", t_py, lav, float(stats.cov.sum()))
+    bench_bootstrap(cfa_data)
+
+
+def bench_bootstrap(cfa_data: pd.DataFrame) -> None:
+    """6. Bootstrap of the CFA (DWLS), 100 resamples, against lavaan's bootstrapLavaan.
+
+    Both recompute thresholds, polychorics and the DWLS weights of every resample and refit
+    from the estimates; craftwave computes the first stage of all resamples together. Timed
+    once each (lavaan takes tens of seconds); the check column is the resamples that refitted.
+    """
+    from craftwave.analysis.sem.categorical.bootstrap import bootstrap_ordinal
+
+    fit = fit_ordinal(CFA, cfa_data, estimator="dwls")
+    t_py, boot = timed(lambda: bootstrap_ordinal(fit, cfa_data, n=100, seed=1,
+                                                 progress=False), 1)
+    lav = time_lavaan("boot", cfa_data, 1, CFA)
+    _row("bootstrap of the CFA, 100 resamples (DWLS)", t_py, lav,
+         float(boot.draws.shape[0]))
 
 
 def _row(name: str, t_py: float, lav: dict | None, value: float) -> None:

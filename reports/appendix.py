@@ -9,6 +9,9 @@ from craftwave.instruments.names import product_var, with_wave
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import FOCAL
 from craftwave.reports.sections.models import focal_spec, focal_waves
+from craftwave.reports.sections.ordinal import commands as ordinal_commands
+from craftwave.reports.sections.ordinal import reproduce_lines as ordinal_reproduce_lines
+from craftwave.reports.sections.ordinal import write_models as write_ordinal_models
 
 
 def model_syntaxes(ctx: ReportContext) -> dict[str, str]:
@@ -77,6 +80,8 @@ def reproduce_r(ctx: ReportContext, syntaxes: dict[str, str]) -> str:
     for name, syntax in syntaxes.items():
         if name == "moderated_mediation":
             continue  # the same hypothesis as the focal model, on complete cases
+        if ctx.record.models.get(name, {}).get("ordered"):
+            continue  # items as ordered categories: refitted by WLSMV below
         var = f"model_{name}"
         lines += [f"{var} <- '", syntax.strip().replace("'", "\\'"), "'",
                   f"fit_{name} <- sem({var}, data = scores, missing = \"{missing}\"{fixed_x}, "
@@ -84,6 +89,7 @@ def reproduce_r(ctx: ReportContext, syntaxes: dict[str, str]) -> str:
                   f"summary(fit_{name}, fit.measures = TRUE, standardized = TRUE)",
                   f"write.csv(parameterEstimates(fit_{name}, standardized = TRUE), "
                   f"\"lavaan_{name}.csv\", row.names = FALSE)", ""]
+    lines += ordinal_reproduce_lines(ctx, syntaxes)
     return "\n".join(lines) + "\n"
 
 
@@ -109,6 +115,9 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
         "tab-clpm": f"craftwave model clpm --constructs {pair} --waves {waves}" + common,
     }
     known["tab-riclpm-compare"] = known["tab-riclpm"] + "\n" + known["tab-clpm"]
+    known["tab-focal-r2"] = (known["tab-focal"] + "  # R² = 1 − std_all of each outcome's "
+                             "residual variance (op ~~)")
+    known.update(count_commands(ctx))
     try:
         cons = constructs_present(ctx)
     except Exception:  # noqa: BLE001 - no scores: no descriptive tables either
@@ -132,6 +141,7 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
     # without flagged answers is the same model on `craftwave scores` data)
     known["tab-itt"] = known["tab-tipping"] = (
         f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
+    known["tab-itt"] += "\n" + itt_flagged_command(ctx)
     known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
     for name, m in ctx.record.models.items():  # the model files appendix() writes
         if name.startswith("invariance_") and m.get("input") and m.get("factors"):
@@ -153,7 +163,25 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
             f"--m {with_wave(FOCAL['m'], w2)} --y {with_wave(FOCAL['y'], w3)} "
             f"--covariates {with_wave(FOCAL['m'], w1)},{with_wave(FOCAL['y'], w2)} "
             f"--bootstrap {ctx.options.bootstrap} --seed {ctx.options.seed} --json")
+    known.update(ordinal_commands(ctx))
     return [(t, known[t]) for t in table_ids if t in known]
+
+
+def count_commands(ctx: ReportContext) -> dict[str, str]:
+    """The command behind each count table (``craftwave counts``, :mod:`craftwave.reports.
+    counts`): the sample, the CONSORT flow and the uptake by arm."""
+    keep = " --keep-careless" if ctx.options.exclude_careless is False else ""
+    cmd = f"craftwave counts EXPORT_DIR{keep} --json"
+    return {t: f"{cmd}  # its table \"{t}\"" for t in ("tab-sample", "tab-flow-entry", "tab-flow",
+                                                "tab-uptake-arm")}
+
+
+def itt_flagged_command(ctx: ReportContext) -> str:
+    """The ITT table's sensitivity row "flagged answers set to missing": the same model with
+    the report's exclusions (none under a policy that excludes nothing)."""
+    excl = " --exclusions exclusions.csv" if ctx.policy.excludes else ""
+    return (f"craftwave itt --data EXPORT_DIR{excl} --json  # the row \"flagged answers set "
+            "to missing\" (sensitivity, not ITT)")
 
 
 def appendix(ctx: ReportContext, out_dir: Path | None = None,
@@ -166,6 +194,7 @@ def appendix(ctx: ReportContext, out_dir: Path | None = None,
         for name, m in ctx.record.models.items():  # models the appendix's commands read
             if name.startswith("invariance_") and m.get("input"):
                 (out_dir / f"{name}.lav").write_text(m["input"] + "\n", encoding="utf-8")
+        write_ordinal_models(ctx, out_dir)
         excl = ctx.record.exclusions
         if excl is not None and {"participant_id", "wave"} <= set(excl.columns):
             cols = [c for c in ("participant_id", "wave", "reasons") if c in excl.columns]

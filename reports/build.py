@@ -15,6 +15,7 @@ from craftwave.reports.appendix import appendix
 from craftwave.reports.export import load_export
 from craftwave.reports.methods import methods_paragraphs, software_versions
 from craftwave.reports.recommend import recommendations
+from craftwave.reports.reproduce import grouped, platform_reproduce, reproduce_paragraphs
 from craftwave.reports.sections import ReportContext, ReportOptions, Section, run_section
 from craftwave.reports.sections import platform as platform_sections
 from craftwave.reports.sections import researcher as researcher_sections
@@ -113,7 +114,9 @@ def build_report(
     sections = []
     for sid, title, fn in specs:
         bar.set_postfix_str(sid)
-        sections.append(run_section(fn, ctx, id=sid, title=title))
+        built = run_section(fn, ctx, id=sid, title=title)
+        if built is not None:  # None: the section does not apply to this study
+            sections.append(built)
         bar.update(1)
     refs = render.number_items(sections)
     context = _template_context(kind, ctx, sections, refs, out)
@@ -136,6 +139,7 @@ def build_report(
     summary = _summary(kind, ctx, [*extra, *sections], refs)
     if kind == "platform":
         summary["keyfacts"] = context["keyfacts"]
+        summary["reproduce"] = context["reproduce"]["tables"]
     files["json"].write_text(json.dumps(summary, indent=2, default=_jsonable), encoding="utf-8")
     bar.close()
     all_sections = [*sections, *[s for s in (context.get("recommendations"),
@@ -215,26 +219,15 @@ def _template_context(kind: str, ctx: ReportContext, sections: list[Section],
                "association over time, not proof of cause and effect."),
             "Made with craftwave " + software_versions().get("craftwave", "") + "; the full "
             "statistical report for researchers gives every model and its fit.",
-            *platform_commands(ctx, by_id, refs),
         ],
+        "reproduce": _reproduce(ctx, sections, refs),
     }
 
 
-def platform_commands(ctx: ReportContext, by_id: dict[str, Section],
-                      refs: dict[str, str]) -> list[str]:
-    """For researchers: the commands that reproduce the platform report's model numbers from
-    the export directory (under the study's quality policy, read from its study.yaml)."""
-    out = []
-    findings = by_id.get("findings")
-    if findings is not None and findings.available and "tab-findings" in refs:
-        out.append(f"Reproduce {refs['tab-findings']} (the links the model estimates: a1, a2, "
-                   "a3 and b of the focal model) from the export directory: craftwave model "
-                   f"focal --fit EXPORT_DIR --missing {ctx.options.missing} --json")
-    decision = by_id.get("decision")
-    if decision is not None and decision.available and ctx.study.has_intervention:
-        out.append("Reproduce the intervention's estimate and decision: craftwave itt --data "
-                   "EXPORT_DIR --json")
-    return out
+def _reproduce(ctx: ReportContext, sections: list[Section],
+               refs: dict[str, str]) -> dict[str, Any]:
+    tables = platform_reproduce(ctx, sections, refs)
+    return {"paragraphs": reproduce_paragraphs(ctx), "tables": tables, "blocks": grouped(tables)}
 
 
 def _summary(kind: str, ctx: ReportContext, sections: list[Section],

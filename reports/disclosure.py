@@ -9,9 +9,9 @@ platform report publishes is registered with the set of participants it counts, 
 count is published only if
 
 - it is 0 or at least ``k``, and
-- for every count already published whose group contains the new group or is contained in it,
-  the difference between the two (the size of a group a reader can work out) is 0 or at least
-  ``k``.
+- for every count already published (in another table, or in the same table) whose group
+  contains the new group or is contained in it, the difference between the two (the size of
+  a group a reader can work out) is 0 or at least ``k``.
 
 Tables are built by :func:`ledger_table`: primary and complementary suppression within the
 table (``privacy.suppress``), then any cell that would conflict with a count published
@@ -133,10 +133,16 @@ def ledger_table(ledger: Ledger, cells: Mapping[object, Mapping[object, np.ndarr
     while True:
         st = suppress(counts, ledger.k, row_totals=row_totals, force_hidden=force)
         clash = pd.DataFrame(False, index=st.hidden.index, columns=st.hidden.columns)
-        for r in st.hidden.index:
-            for c in st.hidden.columns:
-                if not st.hidden.loc[r, c] and not ledger.safe(masks[r, c]):
-                    clash.loc[r, c] = True
+        # against the counts published elsewhere AND the cells of this table accepted so far
+        # (a row's "randomised" and "completed wave 1" are nested groups of one table)
+        trial = Ledger(ledger.k, ledger.size, list(ledger._masks), list(ledger.labels))
+        for r, c in _cell_order(st.hidden):
+            if st.hidden.loc[r, c]:
+                continue
+            if trial.safe(masks[r, c]):
+                trial.record(masks[r, c])
+            else:
+                clash.loc[r, c] = True
         if not clash.to_numpy().any():
             break
         force = clash if force is None else (force | clash)
@@ -145,3 +151,11 @@ def ledger_table(ledger: Ledger, cells: Mapping[object, Mapping[object, np.ndarr
             if not st.hidden.loc[r, c]:
                 ledger.record(masks[r, c], f"{label}[{r}, {c}]")
     return LedgerTable(st, masks)
+
+
+def _cell_order(hidden: pd.DataFrame) -> list[tuple[object, object]]:
+    """The order in which a table's cells are checked against each other: the totals first
+    (the most used numbers are the last to be hidden), then the body row by row."""
+    rows, cols = list(hidden.index), list(hidden.columns)
+    first = [(r, c) for r in rows for c in cols if r == TOTAL or c == TOTAL]
+    return first + [(r, c) for r in rows for c in cols if r != TOTAL and c != TOTAL]

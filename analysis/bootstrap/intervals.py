@@ -96,3 +96,42 @@ def bca_interval(
             continue
         lower[j], upper[j] = np.quantile(d[:, j], [p_lo, p_hi])
     return lower, upper
+
+
+def norm_inter_interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """lavaan's percentile interval (``parameterEstimates(boot.ci.type = "perc")``).
+
+    lavaan 0.6 takes the ends from boot's ``norm.inter``: with R draws, the order statistics
+    around ``(R + 1) alpha`` are interpolated on the normal quantile scale (the extreme draws
+    when ``(R + 1) alpha`` falls outside 1 .. R). Columns are quantities; non-finite draws are
+    dropped column by column.
+
+    Examples
+    --------
+    >>> lo, hi = norm_inter_interval(np.arange(1.0, 100.0)[:, None], 0.90)
+    >>> round(float(lo[0]), 6), round(float(hi[0]), 6)
+    (5.0, 95.0)
+    """
+    lvl = check_level(level)
+    alpha = np.array([(1 - lvl) / 2, (1 + lvl) / 2])
+    d = np.atleast_2d(np.asarray(draws, dtype=float))
+    out = np.full((2, d.shape[1]), np.nan)
+    for j in range(d.shape[1]):
+        t = np.sort(d[np.isfinite(d[:, j]), j])
+        R = t.size
+        if R == 0:
+            continue
+        rk = (R + 1) * alpha
+        k = np.trunc(rk).astype(int)
+        for m in range(2):
+            if k[m] == rk[m] and 0 < k[m] <= R:
+                out[m, j] = t[k[m] - 1]
+            elif k[m] <= 0:
+                out[m, j] = t[0]
+            elif k[m] >= R:
+                out[m, j] = t[R - 1]
+            else:
+                z = stats.norm.ppf([alpha[m], k[m] / (R + 1), (k[m] + 1) / (R + 1)])
+                tk, tk1 = t[k[m] - 1], t[k[m]]
+                out[m, j] = tk + (z[0] - z[1]) / (z[2] - z[1]) * (tk1 - tk)
+    return out[0], out[1]

@@ -8,6 +8,7 @@ it through the SEM engine (:func:`craftwave.analysis.fit`); this package contain
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,6 +60,20 @@ class PanelModel:
 
     def __str__(self) -> str:
         return self.syntax
+
+    def extend(self, lines: str, title: str = "added by the user") -> PanelModel:
+        """A copy with ``lines`` (lavaan syntax) appended, e.g. defined parameters.
+
+        >>> from craftwave.analysis.panel import clpm
+        >>> m = clpm(["a", "b"], [1, 2, 3], stationary=True)
+        >>> m.extend("ind := cl_a_b * ar_b").syntax.splitlines()[-1]
+        'ind := cl_a_b * ar_b'
+        """
+        text = "\n".join(ln.strip() for ln in str(lines).strip().splitlines() if ln.strip())
+        if not text:
+            return self
+        return dataclasses.replace(self, syntax=self.syntax.rstrip("\n") + f"\n\n# {title}\n"
+                                   + text + "\n")
 
     def prepared(self, data: pd.DataFrame) -> pd.DataFrame:
         """Return the data the model is fitted to (a copy; the input is never changed)."""

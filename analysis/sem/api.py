@@ -163,7 +163,7 @@ def fit_moments(model: CompiledModel, groups: list, *, start: np.ndarray | None 
         Starting values of the free parameters (e.g. the full-sample estimate).
     hessian : ndarray, optional
         A Hessian of F (per observation) near the solution, e.g. ``Evaluator(model,
-        groups).observed_information(theta_hat)`` of the full sample: the refit then takes a
+        groups).hessian(theta_hat)`` of the full sample (analytic, FIML too): the refit then takes a
         few quasi-Newton steps instead of Fisher scoring.
     step_tol : float
         Convergence when every step is below ``step_tol * (1 + |theta|)``; the default matches
@@ -379,12 +379,30 @@ def _baseline_model(cm: CompiledModel) -> CompiledModel:
                          exogenous=list(cm.ov_x))
 
 
+def _baseline_start(base: CompiledModel, groups: list) -> np.ndarray:
+    """Start values of the baseline: every variance at its (available-case) sample variance.
+
+    That is the independence model's estimate of the variances outside the covariates' block
+    (complete data and FIML alike), so the optimiser starts at or next to the optimum.
+    """
+    theta = start_values(base, groups)
+    idx = {v: i for i, v in enumerate(base.ov_names)}
+    x_set = set(base.ov_x)
+    moments = [exo_moments(g) for g in groups]
+    for row in base.rows:
+        if (row.free >= 0 and row.op == "~~" and row.lhs == row.rhs and row.lhs in idx
+                and row.lhs not in x_set and row.start is None):
+            S = moments[row.group][0]
+            theta[row.free] = max(float(S[idx[row.lhs], idx[row.lhs]]), 1e-3)
+    return theta
+
+
 def _fit_baseline(cm: CompiledModel, groups: list, est: str, h1: list[dict]) -> dict:
     base = _baseline_model(cm)
     if base.ov_names != cm.ov_names:  # pragma: no cover - guarded by baseline_syntax
         raise ModelError("internal: the baseline model orders the variables differently")
     ev = Evaluator(base, groups)
-    state = optimise(ev, start_values(base, groups), warn=False)
+    state = optimise(ev, _baseline_start(base, groups), warn=False)
     logl = ev.loglik(state.theta)
     chisq = 2.0 * (sum(h["loglik"] for h in h1) - logl)
     out = {"chisq": chisq, "df": base.df, "c": float("nan"), "ev": ev, "theta": state.theta}

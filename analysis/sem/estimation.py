@@ -8,8 +8,8 @@ The fit function is lavaan's, per observation:
 
 Derivatives are analytic. Every free matrix element k changes Sigma by a rank-2 term
 u_k v_k' + v_k u_k' and mu by dmu_k, which gives the gradient, the expected information and the
-casewise scores in a few vectorised products (the analytic Hessian is in
-:mod:`craftwave.analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
+casewise scores in a few vectorised products (the analytic Hessian, complete data and FIML, is
+in :mod:`craftwave.analysis.sem.hessian`). The optimiser is Fisher scoring with step halving far from the
 optimum and BFGS updates started from the analytic Hessian near it.
 """
 
@@ -233,11 +233,20 @@ class Evaluator:
         return info
 
     def hessian(self, theta: np.ndarray) -> np.ndarray:
-        """Hessian of F per observation: analytic for complete data, numerical under FIML."""
-        if self.fiml:
-            return self.observed_information(theta)
-        from craftwave.analysis.sem.hessian import complete_data_hessian
+        """Hessian of F per observation (the observed information), analytic.
 
+        Complete data: :func:`~craftwave.analysis.sem.hessian.complete_data_hessian`; FIML:
+        :func:`~craftwave.analysis.sem.hessian.fiml_hessian`, falling back to differences of the
+        gradient (:meth:`observed_information`) only when a pattern's implied covariance matrix
+        cannot be inverted there.
+        """
+        from craftwave.analysis.sem.hessian import complete_data_hessian, fiml_hessian
+
+        if self.fiml:
+            try:
+                return fiml_hessian(self, theta)
+            except np.linalg.LinAlgError:
+                return self.observed_information(theta)
         return complete_data_hessian(self, theta)
 
     def observed_information(self, theta: np.ndarray, h: float = 1e-6) -> np.ndarray:
@@ -351,7 +360,7 @@ def _fiml_group(Sigma, mu, g: GroupPatterns, need_grad: bool):
     """FIML objective (-loglik / n) and its Sigma/mu derivatives, vectorised by pattern size."""
     p = Sigma.shape[0]
     f = 0.0
-    Wc = np.zeros((p, p))
+    Wc = np.zeros(p * p)
     gmu = np.zeros(p)
     for blk in g.blocks:
         obs = blk.obs
@@ -369,15 +378,20 @@ def _fiml_group(Sigma, mu, g: GroupPatterns, need_grad: bool):
         f += 0.5 * float(blk.n @ (k * LOG2PI + logdet + np.einsum("pij,pij->p", T, P)))
         if need_grad:
             Wb = 0.5 * blk.n[:, None, None] * (P - P @ T @ P)
-            np.add.at(Wc, (obs[:, :, None], obs[:, None, :]), Wb)
+            # scatter-add into the p x p and p arrays (bincount: much faster than np.add.at)
+            flat = (obs[:, :, None] * p + obs[:, None, :]).ravel()
+            Wc += np.bincount(flat, weights=Wb.ravel(), minlength=p * p)
             Pd = np.einsum("pij,pj->pi", P, d)
-            np.add.at(gmu, obs, -blk.n[:, None] * Pd)
+            gmu -= np.bincount(obs.ravel(), weights=(blk.n[:, None] * Pd).ravel(), minlength=p)
     n = g.n
-    return f / n, Wc / n, gmu / n
+    return f / n, Wc.reshape(p, p) / n, gmu / n
 
 
 def _fiml_loglik(Sigma, mu, g: GroupPatterns) -> float:
-    total = 0.0
+    res = _fiml_group(Sigma, mu, g, need_grad=False)   # batched by pattern size
+    if res is not None:
+        return float(-g.n * res[0])
+    total = 0.0      # a pattern's block is not positive definite: pattern by pattern, as before
     for pat in g.patterns:
         o = pat.obs
         So = Sigma[np.ix_(o, o)]

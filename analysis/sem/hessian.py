@@ -1,4 +1,4 @@
-"""The analytic Hessian of the complete-data ML fit function (the observed information).
+"""The analytic Hessian of the ML fit function (the observed information): complete data and FIML.
 
 For one group, with P = Sigma^-1, d = ybar - mu, T = S + d d' and W = P - P T P, the gradient is
 g_k = 0.5 tr(W Sigma_k) - d' P mu_k. Differentiating once more,
@@ -11,6 +11,13 @@ where S_k = dSigma/dtheta_k = u_k v_k' + v_k u_k'. The first part is a few produ
 u, v, dmu arrays; the second differentiates the matrix form of the gradient (Lambda, B, Psi and
 alpha parts) along every free direction, each of which changes G = Lambda A, A = (I - B)^-1,
 Psi or alpha by rank-one terms, so it is vectorised over directions as well.
+
+FIML (:func:`fiml_hessian`): F = -loglik / N is a sum over missing-data patterns of the same
+form restricted to each pattern's observed variables o (P = Sigma_oo^-1, d = ybar_p - mu_o,
+S_p the pattern's covariance, weight n_p). The first-order part is summed pattern by pattern with
+u, v, dmu cut to o, batched over the patterns with the same number of observed variables; the
+second-order part is linear in the derivatives of F in (Sigma, mu), so it is the complete-data
+one at the FIML gradient (the per-pattern W and P d scattered back into p x p and p).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import numpy as np
 
 from craftwave.analysis.sem.specification import ALPHA, BETA, LAMBDA, PSI
 
-__all__ = ["complete_data_hessian"]
+__all__ = ["complete_data_hessian", "fiml_hessian"]
 
 
 def _q(X, Y, U, V):
@@ -146,6 +153,131 @@ def complete_data_hessian(ev, theta: np.ndarray) -> np.ndarray:
         fr = model.free_row_map(gi)
         S2 = _second_part(fr, pr, Wc, gmu, ms)
         rows = H1 + S2
+        R = np.zeros((pidx.size, nf))
+        R[np.arange(pidx.size), pidx] = 1.0
+        H += (g.n / ev.N) * (R.T @ rows @ R)
+    return 0.5 * (H + H.T)
+
+
+def _batched_inverse(So: np.ndarray) -> np.ndarray:
+    """Inverses of a stack of symmetric positive definite matrices (Cholesky, then solve)."""
+    Lc = np.linalg.cholesky(So)
+    Li = np.linalg.inv(Lc)
+    return np.transpose(Li, (0, 2, 1)) @ Li
+
+
+def _fiml_first_part(U, V, Dmu, g, Sigma, mu, chunk_elems: int = 200_000) -> np.ndarray:
+    """Sum over patterns of n_p times the first-order part of the pattern's Hessian (rows).
+
+    Per pattern with observed set o, P = Sigma_oo^-1, d = ybar_p - mu_o, T = S_p + d d' and
+    Y = P T P, the complete-data first-order part holds with U, V, Dmu restricted to o. The
+    patterns of one size are stacked and handled in chunks (batched matmul); only the rows that
+    move Sigma enter the Sigma-Sigma products, only those that move mu the mean products.
+    """
+    K = U.shape[0]
+    cs = np.flatnonzero(np.any(U != 0, axis=1) | np.any(V != 0, axis=1))   # rows moving Sigma
+    cm = np.flatnonzero(np.any(Dmu != 0, axis=1))                           # rows moving mu
+    U, V, Dmu = U[cs], V[cs], Dmu[cm]
+    ks, km = cs.size, cm.size
+    Qs = np.zeros((ks, ks))    # sum n_p tr(P S_k Y S_l)
+    Q0 = np.zeros((ks, ks))    # sum n_p tr(P S_k P S_l)
+    Dm = np.zeros((km, km))    # sum n_p dmu_k' P dmu_l
+    Mx = np.zeros((ks, km))    # sum n_p [(u_k'z)(v_k' P dmu_l) + (v_k'z)(u_k' P dmu_l)], z = P d
+    step = max(1, chunk_elems // max(ks * ks, 1))
+    for blk in g.blocks:
+        npat = blk.obs.shape[0]
+        for a in range(0, npat, step):
+            obs = blk.obs[a:a + step]                      # c x k
+            n = blk.n[a:a + step]
+            So = Sigma[obs[:, :, None], obs[:, None, :]]   # c x k x k
+            P = _batched_inverse(So)
+            d = blk.ybar[a:a + step] - mu[obs]             # c x k
+            T = blk.S[a:a + step] + d[:, :, None] * d[:, None, :]
+            Y = P @ T @ P
+            z = np.einsum("cij,cj->ci", P, d)              # c x k
+            if ks:
+                Uo = np.transpose(U[:, obs], (1, 0, 2))    # c x ks x k
+                Vo = np.transpose(V[:, obs], (1, 0, 2))
+                Uot = np.transpose(Uo, (0, 2, 1))
+                Vot = np.transpose(Vo, (0, 2, 1))
+                XU, XV = Uo @ P, Vo @ P                    # c x ks x k
+                YU, YV = Uo @ Y, Vo @ Y
+                XUU, XUV, XVV = XU @ Uot, XU @ Vot, XV @ Vot   # c x ks x ks
+                YUU, YUV, YVV = YU @ Uot, YU @ Vot, YV @ Vot
+                nXUV = n[:, None, None] * XUV
+                # sum_c n [YUV' * XUV + YUV * XUV'] = G + G' with G = sum_c n YUV' * XUV
+                G = np.einsum("cji,cij->ij", YUV, nXUV)
+                nXUU = n[:, None, None] * XUU
+                Qs += G + G.T + np.einsum("cij,cij->ij", YVV, nXUU) \
+                    + np.einsum("cij,cij->ij", YUU, n[:, None, None] * XVV)
+                G0 = np.einsum("cji,cij->ij", XUV, nXUV)
+                Q0 += G0 + G0.T + 2.0 * np.einsum("cij,cij->ij", XVV, nXUU)
+            if km:
+                # sums over patterns and their observed variables at once: one product each
+                c, k = obs.shape
+                Do = np.transpose(Dmu[:, obs], (1, 0, 2))  # c x km x k
+                PD = (P @ np.transpose(Do, (0, 2, 1))).reshape(c * k, km)
+                nDo = np.transpose(n[:, None, None] * Do, (1, 0, 2)).reshape(km, c * k)
+                Dm += nDo @ PD
+                if ks:
+                    nUz = n[:, None] * np.einsum("cKk,ck->cK", Uo, z)
+                    nVz = n[:, None] * np.einsum("cKk,ck->cK", Vo, z)
+                    W = nUz[:, :, None] * Vo + nVz[:, :, None] * Uo
+                    Mx += np.transpose(W, (1, 0, 2)).reshape(ks, c * k) @ PD
+    out = np.zeros((K, K))
+    out[np.ix_(cs, cs)] = -0.5 * Q0 + 0.5 * (Qs + Qs.T)
+    out[np.ix_(cm, cm)] += Dm
+    out[np.ix_(cs, cm)] += Mx
+    out[np.ix_(cm, cs)] += Mx.T
+    return out
+
+
+def fiml_hessian(ev, theta: np.ndarray) -> np.ndarray:
+    """Analytic Hessian of the FIML objective F = -loglik / N (the observed information).
+
+    lavaan's "observed" information with the structured h1 (``lav_model_hessian``), exact instead
+    of by differences of the gradient: per missing-data pattern the second derivatives of the
+    pattern log-likelihood in the model-implied (mu, Sigma), chained through the row derivatives
+    (the first-order part, batched over patterns of the same size), plus the gradient in
+    (mu, Sigma) times the second derivatives of (mu, Sigma) in the parameters (the second-order
+    part, shared with complete data).
+
+    Parameters
+    ----------
+    ev : Evaluator
+        An evaluator on FIML data (``GroupPatterns`` per group).
+    theta : ndarray
+        The free parameters.
+
+    Returns
+    -------
+    ndarray
+        The Hessian of F per observation (free parameters x free parameters), symmetric.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        When the model-implied covariance matrix of a pattern's observed variables is not
+        positive definite.
+    """
+    from craftwave.analysis.sem.estimation import _fiml_group
+
+    model = ev.model
+    nf = model.n_free
+    H = np.zeros((nf, nf))
+    ms = model.meanstructure
+    for gi, g in enumerate(ev.groups):
+        pr = ev.parts(theta, gi)
+        Sigma, mu = pr["Sigma"], pr["mu"]
+        res = _fiml_group(Sigma, mu, g, need_grad=True)
+        if res is None:
+            raise np.linalg.LinAlgError("the model-implied covariance matrix of a missing-data "
+                                        "pattern is not positive definite")
+        _, Wc, gmu = res
+        U, V, Dmu, pidx = ev._row_derivatives(pr, gi)
+        H1 = _fiml_first_part(U, V, Dmu, g, Sigma, mu) / g.n
+        fr = model.free_row_map(gi)
+        rows = H1 + _second_part(fr, pr, Wc, gmu, ms)
         R = np.zeros((pidx.size, nf))
         R[np.arange(pidx.size), pidx] = 1.0
         H += (g.n / ev.N) * (R.T @ rows @ R)

@@ -2,10 +2,11 @@
 
 Conventions follow lavaan 0.6: information matrices are per observation (the sum over groups
 weighted by n_g / N), so ``vcov = inverse(information) / N``. Complete-data ML uses the expected
-information, FIML the observed one (the Hessian, from Richardson differences of the analytic
-gradient as lavaan's ``lav_model_hessian``). MLR takes the observed information as the bread and
-the first-order (casewise score) information as the meat, and scales the chi-square with the
-Mplus variant of the Yuan-Bentler correction: c = [sum_g tr(A1_g^-1 B1_g) - tr(E^-1 B0)] / df,
+information, FIML the observed one (the Hessian of F, analytic:
+:func:`craftwave.analysis.sem.hessian.fiml_hessian`; lavaan's ``lav_model_hessian`` takes
+Richardson differences of the analytic gradient, which it equals to about 1e-9). MLR takes the
+observed information as the bread and the first-order (casewise score) information as the meat,
+and scales the chi-square with the Mplus variant of the Yuan-Bentler correction: c = [sum_g tr(A1_g^-1 B1_g) - tr(E^-1 B0)] / df,
 with A1 and B1 the unstructured (saturated) model's information and first-order matrices.
 """
 
@@ -167,15 +168,18 @@ def em_fit(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11
         mis = np.array([np.setdiff1d(np.arange(p), o) for o in obs])
         Q = blk.S + blk.ybar[:, :, None] * blk.ybar[:, None, :]
         perm = np.concatenate([obs, mis], axis=1)
-        prep.append((obs, mis, Q, perm, blk))
+        # flat indices for the scatter-adds (bincount: much faster than np.add.at)
+        flat2 = (perm[:, :, None] * p + perm[:, None, :]).ravel()
+        prep.append((obs, mis, Q, perm, flat2, blk))
     for it in range(1, max_iter + 1):
         T1 = np.zeros(p)
-        T2 = np.zeros((p, p))
-        for obs, mis, Q, perm, blk in prep:
+        T2 = np.zeros(p * p)
+        for obs, mis, Q, perm, flat2, blk in prep:
             n = blk.n
             if mis.shape[1] == 0:
-                np.add.at(T1, obs, n[:, None] * blk.ybar)
-                np.add.at(T2, (obs[:, :, None], obs[:, None, :]), n[:, None, None] * Q)
+                T1 += np.bincount(obs.ravel(), weights=(n[:, None] * blk.ybar).ravel(),
+                                  minlength=p)
+                T2 += np.bincount(flat2, weights=(n[:, None, None] * Q).ravel(), minlength=p * p)
                 continue
             Soo = Sigma[obs[:, :, None], obs[:, None, :]]
             Smo = Sigma[mis[:, :, None], obs[:, None, :]]
@@ -194,10 +198,11 @@ def em_fit(g: GroupPatterns, max_iter: int = 10000, tol: float = 1e-11
             E[:, k:, :k] = Emo
             E[:, :k, k:] = np.transpose(Emo, (0, 2, 1))
             E[:, k:, k:] = Emm
-            np.add.at(T1, perm, n[:, None] * np.concatenate([blk.ybar, ym], axis=1))
-            np.add.at(T2, (perm[:, :, None], perm[:, None, :]), n[:, None, None] * E)
+            T1 += np.bincount(perm.ravel(), minlength=p, weights=(
+                n[:, None] * np.concatenate([blk.ybar, ym], axis=1)).ravel())
+            T2 += np.bincount(flat2, weights=(n[:, None, None] * E).ravel(), minlength=p * p)
         mu_new = T1 / g.n
-        Sigma_new = T2 / g.n - np.outer(mu_new, mu_new)
+        Sigma_new = T2.reshape(p, p) / g.n - np.outer(mu_new, mu_new)
         Sigma_new = 0.5 * (Sigma_new + Sigma_new.T)
         delta = max(np.abs(mu_new - mu).max(), np.abs(Sigma_new - Sigma).max())
         mu, Sigma = mu_new, Sigma_new

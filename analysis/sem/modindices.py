@@ -37,17 +37,21 @@ MI_COLUMNS = ["lhs", "op", "rhs", "group", "mi", "epc", "sepc_lv", "sepc_all", "
 _EPS = np.finfo(float).eps
 
 
-def modindices(result: SEMResult, data: pd.DataFrame, *, group: str | None = None,
+def modindices(result: SEMResult, data: pd.DataFrame | None = None, *,
+               group: str | None = None,
                minimum: float = 0.0, top: int | None = None, sort: bool = True,
                op: list[str] | None = None) -> pd.DataFrame:
     """Modification indices of a fitted model, as lavaan's ``modindices(fit, sort. = TRUE)``.
 
     Parameters
     ----------
-    result : SEMResult
-        From :func:`craftwave.analysis.sem.fit`.
+    result : SEMResult or OrdinalFit
+        From :func:`craftwave.analysis.sem.fit`, or a WLSMV/DWLS fit of ordered indicators
+        from :func:`~craftwave.analysis.sem.categorical.fit_ordinal` (whose DWLS information
+        and gradient the indices then use, as lavaan).
     data : pandas.DataFrame
-        The data the model was fitted to.
+        The data the model was fitted to (not needed for an ordinal fit, which keeps its
+        sample statistics).
     group : str, optional
         The group column of a multi-group fit.
     minimum : float
@@ -80,9 +84,17 @@ def modindices(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
     >>> mi.iloc[0][["lhs", "op", "rhs"]].tolist()
     ['A', '=~', 'y4']
     """
-    # imported here: api imports this package's siblings, and prepare_groups lives there
+    # imported here: api imports this package's siblings, and prepare_groups lives there;
+    # the categorical package imports this module
     from craftwave.analysis.sem.api import prepare_groups
+    from craftwave.analysis.sem.categorical.dwls import OrdinalFit
 
+    if isinstance(result, OrdinalFit):
+        from craftwave.analysis.sem.categorical.scoretests import ordinal_modindices
+
+        return ordinal_modindices(result, minimum=minimum, top=top, sort=sort, op=op)
+    if data is None:
+        raise ModelError("modification indices of this fit need the data it was fitted to")
     check_estimator(result)
     if result.missing == "fiml" and result.model.fixed_x and result.model.ov_x:
         keep = data[result.model.ov_x].notna().all(axis=1)

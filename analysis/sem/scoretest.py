@@ -213,17 +213,19 @@ def tester_for(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
     return ScoreTester(cm, groups, result.theta)
 
 
-def score_test(result: SEMResult, data: pd.DataFrame, *, group: str | None = None,
-               cumulative: bool = True) -> ScoreTestResult:
+def score_test(result: SEMResult, data: pd.DataFrame | None = None, *,
+               group: str | None = None, cumulative: bool = True) -> ScoreTestResult:
     """Score tests of a fitted model's equality constraints, as ``lavTestScore(fit,
     cumulative = TRUE, epc = TRUE)``.
 
     Parameters
     ----------
-    result : SEMResult
-        A fit with equality constraints (shared labels, ``==``, or ``group_equal``).
+    result : SEMResult or OrdinalFit
+        A fit with equality constraints (shared labels, ``==``, or ``group_equal``); a WLSMV
+        or DWLS fit of ordered indicators is tested with its DWLS information, as lavaan
+        (thresholds and scale factors included).
     data : pandas.DataFrame
-        The data it was fitted to.
+        The data it was fitted to (not needed for an ordinal fit).
     group : str, optional
         The group column of a multi-group fit.
     cumulative : bool
@@ -238,6 +240,15 @@ def score_test(result: SEMResult, data: pd.DataFrame, *, group: str | None = Non
     ModelError
         When the model has no equality constraint.
     """
+    # imported here: the categorical package imports this module
+    from craftwave.analysis.sem.categorical.dwls import OrdinalFit
+
+    if isinstance(result, OrdinalFit):
+        from craftwave.analysis.sem.categorical.scoretests import ordinal_score_test
+
+        return ordinal_score_test(result, cumulative=cumulative)
+    if data is None:
+        raise ModelError("score tests of this fit need the data it was fitted to")
     cm = result.model
     tester = tester_for(result, data, group=group)
     if not tester.pairs:

@@ -24,10 +24,20 @@ METHOD_CHOICES = ["default", "standard", "satorra.bentler.2001", "satorra.bentle
               "names).")
 @click.option("--function", "function", type=click.Choice(["sem", "cfa", "growth", "lavaan"]),
               default="sem", show_default=True, help="lavaan function mode of both fits.")
-@click.option("--estimator", type=click.Choice(ESTIMATOR_CHOICES, case_sensitive=False),
-              default="ML", show_default=True, help="Estimator of both fits (as craftwave fit).")
-@click.option("--missing", type=click.Choice(["listwise", "fiml"], case_sensitive=False),
-              default="listwise", show_default=True)
+@click.option("--estimator", type=click.Choice([*ESTIMATOR_CHOICES, "WLSMV", "ULSMV"],
+                                               case_sensitive=False),
+              default=None, help="Estimator of both fits (as craftwave fit): ML by default, "
+              "WLSMV with --ordered (or ULSMV).")
+@click.option("--ordered", is_flag=False, flag_value="all", default=None,
+              help="Ordered-categorical indicators (every one, or comma-separated names): "
+              "both models fitted by WLSMV and compared by the scaled-and-shifted difference "
+              "(satorra.2000), lavaan's lavTestLRT default for WLSMV.")
+@click.option("--parameterization", type=click.Choice(["delta", "theta"]), default="delta",
+              show_default=True, help="With --ordered: lavaan's parameterization.")
+@click.option("--missing", type=click.Choice(["listwise", "fiml", "pairwise"],
+                                             case_sensitive=False),
+              default="listwise", show_default=True,
+              help="listwise or fiml; with --ordered listwise or pairwise.")
 @click.option("--group", help="Column with the group of each row (multi-group models).")
 @click.option("--group-equal", help="Comma-separated group.equal of both models.")
 @click.option("--group-equal-a", help="group.equal of MODEL_A only (overrides --group-equal).")
@@ -40,7 +50,8 @@ METHOD_CHOICES = ["default", "standard", "satorra.bentler.2001", "satorra.bentle
 @_mode_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
-def compare_cmd(model_a, model_b, data, method, names, function, estimator, missing, group,
+def compare_cmd(model_a, model_b, data, method, names, function, estimator, ordered,
+                parameterization, missing, group,
                 group_equal, group_equal_a, group_equal_b, group_partial, meanstructure,
                 fixed_x, int_ov_free, int_lv_free, std_lv, orthogonal, auto_fix_first,
                 auto_fix_single, auto_var, auto_cov_lv_x, auto_cov_y, as_json, policy_file,
@@ -50,7 +61,10 @@ def compare_cmd(model_a, model_b, data, method, names, function, estimator, miss
     Both models are fitted with the same options; the table is sorted by degrees of freedom
     and tests the more restricted model against the other, with a scaled difference for
     MLM, MLMV and MLR, e.g. `craftwave compare free.lav orthogonal.lav data.csv
-    --estimator MLM --method satorra.bentler.2010`.
+    --estimator MLM --method satorra.bentler.2010`. With --ordered both models are fitted by
+    WLSMV and compared by the scaled-and-shifted difference (satorra.2000), as lavaan's
+    lavTestLRT does for WLSMV: `craftwave compare free.lav stationary.lav items.csv --ordered
+    --missing pairwise`.
     """
     from pathlib import Path
 
@@ -65,6 +79,17 @@ def compare_cmd(model_a, model_b, data, method, names, function, estimator, miss
     syntax_a, frame = _read(model_a, data)
     syntax_b, _ = _read(model_b, data)
     frame = screen(frame, policy_file, exclusions_file, quality_analysis)
+    if ordered or (estimator or "").upper() in ("WLSMV", "ULSMV"):
+        _compare_ordered(syntax_a, syntax_b, frame, labels, ordered=ordered,
+                         estimator=estimator or "WLSMV", method=method, missing=missing,
+                         function=function, group=group, std_lv=std_lv,
+                         parameterization=parameterization,
+                         group_equal=group_equal or group_equal_a or group_equal_b,
+                         as_json=as_json)
+        return
+    if missing.lower() == "pairwise":
+        fail("--missing pairwise is for ordered indicators (--ordered)")
+    estimator = estimator or "ML"
     common = dict(estimator=estimator.upper(), missing=missing.lower(), group=group,
                   group_partial=_split(group_partial), function=function,
                   meanstructure=meanstructure, fixed_x=fixed_x, int_ov_free=int_ov_free,
@@ -87,6 +112,47 @@ def compare_cmd(model_a, model_b, data, method, names, function, estimator, miss
         echo_json(out)
         return
     click.echo(res.summary())
+    for m in messages:
+        click.echo(f"Warning: {m}", err=True)
+
+
+def _compare_ordered(syntax_a, syntax_b, frame, labels, *, ordered, estimator, method, missing,
+                     function, group, std_lv, parameterization, group_equal, as_json) -> None:
+    """``craftwave compare --ordered``: two WLSMV fits and lavTestLRT's satorra.2000 test."""
+    from craftwave.analysis.sem.categorical import fit_ordinal
+    from craftwave.analysis.sem.categorical.compare import compare_ordinal_models
+
+    if estimator.upper() not in ("WLSMV", "ULSMV"):
+        fail(f"ordered indicators are compared by WLSMV or ULSMV, not {estimator.upper()}")
+    if method.lower() not in ("default", "satorra.2000"):
+        fail(f"with ordered indicators the difference test is satorra.2000 (lavaan's default "
+             f"for WLSMV), not {method}")
+    if missing.lower() == "fiml":
+        fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+    if group_equal:
+        fail("not supported yet: --group-equal with ordered indicators; write the constraints "
+             "in the syntax")
+    if function == "growth":
+        fail("not supported yet: growth models with ordered indicators")
+    which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
+
+    def run():
+        fits = [fit_ordinal(s, frame, ordered=which, estimator=estimator.lower(),
+                            missing=missing.lower(), function=function, std_lv=std_lv,
+                            group=group, parameterization=parameterization)
+                for s in (syntax_a, syntax_b)]
+        return compare_ordinal_models(fits, names=labels)
+
+    res, messages = _run(run)
+    if as_json:
+        out = res.to_dict()
+        out["models"] = {labels[0]: syntax_a, labels[1]: syntax_b}
+        out["warnings"] = list(dict.fromkeys(out["warnings"] + messages))
+        echo_json(out)
+        return
+    click.echo(res.summary())
+    click.echo(f"Ordered indicators ({', '.join(res.results[0].stats.names)}), missing answers "
+               f"{res.results[0].stats.missing}.")
     for m in messages:
         click.echo(f"Warning: {m}", err=True)
 

@@ -19,10 +19,18 @@ REPORT_SEED = 20261123  # the reports' default seed (craftwave report --seed)
               help="Add multiple imputation (m = 20, Rubin's rules) and the MAR tipping point.")
 @click.option("--seed", type=int, default=REPORT_SEED, show_default=True,
               help="Seed of the imputations (the reports' seed by default).")
+@click.option("--exclusions", "exclusions_file", type=click.Path(exists=True, dir_okay=False),
+              help="CSV of participant-waves (participant_id, wave) whose answers are set to "
+                   "missing first, e.g. a report's exclusions.csv: the researcher report's "
+                   "sensitivity row \"flagged answers set to missing\" (not intention to "
+                   "treat). Default: every answer of every randomised participant.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def itt_cmd(data_dir, outcome, wave, sensitivity, seed, as_json) -> None:
+def itt_cmd(data_dir, outcome, wave, sensitivity, seed, exclusions_file, as_json) -> None:
     """Intention to treat on every randomised participant of an export: FIML with auxiliary
-    variables, and the decision by the documented rule (docs/interventions.md)."""
+    variables, and the decision by the documented rule (docs/interventions.md).
+
+    With --exclusions the listed participant-waves' scores are blanked first (everyone stays
+    in the analysis): the sensitivity analysis of the researcher report's ITT table."""
     from craftwave.analysis.data import read_export
     from craftwave.analysis.intervention.decision import decide, smallest_effect_default
     from craftwave.analysis.intervention.itt import itt_fiml, sensitivity_analyses
@@ -41,7 +49,18 @@ def itt_cmd(data_dir, outcome, wave, sensitivity, seed, as_json) -> None:
         aux = list(primary.get("auxiliary") or [])
         if exp.participants is None or exp.scores is None:
             fail("the export lacks participants.csv or scores.csv")
-        frame = exp.participants.merge(exp.scores, on="participant_id", how="left")
+        if exclusions_file:
+            from craftwave.analysis.quality import read_exclusions
+            from craftwave.reports.export import load_export
+            from craftwave.reports.policy import QualityPolicy, policy_frame
+
+            rep = load_export(data_dir)
+            timings = rep.page_timings if not rep.page_timings.empty else None
+            frame = policy_frame(rep.participants, rep.scores, rep.wide, timings,
+                                 QualityPolicy.from_study(rep.study),
+                                 exclusions=read_exclusions(exclusions_file)).frame
+        else:
+            frame = exp.participants.merge(exp.scores, on="participant_id", how="left")
         frame = frame[frame["arm"].notna()].reset_index(drop=True)
         res = itt_fiml(frame, outcome=outcome, wave=int(wave), baseline_wave=baseline,
                        auxiliary=aux)

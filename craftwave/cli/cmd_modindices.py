@@ -15,8 +15,7 @@ from craftwave.cli.output import echo_json, fail
 from craftwave.cli.quality_opts import screen
 
 # fit options that are not about the model: left out of these commands
-_NOT_FIT = {"n_boot", "seed", "ci", "n_jobs", "as_json", "model", "data", "ordered",
-            "parameterization",
+_NOT_FIT = {"n_boot", "seed", "ci", "n_jobs", "as_json", "model", "data",
             "standardized", "std_type", "rsquare", "residual_type"}
 _QUALITY = ("policy_file", "exclusions_file", "quality_analysis")
 
@@ -36,6 +35,10 @@ def _fit(model: str, data: str, options: dict):
 
     syntax, frame = _read(model, data)
     frame = screen(frame, *(options.pop(k) for k in _QUALITY))
+    ordered = options.pop("ordered", None)
+    parameterization = options.pop("parameterization", "delta")
+    if ordered or (options.get("estimator") or "").upper() in ("WLSMV", "DWLS", "ULSMV"):
+        return _fit_ordered(syntax, frame, ordered, parameterization, options)
     kwargs = {}
     accepted = inspect.signature(fit).parameters
     for name, value in options.items():
@@ -43,9 +46,6 @@ def _fit(model: str, data: str, options: dict):
             value = _split(value)
         elif name == "estimator":
             value = (value or "ML").upper()
-            if value in ("WLSMV", "DWLS"):
-                fail("not supported yet: modification indices and score tests for ordered "
-                     "indicators (WLSMV)")
         elif name == "missing":
             value = value.lower()
         if name in accepted:
@@ -54,7 +54,36 @@ def _fit(model: str, data: str, options: dict):
     return res, frame, messages
 
 
+def _fit_ordered(syntax: str, frame, ordered, parameterization: str, options: dict):
+    """The WLSMV (DWLS, ULSMV, ULS) fit of ``craftwave fit --ordered``, for the score tests."""
+    from craftwave.analysis.sem.categorical import fit_ordinal
+
+    estimator = (options.get("estimator") or "WLSMV").upper()
+    if estimator not in ("WLSMV", "DWLS", "ULSMV", "ULS"):
+        fail(f"ordered indicators are fitted by WLSMV, DWLS, ULSMV or ULS, not {estimator}")
+    if (options.get("missing") or "listwise").lower() == "fiml":
+        fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
+    if options.get("group_equal"):
+        fail("not supported yet: --group-equal with ordered indicators; write the constraints "
+             "in the syntax")
+    which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
+    res, messages = _run(lambda: fit_ordinal(
+        syntax, frame, ordered=which, estimator=estimator.lower(),
+        missing=(options.get("missing") or "listwise").lower(),
+        function=options.get("function") or "sem", std_lv=options.get("std_lv"),
+        group=options.get("group"), parameterization=parameterization))
+    return res, frame, messages
+
+
 def _fit_header(res) -> dict:
+    from craftwave.analysis.sem.categorical import OrdinalFit
+
+    if isinstance(res, OrdinalFit):
+        return {"estimator": res.estimator.upper(), "missing": res.stats.missing,
+                "nobs": res.nobs, "group_labels": list(res.group_labels or ["1"]),
+                "converged": True, "ordered": list(res.stats.names),
+                "parameterization": res.parameterization,
+                "chisq": res.fit.get("chisq"), "df": res.fit.get("df")}
     return {"estimator": res.estimator, "missing": res.missing, "nobs": res.nobs,
             "group_labels": list(res.group_labels), "converged": bool(res.converged),
             "chisq": res.fit_measures.get("chisq"), "df": res.fit_measures.get("df")}
@@ -85,22 +114,24 @@ def modindices_cmd(model, data, minimum, top, ops, as_json, **options) -> None:
     table, more = _run(lambda: modindices(res, frame, group=options.get("group"),
                                           minimum=minimum, top=top, op=_split(ops) or None))
     messages += more
+    head = _fit_header(res)
+    warned = list(getattr(res, "warnings", [])) + messages
     if as_json:
-        out = _fit_header(res) | {"information": "expected",
-                                  "modindices": table.to_dict(orient="records"),
-                                  "warnings": list(res.warnings) + messages}
+        out = head | {"information": "expected",
+                      "modindices": table.to_dict(orient="records"), "warnings": warned}
         echo_json(out)
         return
-    click.echo(f"Modification indices (as lavaan's modindices; expected information), "
-               f"estimator {res.estimator}, missing data: {res.missing}, N = {res.nobs}")
-    click.echo(f"Model chi-square = {res.fit_measures['chisq']:.3f}, "
-               f"df = {res.fit_measures['df']}")
+    info = "expected information" if "ordered" not in head else "DWLS expected information"
+    click.echo(f"Modification indices (as lavaan's modindices; {info}), "
+               f"estimator {head['estimator']}, missing data: {head['missing']}, "
+               f"N = {head['nobs']}")
+    click.echo(f"Model chi-square = {head['chisq']:.3f}, df = {head['df']}")
     click.echo("")
     if table.empty:
         click.echo("No modification index to show.")
     else:
         click.echo(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
-    for m in list(res.warnings) + messages:
+    for m in warned:
         click.echo(f"Warning: {m}", err=True)
 
 
@@ -119,16 +150,16 @@ def scoretest_cmd(model, data, as_json, **options) -> None:
     from craftwave.analysis.sem.scoretest import score_test
 
     res, frame, messages = _fit(model, data, options)
-    if not res.converged:
+    if not getattr(res, "converged", True):
         fail("the model did not converge: no score test")
     out, more = _run(lambda: score_test(res, frame, group=options.get("group")))
     messages += more
+    warned = list(getattr(res, "warnings", [])) + messages
     if as_json:
-        echo_json(_fit_header(res) | out.to_dict()
-                  | {"warnings": list(res.warnings) + messages})
+        echo_json(_fit_header(res) | out.to_dict() | {"warnings": warned})
         return
     click.echo(out.summary())
-    for m in list(res.warnings) + messages:
+    for m in warned:
         click.echo(f"Warning: {m}", err=True)
 
 

@@ -49,19 +49,24 @@ def _indicators(values: tuple[str, ...]) -> dict[str, list[str]]:
 @click.option("--waves", default="1,2,3", show_default=True, help="Comma-separated waves.")
 @click.option("--stationary", is_flag=True, help="Lagged effects equal across waves (clpm, riclpm).")
 @click.option("--indicators", multiple=True,
-              help="riclpm with multiple indicators: CONSTRUCT:ITEM,ITEM,... (repeatable).")
+              help="clpm or riclpm with multiple indicators: CONSTRUCT:ITEM,ITEM,... "
+                   "(repeatable; columns {construct}_{item}_w{wave}).")
+@click.option("--item-covariances/--no-item-covariances", default=True, show_default=True,
+              help="clpm with --indicators: the same item's residuals covary across waves "
+                   "(off: the factor CLPM nested in the multiple-indicator RI-CLPM).")
 @click.option("--controls", help="focal: comma-separated control variables.")
 @click.option("--fit", "data", type=click.Path(exists=True),
               help="Fit the model to DATA (CSV or export directory) with FIML.")
 @click.option("--ordered", is_flag=True,
-              help="riclpm with --indicators: the items are ordered categories, fitted by "
+              help="clpm or riclpm with --indicators: the items are ordered categories, fitted by "
                    "WLSMV with thresholds equal across waves (missing answers pairwise).")
 @click.option("--missing", type=click.Choice(["fiml", "listwise", "pairwise"]), default=None,
               help="Missing-data method with --fit: fiml (default), listwise; with --ordered "
                    "pairwise (default) or listwise.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @quality_options
-def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, missing,
+def model_cmd(kind, constructs, waves, stationary, indicators, item_covariances, controls,
+              data, missing,
               ordered, as_json, policy_file, exclusions_file, quality_analysis) -> None:
     """Write (and optionally fit) a panel model: CLPM, RI-CLPM, latent change score, focal.
 
@@ -75,8 +80,10 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
     from craftwave.instruments.errors import CraftwaveError
 
     wv = _ints(waves, "--waves")
-    if ordered and kind != "riclpm":
-        fail("--ordered is for riclpm with --indicators")
+    if ordered and kind not in ("clpm", "riclpm"):
+        fail("--ordered is for clpm or riclpm with --indicators")
+    if indicators and kind not in ("clpm", "riclpm"):
+        fail("--indicators is for clpm or riclpm")
     if missing is None:
         missing = "pairwise" if ordered else "fiml"
     if ordered and missing == "fiml":
@@ -94,7 +101,8 @@ def model_cmd(kind, constructs, waves, stationary, indicators, controls, data, m
             if not cs:
                 fail(f"{kind} needs --constructs, e.g. --constructs icraft,resil")
             if kind == "clpm":
-                spec = clpm(cs, wv, stationary=stationary)
+                spec = clpm(cs, wv, stationary=stationary, indicators=_indicators(indicators),
+                            ordered=ordered, item_covariances=item_covariances)
             elif kind == "riclpm":
                 spec = riclpm(cs, wv, stationary=stationary, indicators=_indicators(indicators),
                               ordered=ordered)

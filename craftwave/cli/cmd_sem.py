@@ -97,9 +97,10 @@ def _mode_options(fn):
               "indicators only) pairwise.")
 @click.option("--group", help="Column with the group of each row (multi-group model).")
 @click.option("--group-equal", help="Comma-separated: loadings,intercepts,residuals,means,"
-              "residual.covariances,lv.variances,lv.covariances,regressions.")
+              "residual.covariances,lv.variances,lv.covariances,regressions (and thresholds "
+              "with --ordered).")
 @click.option("--group-partial", help="Comma-separated parameters freed from --group-equal, "
-              "e.g. 'visual =~ x2,x3 ~ 1'.")
+              "e.g. 'visual =~ x2,x3 ~ 1' (with --ordered also thresholds, 'x2 | t1').")
 @click.option("--meanstructure/--no-meanstructure", default=None,
               help="lavaan's meanstructure (default: on with FIML, groups, growth or ~ 1).")
 @click.option("--fixed-x/--no-fixed-x", default=None,
@@ -140,7 +141,8 @@ def fit_cmd(model, data, function, estimator, ordered, parameterization, missing
     if ordered or (estimator or "").upper() in ("WLSMV", "DWLS"):
         _fit_ordered(syntax, frame, ordered, estimator or "WLSMV", missing, function, std_lv,
                      group=group, group_equal=group_equal, n_boot=n_boot, as_json=as_json,
-                     parameterization=parameterization)
+                     parameterization=parameterization, group_partial=group_partial,
+                     seed=seed, ci=ci)
         return
     if missing.lower() == "pairwise":
         fail("--missing pairwise is for ordered indicators (--ordered); use listwise or fiml")
@@ -179,7 +181,8 @@ def fit_cmd(model, data, function, estimator, ordered, parameterization, missing
 
 
 def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *, group,
-                 group_equal, n_boot, as_json, parameterization="delta") -> None:
+                 group_equal, n_boot, as_json, parameterization="delta",
+                 group_partial=None, seed=None, ci="percentile") -> None:
     """``craftwave fit --ordered``: WLSMV (or DWLS) as lavaan, with what is not built named."""
     from craftwave.analysis.sem.categorical import fit_ordinal
 
@@ -188,23 +191,32 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
              f"{estimator.upper()}")
     if missing.lower() == "fiml":
         fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
-    if group_equal:
-        fail("not supported yet: --group-equal with ordered indicators; write the constraints "
-             "in the syntax, or use craftwave invariance --ordered")
     if function == "growth":
         fail("not supported yet: growth models with ordered indicators")
-    if n_boot:
-        fail("not supported yet: the bootstrap with ordered indicators")
+    if n_boot and ci != "percentile":
+        fail("not supported yet: BCa intervals with ordered indicators (use --ci percentile)")
     which = True if (ordered or "all").strip().lower() == "all" else _split(ordered)
     res, messages = _run(lambda: fit_ordinal(
         syntax, frame, ordered=which, estimator=estimator.lower(), missing=missing.lower(),
-        function=function, std_lv=std_lv, group=group, parameterization=parameterization))
+        function=function, std_lv=std_lv, group=group, parameterization=parameterization,
+        group_equal=_split(group_equal), group_partial=_split(group_partial)))
+    boot = None
+    if n_boot:
+        from craftwave.analysis.sem.categorical.bootstrap import bootstrap_ordinal
+
+        boot, more = _run(lambda: bootstrap_ordinal(res, frame, group=group, n=n_boot,
+                                                    seed=seed, progress=not as_json))
+        messages += more
     if as_json:
         out = res.to_dict()
         out["warnings"] = messages
+        if boot is not None:
+            out["bootstrap"] = boot.to_dict()
         echo_json(out)
         return
     click.echo(res.summary())
+    if boot is not None:
+        click.echo("\n" + boot.summary())
     for m in messages:
         click.echo(f"Warning: {m}", err=True)
 
@@ -231,7 +243,8 @@ def _fit_ordered(syntax, frame, ordered, estimator, missing, function, std_lv, *
 @click.option("--residual-lags", default="1", show_default=True,
               help="Longitudinal: lagged residual covariances of the same indicator (a number "
               "or 'all').")
-@click.option("--partial", help="Comma-separated parameters left free (partial invariance); "
+@click.option("--partial", help="Comma-separated parameters left free (partial invariance), "
+              "e.g. 'F2 =~ x2,x3 ~ 1' (with --ordered also thresholds, 'y2 | t1'); "
               "'auto' searches by score tests, freeing one constraint at a time until each "
               "level holds (a data-driven search; the output says so).")
 @click.option("--delta-cfi", type=float, default=-0.010, show_default=True,
@@ -275,9 +288,12 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, parameterizati
             fail(f"ordered indicators are fitted by WLSMV, not {estimator.upper()}")
         if missing.lower() == "fiml":
             fail("ordered indicators take --missing listwise (lavaan's default) or pairwise")
-        if len(fixed) < len(_split(partial)):
-            fail("not supported yet: --partial auto with ordered indicators")
-        res, messages = _run(lambda: ordinal_invariance(
+        search = ordinal_invariance
+        if len(fixed) < len(_split(partial)):  # --partial auto: the data-driven search
+            from craftwave.analysis.sem.categorical.partial import (
+                ordinal_partial_invariance as search,
+            )
+        res, messages = _run(lambda: search(
             syntax, frame, group=group, long=_split(long_) if long_ else None,
             missing=missing.lower(), residual_lags=lags, partial=fixed, criteria=criteria,
             parameterization=parameterization))
@@ -301,7 +317,7 @@ def invariance_cmd(model, data, group, long_, estimator, ordered, parameterizati
         out["warnings"] = messages
         if note:
             out["note"] = note
-            out["syntax"] = res.syntax
+            out["syntax"] = getattr(res, "syntax", None)
         echo_json(out)
         return
     click.echo(res.summary())

@@ -1,7 +1,9 @@
 """Commands that reproduce the reports' descriptive tables from an export directory:
 ``scores`` (the scores the reports analyse, after the quality policy), ``descriptives``
-(means, SDs and correlations per wave) and ``intervention`` (ANCOVA, difference-in-differences
-and retention by arm).
+(means, SDs and correlations per wave), ``intervention`` (ANCOVA, difference-in-differences
+and retention by arm) and ``counts`` (the count tables: sample, participant flow, uptake,
+group sizes and the N of every score; with ``--platform`` as the platform report publishes
+them, through its disclosure ledger).
 
 Each reads an export directory under the study's quality policy (``study.yaml``), or exactly
 the participant-waves of ``--exclusions`` (a report's ``exclusions.csv``), as ``craftwave
@@ -37,6 +39,31 @@ def _analysis_frame(data: str, exclusions_file: str | None):
         fail(str(exc))
 
 
+def _item_frame(data: str, exclusions_file: str | None):
+    """The item answers of export ``data`` after its quality policy, as the reports use them."""
+    from craftwave.analysis.quality import read_exclusions
+    from craftwave.instruments.errors import CraftwaveError
+    from craftwave.reports.export import load_export
+    from craftwave.reports.items import item_frame
+    from craftwave.reports.policy import QualityPolicy, apply_exclusions, policy_frame
+
+    try:
+        export = load_export(data)
+        if export.wide is None or export.wide.empty:
+            fail(f"{data}: the export has no wide.csv with item answers")
+        policy = QualityPolicy.from_study(export.study)
+        excl = read_exclusions(exclusions_file) if exclusions_file else None
+        wide = export.wide
+        if excl is not None or policy.excludes:
+            timings = export.page_timings if not export.page_timings.empty else None
+            pf = policy_frame(export.participants, export.scores, wide, timings, policy,
+                              exclusions=excl)
+            wide = apply_exclusions(wide, pf.excluded)
+        return item_frame(wide)
+    except CraftwaveError as exc:
+        fail(str(exc))
+
+
 def _constructs(frame, constructs: str | None) -> list[str]:
     from craftwave.instruments.names import with_wave
     from craftwave.reports.sections.common import LABELS
@@ -52,14 +79,25 @@ def _constructs(frame, constructs: str | None) -> list[str]:
 @click.option("--long", "long_layout", is_flag=True,
               help="One row per participant and wave (columns participant_id, wave and one "
                    "per construct scale score) instead of one row per participant.")
+@click.option("--items", "items", is_flag=True,
+              help="The item answers instead of the scores (participant_id and every scored "
+                   "item at every wave, reverse keyed, answers off the response scale missing): "
+                   "what the reports model as ordered categories.")
 @click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False),
               help="CSV file to write.")
-def scores_cmd(data, exclusions_file, long_layout, out_file) -> None:
+def scores_cmd(data, exclusions_file, long_layout, items, out_file) -> None:
     """Write the scores of export DATA that the reports analyse (after the quality policy)."""
     import pandas as pd
 
     from craftwave.instruments.names import split_wave
 
+    if items:
+        if long_layout:
+            fail("--items writes one row per participant; it takes no --long")
+        frame = _item_frame(data, exclusions_file)
+        frame.to_csv(out_file, index=False)
+        click.echo(f"wrote {out_file} ({len(frame)} rows, item answers)", err=True)
+        return
     frame = _analysis_frame(data, exclusions_file)
     if long_layout:
         stems = set(_constructs(frame, None))
@@ -179,4 +217,71 @@ def intervention_cmd(data, as_json) -> None:
     click.echo(ev.attrition.table.to_string(index=False))
 
 
-COMMANDS = [scores_cmd, descriptives_cmd, intervention_cmd]
+@click.command("counts")
+@click.argument("data", type=click.Path(exists=True, file_okay=False))
+@click.option("--platform", is_flag=True,
+              help="The platform report's count tables as it publishes them: every count "
+                   "under k hidden (null), also where it would follow by difference from "
+                   "another published count (the report's disclosure ledger).")
+@click.option("--k", "k", type=click.IntRange(min=1), default=None,
+              help="The platform report's k (default: the study's k_threshold, or 10).")
+@click.option("--keep-careless", is_flag=True,
+              help="Exclude no flagged participant-wave, whatever the study's quality policy "
+                   "says (as `craftwave report --keep-careless`).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def counts_cmd(data, platform, k, keep_careless, as_json) -> None:
+    """The reports' count tables of export DATA, under the study's quality policy.
+
+    Without --platform, the researcher report's counts as they are: participants by wave and
+    status (tab-sample), enrolment and allocation by arm (tab-flow-entry, tab-flow), forum
+    uptake by arm and wave (tab-uptake-arm) and the participants with each score at each wave
+    (n-scores, the N of the descriptive tables). With --platform, the platform report's
+    tables exactly as published (hidden cells as null / "–"), and its group means by forum use.
+    """
+    from craftwave.instruments.errors import CraftwaveError
+    from craftwave.reports.counts import count_tables
+    from craftwave.reports.export import load_export
+    from craftwave.reports.sections import ReportContext, ReportOptions
+    from craftwave.reports.studyinfo import study_info
+
+    try:
+        exp = load_export(data)
+        study = Path(data) / "study.yaml"
+        arms = (sorted(exp.participants["arm"].dropna().astype(str).unique())
+                if "arm" in exp.participants.columns else [])
+        info = study_info(study if study.is_file() else None, data_waves=exp.waves,
+                          data_arms=arms, manifest=exp.manifest, k=k)
+        ctx = ReportContext(data=exp, study=info, kind="platform" if platform else "researcher",
+                            options=ReportOptions(bootstrap=0,
+                                                  exclude_careless=False if keep_careless
+                                                  else None,
+                                                  study_file=str(study) if study.is_file()
+                                                  else None))
+        tables = count_tables(ctx)
+    except CraftwaveError as exc:
+        fail(str(exc))
+    out = {"report": ctx.kind, "k": ctx.study.k if platform else None,
+           "policy": ctx.policy.describe(), "tables": [t.to_dict() for t in tables]}
+    if as_json:
+        echo_json(out)
+        return
+    click.echo(out["policy"])
+    for t in out["tables"]:
+        click.echo(f"\n{t['id']}: {t['title']}")
+        width = max(len(str(c)) for row in [t["columns"], *t["rows"]] for c in row) + 2
+        for row in [t["columns"], *t["rows"]]:
+            click.echo("".join(_cell(v).rjust(width) if i else _cell(v).ljust(width)
+                               for i, v in enumerate(row)))
+    if platform:
+        click.echo(f"\n– : hidden to protect groups smaller than {ctx.study.k}.")
+
+
+def _cell(v) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.4f}"
+    return str(v)
+
+
+COMMANDS = [scores_cmd, descriptives_cmd, intervention_cmd, counts_cmd]

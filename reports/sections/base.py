@@ -139,7 +139,7 @@ class ReportContext:
         return value
 
 
-SectionFn = Callable[[ReportContext], Section]
+SectionFn = Callable[[ReportContext], Section | None]   # None: the section does not apply
 
 
 #: What a report says for craftwave's own warnings: the category's meaning, never the raw
@@ -153,8 +153,9 @@ WARNING_TEXT = {
 }
 
 
-def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Section:
-    """Build a section, or a placeholder saying why it is not available.
+def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Section | None:
+    """Build a section, or a placeholder saying why it is not available (``None`` when the
+    section does not apply to this study, e.g. the ordinal one under continuous indicators).
 
     A missing analysis module (``ImportError``), a craftwave error on these data, or any other
     failure of the analysis becomes a placeholder; the failure is logged with its traceback.
@@ -185,6 +186,8 @@ def run_section(fn: SectionFn, ctx: ReportContext, *, id: str, title: str) -> Se
         log.warning("section %s failed", id, exc_info=True)
         return Section.unavailable(id, title, "the analysis failed" if ctx.platform else
                                    f"the analysis failed ({type(exc).__name__}: {exc})")
+    if section is None:
+        return None
     notes = []
     for w in caught:
         if issubclass(w.category, CraftwaveWarning):

@@ -4,7 +4,8 @@ Entered (consent decisions), declined, screened out, randomised by arm, complete
 withdrew, analysed (the primary intention-to-treat analysis counts every randomised
 participant in the export). The anonymous counts of declines and screen-outs come from the
 export's ``flow.csv``; everything by arm from ``participants.csv``. The platform version hides
-every count under k (:func:`craftwave.reports.privacy.suppress`, complementary suppression).
+every count under k, directly or by difference with any other count of the report (the
+disclosure ledger of :func:`craftwave.reports.counts.platform_counts`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from craftwave.analysis.data import flow_counts, read_export
 from craftwave.instruments.errors import DataError
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
-from craftwave.reports.privacy import TOTAL, suppress
+from craftwave.reports.privacy import TOTAL
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import study_waves
 
@@ -102,46 +103,67 @@ def researcher_flow(ctx: ReportContext) -> Section:
     )
 
 
-def _count_table(st, id: str, title: str, note: str, total_only: bool = False) -> T.Table:
+def _count_table(st, id: str, title: str, note: str) -> T.Table:
     disp = st.display()
-    if total_only:  # a one-row table: its Total row is the row itself
-        disp = disp.loc[[TOTAL]].rename(index={TOTAL: "All"})
     rows = [[str(r), *disp.loc[r].tolist()] for r in disp.index]
     return T.Table(id=id, title=title, columns=["", *[str(c) for c in disp.columns]], rows=rows,
-                   note=note + f" – : hidden to protect groups smaller than {st.k}.",
+                   note=note + f" – : hidden to protect groups smaller than {st.k}, also where "
+                               "a number would reveal one by difference with another.",
+                   meta={"kind": "counts", "k": st.k})
+
+
+def _enrolment_table(st) -> T.Table:
+    """The enrolment row as printed: Entered (the row total, when flow.csv gave it), Declined,
+    Screened out, Randomised; the unprinted ``Other`` cell stays out."""
+    disp = st.display()
+    row = disp.loc[TOTAL]
+    cols = [c for c in ("Declined", "Screened out", "Randomised") if c in disp.columns]
+    values = ([row[TOTAL]] if TOTAL in disp.columns else []) + [row[c] for c in cols]
+    names = (["Entered"] if TOTAL in disp.columns else []) + cols
+    return T.Table(id="tab-flow-entry", title="Enrolment", columns=["", *names],
+                   rows=[["All", *values]],
+                   note=f"Counts of people. – : hidden to protect groups smaller than {st.k}, "
+                        "also where a number would reveal one by difference with another.",
                    meta={"kind": "counts", "k": st.k})
 
 
 def platform_flow(ctx: ReportContext) -> Section:
-    """The platform report's flow: the same counts, every count under k hidden."""
+    """The platform report's flow: the same counts, protected by the report's disclosure
+    ledger (:func:`craftwave.reports.counts.platform_counts`): no count under k, and no
+    difference between two published counts (e.g. randomised minus completed wave 1, or
+    answered the consent form minus the published groups) that is a group under k."""
+    from craftwave.reports.counts import platform_counts
+
     counts, by_arm = flow_frame(ctx)
-    k = ctx.study.k
-    st_arm = suppress(by_arm, k, row_totals=False)
-    st_all = suppress(_overall(counts, by_arm), k, row_totals=False)
+    pc = platform_counts(ctx)
+    st_all, st_arm = pc.tables["flow-entry"].table, pc.tables["flow"].table
     # words only from the published (suppressed) cells, so no hidden count can be derived
-    enrol, arm_cells = st_all.display(), st_arm.display()
-    figure = consort_figure(enrol.loc[TOTAL].to_dict(), arm_cells.drop(index=TOTAL))
-    enrol = enrol.map(lambda v: "a hidden number of" if v == "–" else v)
-    arm_cells = arm_cells.map(lambda v: "a hidden number" if v == "–" else v)
+    enrol_table = _enrolment_table(st_all)
+    enrol = dict(zip(enrol_table.columns[1:], enrol_table.rows[0][1:], strict=True))
+    arm_cells = st_arm.display()
+    figure = consort_figure(enrol, arm_cells.drop(index=TOTAL))
+    said = {c: ("a hidden number of" if v == "–" else v) for c, v in enrol.items()}
+    arm_said = arm_cells.map(lambda v: "a hidden number" if v == "–" else v)
     paras = []
     if counts is not None:
-        paras.append(f"{enrol.loc['All', 'Entered']} people answered the consent form: "
-                     f"{enrol.loc['All', 'Declined']} declined and "
-                     f"{enrol.loc['All', 'Screened out']} were screened out as not eligible.")
-    arms = ", ".join(f"{arm_cells.loc[a, 'Randomised']} to '{a}'" for a in by_arm.index)
-    paras.append(f"{enrol.loc['All', 'Randomised']} eligible workers were randomised ({arms}). "
+        paras.append(f"{said['Entered']} people answered the consent form: "
+                     f"{said['Declined']} declined and "
+                     f"{said['Screened out']} were screened out as not eligible.")
+    arms = ", ".join(f"{arm_said.loc[a, 'Randomised']} to '{a}'" for a in by_arm.index)
+    paras.append(f"{said['Randomised']} eligible workers were randomised ({arms}). "
                  "Every randomised worker is analysed in the arm assigned (intention to treat), "
                  "whether or not they answered later surveys.")
+    hidden_r = st_all.hidden.loc[TOTAL, "Randomised"]
     return Section(
         id="flow", title="Who took part, step by step",
         paragraphs=paras,
-        tables=[_count_table(st_all, "tab-flow-entry", "Enrolment", "Counts of people.",
-                             total_only=True),
+        tables=[enrol_table,
                 _count_table(st_arm, "tab-flow", "Allocation, follow-up and analysis by arm",
                              "Counts of workers; every randomised worker is analysed.")],
         figures=[figure],
-        results={"suppressed": st_arm.n_hidden + st_all.n_hidden,
-                 "randomised": None if st_all.hidden.loc[TOTAL, "Randomised"]
+        results={"suppressed": st_arm.n_hidden + int(
+                     st_all.hidden.drop(columns=["Other"], errors="ignore").to_numpy().sum()),
+                 "randomised": None if hidden_r
                  else int(st_all.counts.loc[TOTAL, "Randomised"])},
     )
 

@@ -24,11 +24,10 @@ from craftwave.instruments.names import with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
 from craftwave.reports.minimums import PublicReason
+from craftwave.reports.privacy import TOTAL
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import (
-    FEATURES,
     FOCAL,
-    TAKES_PART,
     analysis_frame,
     study_waves,
 )
@@ -254,20 +253,11 @@ def _declaration_words(ctx: ReportContext, spec: PrimarySpec) -> str:
 
 
 def uptake_counts(ctx: ReportContext) -> pd.DataFrame | None:
-    """Workers using the forums weekly or more, and those who answered, by arm and wave."""
-    frame = itt_frame(ctx)
-    feat = next(iter(FEATURES))
-    waves = [w for w in study_waves(ctx) if with_wave(feat, w) in frame.columns]
-    if not waves:
-        return None
-    rows = []
-    for arm in ctx.study.arms or sorted(frame["arm"].astype(str).unique()):
-        sel = frame[frame["arm"].astype(str) == arm]
-        for w in waves:
-            v = sel[with_wave(feat, w)].dropna()
-            rows.append({"arm": arm, "wave": w, "weekly": int((v >= TAKES_PART).sum()),
-                         "answered": int(len(v))})
-    return pd.DataFrame(rows)
+    """Workers using the forums weekly or more, and those who answered, by arm and wave
+    (:func:`craftwave.reports.counts.uptake_frame`)."""
+    from craftwave.reports.counts import uptake_frame
+
+    return uptake_frame(ctx)
 
 
 def decision(ctx: ReportContext) -> Section:
@@ -319,15 +309,21 @@ def decision(ctx: ReportContext) -> Section:
     up = uptake_counts(ctx)
     uptake_res = {}
     if up is not None:
-        weekly = up.pivot(index="arm", columns="wave", values="weekly")
-        answered = up.pivot(index="arm", columns="wave", values="answered")
+        from craftwave.reports.counts import platform_counts
+
+        plan = platform_counts(ctx)
+        waves = sorted(up["wave"].unique())
         rows, words = [], []
-        for arm in weekly.index:
+        for arm in up["arm"].unique():
+            lt = plan.tables.get(f"uptake-{arm}")
             cells = []
-            for w in weekly.columns:
-                n, tot = int(weekly.loc[arm, w]), int(answered.loc[arm, w])
-                # no totals across arms are published, so hiding the small cells suffices
-                if any(0 < c < k for c in (n, tot - n)) or tot == 0:
+            for w in waves:
+                col = f"Wave {w}"
+                # through the report's ledger: no cell under k, and no difference under k
+                # with the arm's counts in the flow table or the uptake of another wave
+                n = lt.value("Weekly or more", col) if lt is not None else None
+                tot = lt.value(TOTAL, col) if lt is not None else None
+                if n is None or tot is None or tot == 0:
                     cells.append("–")
                     continue
                 share = n / tot
@@ -335,15 +331,18 @@ def decision(ctx: ReportContext) -> Section:
                 cells.append(f"{n} of {tot} ({share:.0%})")
             rows.append([arm, *cells])
             if arm in uptake_res:
-                words.append(f"'{arm}' " + " -> ".join(f"{s:.0%}" for s in
-                                                       uptake_res[arm].values()))
+                words.append(f"'{arm}' " + " -> ".join(f"{s:.0%} (wave {w})" for w, s in
+                                                       uptake_res[arm].items()))
         paras.append("Uptake: workers using worker forums weekly or more, by arm across waves: "
-                     + "; ".join(words) + ". Read the effect against this: an arm can only "
-                     "help through what its workers use.")
+                     + ("; ".join(words) if words else "every group is too small to show")
+                     + ". Read the effect against this: an arm can only help through what its "
+                     "workers use.")
         tables.append(T.Table(id="tab-uptake", title="Forum use by arm and wave",
-                              columns=["Arm", *[f"Wave {w}" for w in weekly.columns]], rows=rows,
+                              columns=["Arm", *[f"Wave {w}" for w in waves]], rows=rows,
                               note=f"Share using worker forums weekly or more, of those who "
-                                   f"answered. – : hidden to protect groups smaller than {k}.",
+                                   f"answered. – : hidden to protect groups smaller than {k}, "
+                                   "also where a number would reveal one by difference with "
+                                   "another table.",
                               meta={"kind": "shares", "k": k}))
     figures = []
     if ev is not None:

@@ -1,7 +1,9 @@
 """The platform community-intervention report's sections: aggregates only, small cells hidden.
 
-Every count shown comes from :func:`craftwave.reports.privacy.suppress` (cells under k hidden, with
-complementary suppression); every mean is shown only where its group's count is shown.
+Every count shown comes from the report's one disclosure ledger
+(:func:`craftwave.reports.counts.platform_counts`: cells under k hidden, with complementary
+suppression within each table and across the report); every mean is shown only where its
+group's count is shown.
 """
 
 from __future__ import annotations
@@ -13,16 +15,16 @@ from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
+from craftwave.reports.counts import LEVELS, _aligned, platform_counts
 from craftwave.reports.disclosure import ledger_table
 from craftwave.reports.labels import range_text
 from craftwave.reports.minimums import TooFewCases
-from craftwave.reports.privacy import TOTAL, SuppressedTable, suppress, suppress_statistic
+from craftwave.reports.privacy import TOTAL, SuppressedTable, suppress_statistic
 from craftwave.reports.sections.base import ReportContext, Section
 from craftwave.reports.sections.common import (
     FEATURES,
     FOCAL,
     SHORT,
-    TAKES_PART,
     analysis_frame,
     measures_of,
     params_of,
@@ -31,8 +33,6 @@ from craftwave.reports.sections.common import (
 from craftwave.reports.sections.flow import platform_flow
 from craftwave.reports.sections.intervention import arm_figure, decision, evaluation
 from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
-
-LEVELS = ("Not at all or rarely", "Now and then", "Weekly or more")
 
 
 def _count_table(st: SuppressedTable, id: str, title: str, note: str) -> T.Table:
@@ -59,10 +59,9 @@ def sources(ctx: ReportContext) -> Section:
         raise DataError("participants.csv has no source column")
     waves = study_waves(ctx)
     src = part["source"].astype("string")
-    names = sorted(src.dropna().unique())
-    cells = {str(n).capitalize(): {f"Wave {w}": _mask(src.eq(n) & _responded(ctx, w))
-                                   for w in waves} for n in names}
-    lt = ledger_table(ctx.ledger, cells, row_totals=False, label="tab-sources")
+    if src.dropna().empty:
+        raise DataError("participants.csv records no recruitment source")
+    lt = platform_counts(ctx).tables["sources"]
     st = lt.table
     total = {w: lt.value(TOTAL, f"Wave {w}") for w in waves}
     n1, n_last = total[waves[0]], total[waves[-1]]
@@ -98,15 +97,9 @@ def participation(ctx: ReportContext) -> Section:
     if not feats:
         raise DataError("the study did not ask the community-participation questions")
     rows, shares = [], {}
+    plan = platform_counts(ctx)
     for f in feats:
-        cells: dict[str, dict[str, np.ndarray]] = {"Takes part": {}, "Does not": {}}
-        for w in waves:
-            col = with_wave(f, w)
-            v = frame[col] if col in frame.columns else pd.Series(np.nan, index=frame.index)
-            done = _responded(ctx, w)  # completers only: the groups nest in Table "sources"
-            cells["Takes part"][f"Wave {w}"] = _mask(v.ge(TAKES_PART) & done)
-            cells["Does not"][f"Wave {w}"] = _mask(v.lt(TAKES_PART) & done)
-        lt = ledger_table(ctx.ledger, cells, row_totals=False, label=f"tab-participation-{f}")
+        lt = plan.tables[f"participation-{f}"]
         row = [FEATURES[f]]
         for w in waves:
             c = f"Wave {w}"
@@ -162,28 +155,17 @@ def participation(ctx: ReportContext) -> Section:
 
 def outcomes_by_group(ctx: ReportContext) -> Section:
     """Crafting, resilience, meaning and commitment by forum participation and over time."""
-    frame = analysis_frame(ctx)
+    analysis_frame(ctx)  # the quality policy first (the groups use its frame)
     waves = study_waves(ctx)
-    group_col = with_wave("community_forums", waves[0])
-    if group_col not in frame.columns:
-        raise DataError("the study did not ask about worker forums at the first wave")
-    g = pd.Series(np.select([frame[group_col] < 2.0, frame[group_col] < TAKES_PART,
-                             frame[group_col] >= TAKES_PART], LEVELS, default=""),
-                  index=frame.index).where(frame[group_col].notna())
+    plan = platform_counts(ctx)
+    if "groups" in plan.notes:
+        raise DataError(plan.notes["groups"])
     tables, figs, means_out = [], [], {}
     fig = F.new_figure(6.2, 3.0)
     axes = fig.subplots(1, 2, sharey=False)
     plotted = 0
-    for c, label in SHORT.items():
-        cols = [with_wave(c, w) for w in waves if with_wave(c, w) in frame.columns]
-        if not cols:
-            continue
-        counts = pd.DataFrame({f"Wave {w}": frame.groupby(g)[with_wave(c, w)].count()
-                               for w in waves}).reindex(LEVELS).fillna(0).astype(int)
-        means = pd.DataFrame({f"Wave {w}": frame.groupby(g)[with_wave(c, w)].mean()
-                              for w in waves}).reindex(LEVELS)
-        means.loc[TOTAL] = [frame.loc[g.notna(), with_wave(c, w)].mean() for w in waves]
-        st = suppress(counts, ctx.study.k, row_totals=False)
+    for c, (_counts, means, st) in plan.groups.items():
+        label = SHORT[c]
         shown = suppress_statistic(means, st)
         tables.append(T.Table(id=f"tab-group-{c}", title=f"{label} by use of worker forums "
                               f"at wave {waves[0]}",
@@ -322,8 +304,10 @@ def intervention(ctx: ReportContext) -> Section:
     waves = study_waves(ctx)
     frame = analysis_frame(ctx)
     arm = frame["arm"].astype("string")
-    st = ledger_table(ctx.ledger, {a: {f"Wave {w}": _mask(arm.eq(a) & _responded(ctx, w))
-                                       for w in waves} for a in ctx.study.arms},
+    plan = platform_counts(ctx)
+    st = ledger_table(plan.ledger, {a: {f"Wave {w}": plan.mask(_aligned(ctx, frame, arm.eq(a))
+                                                               & _responded(ctx, w))
+                                        for w in waves} for a in ctx.study.arms},
                       row_totals=False, label="tab-arms").table
     paras = []
     post_wave = min(w for w in waves if w > ev.did.after_wave)

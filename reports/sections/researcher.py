@@ -10,6 +10,7 @@ from craftwave.instruments.errors import DataError
 from craftwave.instruments.names import product_var, split_wave, with_wave
 from craftwave.reports import figures as F
 from craftwave.reports import tables as T
+from craftwave.reports.counts import STATUSES, sample_frame
 from craftwave.reports.labels import lower_first, range_text, var_label
 from craftwave.reports.minimums import MINIMUM_CASES, TooFewCases, require_cases
 from craftwave.reports.pathdiagram import path_diagram, r_squared
@@ -30,9 +31,7 @@ from craftwave.reports.sections.common import (
 from craftwave.reports.sections.flow import researcher_flow
 from craftwave.reports.sections.intervention import intervention, itt_section
 from craftwave.reports.sections.models import focal_fit, focal_waves, mediation_fit
-
-STATUSES = ("invited", "started", "completed", "screened out", "closed", "missed", "withdrawn")
-
+from craftwave.reports.sections.ordinal import ordinal as ordinal_section
 
 # -- sample and retention ---------------------------------------------------------------------
 
@@ -41,16 +40,8 @@ def sample(ctx: ReportContext) -> Section:
     """Participants per wave by status, retention relative to wave 1, withdrawals."""
     part = ctx.data.participants
     waves = study_waves(ctx)
-    rows = []
-    n1 = None
-    for w in waves:
-        status = ctx.data.status(w).astype("string").str.lower()
-        counts = status.value_counts()
-        completed = int(counts.get("completed", 0))
-        n1 = completed if n1 is None else n1
-        rows.append({"Wave": w, **{s.capitalize(): int(counts.get(s, 0)) for s in STATUSES},
-                     "retained": completed / n1 if n1 else np.nan})
-    table = pd.DataFrame(rows)
+    table = sample_frame(ctx)
+    rows = table.to_dict(orient="records")
     withdrawn = (part["withdrawal"].astype(str).value_counts().drop("none", errors="ignore")
                  if "withdrawal" in part.columns else pd.Series(dtype=int))
     fig = F.new_figure(5.5, 2.6)
@@ -924,6 +915,7 @@ SECTIONS = [
     ("focal", "Focal model", focal_model),
     ("mediation", "Moderated mediation", moderated_mediation),
     ("riclpm", "Random-intercept cross-lagged panel model", riclpm),
+    ("ordinal", "Items as ordered categories", ordinal_section),  # only when the study says so
     ("growth", "Change over waves", growth),
     ("attrition", "Attrition", attrition),
     ("flow", "Participant flow (CONSORT)", researcher_flow),

@@ -87,5 +87,7 @@ def test_cli_fits_the_ordinal_riclpm(tmp_path):
     assert "th_icraft_a_1*t1" in got["syntax"] and got["improper"] == []
     bad = CliRunner().invoke(main, [*args[:-1], "--missing", "fiml"])
     assert bad.exit_code != 0 and "WLSMV" in bad.output
-    not_ri = CliRunner().invoke(main, ["model", "clpm", "--constructs", "a,b", "--ordered"])
-    assert not_ri.exit_code != 0 and "riclpm" in not_ri.output
+    not_ri = CliRunner().invoke(main, ["model", "lcs", "--constructs", "a,b", "--ordered"])
+    assert not_ri.exit_code != 0 and "clpm or riclpm" in not_ri.output
+    bare = CliRunner().invoke(main, ["model", "clpm", "--constructs", "a,b", "--ordered"])
+    assert bare.exit_code != 0 and "multiple indicators" in bare.output

@@ -147,7 +147,7 @@ def test_cli_fits_ordered_items_as_lavaan_and_names_what_it_did(tmp_path):
 @pytest.mark.parametrize("extra, message", [
     (["--missing", "fiml"], "listwise (lavaan's default) or pairwise"),
     (["--estimator", "MLR"], "WLSMV, DWLS, ULSMV or ULS"),
-    (["--group-equal", "loadings"], "--group-equal with ordered indicators"),
+    (["--group-equal", "loadings,slopes"], "unknown group_equal kind 'slopes'"),
 ])
 def test_cli_refuses_what_ordered_fits_do_not_do_with_one_line(tmp_path, extra, message):
     model = tmp_path / "three.lav"

@@ -116,7 +116,60 @@ def _json_problems(node, k: int, key: str = "") -> list[str]:
 
 def _count_tables(summary: dict) -> list[dict]:
     return [t for s in summary["sections"] for t in s["tables"]
-            if t["id"] in ("tab-sources", "tab-arms")]
+            if t["id"] in ("tab-sources", "tab-arms", "tab-flow")]
+
+
+def _ints(cell) -> list[int]:
+    return [int(v) for v in re.findall(r"(?<![\w.])\d+(?![\w.%])", str(cell))]
+
+
+def check_flow(summary: dict, k: int) -> None:
+    """The CONSORT tables: the enrolment row leaves no group under k by difference (answered
+    the consent form minus the published groups), nested cells of one arm (randomised,
+    completed a wave, uptake) never differ by a group under k, and the flow's sentences say
+    only numbers the tables publish."""
+    by_id = {t["id"]: t for s in summary["sections"] for t in s["tables"]}
+    entry = by_id.get("tab-flow-entry")
+    if entry is not None:
+        cell = dict(zip(entry["columns"][1:], entry["rows"][0][1:], strict=True))
+        if cell.get("Entered") is not None:
+            rest = int(cell["Entered"]) - sum(int(cell[c]) for c in ("Declined", "Screened out",
+                                                                    "Randomised")
+                                              if cell.get(c) is not None)
+            assert rest == 0 or rest >= k, ("enrolment leaves a group by difference", cell)
+    flow = by_id.get("tab-flow")
+    randomised: dict[str, int] = {}
+    if flow is not None:
+        cols = flow["columns"][1:]
+        for row in flow["rows"]:
+            cells = {c: None if v is None else int(v) for c, v in zip(cols, row[1:],
+                                                                       strict=True)}
+            if cells.get("Randomised") is not None:
+                randomised[row[0]] = cells["Randomised"]
+                for c, v in cells.items():
+                    if c.startswith("Completed") and v is not None:
+                        d = cells["Randomised"] - v
+                        assert d == 0 or d >= k, (row, c)
+    uptake = by_id.get("tab-uptake")
+    if uptake is not None:
+        for row in uptake["rows"]:
+            for cell in row[1:]:
+                if cell is None:
+                    continue
+                n, tot = map(int, re.match(r"(\d+) of (\d+)", cell).groups())
+                assert n == 0 or n >= k and (tot - n == 0 or tot - n >= k), cell
+                if row[0] in randomised:
+                    d = randomised[row[0]] - tot
+                    assert d == 0 or d >= k, (row, cell)
+    # sentences: every count said in the flow and sources sections is a published cell
+    for s in summary["sections"]:
+        if s["id"] not in ("flow", "sources") or not s["available"]:
+            continue
+        cells = {n for t in s["tables"] for r in t["rows"] for c in r[1:] if c is not None
+                 for n in _ints(c)}
+        said = {n for p in s["paragraphs"] for n in _ints(re.sub(
+            r"\b[Ww]aves? \d+|\d+%|(?:at least|fewer than|smaller than) \d+", " ", p))}
+        assert said <= cells, (s["id"], said - cells)
 
 
 def check_platform_report(out: Path, k: int) -> None:
@@ -126,6 +179,7 @@ def check_platform_report(out: Path, k: int) -> None:
     assert _scan(_figure_text(out / "platform-report.html"), k) == []
     summary = json.loads((out / "platform-report.json").read_text(encoding="utf-8"))
     assert _json_problems(summary, k) == []
+    check_flow(summary, k)
     totals: dict[str, set[int]] = {}
     for t in _count_tables(summary):
         shown = pd.DataFrame([[None if c is None else int(c) for c in r[1:]] for r in t["rows"]],
@@ -134,8 +188,8 @@ def check_platform_report(out: Path, k: int) -> None:
         assert recoverable_by_subtraction(shown) == set(), t["id"]
         for col in shown.columns:
             v = shown.loc[TOTAL, col]
-            if v is not None:
-                totals.setdefault(col, set()).add(v)
+            if v is not None:  # "Completed wave 1" of the flow is "Wave 1" of the sources
+                totals.setdefault(re.sub(r"^Completed wave ", "Wave ", col), set()).add(v)
     part = [t for s in summary["sections"] for t in s["tables"] if t["id"] == "tab-participation"]
     for t in part:
         for row in t["rows"]:

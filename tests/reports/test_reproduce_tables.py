@@ -223,8 +223,8 @@ def _check(ctx: ReportContext, export_dir, out, monkeypatch) -> None:
 def _check_itt(tables, commands, export_dir, out, monkeypatch) -> int:
     """The primary (FIML) and multiple-imputation rows of the ITT table, and the tipping
     points, from `craftwave itt --sensitivity` with the report's seed."""
-    assert commands["tab-itt"] == commands["tab-tipping"]
-    got = _run(commands["tab-itt"], export_dir, out, monkeypatch)
+    assert commands["tab-itt"].splitlines()[0] == commands["tab-tipping"]
+    got = _run(commands["tab-tipping"], export_dir, out, monkeypatch)
     rows = tables["tab-itt"].rows
     expected = [("Primary", got["fiml"]), ("Alternative", got["mi"])]
     checked = 0
@@ -301,7 +301,7 @@ def test_descriptive_tables_are_reproduced_under_an_excluding_policy(export_dir,
 
 def test_platform_model_numbers_are_reproduced_by_the_printed_commands(export_dir, tmp_path,
                                                                        monkeypatch):
-    from craftwave.reports.build import platform_commands
+    from craftwave.reports.reproduce import platform_reproduce
     from craftwave.reports.sections import platform as P
 
     data = load_export(export_dir)
@@ -311,18 +311,17 @@ def test_platform_model_numbers_are_reproduced_by_the_printed_commands(export_di
     secs = {sid: run_section(fn, ctx, id=sid, title=sid) for sid, _, fn in P.SECTIONS
             if sid in ("decision", "findings")}
     assert all(s.available for s in secs.values()), {s.id: s.reason for s in secs.values()}
-    lines = platform_commands(ctx, secs, {"tab-findings": "Table 4"})
-    assert len(lines) == 2 and lines[0].startswith("Reproduce Table 4")
-    focal = _run("craftwave " + lines[0].split(": craftwave ", 1)[1], export_dir, tmp_path,
-                 monkeypatch)
+    entries = {e["table"]: e for e in platform_reproduce(ctx, list(secs.values()),
+                                                        {"tab-findings": "Table 4"})}
+    assert entries["tab-findings"]["ref"] == "Table 4"
+    focal = _run(entries["tab-findings"]["commands"][0], export_dir, tmp_path, monkeypatch)
     est = {p["label"]: p for p in focal["parameters"] if p.get("label")}
     rows = secs["findings"].tables[0].rows
     for row, label in zip(rows, ("a1", "a2", "a3", "b"), strict=True):
         p = est[label]
         assert row[1] == f"{p['est']:.2f}"
         assert row[2] == f"{p['ci_lower']:.2f} to {p['ci_upper']:.2f}"
-    itt = _run("craftwave " + lines[1].split(": craftwave ", 1)[1], export_dir, tmp_path,
-               monkeypatch)
+    itt = _run(entries["tab-contrasts"]["commands"][0], export_dir, tmp_path, monkeypatch)
     ours = secs["decision"].results["decisions"]
     assert [d["label"] for d in itt["decisions"]] == [d["label"] for d in ours]
     for a, b in zip(itt["decisions"], ours, strict=True):

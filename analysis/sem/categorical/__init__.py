@@ -7,6 +7,7 @@ weighted least squares fit and its robust test need.
 """
 
 from craftwave.analysis.sem.categorical.bivariate import bivariate_normal_cdf, bivariate_normal_pdf
+from craftwave.analysis.sem.categorical.conditional import ConditionalStats, conditional_stats
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit, fit_ordinal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, ordinal_stats
 from craftwave.analysis.sem.categorical.reliability import (
@@ -15,6 +16,6 @@ from craftwave.analysis.sem.categorical.reliability import (
     ordinal_reliability,
 )
 
-__all__ = ["OrdinalFit", "OrdinalStats", "bivariate_normal_cdf", "bivariate_normal_pdf",
-           "categorical_omega", "fit_ordinal", "ordinal_alpha", "ordinal_reliability",
-           "ordinal_stats"]
+__all__ = ["ConditionalStats", "OrdinalFit", "OrdinalStats", "bivariate_normal_cdf",
+           "bivariate_normal_pdf", "categorical_omega", "conditional_stats", "fit_ordinal",
+           "ordinal_alpha", "ordinal_reliability", "ordinal_stats"]

@@ -28,9 +28,8 @@ With D the Jacobian and Gamma = NACOV:
 
 Continuous indicators may join the ordered ones (``ordered=[...]`` naming some): their means,
 variances and covariances enter the statistics as lavaan's (see :mod:`polyserial`), their
-intercepts and residual variances stay free parameters.
-
-Not yet: exogenous covariates, ``group_equal`` (write the constraints in the syntax).
+intercepts and residual variances stay free parameters. Observed covariates (lavaan's
+conditional.x) are fitted by :mod:`.conditional_fit`.
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -48,6 +48,8 @@ from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
 from craftwave.analysis.sem import fitmeasures as fm
+from craftwave.analysis.sem.categorical.defined import check_defined, defined_table
+from craftwave.analysis.sem.categorical.groupequal import ordinal_group_equal
 from craftwave.analysis.sem.categorical.polychoric import OrdinalStats, _pairs, ordinal_stats
 from craftwave.analysis.sem.categorical.polyserial import (
     describe_variables,
@@ -56,6 +58,10 @@ from craftwave.analysis.sem.categorical.polyserial import (
     numeric_mask,
     ordered_names,
     pair_scale,
+)
+from craftwave.analysis.sem.categorical.robustfit import (
+    robust_from_problem,
+    robust_summary_line,
 )
 from craftwave.analysis.sem.categorical.thresholds import (
     linear_map,
@@ -108,10 +114,17 @@ class OrdinalFit:
     jacobians: list[np.ndarray] | None = None     # d sigma_g / d x at the estimates
     parameterization: str = "delta"
     weights: list[np.ndarray] | None = None       # the DWLS weights of each group
+    problem: object | None = None                 # the fitted _Problem (score tests reuse it)
 
     @property
     def nobs(self) -> int:
         return int(sum(s.n for s in (self.group_stats or [self.stats])))
+
+    @property
+    def defined(self) -> pd.DataFrame:
+        """The defined parameters (``:=``) with delta-method SEs from :attr:`vcov` (robust for
+        WLSMV), as lavaan; see :mod:`craftwave.analysis.sem.categorical.defined`."""
+        return defined_table(self)
 
     def improper(self) -> list[str]:
         """What makes the solution improper, in lavaan's terms (empty: a proper solution)."""
@@ -141,8 +154,11 @@ class OrdinalFit:
         return {"estimator": self.estimator.upper(), "parameterization": self.parameterization,
                 "missing": self.stats.missing, "nobs": self.nobs,
                 "groups": list(self.group_labels or ["1"]),
-                "ordered": ordered_names(self.stats), "improper": self.improper(),
-                "parameters": table.to_dict(orient="records"), "fit": fit}
+                "ordered": ordered_names(self.stats),
+                "covariates": list(getattr(self.stats, "covariates", [])),
+                "improper": self.improper(),
+                "parameters": table.to_dict(orient="records"), "fit": fit,
+                **_defined_records(self)}
 
     def summary(self) -> str:
         """A lavaan-like text summary: the estimation, the tests, the fit, the parameters."""
@@ -154,6 +170,9 @@ class OrdinalFit:
                  f"N used: {self.nobs}"
                  + (f" in {len(self.group_labels)} groups ({', '.join(self.group_labels)})"
                     if self.group_labels and len(self.group_labels) > 1 else ""),
+                 *([f"  Given the covariates {', '.join(self.stats.covariates)} (lavaan's "
+                    "conditional.x): thresholds, slopes, residual correlations"]
+                   if getattr(self.stats, "covariates", None) else []),
                  f"  Test (standard): chi-square = {f['chisq']:.3f}, df = {f['df']}, "
                  + (f"p = {f['pvalue']:.3f}" if math.isfinite(f["pvalue"]) else
                     "no p-value (unweighted least squares, as lavaan)")]
@@ -165,6 +184,7 @@ class OrdinalFit:
             lines.append(f"  CFI (scaled) = {f['cfi_scaled']:.3f}, TLI (scaled) = "
                          f"{f['tli_scaled']:.3f}, RMSEA (scaled) = {f['rmsea_scaled']:.3f}, "
                          f"SRMR = {f['srmr']:.3f}")
+            lines.append(robust_summary_line(f))
         else:
             lines.append(f"  CFI = {f['cfi']:.3f}, TLI = {f['tli']:.3f}, RMSEA = "
                          f"{f['rmsea']:.3f}, SRMR = {f['srmr']:.3f}")
@@ -173,13 +193,26 @@ class OrdinalFit:
                   self.params[["group", "lhs", "op", "rhs", "est", "se", "z", "pvalue",
                                "std_all"]]
                   .to_string(index=False, float_format=lambda v: f"{v:.3f}")]
+        if self.model.defined:
+            lines += ["", "Defined parameters (delta method):",
+                      self.defined.to_string(index=False, float_format=lambda v: f"{v:.3f}")]
         return "\n".join(lines)
+
+
+def _defined_records(res: OrdinalFit) -> dict:
+    """``{"defined": [...]}`` for :meth:`OrdinalFit.to_dict` (nothing without ``:=`` lines)."""
+    if not res.model.defined:
+        return {}
+    table = res.defined
+    return {"defined": table.astype(object).where(table.notna(), None).to_dict(orient="records")}
 
 
 def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = True,
                 estimator: str = "wlsmv", missing: str = "listwise", function: str = "cfa",
                 std_lv: bool | None = None, group: str | None = None,
-                parameterization: str = "delta", level: float = 0.95) -> OrdinalFit:
+                parameterization: str = "delta", level: float = 0.95,
+                group_equal: Sequence[str] = (), group_partial: Sequence[str] = ()
+                ) -> OrdinalFit:
     """Fit lavaan syntax to ordered indicators by DWLS (WLSMV), as lavaan 0.6.
 
     Parameters
@@ -190,9 +223,11 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     data : pandas.DataFrame
         The answers, one row per respondent.
     ordered : bool or list of str
-        ``True`` (every observed variable of the model is ordered) or the list of them; the
-        others are continuous (numbers), with polyserial correlations as lavaan
-        (:mod:`~craftwave.analysis.sem.categorical.polyserial`).
+        ``True`` (every observed variable of the model is ordered, but for the exogenous
+        covariates of a MIMIC model, which stay numeric) or the list of them; the others are
+        continuous (numbers), with polyserial correlations as lavaan
+        (:mod:`~craftwave.analysis.sem.categorical.polyserial`). Continuous indicators and
+        covariates together are not supported yet.
     estimator : {"wlsmv", "dwls", "ulsmv", "uls"}
         ``"wlsmv"`` and ``"dwls"`` weight by ``1 / diag(NACOV)``, ``"ulsmv"`` and ``"uls"`` by 1
         (unweighted least squares); the ``mv`` forms add robust SEs and the scaled-and-shifted
@@ -212,6 +247,10 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         responses are parameters, 1 unless the syntax frees them; scale factors follow).
     level : float
         Confidence level of the parameter intervals.
+    group_equal, group_partial : sequence of str
+        lavaan's ``group.equal`` (``thresholds``, ``loadings``, ``intercepts``, ...) and
+        ``group.partial`` (``"y2 | t1"``, ``"f =~ y3"``, ...) with its rules for ordered
+        indicators (:mod:`craftwave.analysis.sem.categorical.groupequal`).
 
     Returns
     -------
@@ -228,11 +267,19 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     labels = ([str(v) for v in pd.unique(data[group].dropna())] if group is not None
               else ["1"])
     syntax, spec = split_ordinal_syntax(model)
+    ge = ordinal_group_equal(group_equal, group_partial)
     cm = compile_model(syntax, n_groups=len(labels), meanstructure=True,
-                       options=model_options(function, std_lv=std_lv))
-    if cm.ov_x:
-        raise ModelError("not supported yet: observed exogenous covariates with ordered "
-                         f"indicators ({', '.join(cm.ov_x)})")
+                       options=model_options(function, std_lv=std_lv),
+                       group_equal=ge.model_kinds, group_partial=ge.model_partial)
+    if cm.ov_x:                      # covariates: lavaan's conditional.x (its own module)
+        if group_equal or group_partial:
+            raise ModelError("not supported yet: group_equal with observed covariates and "
+                             "ordered indicators (write the constraints in the syntax)")
+        # imported here: conditional_fit builds on this module
+        from craftwave.analysis.sem.categorical.conditional_fit import fit_conditional
+        return fit_conditional(cm, spec, data, ordered=ordered, est=est, missing=missing,
+                               group=group, labels=labels, parameterization=parameterization,
+                               level=level)
     if cm.phantom:
         raise ModelError("not supported yet: regressions on observed ordered variables "
                          f"({', '.join(cm.phantom)})")
@@ -242,8 +289,7 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if continuous and not [v for v in names if v in wanted]:
         raise ModelError("no ordered indicators in the model (ordered= names none of "
                          f"{', '.join(names)}); fit continuous indicators with craftwave.sem")
-    if cm.defined:
-        raise ModelError("not supported yet: defined parameters (:=) with ordered indicators")
+    check_defined(cm)                     # := lines: labels checked now, values after the fit
     unknown = sorted({i for i, _ in spec.thresholds} | set(spec.scales))
     unknown = [u for u in unknown if u not in names or u in continuous]
     if unknown:
@@ -252,6 +298,9 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
     if parameterization == "theta" and spec.scales:
         raise ModelError("scale factors (~*~) belong to the delta parameterization; under "
                          "theta write the residual variances (x ~~ c(1, NA)*x)")
+    if continuous and (group_equal or group_partial):
+        raise ModelError("not supported yet: group_equal with continuous and ordered "
+                         "indicators together (write the constraints in the syntax)")
     cm = _delta_model(cm, parameterization, continuous)
     first = ordinal_stats if not continuous else partial(   # polyserial.py: mixed variables
         mixed_stats, ordered=[v for v in names if v not in continuous])
@@ -261,6 +310,8 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         rows = data[group].astype(str)
         stats = [first(data.loc[rows == lab], names, missing=missing) for lab in labels]
         _check_levels(stats, labels)
+    cm, spec = ge.apply(cm, spec, names, [len(t) for t in stats[0].thresholds], len(labels),
+                        parameterization)
     return _fit(cm, stats, labels, spec, est, level, parameterization)
 
 
@@ -486,6 +537,8 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     ndat = sum(len(s) for s in prob.s)
     df = ndat - prob.npar
     fit = _fit_measures(chisq, df, Ds, prob, x)
+    if est in ROBUST:                        # lavaan's robust CFI/TLI/RMSEA (Savalei's catML)
+        fit.update(robust_from_problem(prob, x, Ds, df, fit["baseline_df"]))
     if est not in ROBUST:                    # lavaan's DWLS and ULS: test = "standard" only
         fit = {k: v for k, v in fit.items() if "scaled" not in k and "shift" not in k}
     if est in ("uls", "ulsmv"):              # lavaan gives no p-value for the ULS statistic
@@ -498,7 +551,7 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
     return OrdinalFit(params=table, fit=fit, stats=stats[0], estimator=est, model=cm,
                       theta=x, vcov=vcov, lv_cov=lv_cov, group_stats=stats,
                       group_labels=labels, jacobians=Ds, weights=prob.w,
-                      parameterization=parameterization)
+                      parameterization=parameterization, problem=prob)
 
 
 def _blocks(mats: list[np.ndarray]) -> np.ndarray:
@@ -543,7 +596,8 @@ def _fit_measures(chisq: float, df: int, Ds: list[np.ndarray], prob: _Problem,
     G = prob.G
     gammas = [s.nacov for s in stats]
     chisq_s, scale, shift = _scaled_shifted(chisq, df, _ug(prob.w, Ds, gammas, prob.fg))
-    nth = prob.nuni                          # thresholds, -means and variances: fitted exactly
+    # thresholds, -means and variances (with covariates: thresholds and slopes): fitted exactly
+    nth = prob.n_uni if hasattr(prob, "n_uni") else prob.nuni
     base = float(sum(prob.c[g] * np.sum(prob.w[g][nth:] * prob.s[g][nth:] ** 2)
                      for g in range(G)))
     base_df = sum(len(s) - nth for s in prob.s)

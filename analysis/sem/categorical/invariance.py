@@ -13,6 +13,12 @@ metric         + loadings equal; latent variances free after the first group
 scalar         + intercepts equal (so 0 everywhere); latent means free after the first group
 =============  =========================================================================
 
+In a later group (wave) an item's intercept is freed once one of its thresholds is held equal
+(and the intercepts are not), its scale factor once two are (or one, with equal intercepts):
+Wu and Estabrook's rule as ``measEq.syntax`` applies it per item. So binary items (one threshold)
+keep their scale factors at 1 until the scalar level, and a threshold left free by ``partial``
+(``"y2 | t1"``) changes its item's identification the same way.
+
 ``strict`` (equal residual variances) needs the theta parameterisation, where the residual
 variances of the latent responses take the scale factors' place (1 in the first group, free later
 from the thresholds level on, 1 everywhere when strict); under delta it is refused by name.
@@ -32,10 +38,12 @@ from craftwave.analysis.errors import ModelError
 from craftwave.analysis.invariance import InvarianceResult, merge_criteria, sequence_steps
 from craftwave.analysis.sem.categorical.compare import compare_ordinal
 from craftwave.analysis.sem.categorical.dwls import OrdinalFit, fit_ordinal
+from craftwave.analysis.sem.categorical.groupequal import parse_partial
 from craftwave.analysis.sem.categorical.polychoric import recode_ordinal
 from craftwave.analysis.sem.syntax import parse_model
 
-__all__ = ["ORDINAL_LEVELS", "ordinal_group_syntax", "ordinal_invariance", "ordinal_long_syntax"]
+__all__ = ["ORDINAL_LEVELS", "ordinal_group_syntax", "ordinal_invariance", "ordinal_long_syntax",
+           "parse_partial"]
 
 ORDINAL_LEVELS = ("configural", "thresholds", "metric", "scalar")
 THETA_LEVELS = (*ORDINAL_LEVELS, "strict")
@@ -51,6 +59,12 @@ def _structure(model: str) -> tuple[list[tuple[str, str]], list[str]]:
     loadings = [(t.lhs, t.rhs) for t in parsed.terms if t.op == "=~"]
     if not loadings:
         raise ModelError("ordinal invariance needs a measurement model (=~)")
+    factors, items = {f for f, _ in loadings}, {x for _, x in loadings}
+    covariates = sorted({t.rhs for t in parsed.terms if t.op == "~"} - factors - items)
+    if covariates:
+        raise ModelError("not supported yet: ordinal invariance with observed covariates "
+                         f"({', '.join(covariates)}); fit the MIMIC model by fit_ordinal "
+                         "(craftwave fit --ordered) with the constraints written in the syntax")
     written = [t for t in parsed.terms if t.op == "=~" and (t.values or t.labels)]
     if written:
         raise ModelError("write the configural model without modifiers on loadings; the levels "
@@ -63,11 +77,18 @@ def _structure(model: str) -> tuple[list[tuple[str, str]], list[str]]:
     return loadings, other
 
 
-def _check_categories(counts: dict[str, int]) -> None:
-    binary = [i for i, k in counts.items() if k < 3]
-    if binary:
-        raise ModelError("not supported yet: items with two categories in ordinal invariance "
-                         f"({', '.join(binary)}); Wu and Estabrook's identification differs")
+def _identification(n_equal: int, equate_int: bool, equate_resid: bool) -> tuple[bool, bool]:
+    """Wu and Estabrook's (2016) rule, as semTools' ``measEq.syntax``: in a later group (wave),
+    is an item's intercept free, and its scale factor (theta: residual variance)?
+
+    ``n_equal`` counts the item's thresholds held equal to the reference group (wave): the
+    intercept is free once one threshold is equal and the intercepts are not; the scale once
+    two are (or one with equal intercepts), unless the residual variances are equal (strict).
+    A binary item (one threshold) thus keeps its scale factor at 1 until the scalar level.
+    """
+    intercept = n_equal >= 1 and not equate_int
+    scale = (n_equal >= 2 or (n_equal >= 1 and equate_int)) and not equate_resid
+    return intercept, scale
 
 
 def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, level: str,
@@ -83,12 +104,15 @@ def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, leve
     n_groups : int
     level : {"configural", "thresholds", "metric", "scalar"}
     partial : sequence of str
-        Loadings (``"f =~ x"``) or intercepts (``"x ~ 1"``) left free across groups.
+        Parameters left free across groups (:func:`parse_partial`): loadings (``"f =~ x"``),
+        intercepts (``"x ~ 1"``), residual variances (``"x ~~ x"``, theta) or thresholds
+        (``"x | t1"``); freeing a threshold changes which intercepts and scale factors are
+        identified, as semTools does.
     """
     rank = _rank(level, parameterization)
     loadings, other = _structure(model)
-    _check_categories({x: counts[x] for _, x in loadings})
-    free = _partial_keys(partial)
+    free = parse_partial(partial)
+    _check_partial(free, [x for _, x in loadings], counts)
     G = range(1, n_groups + 1)
     lines = ["# craftwave: ordinal invariance, Wu & Estabrook (2016), level " + level]
     factors = list(dict.fromkeys(f for f, _ in loadings))
@@ -97,16 +121,22 @@ def ordinal_group_syntax(model: str, counts: dict[str, int], n_groups: int, leve
         same = rank >= 2 and (f, "=~", x) not in free
         labels = [f"l.{f}.{x}" if same else f"l.{f}.{x}.g{g}" for g in G]
         lines.append(f"{f} =~ {_vec(['NA'] * n_groups)}*{x} + {_vec(labels)}*{x}")
+    n_equal = {}
     for x in items:
+        n_equal[x] = 0
         for k in range(1, counts[x] + 1):
-            labels = [f"{x}.t{k}" if rank >= 1 else f"{x}.t{k}.g{g}" for g in G]
+            same = rank >= 1 and (x, "|", f"t{k}") not in free
+            n_equal[x] += same
+            labels = [f"{x}.t{k}" if same else f"{x}.t{k}.g{g}" for g in G]
             lines.append(f"{x} | {_vec(['NA'] * n_groups)}*t{k} + {_vec(labels)}*t{k}")
     for x in items:
-        later_free = rank >= 1 and not (rank >= 3 and (x, "~1", "") not in free)
-        values = ["0"] + (["NA"] if later_free else ["0"]) * (n_groups - 1)
+        int_free, scale_free = _identification(
+            n_equal[x], rank >= 3 and (x, "~1", "") not in free,
+            rank >= 4 and (x, "~~", x) not in free)
+        values = ["0"] + (["NA"] if int_free else ["0"]) * (n_groups - 1)
         lines.append(f"{x} ~ {_vec(values)}*1")
         # delta: scale factors; theta: residual variances (equal to 1 again when strict)
-        scale = ["1"] + (["NA"] if 1 <= rank < 4 else ["1"]) * (n_groups - 1)
+        scale = ["1"] + (["NA"] if scale_free else ["1"]) * (n_groups - 1)
         lines.append(f"{x} ~*~ {_vec(scale)}*{x}" if parameterization == "delta"
                      else f"{x} ~~ {_vec(scale)}*{x}")
     for f in factors:
@@ -128,8 +158,8 @@ def ordinal_long_syntax(model: str, counts: dict[str, int], factors: Sequence[st
     """
     rank = _rank(level, parameterization)
     loadings, other = _structure(model)
-    _check_categories({x: counts[x] for _, x in loadings})
-    free = _partial_keys(partial)
+    free = parse_partial(partial)
+    _check_partial(free, [x for _, x in loadings], counts)
     inds = [[x for f2, x in loadings if f2 == f] for f in factors]
     if any(not i for i in inds):
         missing = [f for f, i in zip(factors, inds, strict=True) if not i]
@@ -150,14 +180,20 @@ def ordinal_long_syntax(model: str, counts: dict[str, int], factors: Sequence[st
             lines.append(f"{f} =~ NA*{x} + {label}*{x}")
     for t, f in enumerate(factors):
         for j, x in enumerate(inds[t]):
-            terms = [f"{'.t' if rank >= 1 else '.w' + str(t + 1) + '.t'}{j + 1}.{k}*t{k}"
-                     for k in range(1, counts[x] + 1)]
+            # a threshold named at a later wave is free there; named at the first wave, it is
+            # free at every wave (semTools' long.partial)
+            same = [rank >= 1 and (x, "|", f"t{k}") not in free
+                    and (inds[0][j], "|", f"t{k}") not in free
+                    for k in range(1, counts[x] + 1)]
+            terms = [f"{'.t' if eq else '.w' + str(t + 1) + '.t'}{j + 1}.{k}*t{k}"
+                     for k, eq in enumerate(same, start=1)]
             lines.append(f"{x} | " + " + ".join(terms))
             first = t == 0
-            intercept_free = (not first and rank >= 1
-                              and not (rank >= 3 and (x, "~1", "") not in free))
-            lines.append(f"{x} ~ {'NA' if intercept_free else '0'}*1")
-            scale = "NA" if (not first and 1 <= rank < 4) else "1"
+            int_free, scale_free = _identification(
+                sum(same), rank >= 3 and (x, "~1", "") not in free,
+                rank >= 4 and (x, "~~", x) not in free)
+            lines.append(f"{x} ~ {'NA' if (int_free and not first) else '0'}*1")
+            scale = "NA" if (scale_free and not first) else "1"
             lines.append(f"{x} ~*~ {scale}*{x}" if parameterization == "delta"
                          else f"{x} ~~ {scale}*{x}")
         lines.append(f"{f} ~ {'NA' if (t > 0 and rank >= 3) else '0'}*1")
@@ -182,20 +218,19 @@ def _rank(level: str, parameterization: str = "delta") -> int:
     return THETA_LEVELS.index(level)
 
 
-def _partial_keys(partial: Sequence[str]) -> set[tuple[str, str, str]]:
-    keys = set()
-    for text in partial:
-        if "|" in text:
-            raise ModelError(f"not supported yet: partial threshold invariance ({text})")
-        if "=~" in text:
-            lhs, rhs = (s.strip() for s in text.split("=~", 1))
-            keys.add((lhs, "=~", rhs))
-        elif "~" in text and text.split("~", 1)[1].strip() == "1":
-            keys.add((text.split("~", 1)[0].strip(), "~1", ""))
-        else:
-            raise ModelError(f"partial takes loadings ('f =~ x') or intercepts ('x ~ 1'); got "
-                             f"{text!r}")
-    return keys
+def _check_partial(free: set, items: Sequence[str], counts: dict[str, int]) -> None:
+    """Partial thresholds must name an item of the model and one of its thresholds."""
+    for lhs, op, rhs in sorted(free):
+        if op != "|":
+            continue
+        if lhs not in items:
+            raise ModelError(f"partial threshold {lhs} | {rhs}: {lhs} is not an indicator of "
+                             "the model")
+        k = int(rhs[1:])
+        if k > counts[lhs]:
+            raise ModelError(f"partial threshold {lhs} | {rhs}: {lhs} has {counts[lhs]} "
+                             f"threshold{'s' if counts[lhs] != 1 else ''} "
+                             f"({counts[lhs] + 1} categories)")
 
 
 def _measures(res: OrdinalFit) -> dict[str, float]:
@@ -226,7 +261,9 @@ def ordinal_invariance(model: str, data: pd.DataFrame, *, group: str | None = No
     residual_lags : int or "all"
         Longitudinal only: lagged residual covariances of the same indicator.
     partial : sequence of str
-        Loadings or intercepts left free.
+        Parameters left free (:func:`parse_partial`): ``"f =~ x"``, ``"x ~ 1"``, ``"x ~~ x"``,
+        ``"x | t1"``. Across waves a parameter named at a later wave is free at that wave; a
+        threshold named at the first wave is free at every wave (semTools' ``long.partial``).
     missing : {"listwise", "pairwise"}
     criteria : dict, optional
         As :func:`craftwave.analysis.invariance.invariance` (default Chen 2007).

@@ -96,6 +96,10 @@ def ordinal_reliability(fit: OrdinalFit) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``factor``, ``items``, ``coefficient``, ``value``, ``describes``.
     """
+    if getattr(fit.stats, "covariates", None):
+        raise ModelError("not supported yet: reliability of ordinal scales from a model with "
+                         f"covariates ({', '.join(fit.stats.covariates)}); its correlations "
+                         "are residual (given the covariates), not those of the items")
     table = fit.params
     rows = []
     for factor in dict.fromkeys(table.loc[table["op"] == "=~", "lhs"]):

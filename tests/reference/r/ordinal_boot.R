@@ -7,7 +7,8 @@
 # boot.ci.type = "perc", which interpolates order statistics as boot's norm.inter) must agree.
 #
 # Reads tests/reference/data/ordinal_items.csv and ordinal_groups.csv; writes
-# tests/reference/ordinal_boot.json. Run from the repository root:
+# tests/reference/ordinal_boot.json (make_reference.R sources it before the scripts that write
+# those data sets; they are committed and rewritten identically, seeded). Run from the root:
 #   Rscript tests/reference/r/ordinal_boot.R
 
 suppressPackageStartupMessages({

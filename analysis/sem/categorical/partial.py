@@ -14,8 +14,8 @@ fits (:mod:`craftwave.analysis.sem.categorical.scoretests`):
   score test of adding the intercept in every later group (or that wave): the modification
   index (several groups: the multivariate one).
 
-Freeing a threshold needs partial threshold syntax in the level builder; where the builder does
-not offer it, the threshold candidates are logged with their tests and the level stays failed.
+A freed threshold changes its item's identification as Wu and Estabrook's rule says (see
+:func:`~craftwave.analysis.sem.categorical.invariance.parse_partial`).
 The model found is data-driven: the output says so, and it should be confirmed on new data.
 """
 
@@ -51,10 +51,6 @@ __all__ = ["ordinal_partial_invariance", "OrdinalPartialResult"]
 
 SCORE_NOTE = ("The score tests use the DWLS information (lavaan's lavTestScore and modindices "
               "for WLSMV fits), not robust ones.")
-THRESHOLD_NOTE = ("Threshold constraints were tested and logged but not freed: this build's "
-                  "level syntax has no partial threshold invariance.")
-
-
 @dataclass
 class OrdinalPartialResult(PartialInvarianceResult):
     """:class:`~craftwave.analysis.partial_invariance.PartialInvarianceResult` of an ordinal
@@ -118,15 +114,6 @@ def _tests(res: OrdinalFit, level: str, items: list[str], group: str | None,
     return {}
 
 
-def _threshold_partial_available(model: str, counts: dict[str, int]) -> bool:
-    item = next(iter(counts))
-    try:
-        ordinal_group_syntax(model, counts, 2, "thresholds", [f"{item} | t1"])
-    except ModelError:
-        return False
-    return True
-
-
 def ordinal_partial_invariance(
     model: str,
     data: pd.DataFrame,
@@ -177,7 +164,6 @@ def ordinal_partial_invariance(
     counts = {x: len(recode_ordinal(data[x])[1]) - 1 for x in items}
     n_groups = int(data[group].nunique()) if group is not None else 1
     frame = data[items + ([group] if group else [])]
-    thresholds_free = _threshold_partial_available(model, counts)
     kind = "multi-group" if group is not None else "longitudinal"
     named = list(partial)
     freed = list(partial)
@@ -218,18 +204,6 @@ def ordinal_partial_invariance(
             if holds:
                 break
             tests = _tests(res, level, items, group, n_groups, freed)
-            if level == "thresholds" and tests and not thresholds_free:
-                ranked = sorted(tests.items(), key=lambda kv: -kv[1][0])
-                log.append({"action": "stop", "level": level, "candidates": [
-                    {"parameter": k, "X2": x2, "df": df, "pvalue": float(stats.chi2.sf(x2, df))}
-                    for k, (x2, df) in ranked],
-                    "message": "threshold candidates (largest score test first): "
-                    + "; ".join(f"{k} (X2 = {x2:.3f}, df = {df})" for k, (x2, df) in ranked[:5])
-                    + "; not freed: partial threshold invariance is not available in this "
-                    "build"})
-                if THRESHOLD_NOTE not in notes:
-                    notes.append(THRESHOLD_NOTE)
-                break
             if not tests or (max_free is not None and len(at_level) >= max_free):
                 log.append({"action": "stop", "level": level,
                             "message": "nothing left to free: the level does not hold"

@@ -169,6 +169,9 @@ def test_what_mixed_fits_refuse_is_named():
     bad = DATA.assign(c1=DATA["c1"].astype(str).where(DATA.index > 0, "high"))
     with pytest.raises(DataError, match="c1: a continuous variable needs numbers"):
         fit_ordinal("g =~ o1 + o2 + c1", bad, ordered=["o1", "o2"])
+    with pytest.raises(ModelError, match=r"regressions among observed variables.*c1 \(continuous\)"):
+        fit_ordinal("g =~ o1 + o2 + c1\no3 ~ c1", DATA, ordered=["o1", "o2", "o3"],
+                    function="sem")
 
 
 def test_cli_fits_a_mixed_model(tmp_path):

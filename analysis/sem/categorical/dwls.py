@@ -280,11 +280,13 @@ def fit_ordinal(model: str, data: pd.DataFrame, *, ordered: bool | list[str] = T
         return fit_conditional(cm, spec, data, ordered=ordered, est=est, missing=missing,
                                group=group, labels=labels, parameterization=parameterization,
                                level=level)
-    if cm.phantom:
-        raise ModelError("not supported yet: regressions on observed ordered variables "
-                         f"({', '.join(cm.phantom)})")
     names = list(cm.ov_names)
     wanted = names if ordered is True else list(ordered or [])
+    if cm.phantom:
+        kinds = {v: "ordered" if v in wanted else "continuous" for v in cm.phantom}
+        raise ModelError("not supported yet: regressions among observed variables with ordered "
+                         "indicators (" + ", ".join(f"{v} ({k})" for v, k in kinds.items())
+                         + "); regress on factors, or on exogenous covariates")
     continuous = [v for v in names if v not in wanted]
     if continuous and not [v for v in names if v in wanted]:
         raise ModelError("no ordered indicators in the model (ordered= names none of "

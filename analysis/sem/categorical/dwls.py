@@ -584,7 +584,9 @@ def _scaled_shifted(chisq: float, df: float, UG: np.ndarray) -> tuple[float, flo
     """lavaan's scaled-and-shifted statistic: (statistic, scaling factor 1/a, shift)."""
     tr1 = float(np.trace(UG))
     tr2 = float(np.sum(UG * UG.T))
-    if df <= 0 or tr2 <= 0:
+    if df <= 0:                  # saturated: lavaan keeps the statistic, no scaling
+        return float(chisq), float("nan"), float("nan")
+    if tr2 <= 0:
         return float("nan"), float("nan"), float("nan")
     a = math.sqrt(df / tr2)
     shift = df - a * tr1

@@ -39,14 +39,15 @@ def percentile_interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndar
     Examples
     --------
     With 99 draws the 5% and 95% ends fall on order statistics 5 and 95 exactly; with 101 they
-    are interpolated on the normal scale (type-7 quantiles would give 5.0 and 95.0):
+    are interpolated on the normal scale, as R's ``boot:::norm.inter(0:100, c(.05, .95))``
+    (type-7 quantiles would give 5.0 and 95.0):
 
     >>> lo, hi = percentile_interval(np.arange(1.0, 100.0)[:, None], 0.90)
     >>> round(float(lo[0]), 6), round(float(hi[0]), 6)
     (5.0, 95.0)
     >>> lo, hi = percentile_interval(np.arange(101.0)[:, None], 0.90)
     >>> round(float(lo[0]), 4), round(float(hi[0]), 4)
-    (4.0763, 95.9237)
+    (4.1068, 95.8932)
     """
     return norm_inter_interval(draws, level)
 

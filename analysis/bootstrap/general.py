@@ -13,7 +13,10 @@ warm-started from the full-sample estimate:
 
 Fixed.x covariances are recomputed per resample, ``:=`` parameters are recomputed from each
 resample's estimates, and resamples that fail or do not converge are excluded and counted (as
-lavaan does); inadmissible ones (a negative variance) are kept and counted.
+lavaan does); inadmissible ones (a negative variance) are kept and counted. Bootstrap SEs are the
+draws' SD with divisor B and percentile intervals interpolate order statistics as lavaan 0.6's
+``se = "bootstrap"`` and ``parameterEstimates(boot.ci.type = "perc")`` do for ML. The refits are
+ML (also for MLM, MLMV and MLR fits, whose estimates are ML's); ULS and GLS fits are refused.
 """
 
 from __future__ import annotations
@@ -225,7 +228,10 @@ def bootstrap(
     seed : int, optional
         Seed; the same seed gives the same resamples and intervals whatever ``n_jobs``.
     ci : {"percentile", "bca"}
-        Interval type; BCa's acceleration comes from a jackknife (n extra refits).
+        Interval type. ``"percentile"`` is lavaan's ``parameterEstimates(boot.ci.type =
+        "perc")``: boot's ``norm.inter`` interpolation of the order statistics on the normal
+        scale (:func:`~craftwave.analysis.bootstrap.intervals.percentile_interval`), not type-7
+        quantiles. ``"bca"`` is Efron's BCa, its acceleration from a jackknife (n extra refits).
     level : float
         Confidence level.
     n_jobs : int
@@ -237,7 +243,10 @@ def bootstrap(
         Options of :func:`craftwave.analysis.fit` (estimator, missing, group, group_equal, group_partial,
         meanstructure, fixed_x, and lavaan's function mode and options: function, std_lv, ...).
     weights : ndarray, optional
-        Resample case weights (B x rows used) to use instead of drawing them.
+        Resample case weights (B x rows used) to use instead of drawing them: how often each
+        row of the fitted data (in order, after listwise deletion) is in each resample. Given
+        lavaan's resample rows (``bootstrapLavaan(keep.idx = TRUE)``) as counts, the draws and
+        intervals are lavaan's.
     tol : float
         Convergence criterion of the complete-data refits (Newton decrement of F per case; the
         engine's default). FIML refits stop on the engine's step criterion instead
@@ -261,6 +270,11 @@ def bootstrap(
     if ci not in CI_METHODS:
         raise ModelError(f"ci must be one of {CI_METHODS}; got {ci!r}")
     result, data, group = _resolve(model, data, fit_kwargs)
+    estimator = str(getattr(result, "estimator", "ML")).upper()
+    if estimator in ("ULS", "GLS"):
+        # the refits minimise the ML discrepancy: a least-squares fit would be bootstrapped by ML
+        raise ModelError(f"the bootstrap refits each resample by ML; it is not available for an "
+                         f"{estimator} fit (fit by ML, MLM, MLMV or MLR)")
     prob = _Problem(result, data, group, tol)
     if weights is not None:
         draws, ok = prob.refit(weights)
@@ -345,7 +359,10 @@ def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
         lo, hi = bca_interval(allq, est, np.hstack([jack, def_jack]), level)
     else:
         lo, hi = percentile_interval(allq, level)
-    se = allq.std(axis=0)  # divisor B, as lavaan
+    se = allq.std(axis=0)  # free parameters: divisor B, as lavaan's lav_model_nvcov_bootstrap
+    k = prob.theta.size
+    # ``:=`` parameters: lavaan's lav_model_vcov_se takes cov() of the defined draws (divisor B - 1)
+    se[k:] = allq[:, k:].std(axis=0, ddof=1)
     var_rows = [r.free for r in cm.rows
                 if r.free >= 0 and r.op == "~~" and r.lhs == r.rhs]
     n_inadmissible = int((good[:, var_rows] < 0).any(axis=1).sum()) if var_rows else 0
@@ -357,7 +374,6 @@ def _summarise(prob, draws, ok, jack, n, seed, ci, level) -> BootstrapResult:
     params["ci_upper"] = np.where(is_free, hi[np.where(is_free, free, 0)], params["est"])
     params = params.drop(columns=[c for c in ("z", "pvalue") if c in params.columns])
     params["free"] = free  # column of ``draws`` holding the parameter (-1: fixed)
-    k = prob.theta.size
     expr = {d.name: d.expression for d in cm.defined}
     defined = pd.DataFrame({"name": names, "expression": [expr.get(nm, "") for nm in names],
                             "est": est[k:], "boot_se": se[k:],

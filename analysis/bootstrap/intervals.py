@@ -1,7 +1,14 @@
 """Bootstrap confidence intervals: percentile (the default) and BCa.
 
-Quantiles are R's type 7 (NumPy's ``linear``), which is what lavaan's
-``parameterEstimates(boot.ci.type = "perc")`` uses through ``quantile()``.
+The percentile interval is lavaan's: ``parameterEstimates(boot.ci.type = "perc")`` (lavaan 0.6,
+also its ``"basic"`` and ``"bca.simple"``) takes the ends from boot's ``norm.inter``, which
+interpolates the order statistics around ``(B + 1) alpha`` on the normal quantile scale; it is
+not R's type-7 ``quantile()`` (with 100 resamples the two differ visibly). See
+:func:`norm_inter_interval`.
+
+The BCa interval (:func:`bca_interval`) is Efron's (1987) with a jackknife acceleration and
+type-7 quantiles of the draws; it is not lavaan's ``boot.ci.type = "bca"`` (whose acceleration
+comes from a regression on the resample frequencies and whose ends are ``norm.inter``'s).
 """
 
 from __future__ import annotations
@@ -22,20 +29,27 @@ def check_level(level: float) -> float:
 
 
 def percentile_interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval of each column of ``draws`` (resamples x quantities).
+    """Percentile interval of each column of ``draws`` (resamples x quantities), as lavaan's.
 
-    Rows holding NaN (failed resamples) must have been removed by the caller.
+    The ends are lavaan 0.6's ``parameterEstimates(boot.ci.type = "perc")``: boot's
+    ``norm.inter`` interpolation of the order statistics (:func:`norm_inter_interval`), not
+    R's type-7 quantiles. Rows holding NaN (failed resamples) should have been removed by the
+    caller; non-finite draws are dropped column by column, as lavaan does.
 
     Examples
     --------
-    >>> lo, hi = percentile_interval(np.arange(101.0)[:, None], 0.90)
+    With 99 draws the 5% and 95% ends fall on order statistics 5 and 95 exactly; with 101 they
+    are interpolated on the normal scale, as R's ``boot:::norm.inter(0:100, c(.05, .95))``
+    (type-7 quantiles would give 5.0 and 95.0):
+
+    >>> lo, hi = percentile_interval(np.arange(1.0, 100.0)[:, None], 0.90)
     >>> round(float(lo[0]), 6), round(float(hi[0]), 6)
     (5.0, 95.0)
+    >>> lo, hi = percentile_interval(np.arange(101.0)[:, None], 0.90)
+    >>> round(float(lo[0]), 4), round(float(hi[0]), 4)
+    (4.1068, 95.8932)
     """
-    alpha = 1.0 - check_level(level)
-    d = np.asarray(draws, dtype=float)
-    q = np.quantile(d, [alpha / 2.0, 1.0 - alpha / 2.0], axis=0)
-    return q[0], q[1]
+    return norm_inter_interval(draws, level)
 
 
 def bca_interval(
@@ -104,7 +118,8 @@ def norm_inter_interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndar
     lavaan 0.6 takes the ends from boot's ``norm.inter``: with R draws, the order statistics
     around ``(R + 1) alpha`` are interpolated on the normal quantile scale (the extreme draws
     when ``(R + 1) alpha`` falls outside 1 .. R). Columns are quantities; non-finite draws are
-    dropped column by column.
+    dropped column by column. Used by every percentile interval of craftwave's bootstraps
+    (continuous and ordinal SEM, moderated mediation) through :func:`percentile_interval`.
 
     Examples
     --------
@@ -116,22 +131,33 @@ def norm_inter_interval(draws: np.ndarray, level: float = 0.95) -> tuple[np.ndar
     alpha = np.array([(1 - lvl) / 2, (1 + lvl) / 2])
     d = np.atleast_2d(np.asarray(draws, dtype=float))
     out = np.full((2, d.shape[1]), np.nan)
-    for j in range(d.shape[1]):
-        t = np.sort(d[np.isfinite(d[:, j]), j])
-        R = t.size
+    finite = np.isfinite(d)
+    counts = finite.sum(axis=0)
+    for R in np.unique(counts):
+        cols = np.flatnonzero(counts == R)
         if R == 0:
             continue
-        rk = (R + 1) * alpha
-        k = np.trunc(rk).astype(int)
-        for m in range(2):
-            if k[m] == rk[m] and 0 < k[m] <= R:
-                out[m, j] = t[k[m] - 1]
-            elif k[m] <= 0:
-                out[m, j] = t[0]
-            elif k[m] >= R:
-                out[m, j] = t[R - 1]
-            else:
-                z = stats.norm.ppf([alpha[m], k[m] / (R + 1), (k[m] + 1) / (R + 1)])
-                tk, tk1 = t[k[m] - 1], t[k[m]]
-                out[m, j] = tk + (z[0] - z[1]) / (z[2] - z[1]) * (tk1 - tk)
+        # non-finite draws sort last (as +inf), so the first R rows are the finite draws sorted
+        t = np.sort(np.where(finite[:, cols], d[:, cols], np.inf), axis=0)[:R]
+        out[:, cols] = _norm_inter_sorted(t, alpha)
     return out[0], out[1]
+
+
+def _norm_inter_sorted(t: np.ndarray, alpha: np.ndarray) -> np.ndarray:
+    """boot's ``norm.inter`` of sorted columns ``t`` (R x q) at probabilities ``alpha``."""
+    R = t.shape[0]
+    rk = (R + 1) * alpha
+    k = np.trunc(rk).astype(int)
+    out = np.empty((alpha.size, t.shape[1]))
+    for m in range(alpha.size):
+        if k[m] == rk[m] and 0 < k[m] <= R:
+            out[m] = t[k[m] - 1]
+        elif k[m] <= 0:
+            out[m] = t[0]
+        elif k[m] >= R:
+            out[m] = t[R - 1]
+        else:
+            z = stats.norm.ppf([alpha[m], k[m] / (R + 1), (k[m] + 1) / (R + 1)])
+            tk, tk1 = t[k[m] - 1], t[k[m]]
+            out[m] = tk + (z[0] - z[1]) / (z[2] - z[1]) * (tk1 - tk)
+    return out

@@ -26,10 +26,12 @@ class BootstrapResult:
     params : DataFrame
         The fitted model's parameter table (lhs, op, rhs, group, label, est, se, ...), with
         ``boot_se`` (SD of the draws, divisor B as lavaan), bootstrap ``ci_lower`` /
-        ``ci_upper`` (fixed parameters: the value itself) and ``free`` (the column of
-        ``draws`` holding the parameter; -1 when fixed).
+        ``ci_upper`` (lavaan's percentile interval, boot's ``norm.inter``; fixed parameters: the
+        value itself) and ``free`` (the column of ``draws`` holding the parameter; -1 when
+        fixed).
     defined : DataFrame
-        ``:=`` parameters: name, expression, est, boot_se, ci_lower, ci_upper.
+        ``:=`` parameters: name, expression, est, boot_se (SD of the defined draws with divisor
+        B - 1: lavaan's ``cov()`` of them), ci_lower, ci_upper.
     draws, defined_draws : ndarray
         The successful resamples' free parameters and defined parameters.
     n_boot, n_failed, n_inadmissible : int

@@ -92,7 +92,8 @@ def moderated_mediation(
     seed : int, optional
         Seed; the same seed gives the same intervals whatever ``n_jobs``.
     ci : {"percentile", "bca"}
-        Bootstrap interval type.
+        Bootstrap interval type: lavaan's percentile interval (``boot.ci.type = "perc"``, boot's
+        ``norm.inter`` interpolation of order statistics) or Efron's BCa (jackknife acceleration).
     level : float
         Confidence level.
     n_jobs : int

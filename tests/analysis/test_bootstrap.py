@@ -147,19 +147,30 @@ class TestClosedForm:
 
 
 class TestIntervals:
-    def test_percentile_is_r_type_7(self):
-        draws = np.array([[1.0], [2.0], [4.0], [8.0], [16.0]])
+    def test_percentile_is_lavaans_norm_inter_not_type_7(self):
+        draws = np.array([[16.0], [1.0], [8.0], [2.0], [4.0]])
         lo, hi = percentile_interval(draws, 0.5)
-        # R: quantile(c(1, 2, 4, 8, 16), c(.25, .75)) -> 2, 8
-        assert (lo[0], hi[0]) == (2.0, 8.0)
+        # R: boot:::norm.inter(c(1, 2, 4, 8, 16), c(.25, .75)) -> 1.54580761156402, 11.6335391074878
+        # (lavaan's boot.ci.type = "perc"); quantile(type = 7) would give 2 and 8
+        assert lo[0] == pytest.approx(1.54580761156402, abs=1e-12)
+        assert hi[0] == pytest.approx(11.6335391074878, abs=1e-12)
 
-    def test_bca_reduces_to_percentile_without_bias_and_skew(self):
-        # draws symmetric about the estimate and a symmetric jackknife: z0 = a = 0
+    def test_percentile_takes_the_order_statistic_when_it_falls_on_one(self):
+        # (B + 1) alpha = 5 and 95 with 99 draws; columns with a failed (NaN) draw drop it
+        draws = np.column_stack([np.arange(1.0, 100.0), np.r_[np.arange(1.0, 99.0), np.nan]])
+        lo, hi = percentile_interval(draws, 0.9)
+        assert (lo[0], hi[0]) == (5.0, 95.0)
+        # 98 finite draws: (98 + 1) * 0.05 = 4.95, between the 4th and the 5th
+        assert 4.0 < lo[1] < 5.0 and 94.0 < hi[1] < 95.0
+
+    def test_bca_reduces_to_type_7_quantiles_without_bias_and_skew(self):
+        # draws symmetric about the estimate and a symmetric jackknife: z0 = a = 0; BCa's ends
+        # are type-7 quantiles (Efron's BCa, not lavaan's norm.inter)
         draws = np.linspace(-1, 1, 2001)[:, None]
         jack = np.array([[-1.0], [0.0], [1.0]])
         lo, hi = bca_interval(draws, np.array([0.0]), jack, 0.9)
-        plo, phi = percentile_interval(draws, 0.9)
-        assert lo[0] == pytest.approx(plo[0]) and hi[0] == pytest.approx(phi[0])
+        plo, phi = np.quantile(draws[:, 0], [0.05, 0.95])
+        assert lo[0] == pytest.approx(plo) and hi[0] == pytest.approx(phi)
 
     def test_bca_shifts_with_bias(self):
         rng = np.random.default_rng(0)

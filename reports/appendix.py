@@ -143,6 +143,17 @@ def cli_commands(ctx: ReportContext, table_ids: list[str]) -> list[tuple[str, st
         f"craftwave itt --data EXPORT_DIR --sensitivity --seed {ctx.options.seed} --json")
     known["tab-itt"] += "\n" + itt_flagged_command(ctx)
     known["tab-reliability"] = f"craftwave reliability EXPORT_DIR{excl} --json"
+    if "tab-reliability-ordinal" in table_ids:  # one command per scale and wave (key "ordinal")
+        from craftwave.reports.sections.researcher import (
+            ordinal_reliability_frame,
+            reliability_frame,
+        )
+
+        rows = ordinal_reliability_frame(ctx, reliability_frame(ctx))
+        known["tab-reliability-ordinal"] = "\n".join(
+            f"craftwave reliability EXPORT_DIR{excl} --instrument {r.instrument} --wave {r.wave}"
+            + (f" --subscale {r.subscale}" if r.subscale else "") + " --ordinal --json"
+            for r in rows.itertuples())
     for name, m in ctx.record.models.items():  # the model files appendix() writes
         if name.startswith("invariance_") and m.get("input") and m.get("factors"):
             c = name.removeprefix("invariance_")

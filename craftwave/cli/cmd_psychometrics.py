@@ -47,7 +47,8 @@ def _load(source: str):
               help="Also hierarchical omega (Schmid-Leiman) with this many group factors; "
                    "automatic for a whole multidimensional instrument.")
 @click.option("--ordinal", is_flag=True,
-              help="With --items: treat the items as ordered categories and add, from a "
+              help="With --items or --instrument: treat the items as ordered categories and "
+                   "add, from a "
                    "one-factor WLSMV fit, categorical omega (reliability of the observed sum "
                    "score) and ordinal alpha (of the latent responses), as semTools' compRelSEM.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -62,8 +63,8 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
     """
     from craftwave.instruments.errors import CraftwaveError
 
-    if ordinal and items is None:
-        fail("--ordinal needs --items (the items of one scale)")
+    if ordinal and items is None and instrument_id is None:
+        fail("--ordinal needs --items (the items of one scale) or --instrument with --wave")
     try:
         frame, timings = _load(data)
         frame = screen(frame, policy_file, exclusions_file, quality_analysis, timings=timings)
@@ -109,8 +110,15 @@ def reliability_cmd(data, items, reverse, scale_min, scale_max, instrument_id, w
             from craftwave.analysis.reliability import _prepare
             from craftwave.analysis.sem.categorical.reliability import scale_reliability
 
-            keyed = _prepare(frame, _split(items), _split(reverse), rng, 3, "the ordinal CFA")
-            ordinal_table = scale_reliability(keyed, _split(items))
+            if instrument_id is not None:     # the instrument's items, reverse keyed
+                from craftwave.analysis.data import item_matrix
+
+                keyed = item_matrix(frame, inst, wave, subscale)
+                ordinal_table = scale_reliability(keyed, list(keyed.columns))
+            else:
+                keyed = _prepare(frame, _split(items), _split(reverse), rng, 3,
+                                 "the ordinal CFA")
+                ordinal_table = scale_reliability(keyed, _split(items))
             payload["ordinal"] = ordinal_table.to_dict("records")
         if nfactors is not None:
             from craftwave.analysis.omega_h import omega_hierarchical

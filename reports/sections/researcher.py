@@ -331,7 +331,9 @@ def ordinal_reliability_frame(ctx: ReportContext, full: pd.DataFrame) -> pd.Data
         wide = _kept_wide(ctx)
         rows = []
         for r in full[full["omega_method"].eq("one-factor CFA")].itertuples():
-            row = {"scale": r.scale, "wave": r.wave, "n_items": r.n_items, "n": np.nan,
+            row = {"scale": r.scale, "instrument": r.instrument,
+                   "subscale": None if pd.isna(r.subscale) else r.subscale,
+                   "wave": r.wave, "n_items": r.n_items, "n": np.nan,
                    "omega_categorical": np.nan, "alpha_ordinal": np.nan, "status": ""}
             try:
                 items = item_matrix(wide, lib[r.instrument], int(r.wave),
@@ -343,7 +345,8 @@ def ordinal_reliability_frame(ctx: ReportContext, full: pd.DataFrame) -> pd.Data
             except CraftwaveError as exc:
                 row["status"] = f"not estimated: {exc}"
             rows.append(row)
-        return pd.DataFrame(rows, columns=["scale", "wave", "n_items", "n", "omega_categorical",
+        return pd.DataFrame(rows, columns=["scale", "instrument", "subscale", "wave", "n_items",
+                                           "n", "omega_categorical",
                                            "alpha_ordinal", "status"])
 
     return ctx.shared("reliability_ordinal", compute)

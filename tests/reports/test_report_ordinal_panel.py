@@ -163,3 +163,23 @@ def test_reproduce_r_refits_the_ordinal_models_with_lavaan_wlsmv(built, export_d
         assert len(both) == len(ours)
         np.testing.assert_allclose(both["est"], both["est_r"], atol=1e-4)
         np.testing.assert_allclose(both["se"], both["se_r"], atol=1e-4)
+
+
+def test_commands_reproduce_the_ordinal_reliability_table(export_dir, tmp_path, monkeypatch):
+    ctx = _ctx(export_dir)
+    sec = run_section(R.reliability, ctx, id="reliability", title="Reliability")
+    table = next(t for t in sec.tables if t.id == "tab-reliability-ordinal")
+    commands = dict(cli_commands(ctx, [t.id for t in sec.tables]))
+    lines = commands["tab-reliability-ordinal"].splitlines()
+    assert len(lines) == len(table.rows) and all("--ordinal" in ln for ln in lines)
+    frame = R.ordinal_reliability_frame(ctx, R.reliability_frame(ctx))
+    checked = 0
+    for line, row in zip(lines, frame.itertuples(), strict=True):
+        if not np.isfinite(row.omega_categorical) or checked == 2:
+            continue
+        got = {r["coefficient"]: r for r in _run(line, export_dir, tmp_path, monkeypatch)["ordinal"]}
+        assert got["omega_categorical"]["value"] == pytest.approx(row.omega_categorical, abs=1e-10)
+        assert got["alpha_ordinal"]["value"] == pytest.approx(row.alpha_ordinal, abs=1e-10)
+        assert got["omega_categorical"]["nobs"] == row.n
+        checked += 1
+    assert checked == 2

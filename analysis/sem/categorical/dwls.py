@@ -132,7 +132,9 @@ class OrdinalFit:
         table = self.params
         var = table[(table["op"] == "~~") & (table["lhs"] == table["rhs"]) & (table["est"] < 0)]
         for row in var.itertuples(index=False):
-            out.append(f"negative variance of {row.lhs} ({row.est:.3f}) in group {row.group}")
+            where = (f" in group {row.group}" if self.group_labels and len(self.group_labels) > 1
+                     else "")
+            out.append(f"negative variance of {row.lhs} ({row.est:.3f}){where}")
         if self.lv_cov is not None:
             cov = self.lv_cov.to_numpy()
             sd = np.sqrt(np.clip(np.diag(cov), 0, None))

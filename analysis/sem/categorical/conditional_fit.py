@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import warnings
 
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
 from threadpoolctl import threadpool_limits
 
-from craftwave.analysis.errors import ConvergenceWarning, ModelError
+from craftwave.analysis.errors import ModelError
 from craftwave.analysis.sem.categorical import dwls
 from craftwave.analysis.sem.categorical.conditional import ConditionalStats, conditional_stats
 from craftwave.analysis.sem.categorical.polychoric import _pairs
@@ -277,22 +276,7 @@ class _Problem:
 def _fit(cm: CompiledModel, stats: list[ConditionalStats], labels: list[str], spec, est: str,
          level: float, parameterization: str) -> dwls.OrdinalFit:
     prob = _Problem(cm, stats, spec, parameterization, est)
-    x, converged = dwls._solve(prob, prob.start())
-    if not converged:
-        warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=4)
-    Ds = [prob.jacobian(x, g) for g in range(prob.G)]
-    H = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
-    try:
-        H_inv = np.linalg.inv(H)
-    except np.linalg.LinAlgError as exc:
-        raise ModelError("the model is not identified: the DWLS information matrix is "
-                         "singular") from exc
-    if est in dwls.ROBUST:
-        M = sum(prob.c[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
-                for g in range(prob.G))
-        vcov = H_inv @ M @ H_inv
-    else:
-        vcov = H_inv
+    x, Ds, vcov = dwls._estimate(prob, est)
     chisq = prob.objective(x)
     df = sum(len(s) for s in prob.s) - prob.npar
     fit = dwls._fit_measures(chisq, df, Ds, prob, x)

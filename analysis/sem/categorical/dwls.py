@@ -509,6 +509,30 @@ def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 20
     return x, False
 
 
+def _estimate(prob, est: str) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
+    """Estimates, Jacobians and their covariance matrix for any problem with ``s``, ``w``,
+    ``c``, ``fg``, ``stats``, ``jacobian`` and ``objective`` (this module's and
+    :mod:`.conditional_fit`'s): robust (sandwich) for the ``mv`` estimators, else standard.
+
+    lavaan's vcov divides by ``N - G`` and weights the groups ``N_g / N``."""
+    x, converged = _solve(prob, prob.start())
+    if not converged:
+        warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=4)
+    Ds = [prob.jacobian(x, g) for g in range(prob.G)]
+    wv = prob.fg * prob.c.sum()
+    H = sum(wv[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
+    try:
+        H_inv = np.linalg.inv(H)
+    except np.linalg.LinAlgError as exc:
+        raise ModelError("the model is not identified: the DWLS information matrix is "
+                         "singular") from exc
+    if est not in ROBUST:                    # DWLS, ULS: lavaan's default se = "standard"
+        return x, Ds, H_inv
+    M = sum(wv[g] * (Ds[g].T * prob.w[g]) @ prob.stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
+            for g in range(prob.G))          # se = "robust.sem"
+    return x, Ds, H_inv @ M @ H_inv
+
+
 def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, est: str,
          level: float, parameterization: str = "delta") -> OrdinalFit:
     # Every step works on matrices of a few hundred rows at most: BLAS threads only add
@@ -520,23 +544,7 @@ def _fit(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec, 
 def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[str], spec,
                     est: str, level: float, parameterization: str = "delta") -> OrdinalFit:
     prob = _Problem(cm, stats, spec, parameterization, est)
-    x, converged = _solve(prob, prob.start())
-    if not converged:
-        warnings.warn("the DWLS estimates did not converge", ConvergenceWarning, stacklevel=3)
-    Ds = [prob.jacobian(x, g) for g in range(prob.G)]
-    wv = prob.fg * prob.c.sum()              # lavaan's vcov: N_g / N weights, 1 / (N - G)
-    H = sum(wv[g] * (Ds[g].T * prob.w[g]) @ Ds[g] for g in range(prob.G))
-    try:
-        H_inv = np.linalg.inv(H)
-    except np.linalg.LinAlgError as exc:
-        raise ModelError("the model is not identified: the DWLS information matrix is "
-                         "singular") from exc
-    if est in ROBUST:                        # se = "robust.sem"
-        M = sum(wv[g] * (Ds[g].T * prob.w[g]) @ stats[g].nacov @ (Ds[g] * prob.w[g][:, None])
-                for g in range(prob.G))
-        vcov = H_inv @ M @ H_inv
-    else:                                    # DWLS, ULS: lavaan's default se = "standard"
-        vcov = H_inv
+    x, Ds, vcov = _estimate(prob, est)
     chisq = prob.objective(x)
     ndat = sum(len(s) for s in prob.s)
     df = ndat - prob.npar

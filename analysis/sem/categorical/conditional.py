@@ -42,7 +42,7 @@ from craftwave.analysis.sem.categorical.bivariate import (
 from craftwave.analysis.sem.categorical.polychoric import (
     OrdinalStats,
     _pairs,
-    recode_ordinal,
+    code_items,
 )
 
 __all__ = ["ConditionalStats", "conditional_stats"]
@@ -153,17 +153,8 @@ def _conditional_stats(data: pd.DataFrame, items: list[str], covariates: list[st
         keep &= data[items].notna().all(axis=1)
     frame = data.loc[keep, items]
     X = xs.loc[keep].to_numpy(dtype=float)
-    coded = [recode_ordinal(frame[c]) for c in items]
-    codes = np.column_stack([c for c, _ in coded])
-    levels = [lv for _, lv in coded]
-    few = [c for c, lv in zip(items, levels, strict=True) if len(lv) < 2]
-    if few:
-        raise DataError(f"an ordered item needs at least two observed categories: "
-                        f"{', '.join(few)}")
+    codes, levels, n = code_items(frame, items, missing)
     answered = codes >= 0
-    n = int(answered.any(axis=1).sum())
-    if n == 0:
-        raise DataError("no complete rows" if missing == "listwise" else "no answers")
     if np.linalg.matrix_rank(np.column_stack([np.ones(len(X)), X])) < X.shape[1] + 1:
         raise DataError(f"the covariates ({', '.join(covariates)}) are collinear or constant; "
                         "the probit regressions cannot be estimated")

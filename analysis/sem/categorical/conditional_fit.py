@@ -134,7 +134,7 @@ def _joint_moments(cm: CompiledModel, st: ConditionalStats) -> GroupMoments:
     return GroupMoments(n=float(st.n), S=S, ybar=ybar)
 
 
-class _Problem:
+class _Problem(dwls._WeightedLeastSquares):
     """sigma(x) of every group (thresholds, slopes, residual correlations) and its Jacobian,
     x = (model, thresholds, scale factors); the interface :mod:`.dwls` fits and tests."""
 
@@ -253,24 +253,6 @@ class _Problem:
             d_delta[k, j] += delta[i] * res[i, j]
             out[:, self.nmod + self.ntau:] = d_delta @ self.scale.T[g * p:(g + 1) * p]
         return out
-
-    def numeric_jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
-        """d sigma_g / d x by central differences (a check on :meth:`jacobian`)."""
-        out = np.empty((len(self.s[g]), self.npar))
-        for k in range(self.npar):
-            h = 1e-6 * max(1.0, abs(x[k]))
-            up, down = x.copy(), x.copy()
-            up[k] += h
-            down[k] -= h
-            out[:, k] = (self.sigma(up, g) - self.sigma(down, g)) / (2 * h)
-        return out
-
-    def objective(self, x: np.ndarray) -> float:
-        total = 0.0
-        for g in range(self.G):
-            r = self.s[g] - self.sigma(x, g)
-            total += self.c[g] * float(np.sum(self.w[g] * r * r))
-        return total
 
 
 def _fit(cm: CompiledModel, stats: list[ConditionalStats], labels: list[str], spec, est: str,

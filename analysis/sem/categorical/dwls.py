@@ -44,6 +44,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
+from scipy.linalg import block_diag
 from threadpoolctl import threadpool_limits
 
 from craftwave.analysis.errors import ConvergenceWarning, DataError, ModelError
@@ -363,7 +364,33 @@ def _delta_model(cm: CompiledModel, parameterization: str = "delta",
     return dataclasses.replace(cm, rows=rows, n_free=len(old_to_new), free_labels=labels)
 
 
-class _Problem:
+class _WeightedLeastSquares:
+    """What every DWLS problem shares: the fit function and a check on its Jacobian.
+
+    Subclasses set ``G``, ``s`` (sample statistics), ``w`` (weights), ``c`` (group factors),
+    ``npar`` and ``sigma(x, g)``.
+    """
+
+    def numeric_jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
+        """Central differences (a check on :meth:`jacobian`)."""
+        out = np.empty((len(self.s[g]), self.npar))
+        for k in range(self.npar):
+            h = 1e-6 * max(1.0, abs(x[k]))
+            up, down = x.copy(), x.copy()
+            up[k] += h
+            down[k] -= h
+            out[:, k] = (self.sigma(up, g) - self.sigma(down, g)) / (2 * h)
+        return out
+
+    def objective(self, x: np.ndarray) -> float:
+        total = 0.0
+        for g in range(self.G):
+            r = self.s[g] - self.sigma(x, g)
+            total += self.c[g] * float(np.sum(self.w[g] * r * r))
+        return total
+
+
+class _Problem(_WeightedLeastSquares):
     """sigma(x) of every group and its Jacobian, x = (model, thresholds, scale factors)."""
 
     def __init__(self, cm: CompiledModel, stats: list[OrdinalStats], spec,
@@ -457,24 +484,6 @@ class _Problem:
         out[:, self.nmod + self.ntau:] = d_delta @ self.scale.T[g * p:(g + 1) * p]
         return out
 
-    def numeric_jacobian(self, x: np.ndarray, g: int) -> np.ndarray:
-        """Central differences (a check on :meth:`jacobian`)."""
-        out = np.empty((len(self.s[g]), self.npar))
-        for k in range(self.npar):
-            h = 1e-6 * max(1.0, abs(x[k]))
-            up, down = x.copy(), x.copy()
-            up[k] += h
-            down[k] -= h
-            out[:, k] = (self.sigma(up, g) - self.sigma(down, g)) / (2 * h)
-        return out
-
-    def objective(self, x: np.ndarray) -> float:
-        total = 0.0
-        for g in range(self.G):
-            r = self.s[g] - self.sigma(x, g)
-            total += self.c[g] * float(np.sum(self.w[g] * r * r))
-        return total
-
 
 def _solve(prob: _Problem, x: np.ndarray, tol: float = 1e-10, max_iter: int = 200
            ) -> tuple[np.ndarray, bool]:
@@ -566,22 +575,11 @@ def _fit_one_thread(cm: CompiledModel, stats: list[OrdinalStats], labels: list[s
                       parameterization=parameterization, problem=prob)
 
 
-def _blocks(mats: list[np.ndarray]) -> np.ndarray:
-    size = sum(m.shape[0] for m in mats)
-    out = np.zeros((size, size))
-    at = 0
-    for m in mats:
-        k = m.shape[0]
-        out[at:at + k, at:at + k] = m
-        at += k
-    return out
-
-
 def _ug(Ws: list[np.ndarray], Ds: list[np.ndarray] | None, gammas: list[np.ndarray],
         fg: np.ndarray) -> np.ndarray:
     """U Gamma over the stacked groups, lavaan's way (weights N_g / N)."""
     W = np.concatenate([f * w for f, w in zip(fg, Ws, strict=True)])
-    gamma = _blocks([gm / f for gm, f in zip(gammas, fg, strict=True)])
+    gamma = block_diag(*[gm / f for gm, f in zip(gammas, fg, strict=True)])
     WG = gamma * W[:, None]
     if Ds is None:
         return WG

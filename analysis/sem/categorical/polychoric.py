@@ -113,6 +113,24 @@ def recode_ordinal(column: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarr
     return codes.fillna(-1).to_numpy(dtype=np.int64), levels
 
 
+def code_items(frame: pd.DataFrame, items: list[str], missing: str
+               ) -> tuple[np.ndarray, list[list], int]:
+    """Category codes (-1 where unanswered), each item's observed levels, and the number of
+    rows with an answer; an item with fewer than two categories, or no answer at all, is a
+    DataError."""
+    coded = [recode_ordinal(frame[c]) for c in items]
+    codes = np.column_stack([c for c, _ in coded])
+    levels = [lv for _, lv in coded]
+    few = [c for c, lv in zip(items, levels, strict=True) if len(lv) < 2]
+    if few:
+        raise DataError(f"an ordered item needs at least two observed categories: "
+                        f"{', '.join(few)}")
+    n = int((codes >= 0).any(axis=1).sum())
+    if n == 0:
+        raise DataError("no complete rows" if missing == "listwise" else "no answers")
+    return codes, levels, n
+
+
 def ordinal_stats(data: pd.DataFrame, items: list[str] | None = None, *,
                   missing: str = "listwise", nacov: bool = True) -> OrdinalStats:
     """Thresholds, polychoric correlations and (optionally) their asymptotic covariance.
@@ -155,17 +173,8 @@ def _ordinal_stats(data: pd.DataFrame, items: list[str] | None = None, *,
     frame = data[items]
     if missing == "listwise":
         frame = frame.dropna()
-    coded = [recode_ordinal(frame[c]) for c in items]
-    codes = np.column_stack([c for c, _ in coded])
-    levels = [lv for _, lv in coded]
-    few = [c for c, lv in zip(items, levels, strict=True) if len(lv) < 2]
-    if few:
-        raise DataError(f"an ordered item needs at least two observed categories: "
-                        f"{', '.join(few)}")
+    codes, levels, n = code_items(frame, items, missing)
     answered = codes >= 0
-    n = int(answered.any(axis=1).sum())
-    if n == 0:
-        raise DataError("no complete rows" if missing == "listwise" else "no answers")
     p = len(items)
     ncat = np.array([len(lv) for lv in levels])
     kmax = int(ncat.max())

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import special
+from scipy.linalg import block_diag
 
 from craftwave.analysis.sem import fitmeasures as fmx
 from craftwave.analysis.sem.categorical.polychoric import _pairs
@@ -227,8 +228,8 @@ def catml_robust(*, sample_cor: Sequence[np.ndarray], implied_cor: Sequence[np.n
         return dict.fromkeys(ROBUST_KEYS, math.nan)
     Dc = np.vstack(blocks_D)
     Wc = np.concatenate(blocks_W)
-    V = _block_diag(blocks_V)
-    Gam = _block_diag(blocks_G)
+    V = block_diag(*blocks_V)
+    Gam = block_diag(*blocks_G)
     WiU = np.eye(len(Wc)) - Dc @ e_inv @ (Dc.T * Wc)
     ks = float(np.sum((WiU.T @ V @ WiU) * Gam.T))
     with np.errstate(divide="ignore", invalid="ignore"):   # as R: ks / 0 is Inf (or NaN)
@@ -236,16 +237,6 @@ def catml_robust(*, sample_cor: Sequence[np.ndarray], implied_cor: Sequence[np.n
     c3_0 = float(np.trace(Gam)) / df3_0
     return robust_measures(xx3, df3, c3, xx3_0, c3_0, df, df0, N - G, G, level)
 
-
-def _block_diag(mats: list[np.ndarray]) -> np.ndarray:
-    size = sum(m.shape[0] for m in mats)
-    out = np.zeros((size, size))
-    at = 0
-    for m in mats:
-        k = m.shape[0]
-        out[at:at + k, at:at + k] = m
-        at += k
-    return out
 
 
 def robust_na_reason(cm, tau_map: np.ndarray, sample_cor: Sequence[np.ndarray],
